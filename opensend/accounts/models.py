@@ -1,0 +1,122 @@
+"""Users, the organisations they work for, SENAR teams, and who holds which role where."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+
+from opensend.accounts.roles import OrganisationKind, Role
+from opensend.core.models import ClosableModel, TimeStampedModel
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> "User":
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """Anyone who signs in: staff of any organisation, parents and carers, young people.
+
+    People sign in with their email address; there is no separate username.
+    """
+
+    username = None  # type: ignore[assignment]
+    email = models.EmailField("email address", unique=True)
+    phone = models.CharField(max_length=30, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()  # type: ignore[misc]
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+
+class Organisation(ClosableModel):
+    """The council, an NHS body, social care, a school or college, the EP service, a provider."""
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
+    setting = models.OneToOneField(
+        "people.Setting",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisation",
+        help_text="For a school, college or early years setting: its record in the settings list.",
+    )
+    ods_code = models.CharField("ODS code", max_length=10, blank=True)
+    email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(ClosableModel):
+    """A SENAR team: caseworkers and their manager, usually covering one locality."""
+
+    name = models.CharField(max_length=120)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="teams")
+    locality = models.ForeignKey(
+        "people.Locality", null=True, blank=True, on_delete=models.PROTECT, related_name="teams"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def current(self) -> "MembershipQuerySet":
+        return self.filter(closed_at__isnull=True)
+
+
+class Membership(ClosableModel):
+    """A person holding a role in an organisation (and, for SENAR staff, a team)."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(max_length=30, choices=Role.choices)
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
+    )
+    job_title = models.CharField(max_length=120, blank=True)
+
+    objects = MembershipQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["organisation__name", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"],
+                condition=models.Q(closed_at__isnull=True),
+                name="one_current_membership_per_role",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} at {self.organisation}"
+
+
+__all__ = ["Membership", "Organisation", "Team", "TimeStampedModel", "User"]

@@ -1,0 +1,119 @@
+"""Who may do what. Role capabilities here; which *records* a user sees is decided by each
+app's querysets (`visible_to(user)`), which read the `Access` computed below.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser
+
+from opensend.accounts.roles import FAMILY_ROLES, PROFESSIONAL_ROLES, SENAR_ROLES, Role
+
+ALL_STAFF = frozenset(Role) - FAMILY_ROLES
+CHILD_RECORD_STAFF = SENAR_ROLES | PROFESSIONAL_ROLES | {Role.SENCO, Role.ADMIN}
+
+# capability -> roles that have it. Object-level rules still apply on top.
+CAPABILITIES: dict[str, frozenset[Role]] = {
+    "signed_in": frozenset(Role),
+    "view_children": CHILD_RECORD_STAFF | FAMILY_ROLES,
+    "search_children": CHILD_RECORD_STAFF,
+    "create_children": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    "edit_children": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    "close_children": frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
+    "view_settings": ALL_STAFF,
+    "edit_settings": frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
+    "view_audit": frozenset({Role.ADMIN}),
+    "manage_users": frozenset({Role.ADMIN}),
+}
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one signed-in user holds, computed once per request."""
+
+    user_id: int | None
+    roles: frozenset[Role] = frozenset()
+    organisation_ids: frozenset[int] = frozenset()
+    setting_ids: frozenset[int] = frozenset()
+    team_ids: frozenset[int] = frozenset()
+    roles_by_organisation: dict[int, frozenset[Role]] = field(default_factory=dict)
+    family_member_id: int | None = None
+    young_person_child_id: int | None = None
+
+    def has(self, *roles: Role) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    def organisations_with(self, *roles: Role) -> frozenset[int]:
+        return frozenset(
+            org for org, held in self.roles_by_organisation.items() if held.intersection(roles)
+        )
+
+    @property
+    def is_staff_member(self) -> bool:
+        return bool(self.roles - FAMILY_ROLES)
+
+
+_CACHE_ATTR = "_opensend_access"
+
+
+def access_for(user: object) -> Access:
+    """The user's roles, organisations, settings and teams (cached on the user object)."""
+    if user is None or isinstance(user, AnonymousUser) or not getattr(user, "is_authenticated"):
+        return Access(user_id=None)
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    roles: set[Role] = set()
+    orgs: set[int] = set()
+    settings: set[int] = set()
+    teams: set[int] = set()
+    by_org: dict[int, set[Role]] = {}
+    memberships = user.memberships.current().select_related("organisation")  # type: ignore[attr-defined]
+    for m in memberships:
+        role = Role(m.role)
+        roles.add(role)
+        orgs.add(m.organisation_id)
+        by_org.setdefault(m.organisation_id, set()).add(role)
+        if m.organisation.setting_id:
+            settings.add(m.organisation.setting_id)
+        if m.team_id:
+            teams.add(m.team_id)
+    family_member = getattr(user, "family_member", None)
+    young_person = getattr(user, "young_person_record", None)
+    if family_member is not None and not family_member.is_closed:
+        roles.add(Role.PARENT)
+    if young_person is not None and not young_person.is_closed:
+        roles.add(Role.YOUNG_PERSON)
+    if getattr(user, "is_superuser", False):
+        roles.add(Role.ADMIN)
+    access = Access(
+        user_id=user.pk,  # type: ignore[attr-defined]
+        roles=frozenset(roles),
+        organisation_ids=frozenset(orgs),
+        setting_ids=frozenset(settings),
+        team_ids=frozenset(teams),
+        roles_by_organisation={k: frozenset(v) for k, v in by_org.items()},
+        family_member_id=family_member.pk if family_member is not None else None,
+        young_person_child_id=young_person.pk if young_person is not None else None,
+    )
+    setattr(user, _CACHE_ATTR, access)
+    return access
+
+
+def forget_access(user: object) -> None:
+    """Drop the cached access after a membership change within the same request."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def user_can(user: object, capability: str) -> bool:
+    allowed = CAPABILITIES[capability]
+    return bool(access_for(user).roles & allowed)
+
+
+def primary_role(user: object) -> Role | None:
+    """The role a user's home page is built around (the first in Role's order)."""
+    roles = access_for(user).roles
+    for role in Role:
+        if role in roles:
+            return role
+    return None

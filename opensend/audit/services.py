@@ -1,0 +1,94 @@
+"""Writing the audit trail. Call these inside the same transaction as the change."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import models
+
+from opensend.audit.context import current_source
+from opensend.audit.models import Action, AuditEvent
+
+
+def _actor_fields(actor: Any) -> dict[str, Any]:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return {"actor": None, "actor_email": "system"}
+    return {"actor": actor, "actor_email": actor.email}
+
+
+def _source_fields(source: str | None) -> dict[str, Any]:
+    ctx = current_source()
+    return {
+        "source": (source or (ctx.source if ctx else "System task"))[:300],
+        "ip_address": ctx.ip_address if ctx else None,
+    }
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: Action,
+    obj: models.Model,
+    child_id: int | None = None,
+    changes: Mapping[str, Any] | None = None,
+    summary: str = "",
+    source: str | None = None,
+) -> AuditEvent:
+    """Record one read or change of `obj` (and, when it belongs to a child, which child)."""
+    return AuditEvent.objects.create(
+        **_actor_fields(actor),
+        **_source_fields(source),
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_label=str(obj)[:200],
+        child_id=child_id,
+        changes=dict(changes or {}),
+        summary=summary[:300],
+    )
+
+
+def audit_record_list(
+    *, actor: Any, objects: Iterable[models.Model], child_id_attr: str = "pk", summary: str = ""
+) -> int:
+    """Record that each of these records was shown in a list (one row each, in one insert)."""
+    actor_fields = _actor_fields(actor)
+    source_fields = _source_fields(None)
+    rows = [
+        AuditEvent(
+            **actor_fields,
+            **source_fields,
+            action=Action.LIST,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_label=str(obj)[:200],
+            child_id=getattr(obj, child_id_attr),
+            summary=summary[:300],
+        )
+        for obj in objects
+    ]
+    AuditEvent.objects.bulk_create(rows)
+    return len(rows)
+
+
+def field_changes(
+    instance: models.Model, before: Mapping[str, Any], fields: Iterable[str]
+) -> dict[str, list[str]]:
+    """What changed between `before` (a snapshot) and the instance now: {field: [old, new]}."""
+    diff: dict[str, list[str]] = {}
+    for name in fields:
+        old, new = before.get(name), getattr(instance, name)
+        if old != new:
+            diff[name] = [_plain(old), _plain(new)]
+    return diff
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    return {name: getattr(instance, name) for name in fields}
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, models.Model):
+        return str(value)
+    return str(value)

@@ -1,0 +1,46 @@
+"""Abstract base models every domain app shares: timestamps and close-with-a-reason."""
+
+from django.conf import settings
+from django.db import models
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class ClosableQuerySet(models.QuerySet):
+    def open(self) -> "ClosableQuerySet":
+        return self.filter(closed_at__isnull=True)
+
+    def closed(self) -> "ClosableQuerySet":
+        return self.filter(closed_at__isnull=False)
+
+
+class ClosableModel(TimeStampedModel):
+    """Nothing is hard-deleted: a record is closed with a reason, by someone, at a time."""
+
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = ClosableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Records are never deleted: close them with a reason instead.")

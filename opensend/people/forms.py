@@ -1,0 +1,215 @@
+"""Forms for the child record, family members and settings (rendered as GOV.UK components)."""
+
+from typing import Any
+
+from django import forms
+
+from opensend.accounts.models import Team, User
+from opensend.accounts.roles import SENAR_ROLES
+from opensend.core.forms import GovukDateField, GovukForm, GovukModelForm
+from opensend.people.codes import SENType, SettingKind, Phase
+from opensend.people.identifiers import upn_problem
+from opensend.people.models import Child, FamilyMember, FamilyRelationship, Locality, NeedType, Setting
+
+
+class ChildSearchForm(GovukForm):
+    name = forms.CharField(label="Name", required=False, max_length=100)
+    date_of_birth = GovukDateField(
+        label="Date of birth", hint="For example, 27 3 2015", required=False
+    )
+    upn = forms.CharField(
+        label="Unique pupil number (UPN)", required=False, max_length=13,
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+    include_closed = forms.BooleanField(label="Include closed records", required=False)
+
+    def clean_upn(self) -> str:
+        upn = self.cleaned_data["upn"].strip().upper()
+        if upn and upn_problem(upn):
+            raise forms.ValidationError(upn_problem(upn))
+        return upn
+
+
+def _staff_choices() -> Any:
+    return User.objects.filter(
+        memberships__role__in=list(SENAR_ROLES), memberships__closed_at__isnull=True
+    ).distinct()
+
+
+class ChildForm(GovukModelForm):
+    date_of_birth = GovukDateField(label="Date of birth", hint="For example, 27 3 2015")
+
+    class Meta:
+        model = Child
+        fields = [
+            "given_name",
+            "family_name",
+            "preferred_name",
+            "date_of_birth",
+            "sex",
+            "ethnicity",
+            "upn",
+            "uln",
+            "nhs_number",
+            "home_language",
+            "needs_interpreter",
+            "is_looked_after",
+            "is_child_in_need",
+            "primary_need",
+            "secondary_need",
+            "address",
+            "postcode",
+            "locality",
+            "caseworker",
+            "senar_team",
+        ]
+        labels = {
+            "preferred_name": "Preferred name (optional)",
+            "upn": "Unique pupil number (UPN) (optional)",
+            "uln": "Unique learner number (ULN) (optional)",
+            "nhs_number": "NHS number (optional)",
+            "needs_interpreter": "The family needs an interpreter",
+            "is_looked_after": "Looked after by the council",
+            "is_child_in_need": "Child in need",
+            "primary_need": "Primary need",
+            "secondary_need": "Secondary need (optional)",
+            "senar_team": "SENAR team",
+        }
+        help_texts = {"upn": "13 characters, starting with a letter, for example A123456789012"}
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["caseworker"].queryset = _staff_choices()
+        self.fields["senar_team"].queryset = Team.objects.open()
+        self.fields["locality"].queryset = Locality.objects.all()
+        for name in ("upn", "nhs_number"):
+            self.fields[name].widget.attrs["spellcheck"] = "false"
+
+    def clean_upn(self) -> str:
+        return self.cleaned_data["upn"].strip().upper()
+
+    def clean_nhs_number(self) -> str:
+        return self.cleaned_data["nhs_number"].replace(" ", "")
+
+    def _post_clean(self) -> None:
+        # Validation of the record lives in the service (people.services); the view maps its
+        # errors onto this form. Skip the model's full_clean here so it runs once.
+        pass
+
+
+class CloseRecordForm(GovukForm):
+    reason = forms.CharField(
+        label="Why are you closing this record?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=1000,
+        error_messages={"required": "Enter the reason for closing the record"},
+    )
+
+
+class FamilyMemberForm(GovukModelForm):
+    relationship = forms.ChoiceField(
+        label="Relationship to the child", choices=FamilyRelationship._meta.get_field("relationship").choices
+    )
+    has_parental_responsibility = forms.BooleanField(label="Has parental responsibility", required=False, initial=True)
+    lives_with_child = forms.BooleanField(label="Lives with the child", required=False, initial=True)
+    is_main_contact = forms.BooleanField(label="Main contact for the family", required=False)
+
+    class Meta:
+        model = FamilyMember
+        fields = [
+            "given_name",
+            "family_name",
+            "email",
+            "phone",
+            "address",
+            "postcode",
+            "preferred_channel",
+            "language",
+            "needs_interpreter",
+            "accessible_format",
+        ]
+        labels = {
+            "email": "Email address (optional)",
+            "phone": "Phone number (optional)",
+            "preferred_channel": "How do they want us to contact them?",
+            "language": "Language they prefer",
+            "needs_interpreter": "Needs an interpreter",
+            "accessible_format": "Accessible format for letters",
+        }
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+    field_order = ["relationship", "given_name", "family_name"]
+
+
+class SettingSearchForm(GovukForm):
+    name = forms.CharField(label="Name, URN or UKPRN", required=False, max_length=100)
+    kind = forms.ChoiceField(label="Type", required=False, choices=[("", "Any type"), *SettingKind.choices])
+    phase = forms.ChoiceField(label="Phase", required=False, choices=[("", "Any phase"), *Phase.choices])
+    need = forms.ChoiceField(label="Needs served", required=False, choices=[("", "Any need"), *SENType.choices])
+    locality = forms.ModelChoiceField(
+        label="Locality", required=False, queryset=Locality.objects.all(), empty_label="Any locality"
+    )
+
+
+class SettingForm(GovukModelForm):
+    need_types = forms.ModelMultipleChoiceField(
+        label="Needs served",
+        queryset=NeedType.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Setting
+        fields = [
+            "name",
+            "kind",
+            "phase",
+            "establishment_type",
+            "urn",
+            "ukprn",
+            "host_setting",
+            "need_types",
+            "places",
+            "locality",
+            "local_authority",
+            "ofsted_grade",
+            "address",
+            "postcode",
+            "phone",
+            "email",
+        ]
+        labels = {
+            "urn": "URN (optional)",
+            "ukprn": "UKPRN (optional)",
+            "places": "Commissioned places (optional)",
+            "host_setting": "Host school (resource bases only)",
+        }
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["host_setting"].queryset = Setting.objects.open().filter(
+            kind=SettingKind.MAINSTREAM_SCHOOL
+        )
+
+    def clean_urn(self) -> str:
+        urn = self.cleaned_data["urn"].strip()
+        if urn and not (urn.isdigit() and 6 <= len(urn) <= 7):
+            raise forms.ValidationError("A URN must be 6 or 7 numbers")
+        return urn
+
+    def clean_ukprn(self) -> str:
+        ukprn = self.cleaned_data["ukprn"].strip()
+        if ukprn and not (ukprn.isdigit() and len(ukprn) == 8 and ukprn.startswith("1")):
+            raise forms.ValidationError("A UKPRN must be 8 numbers starting with 1")
+        return ukprn
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") == SettingKind.RESOURCE_BASE and not data.get("host_setting"):
+            self.add_error("host_setting", "Choose the school that hosts the resource base")
+        if data.get("kind") == SettingKind.OUT_OF_AREA and not data.get("local_authority"):
+            self.add_error("local_authority", "Enter the local authority the setting is in")
+        return data

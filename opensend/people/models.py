@@ -1,0 +1,284 @@
+"""The child or young person's one record ("tell it once"), their family, and settings."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+
+from opensend import statutory
+from opensend.core.models import ClosableModel, TimeStampedModel
+from opensend.people.codes import (
+    AccessibleFormat,
+    Channel,
+    EstablishmentType,
+    Ethnicity,
+    OfstedGrade,
+    Phase,
+    Relationship,
+    SENType,
+    SettingKind,
+    Sex,
+)
+from opensend.people.querysets import ChildQuerySet, SettingQuerySet
+from opensend.people.validators import validate_nhs_number, validate_uln, validate_upn
+
+
+class Locality(models.Model):
+    """An area of the council (e.g. North, South) used for teams, settings and planning."""
+
+    name = models.CharField(max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "localities"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NeedType(models.Model):
+    """A DfE SEN type, as a row so settings can say which needs they serve."""
+
+    code = models.CharField(max_length=4, primary_key=True, choices=SENType.choices)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.get_code_display()
+
+
+class Setting(ClosableModel):
+    """A school, college, early years setting, resource base or other provider of education."""
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30, choices=SettingKind.choices)
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    establishment_type = models.CharField(max_length=30, choices=EstablishmentType.choices)
+    urn = models.CharField("URN", max_length=8, blank=True, db_index=True)
+    ukprn = models.CharField("UKPRN", max_length=8, blank=True, db_index=True)
+    host_setting = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resource_bases",
+        help_text="For a resource base: the mainstream school that hosts it.",
+    )
+    need_types = models.ManyToManyField(NeedType, blank=True, related_name="settings")
+    places = models.PositiveIntegerField(null=True, blank=True)
+    locality = models.ForeignKey(
+        Locality, null=True, blank=True, on_delete=models.PROTECT, related_name="settings"
+    )
+    local_authority = models.CharField(
+        "local authority", max_length=80, blank=True, help_text="Only for settings out of area."
+    )
+    ofsted_grade = models.CharField(max_length=1, choices=OfstedGrade.choices, blank=True)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+
+    objects = SettingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["urn"], condition=~models.Q(urn=""), name="setting_urn_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Child(ClosableModel):
+    """A child or young person aged 0 to 25: the one record everyone works from."""
+
+    given_name = models.CharField("first name", max_length=100)
+    family_name = models.CharField("last name", max_length=100)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField()
+    sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
+    ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, default=Ethnicity.NOBT)
+    upn = models.CharField(
+        "UPN", max_length=13, blank=True, db_index=True, validators=[validate_upn]
+    )
+    uln = models.CharField("ULN", max_length=10, blank=True, validators=[validate_uln])
+    nhs_number = models.CharField(
+        "NHS number", max_length=10, blank=True, validators=[validate_nhs_number]
+    )
+    home_language = models.CharField(max_length=60, default="English")
+    needs_interpreter = models.BooleanField(default=False)
+    is_looked_after = models.BooleanField("looked after", default=False)
+    is_child_in_need = models.BooleanField("child in need", default=False)
+    primary_need = models.CharField(max_length=4, choices=SENType.choices, blank=True)
+    secondary_need = models.CharField(max_length=4, choices=SENType.choices, blank=True)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    locality = models.ForeignKey(
+        Locality, null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="caseload",
+    )
+    senar_team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="young_person_record",
+        help_text="The young person's own sign-in, once they are 16 or over.",
+    )
+
+    objects = ChildQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        verbose_name = "child or young person"
+        verbose_name_plural = "children and young people"
+        indexes = [
+            models.Index(fields=["family_name", "given_name"]),
+            models.Index(fields=["date_of_birth"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.preferred_name or self.given_name} {self.family_name}"
+
+    def age_on(self, on: date) -> int:
+        return statutory.age_on(self.date_of_birth, on)
+
+    def nc_year_on(self, on: date) -> int:
+        return statutory.national_curriculum_year(self.date_of_birth, on)
+
+
+class Enrolment(TimeStampedModel):
+    """A child on roll at a setting, from a date, until a date (SEN2 placement detail)."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="enrolments")
+    setting = models.ForeignKey(Setting, on_delete=models.PROTECT, related_name="enrolments")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    is_main = models.BooleanField(
+        default=True, help_text="Untick for a second (dual) placement."
+    )
+
+    class Meta:
+        ordering = ["-started_on"]
+        indexes = [models.Index(fields=["setting", "ended_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="enrolment_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.child} at {self.setting}"
+
+
+class FamilyMember(ClosableModel):
+    """A parent or carer, recorded once even if they have several children in the service."""
+
+    given_name = models.CharField("first name", max_length=100)
+    family_name = models.CharField("last name", max_length=100)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    preferred_channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    language = models.CharField(max_length=60, default="English")
+    needs_interpreter = models.BooleanField(default=False)
+    accessible_format = models.CharField(
+        max_length=20, choices=AccessibleFormat.choices, blank=True
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="family_member",
+    )
+    children = models.ManyToManyField(
+        Child, through="FamilyRelationship", related_name="family_members"
+    )
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+
+    def __str__(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+class FamilyRelationship(TimeStampedModel):
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="relationships")
+    family_member = models.ForeignKey(
+        FamilyMember, on_delete=models.PROTECT, related_name="relationships"
+    )
+    relationship = models.CharField(max_length=20, choices=Relationship.choices)
+    has_parental_responsibility = models.BooleanField(default=True)
+    lives_with_child = models.BooleanField(default=True)
+    is_main_contact = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-is_main_contact", "family_member__family_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child", "family_member"], name="one_relationship_per_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.family_member} ({self.get_relationship_display()}) of {self.child}"
+
+
+class ProfessionalInvolvement(ClosableModel):
+    """An organisation (health, social care, EP) working with a child: their caseload."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="involvements")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="involvements"
+    )
+    description = models.CharField(max_length=200, blank=True)
+    started_on = models.DateField()
+
+    class Meta:
+        ordering = ["-started_on"]
+        indexes = [models.Index(fields=["organisation", "closed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} with {self.child}"
+
+
+class Consent(ClosableModel):
+    """Consent to share information, given by a parent or the young person, until withdrawn."""
+
+    class Purpose(models.TextChoices):
+        SHARE_HEALTH = "share_health", "Share information with health services"
+        SHARE_SOCIAL_CARE = "share_social_care", "Share information with social care"
+        SHARE_SETTINGS = "share_settings", "Share information with schools and colleges"
+        CONTACT_RESEARCH = "research", "Be contacted about research and feedback"
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="consents")
+    purpose = models.CharField(max_length=30, choices=Purpose.choices)
+    given_by = models.CharField(max_length=200)
+    given_on = models.DateField()
+
+    class Meta:
+        ordering = ["-given_on"]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} ({self.given_by})"

@@ -1,0 +1,97 @@
+"""Every read of children, families and settings that a page or API makes.
+
+`*_get_for_user` fetches and authorises in one step and raises the same 404 whether the
+record is missing or the user may not see it. Reads of a child's record are audited.
+"""
+
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from opensend.accounts.permissions import user_can
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.people.models import Child, Enrolment, FamilyRelationship, Setting
+
+NOT_FOUND = "No child or young person found"
+
+
+def child_list_for_user(
+    *,
+    user: object,
+    name: str = "",
+    date_of_birth: date | None = None,
+    upn: str = "",
+    include_closed: bool = False,
+) -> QuerySet[Child]:
+    qs = Child.objects.visible_to(user).search(name=name, date_of_birth=date_of_birth, upn=upn)
+    if not include_closed:
+        qs = qs.open()
+    return qs.select_related("locality", "caseworker").order_by("family_name", "given_name", "pk")
+
+
+def child_get_for_user(*, user: object, child_id: int, audit: bool = True) -> Child:
+    """The child, if this user may see them; recorded in the audit trail as a read."""
+    try:
+        child = (
+            Child.objects.visible_to(user)
+            .select_related("locality", "caseworker", "senar_team", "user")
+            .prefetch_related(
+                Prefetch(
+                    "relationships",
+                    queryset=FamilyRelationship.objects.select_related("family_member"),
+                ),
+                Prefetch(
+                    "enrolments",
+                    queryset=Enrolment.objects.select_related("setting").order_by("-started_on"),
+                ),
+                "involvements__organisation",
+                "consents",
+            )
+            .get(pk=child_id)
+        )
+    except (Child.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404(NOT_FOUND) from exc
+    if audit:
+        audit_record(actor=user, action=Action.VIEW, obj=child, child_id=child.pk)
+    return child
+
+
+def current_enrolments(child: Child) -> list[Enrolment]:
+    return [e for e in child.enrolments.all() if e.ended_on is None]
+
+
+def setting_list_for_user(
+    *,
+    user: object,
+    name: str = "",
+    kind: str = "",
+    phase: str = "",
+    locality_id: int | None = None,
+    need: str = "",
+    include_closed: bool = False,
+) -> QuerySet[Setting]:
+    if not user_can(user, "view_settings"):
+        return Setting.objects.none()
+    qs = Setting.objects.search(
+        name=name, kind=kind, phase=phase, locality_id=locality_id, need=need
+    )
+    if not include_closed:
+        qs = qs.open()
+    return qs.select_related("locality", "host_setting").order_by("name", "pk")
+
+
+def setting_get_for_user(*, user: object, setting_id: int) -> Setting:
+    try:
+        return (
+            setting_list_for_user(user=user, include_closed=True)
+            .prefetch_related("need_types", "resource_bases")
+            .get(pk=setting_id)
+        )
+    except (Setting.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("No setting found") from exc
+
+
+def setting_pupil_count(setting: Setting) -> int:
+    return Enrolment.objects.filter(setting=setting, ended_on__isnull=True).count()

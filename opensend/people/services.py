@@ -1,0 +1,237 @@
+"""Every change to children, families and settings: validated, atomic and audited."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from opensend.accounts.permissions import user_can
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record, field_changes, snapshot
+from opensend.people.models import (
+    Child,
+    Enrolment,
+    FamilyMember,
+    FamilyRelationship,
+    Setting,
+)
+from opensend.people.validators import validate_date_of_birth
+
+CHILD_FIELDS = [
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "sex",
+    "ethnicity",
+    "upn",
+    "uln",
+    "nhs_number",
+    "home_language",
+    "needs_interpreter",
+    "is_looked_after",
+    "is_child_in_need",
+    "primary_need",
+    "secondary_need",
+    "address",
+    "postcode",
+    "locality",
+    "caseworker",
+    "senar_team",
+]
+SETTING_FIELDS = [
+    "name",
+    "kind",
+    "phase",
+    "establishment_type",
+    "urn",
+    "ukprn",
+    "host_setting",
+    "places",
+    "locality",
+    "local_authority",
+    "ofsted_grade",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+]
+ALREADY_CLOSED = "This record is already closed"
+REASON_REQUIRED = "Enter the reason for closing the record"
+
+
+def _require(actor: Any, capability: str) -> None:
+    if not user_can(actor, capability):
+        raise PermissionDenied
+
+
+def _clean_child(child: Child, *, today: date) -> None:
+    errors: dict[str, list[str]] = {}
+    try:
+        child.full_clean()
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if child.date_of_birth and "date_of_birth" not in errors:
+        try:
+            validate_date_of_birth(child.date_of_birth, today=today)
+        except ValidationError as exc:
+            errors["date_of_birth"] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def child_create(*, actor: Any, today: date | None = None, **fields: Any) -> Child:
+    _require(actor, "create_children")
+    child = Child(**{k: v for k, v in fields.items() if k in CHILD_FIELDS})
+    if child.upn:
+        child.upn = child.upn.upper()
+    _clean_child(child, today=today or timezone.localdate())
+    child.save()
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=child,
+        child_id=child.pk,
+        changes={k: ["", str(getattr(child, k) or "")] for k in CHILD_FIELDS},
+        summary="Child record created",
+    )
+    return child
+
+
+@transaction.atomic
+def child_update(*, actor: Any, child: Child, today: date | None = None, **fields: Any) -> Child:
+    _require(actor, "edit_children")
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    if child.is_closed:
+        raise ValidationError(ALREADY_CLOSED)
+    before = snapshot(child, CHILD_FIELDS)
+    for name, value in fields.items():
+        if name in CHILD_FIELDS:
+            setattr(child, name, value)
+    if child.upn:
+        child.upn = child.upn.upper()
+    _clean_child(child, today=today or timezone.localdate())
+    changes = field_changes(child, before, CHILD_FIELDS)
+    if changes:
+        child.save()
+        audit_record(
+            actor=actor, action=Action.UPDATE, obj=child, child_id=child.pk, changes=changes
+        )
+    return child
+
+
+@transaction.atomic
+def child_close(*, actor: Any, child: Child, reason: str) -> Child:
+    _require(actor, "close_children")
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    if child.is_closed:
+        raise ValidationError(ALREADY_CLOSED)
+    if not reason.strip():
+        raise ValidationError({"reason": [REASON_REQUIRED]})
+    child.closed_at = timezone.now()
+    child.closed_reason = reason.strip()
+    child.closed_by = actor
+    child.save(update_fields=["closed_at", "closed_reason", "closed_by", "updated_at"])
+    audit_record(
+        actor=actor, action=Action.CLOSE, obj=child, child_id=child.pk, summary=reason[:300]
+    )
+    return child
+
+
+@transaction.atomic
+def family_member_add(
+    *,
+    actor: Any,
+    child: Child,
+    relationship: str,
+    has_parental_responsibility: bool = True,
+    lives_with_child: bool = True,
+    is_main_contact: bool = False,
+    existing: FamilyMember | None = None,
+    **member_fields: Any,
+) -> FamilyRelationship:
+    """Link a parent or carer to a child, reusing their record if they are already known."""
+    _require(actor, "edit_children")
+    member = existing or FamilyMember(**member_fields)
+    if existing is None:
+        member.full_clean()
+        member.save()
+        audit_record(actor=actor, action=Action.CREATE, obj=member, child_id=child.pk)
+    link = FamilyRelationship(
+        child=child,
+        family_member=member,
+        relationship=relationship,
+        has_parental_responsibility=has_parental_responsibility,
+        lives_with_child=lives_with_child,
+        is_main_contact=is_main_contact,
+    )
+    link.full_clean()
+    if is_main_contact:
+        FamilyRelationship.objects.filter(child=child).update(is_main_contact=False)
+    link.save()
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=link,
+        child_id=child.pk,
+        summary=f"{member} added as {link.get_relationship_display().lower()}",
+    )
+    return link
+
+
+@transaction.atomic
+def enrolment_start(
+    *, actor: Any, child: Child, setting: Setting, started_on: date, is_main: bool = True
+) -> Enrolment:
+    """Put a child on roll at a setting; a new main placement ends the previous one."""
+    _require(actor, "edit_children")
+    if is_main:
+        for previous in Enrolment.objects.filter(child=child, is_main=True, ended_on__isnull=True):
+            if previous.started_on > started_on:
+                raise ValidationError(
+                    {"started_on": ["The start date must be after the current placement began"]}
+                )
+            previous.ended_on = started_on
+            previous.save(update_fields=["ended_on", "updated_at"])
+    enrolment = Enrolment(child=child, setting=setting, started_on=started_on, is_main=is_main)
+    enrolment.full_clean()
+    enrolment.save()
+    audit_record(actor=actor, action=Action.CREATE, obj=enrolment, child_id=child.pk)
+    return enrolment
+
+
+@transaction.atomic
+def setting_create(*, actor: Any, need_types: list[str] | None = None, **fields: Any) -> Setting:
+    _require(actor, "edit_settings")
+    setting = Setting(**{k: v for k, v in fields.items() if k in SETTING_FIELDS})
+    setting.full_clean()
+    setting.save()
+    if need_types is not None:
+        setting.need_types.set(need_types)
+    audit_record(actor=actor, action=Action.CREATE, obj=setting)
+    return setting
+
+
+@transaction.atomic
+def setting_update(
+    *, actor: Any, setting: Setting, need_types: list[str] | None = None, **fields: Any
+) -> Setting:
+    _require(actor, "edit_settings")
+    setting = Setting.objects.select_for_update().get(pk=setting.pk)
+    before = snapshot(setting, SETTING_FIELDS)
+    before_needs = sorted(setting.need_types.values_list("code", flat=True))
+    for name, value in fields.items():
+        if name in SETTING_FIELDS:
+            setattr(setting, name, value)
+    setting.full_clean()
+    setting.save()
+    changes: dict[str, list[str]] = field_changes(setting, before, SETTING_FIELDS)
+    if need_types is not None and sorted(need_types) != before_needs:
+        setting.need_types.set(need_types)
+        changes["need_types"] = [", ".join(before_needs), ", ".join(sorted(need_types))]
+    if changes:
+        audit_record(actor=actor, action=Action.UPDATE, obj=setting, changes=changes)
+    return setting

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from opensend.people import views
+
+app_name = "people"
+urlpatterns = [
+    path("children/", views.child_list, name="child_list"),
+    path("children/new/", views.child_create, name="child_create"),
+    path("children/<int:child_id>/", views.child_detail, name="child_detail"),
+    path("children/<int:child_id>/edit/", views.child_edit, name="child_edit"),
+    path("children/<int:child_id>/close/", views.child_close, name="child_close"),
+    path("children/<int:child_id>/family/new/", views.family_member_add, name="family_member_add"),
+    path("settings/", views.setting_list, name="setting_list"),
+    path("settings/new/", views.setting_create, name="setting_create"),
+    path("settings/<int:setting_id>/", views.setting_detail, name="setting_detail"),
+    path("settings/<int:setting_id>/edit/", views.setting_edit, name="setting_edit"),
+]

@@ -1,0 +1,220 @@
+"""Staff pages for the child record and the settings list. Thin: selectors read, services write."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from opensend.accounts.decorators import require_capability
+from opensend.accounts.permissions import user_can
+from opensend.audit.services import audit_record_list
+from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
+from opensend.people import selectors, services
+from opensend.people.forms import (
+    ChildForm,
+    ChildSearchForm,
+    CloseRecordForm,
+    FamilyMemberForm,
+    SettingForm,
+    SettingSearchForm,
+)
+
+
+@require_capability("view_children")
+def child_list(request: HttpRequest) -> HttpResponse:
+    form = ChildSearchForm(request.GET or None)
+    children = selectors.child_list_for_user(user=request.user)
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            children = selectors.child_list_for_user(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                date_of_birth=form.cleaned_data["date_of_birth"],
+                upn=form.cleaned_data["upn"],
+                include_closed=form.cleaned_data["include_closed"],
+            )
+        else:
+            status = 400
+    page = paginate(request, children)
+    audit_record_list(actor=request.user, objects=page.object_list, summary="Search results")
+    return render(
+        request,
+        "people/child_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "querystring": querystring_without_page(request),
+            "today": timezone.localdate(),
+            "can_create": user_can(request.user, "create_children"),
+        },
+        status=status,
+    )
+
+
+@require_capability("view_children")
+def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    today = timezone.localdate()
+    return render(
+        request,
+        "people/child_detail.html",
+        {
+            "child": child,
+            "today": today,
+            "age": child.age_on(today),
+            "nc_year": child.nc_year_on(today),
+            "current_enrolments": selectors.current_enrolments(child),
+            "can_edit": user_can(request.user, "edit_children") and not child.is_closed,
+            "can_close": user_can(request.user, "close_children") and not child.is_closed,
+        },
+    )
+
+
+@require_capability("create_children")
+@require_http_methods(["GET", "POST"])
+def child_create(request: HttpRequest) -> HttpResponse:
+    form = ChildForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            child = services.child_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, f"Record created for {child.full_name}")
+            return redirect("people:child_detail", child_id=child.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "people/child_form.html", {"form": form}, status=status)
+
+
+@require_capability("edit_children")
+@require_http_methods(["GET", "POST"])
+def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    form = ChildForm(request.POST or None, instance=child)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.child_update(actor=request.user, child=child, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Changes saved")
+            return redirect("people:child_detail", child_id=child.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "people/child_form.html", {"form": form, "child": child}, status=status)
+
+
+@require_capability("close_children")
+@require_http_methods(["GET", "POST"])
+def child_close(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    form = CloseRecordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.child_close(actor=request.user, child=child, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Record closed")
+            return redirect("people:child_detail", child_id=child.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "people/child_close.html", {"form": form, "child": child}, status=status)
+
+
+@require_capability("edit_children")
+@require_http_methods(["GET", "POST"])
+def family_member_add(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    form = FamilyMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.family_member_add(actor=request.user, child=child, **data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Family member added")
+            return redirect("people:child_detail", child_id=child.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "people/family_member_form.html", {"form": form, "child": child}, status=status
+    )
+
+
+@require_capability("view_settings")
+def setting_list(request: HttpRequest) -> HttpResponse:
+    form = SettingSearchForm(request.GET or None)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        locality = data.get("locality")
+        filters = {
+            "name": data["name"],
+            "kind": data["kind"],
+            "phase": data["phase"],
+            "need": data["need"],
+            "locality_id": locality.pk if locality else None,
+        }
+    settings_qs = selectors.setting_list_for_user(user=request.user, **filters)
+    return render(
+        request,
+        "people/setting_list.html",
+        {
+            "form": form,
+            "page_obj": paginate(request, settings_qs),
+            "querystring": querystring_without_page(request),
+            "can_create": user_can(request.user, "edit_settings"),
+        },
+    )
+
+
+@require_capability("view_settings")
+def setting_detail(request: HttpRequest, setting_id: int) -> HttpResponse:
+    setting = selectors.setting_get_for_user(user=request.user, setting_id=setting_id)
+    return render(
+        request,
+        "people/setting_detail.html",
+        {
+            "setting": setting,
+            "pupils_on_roll": selectors.setting_pupil_count(setting),
+            "can_edit": user_can(request.user, "edit_settings"),
+        },
+    )
+
+
+@require_capability("edit_settings")
+@require_http_methods(["GET", "POST"])
+def setting_create(request: HttpRequest) -> HttpResponse:
+    return _setting_form(request, setting=None)
+
+
+@require_capability("edit_settings")
+@require_http_methods(["GET", "POST"])
+def setting_edit(request: HttpRequest, setting_id: int) -> HttpResponse:
+    setting = selectors.setting_get_for_user(user=request.user, setting_id=setting_id)
+    return _setting_form(request, setting=setting)
+
+
+def _setting_form(request: HttpRequest, *, setting: object | None) -> HttpResponse:
+    form = SettingForm(request.POST or None, instance=setting)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        need_types = [n.code for n in data.pop("need_types")]
+        try:
+            if setting is None:
+                saved = services.setting_create(actor=request.user, need_types=need_types, **data)
+            else:
+                saved = services.setting_update(
+                    actor=request.user, setting=setting, need_types=need_types, **data
+                )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, f"{saved.name} saved")
+            return redirect("people:setting_detail", setting_id=saved.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "people/setting_form.html", {"form": form, "setting": setting}, status=status
+    )

@@ -1,0 +1,41 @@
+"""The service navigation, built from the signed-in user's roles.
+
+Each app registers its links here rather than in templates so the header stays one place.
+"""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavLink:
+    text: str
+    url_name: str
+    capability: str
+
+
+# capability names are checked with accounts.permissions.user_can
+NAV_LINKS: list[NavLink] = [
+    NavLink("Home", "portal:home", "signed_in"),
+    NavLink("Children and young people", "people:child_list", "view_children"),
+    NavLink("Settings", "people:setting_list", "view_settings"),
+    NavLink("Audit trail", "audit:event_list", "view_audit"),
+]
+
+
+def nav_items_for(request: HttpRequest) -> list[dict[str, object]]:
+    from opensend.accounts.permissions import user_can
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    items = []
+    for link in NAV_LINKS:
+        if not user_can(user, link.capability):
+            continue
+        href = reverse(link.url_name)
+        active = request.path == href if href == "/" else request.path.startswith(href)
+        items.append({"text": link.text, "href": href, "active": active})
+    return items

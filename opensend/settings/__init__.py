@@ -1,0 +1,1 @@
+"""Settings per environment: base (shared), dev (make run), test (pytest), production (env-driven)."""

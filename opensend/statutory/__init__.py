@@ -1,0 +1,80 @@
+"""OpenSEND statutory rules: the clocks of the SEND Regulations 2014 and Code of Practice as code.
+
+Pure Python, no Django (an import-linter contract enforces it), and no reading of the clock: pass
+dates in. Every other app asks this package for due dates, so they all count the same way.
+
+    >>> from datetime import date
+    >>> from opensend.statutory import due, explain
+    >>> due("decide_whether_to_assess", date(2025, 12, 1))
+    datetime.date(2026, 1, 12)
+
+See docs/statutory-rules.md for the table of rules and the counting conventions.
+"""
+
+from opensend.statutory.calendar import (
+    EXTRA_BANK_HOLIDAYS,
+    WITHDRAWN_BANK_HOLIDAYS,
+    add_working_days,
+    bank_holidays,
+    is_working_day,
+)
+from opensend.statutory.deadlines import (
+    DEFAULT_AT_RISK_DAYS,
+    ClockStatus,
+    Deadline,
+    appeal_deadline,
+    clock_status,
+    days_until,
+    deadline,
+    due,
+    explain,
+    long_date,
+)
+from opensend.statutory.periods import add_days, add_months, add_weeks
+from opensend.statutory.rules import (
+    RULES,
+    ExceptionGround,
+    Rule,
+    StatutoryException,
+    Unit,
+    UnknownRule,
+    get_rule,
+)
+from opensend.statutory.school_years import (
+    academic_year,
+    academic_year_start,
+    national_curriculum_year,
+    national_curriculum_year_label,
+)
+
+__all__ = [
+    "DEFAULT_AT_RISK_DAYS",
+    "EXTRA_BANK_HOLIDAYS",
+    "RULES",
+    "WITHDRAWN_BANK_HOLIDAYS",
+    "ClockStatus",
+    "Deadline",
+    "ExceptionGround",
+    "Rule",
+    "StatutoryException",
+    "Unit",
+    "UnknownRule",
+    "academic_year",
+    "academic_year_start",
+    "add_days",
+    "add_months",
+    "add_weeks",
+    "add_working_days",
+    "appeal_deadline",
+    "bank_holidays",
+    "clock_status",
+    "days_until",
+    "deadline",
+    "due",
+    "explain",
+    "get_rule",
+    "is_working_day",
+    "long_date",
+    "national_curriculum_year",
+    "national_curriculum_year_label",
+]

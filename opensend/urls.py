@@ -1,0 +1,27 @@
+"""Top-level URLs: one include per app, the API under /api/v1/, schema and docs."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+api_v1 = [
+    path("", include("opensend.people.api_urls")),
+]
+
+urlpatterns = [
+    path("", include("opensend.portal.urls")),
+    path("", include("opensend.core.urls")),
+    path("account/", include("opensend.accounts.urls")),
+    path("audit/", include("opensend.audit.urls")),
+    path("people/", include("opensend.people.urls")),
+    path("api/v1/", include((api_v1, "api"), namespace="api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("django-admin/", admin.site.urls),
+]
+
+handler400 = "opensend.core.views.bad_request"
+handler403 = "opensend.core.views.permission_denied"
+handler404 = "opensend.core.views.page_not_found"
+handler500 = "opensend.core.views.server_error"
