@@ -27,7 +27,7 @@ class StaffMFAMiddleware:
     @staticmethod
     def _needs_second_factor(request: HttpRequest) -> bool:
         user = request.user
-        if not user.is_authenticated or user.is_verified():  # type: ignore[union-attr]
+        if not user.is_authenticated or user.is_verified():  # type: ignore[attr-defined,union-attr]
             return False
         if request.path.startswith(_EXEMPT_PREFIXES):
             return False

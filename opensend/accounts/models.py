@@ -1,5 +1,7 @@
 """Users, the organisations they work for, SENAR teams, and who holds which role where."""
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 
@@ -30,14 +32,14 @@ class User(AbstractUser):
     People sign in with their email address; there is no separate username.
     """
 
-    username = None  # type: ignore[assignment]
+    username = None  # type: ignore[assignment,misc]
     email = models.EmailField("email address", unique=True)
     phone = models.CharField(max_length=30, blank=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    objects = UserManager()  # type: ignore[assignment,misc]
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -103,7 +105,7 @@ class Membership(ClosableModel):
     )
     job_title = models.CharField(max_length=120, blank=True)
 
-    objects = MembershipQuerySet.as_manager()  # type: ignore[assignment]
+    objects = MembershipQuerySet.as_manager()  # type: ignore[assignment,misc]
 
     class Meta:
         ordering = ["organisation__name", "role"]

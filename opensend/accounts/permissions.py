@@ -57,7 +57,7 @@ _CACHE_ATTR = "_opensend_access"
 
 def access_for(user: object) -> Access:
     """The user's roles, organisations, settings and teams (cached on the user object)."""
-    if user is None or isinstance(user, AnonymousUser) or not getattr(user, "is_authenticated"):
+    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:  # type: ignore[attr-defined]
         return Access(user_id=None)
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:

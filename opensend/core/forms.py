@@ -37,10 +37,14 @@ class GovukDateField(DateInputField):
         kwargs.setdefault("require_all_fields", False)
         super().__init__(label=label, help_text=hint, **kwargs)
         self.error_messages["required"] = f"Enter {label[0].lower()}{label[1:]}"
-        self.error_messages["incomplete"] = (
-            f"{label} must include a day, month and year"
-        )
+        self.error_messages["incomplete"] = f"{label} must include a day, month and year"
         self.error_messages["invalid"] = f"{label} must be a real date"
+
+    def compress(self, data_list: Any) -> date | None:
+        try:
+            return super().compress(data_list)
+        except (OverflowError, ValueError) as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
 
     def clean(self, value: Any) -> date | None:
         try:

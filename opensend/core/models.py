@@ -1,5 +1,7 @@
 """Abstract base models every domain app shares: timestamps and close-with-a-reason."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 
@@ -13,10 +15,10 @@ class TimeStampedModel(models.Model):
 
 
 class ClosableQuerySet(models.QuerySet):
-    def open(self) -> "ClosableQuerySet":
+    def open(self) -> Self:
         return self.filter(closed_at__isnull=True)
 
-    def closed(self) -> "ClosableQuerySet":
+    def closed(self) -> Self:
         return self.filter(closed_at__isnull=False)
 
 

@@ -6,7 +6,6 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 
-
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")

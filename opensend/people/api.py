@@ -33,10 +33,28 @@ class ChildOutput(serializers.ModelSerializer):
     class Meta:
         model = Child
         fields = [
-            "id", "given_name", "family_name", "preferred_name", "date_of_birth", "nc_year",
-            "sex", "ethnicity", "upn", "uln", "nhs_number", "home_language",
-            "needs_interpreter", "is_looked_after", "is_child_in_need", "primary_need",
-            "secondary_need", "postcode", "locality", "caseworker", "senar_team", "is_closed",
+            "id",
+            "given_name",
+            "family_name",
+            "preferred_name",
+            "date_of_birth",
+            "nc_year",
+            "sex",
+            "ethnicity",
+            "upn",
+            "uln",
+            "nhs_number",
+            "home_language",
+            "needs_interpreter",
+            "is_looked_after",
+            "is_child_in_need",
+            "primary_need",
+            "secondary_need",
+            "postcode",
+            "locality",
+            "caseworker",
+            "senar_team",
+            "is_closed",
         ]
 
     def get_nc_year(self, child: Child) -> int:
@@ -47,13 +65,31 @@ class ChildInput(serializers.ModelSerializer):
     class Meta:
         model = Child
         fields = [
-            "given_name", "family_name", "preferred_name", "date_of_birth", "sex", "ethnicity",
-            "upn", "uln", "nhs_number", "home_language", "needs_interpreter",
-            "is_looked_after", "is_child_in_need", "primary_need", "secondary_need",
-            "address", "postcode", "locality", "caseworker", "senar_team",
+            "given_name",
+            "family_name",
+            "preferred_name",
+            "date_of_birth",
+            "sex",
+            "ethnicity",
+            "upn",
+            "uln",
+            "nhs_number",
+            "home_language",
+            "needs_interpreter",
+            "is_looked_after",
+            "is_child_in_need",
+            "primary_need",
+            "secondary_need",
+            "address",
+            "postcode",
+            "locality",
+            "caseworker",
+            "senar_team",
         ]
         # Model validators run in the service, once, with the same messages as the web form.
-        extra_kwargs = {name: {"validators": []} for name in ("upn", "uln", "nhs_number")}
+        extra_kwargs: dict[str, dict[str, Any]] = {
+            name: {"validators": []} for name in ("upn", "uln", "nhs_number")
+        }
 
 
 class ChildSearch(serializers.Serializer):
@@ -71,9 +107,18 @@ class FamilyMemberOutput(serializers.ModelSerializer):
     class Meta:
         model = FamilyMember
         fields = [
-            "id", "given_name", "family_name", "email", "phone", "preferred_channel",
-            "language", "needs_interpreter", "accessible_format", "relationship",
-            "has_parental_responsibility", "is_main_contact",
+            "id",
+            "given_name",
+            "family_name",
+            "email",
+            "phone",
+            "preferred_channel",
+            "language",
+            "needs_interpreter",
+            "accessible_format",
+            "relationship",
+            "has_parental_responsibility",
+            "is_main_contact",
         ]
 
 
@@ -86,22 +131,47 @@ class FamilyMemberInput(serializers.ModelSerializer):
     class Meta:
         model = FamilyMember
         fields = [
-            "given_name", "family_name", "email", "phone", "address", "postcode",
-            "preferred_channel", "language", "needs_interpreter", "accessible_format",
-            "relationship", "has_parental_responsibility", "lives_with_child", "is_main_contact",
+            "given_name",
+            "family_name",
+            "email",
+            "phone",
+            "address",
+            "postcode",
+            "preferred_channel",
+            "language",
+            "needs_interpreter",
+            "accessible_format",
+            "relationship",
+            "has_parental_responsibility",
+            "lives_with_child",
+            "is_main_contact",
         ]
 
 
 class SettingOutput(serializers.ModelSerializer):
-    need_types = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    need_types = serializers.SlugRelatedField(  # type: ignore[var-annotated]
+        many=True, read_only=True, slug_field="code"
+    )
     is_closed = serializers.BooleanField(read_only=True)
 
     class Meta:
         model = Setting
         fields = [
-            "id", "name", "kind", "phase", "establishment_type", "urn", "ukprn",
-            "host_setting", "need_types", "places", "locality", "local_authority",
-            "ofsted_grade", "postcode", "is_closed",
+            "id",
+            "name",
+            "kind",
+            "phase",
+            "establishment_type",
+            "urn",
+            "ukprn",
+            "host_setting",
+            "need_types",
+            "places",
+            "locality",
+            "local_authority",
+            "ofsted_grade",
+            "postcode",
+            "is_closed",
         ]
 
 
@@ -112,7 +182,7 @@ class SettingSearch(serializers.Serializer):
     need = serializers.CharField(required=False, default="", max_length=4)
 
 
-def _family_rows(child: Child) -> list[dict[str, Any]]:
+def _family_rows(child: Child) -> list[Any]:
     rows = []
     for link in FamilyRelationship.objects.filter(child=child).select_related("family_member"):
         member = link.family_member

@@ -7,9 +7,15 @@ from django import forms
 from opensend.accounts.models import Team, User
 from opensend.accounts.roles import SENAR_ROLES
 from opensend.core.forms import GovukDateField, GovukForm, GovukModelForm
-from opensend.people.codes import SENType, SettingKind, Phase
+from opensend.people.codes import Phase, Relationship, SENType, SettingKind
 from opensend.people.identifiers import upn_problem
-from opensend.people.models import Child, FamilyMember, FamilyRelationship, Locality, NeedType, Setting
+from opensend.people.models import (
+    Child,
+    FamilyMember,
+    Locality,
+    NeedType,
+    Setting,
+)
 
 
 class ChildSearchForm(GovukForm):
@@ -18,16 +24,26 @@ class ChildSearchForm(GovukForm):
         label="Date of birth", hint="For example, 27 3 2015", required=False
     )
     upn = forms.CharField(
-        label="Unique pupil number (UPN)", required=False, max_length=13,
+        label="Unique pupil number (UPN)",
+        required=False,
+        max_length=13,
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
     include_closed = forms.BooleanField(label="Include closed records", required=False)
 
     def clean_upn(self) -> str:
-        upn = self.cleaned_data["upn"].strip().upper()
-        if upn and upn_problem(upn):
-            raise forms.ValidationError(upn_problem(upn))
+        upn: str = self.cleaned_data["upn"].strip().upper()
+        problem = upn_problem(upn) if upn else None
+        if problem:
+            raise forms.ValidationError(problem)
         return upn
+
+
+def _limit_choices(form: forms.BaseForm, name: str, queryset: Any) -> None:
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a choice of records")
+    field.queryset = queryset
 
 
 def _staff_choices() -> Any:
@@ -80,9 +96,8 @@ class ChildForm(GovukModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["caseworker"].queryset = _staff_choices()
-        self.fields["senar_team"].queryset = Team.objects.open()
-        self.fields["locality"].queryset = Locality.objects.all()
+        _limit_choices(self, "caseworker", _staff_choices())
+        _limit_choices(self, "senar_team", Team.objects.open())
         for name in ("upn", "nhs_number"):
             self.fields[name].widget.attrs["spellcheck"] = "false"
 
@@ -109,10 +124,15 @@ class CloseRecordForm(GovukForm):
 
 class FamilyMemberForm(GovukModelForm):
     relationship = forms.ChoiceField(
-        label="Relationship to the child", choices=FamilyRelationship._meta.get_field("relationship").choices
+        label="Relationship to the child",
+        choices=Relationship.choices,
     )
-    has_parental_responsibility = forms.BooleanField(label="Has parental responsibility", required=False, initial=True)
-    lives_with_child = forms.BooleanField(label="Lives with the child", required=False, initial=True)
+    has_parental_responsibility = forms.BooleanField(
+        label="Has parental responsibility", required=False, initial=True
+    )
+    lives_with_child = forms.BooleanField(
+        label="Lives with the child", required=False, initial=True
+    )
     is_main_contact = forms.BooleanField(label="Main contact for the family", required=False)
 
     class Meta:
@@ -144,11 +164,20 @@ class FamilyMemberForm(GovukModelForm):
 
 class SettingSearchForm(GovukForm):
     name = forms.CharField(label="Name, URN or UKPRN", required=False, max_length=100)
-    kind = forms.ChoiceField(label="Type", required=False, choices=[("", "Any type"), *SettingKind.choices])
-    phase = forms.ChoiceField(label="Phase", required=False, choices=[("", "Any phase"), *Phase.choices])
-    need = forms.ChoiceField(label="Needs served", required=False, choices=[("", "Any need"), *SENType.choices])
+    kind = forms.ChoiceField(
+        label="Type", required=False, choices=[("", "Any type"), *SettingKind.choices]
+    )
+    phase = forms.ChoiceField(
+        label="Phase", required=False, choices=[("", "Any phase"), *Phase.choices]
+    )
+    need = forms.ChoiceField(
+        label="Needs served", required=False, choices=[("", "Any need"), *SENType.choices]
+    )
     locality = forms.ModelChoiceField(
-        label="Locality", required=False, queryset=Locality.objects.all(), empty_label="Any locality"
+        label="Locality",
+        required=False,
+        queryset=Locality.objects.all(),
+        empty_label="Any locality",
     )
 
 
@@ -190,8 +219,8 @@ class SettingForm(GovukModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["host_setting"].queryset = Setting.objects.open().filter(
-            kind=SettingKind.MAINSTREAM_SCHOOL
+        _limit_choices(
+            self, "host_setting", Setting.objects.open().filter(kind=SettingKind.MAINSTREAM_SCHOOL)
         )
 
     def clean_urn(self) -> str:

@@ -79,7 +79,7 @@ class Setting(ClosableModel):
     phone = models.CharField(max_length=30, blank=True)
     email = models.EmailField(blank=True)
 
-    objects = SettingQuerySet.as_manager()
+    objects = SettingQuerySet.as_manager()  # type: ignore[assignment,misc]
 
     class Meta:
         ordering = ["name"]
@@ -139,7 +139,7 @@ class Child(ClosableModel):
         help_text="The young person's own sign-in, once they are 16 or over.",
     )
 
-    objects = ChildQuerySet.as_manager()
+    objects = ChildQuerySet.as_manager()  # type: ignore[assignment,misc]
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -171,9 +171,7 @@ class Enrolment(TimeStampedModel):
     setting = models.ForeignKey(Setting, on_delete=models.PROTECT, related_name="enrolments")
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
-    is_main = models.BooleanField(
-        default=True, help_text="Untick for a second (dual) placement."
-    )
+    is_main = models.BooleanField(default=True, help_text="Untick for a second (dual) placement.")
 
     class Meta:
         ordering = ["-started_on"]
@@ -199,7 +197,9 @@ class FamilyMember(ClosableModel):
     phone = models.CharField(max_length=30, blank=True)
     address = models.TextField(blank=True)
     postcode = models.CharField(max_length=10, blank=True)
-    preferred_channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    preferred_channel = models.CharField(
+        max_length=10, choices=Channel.choices, default=Channel.EMAIL
+    )
     language = models.CharField(max_length=60, default="English")
     needs_interpreter = models.BooleanField(default=False)
     accessible_format = models.CharField(
@@ -212,7 +212,7 @@ class FamilyMember(ClosableModel):
         on_delete=models.PROTECT,
         related_name="family_member",
     )
-    children = models.ManyToManyField(
+    children = models.ManyToManyField(  # type: ignore[var-annotated]
         Child, through="FamilyRelationship", related_name="family_members"
     )
 

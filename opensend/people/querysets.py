@@ -7,14 +7,14 @@ lists and detail pages both use it, so they can never disagree.
 from datetime import date
 
 from django.apps import apps
-from django.db import models
 from django.db.models import Q
 
 from opensend.accounts.permissions import access_for
 from opensend.accounts.roles import Role
+from opensend.core.models import ClosableQuerySet
 
 
-class ChildQuerySet(models.QuerySet):
+class ChildQuerySet(ClosableQuerySet):
     def visible_to(self, user: object) -> "ChildQuerySet":
         access = access_for(user)
         if access.has(Role.ADMIN):
@@ -53,9 +53,6 @@ class ChildQuerySet(models.QuerySet):
             rule |= Q(pk=access.young_person_child_id)
         return self.filter(rule)
 
-    def open(self) -> "ChildQuerySet":
-        return self.filter(closed_at__isnull=True)
-
     def search(
         self, *, name: str = "", date_of_birth: date | None = None, upn: str = ""
     ) -> "ChildQuerySet":
@@ -73,11 +70,16 @@ class ChildQuerySet(models.QuerySet):
         return qs
 
 
-class SettingQuerySet(models.QuerySet):
-    def open(self) -> "SettingQuerySet":
-        return self.filter(closed_at__isnull=True)
-
-    def search(self, *, name: str = "", kind: str = "", phase: str = "", locality_id: int | None = None, need: str = "") -> "SettingQuerySet":
+class SettingQuerySet(ClosableQuerySet):
+    def search(
+        self,
+        *,
+        name: str = "",
+        kind: str = "",
+        phase: str = "",
+        locality_id: int | None = None,
+        need: str = "",
+    ) -> "SettingQuerySet":
         qs = self
         for term in name.split():
             qs = qs.filter(Q(name__icontains=term) | Q(urn=term) | Q(ukprn=term))

@@ -15,6 +15,7 @@ from opensend.people.models import (
     Enrolment,
     FamilyMember,
     FamilyRelationship,
+    NeedType,
     Setting,
 )
 from opensend.people.validators import validate_date_of_birth
@@ -210,7 +211,7 @@ def setting_create(*, actor: Any, need_types: list[str] | None = None, **fields:
     setting.full_clean()
     setting.save()
     if need_types is not None:
-        setting.need_types.set(need_types)
+        setting.need_types.set(NeedType.objects.filter(code__in=need_types))
     audit_record(actor=actor, action=Action.CREATE, obj=setting)
     return setting
 
@@ -230,7 +231,7 @@ def setting_update(
     setting.save()
     changes: dict[str, list[str]] = field_changes(setting, before, SETTING_FIELDS)
     if need_types is not None and sorted(need_types) != before_needs:
-        setting.need_types.set(need_types)
+        setting.need_types.set(NeedType.objects.filter(code__in=need_types))
         changes["need_types"] = [", ".join(before_needs), ", ".join(sorted(need_types))]
     if changes:
         audit_record(actor=actor, action=Action.UPDATE, obj=setting, changes=changes)

@@ -20,6 +20,7 @@ from opensend.people.forms import (
     SettingForm,
     SettingSearchForm,
 )
+from opensend.people.models import Setting
 
 
 @require_capability("view_children")
@@ -113,7 +114,9 @@ def child_close(request: HttpRequest, child_id: int) -> HttpResponse:
     form = CloseRecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.child_close(actor=request.user, child=child, reason=form.cleaned_data["reason"])
+            services.child_close(
+                actor=request.user, child=child, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
@@ -197,7 +200,7 @@ def setting_edit(request: HttpRequest, setting_id: int) -> HttpResponse:
     return _setting_form(request, setting=setting)
 
 
-def _setting_form(request: HttpRequest, *, setting: object | None) -> HttpResponse:
+def _setting_form(request: HttpRequest, *, setting: Setting | None) -> HttpResponse:
     form = SettingForm(request.POST or None, instance=setting)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -4,8 +4,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from opensend.accounts.permissions import access_for, primary_role, user_can
 from opensend.accounts.models import Organisation
+from opensend.accounts.permissions import access_for, primary_role, user_can
 from opensend.accounts.roles import FAMILY_ROLES, Role
 from opensend.people.models import Child
 
@@ -18,9 +18,13 @@ def home_summary_for_user(*, user: Any) -> dict[str, Any]:
     if user_can(user, "search_children"):
         links.append({"text": "Find a child or young person", "href": reverse("people:child_list")})
     if user_can(user, "create_children"):
-        links.append({"text": "Add a child or young person", "href": reverse("people:child_create")})
+        links.append(
+            {"text": "Add a child or young person", "href": reverse("people:child_create")}
+        )
     if user_can(user, "view_settings"):
-        links.append({"text": "Schools, colleges and settings", "href": reverse("people:setting_list")})
+        links.append(
+            {"text": "Schools, colleges and settings", "href": reverse("people:setting_list")}
+        )
     if user_can(user, "view_audit"):
         links.append({"text": "Search the audit trail", "href": reverse("audit:event_list")})
     links.append({"text": "API documentation", "href": reverse("api-docs")})
@@ -30,7 +34,9 @@ def home_summary_for_user(*, user: Any) -> dict[str, Any]:
     return {
         "role_label": role.label if role else "",
         "organisations": list(
-            Organisation.objects.filter(pk__in=access.organisation_ids).values_list("name", flat=True)
+            Organisation.objects.filter(pk__in=access.organisation_ids).values_list(
+                "name", flat=True
+            )
         ),
         "child_count": Child.objects.visible_to(user).open().count()
         if sees_children and not (access.roles & FAMILY_ROLES)

@@ -1,1 +1,1 @@
-"""Settings per environment: base (shared), dev (make run), test (pytest), production (env-driven)."""
+"""Settings per environment: base, dev (make run), test (pytest), production (from env)."""

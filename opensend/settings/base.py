@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "opensend.audit",
     "opensend.people",
     "opensend.portal",
+    "opensend.demo",
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,7 @@ import os
 
 import dj_database_url
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = True
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-" + "x" * 40)
@@ -21,3 +21,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Static files straight from opensend/static (collectstatic is for production only).
+STATIC_ROOT = None  # type: ignore[assignment]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,11 +1,12 @@
 """Production: everything from the environment; refuses to start without a secret key."""
 
 import os
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .base import *
 
 
 def _env(name: str, default: str | None = None) -> str:
@@ -24,8 +25,8 @@ CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
 DATABASES = {"default": dj_database_url.parse(_env("DATABASE_URL"), conn_max_age=600)}
-OPENSEND_COUNCIL_NAME = os.environ.get("OPENSEND_COUNCIL_NAME", OPENSEND_COUNCIL_NAME)  # noqa: F405
-OPENSEND_LA_CODE = os.environ.get("OPENSEND_LA_CODE", OPENSEND_LA_CODE)  # noqa: F405
+OPENSEND_COUNCIL_NAME = os.environ.get("OPENSEND_COUNCIL_NAME", OPENSEND_COUNCIL_NAME)
+OPENSEND_LA_CODE = os.environ.get("OPENSEND_LA_CODE", OPENSEND_LA_CODE)
 OPENSEND_REQUIRE_STAFF_MFA = os.environ.get("OPENSEND_REQUIRE_STAFF_MFA", "1") == "1"
 
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
@@ -39,8 +40,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
-MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", str(STATIC_ROOT)))
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", str(MEDIA_ROOT)))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -4,7 +4,7 @@ import os
 
 import dj_database_url
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-" + "x" * 40
@@ -17,3 +17,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = os.environ.get("OPENSEND_TEST_AXES", "1") == "1"
+
+# Static files straight from opensend/static (collectstatic is for production only).
+STATIC_ROOT = None  # type: ignore[assignment]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

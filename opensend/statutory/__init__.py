@@ -43,6 +43,7 @@ from opensend.statutory.rules import (
 from opensend.statutory.school_years import (
     academic_year,
     academic_year_start,
+    age_on,
     national_curriculum_year,
     national_curriculum_year_label,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "add_months",
     "add_weeks",
     "add_working_days",
+    "age_on",
     "appeal_deadline",
     "bank_holidays",
     "clock_status",

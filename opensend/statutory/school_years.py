@@ -51,3 +51,11 @@ def national_curriculum_year_label(year: int) -> str:
     if year > 0:
         return f"Year {year}"
     return f"Nursery (N{3 + year})" if year >= -2 else "Early years (under nursery age)"
+
+
+def age_on(date_of_birth: date, on: date) -> int:
+    """Age in whole years on a date (someone born on 29 February turns a year older on 1 March)."""
+    if on < date_of_birth:
+        raise ValueError("The date is before the date of birth.")
+    had_birthday = (on.month, on.day) >= (date_of_birth.month, date_of_birth.day)
+    return on.year - date_of_birth.year - (0 if had_birthday else 1)

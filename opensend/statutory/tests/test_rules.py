@@ -15,6 +15,7 @@ from opensend.statutory import (
     StatutoryException,
     Unit,
     UnknownRule,
+    age_on,
     deadline,
     due,
     explain,
@@ -236,3 +237,22 @@ def test_docs_list_every_rule() -> None:
     text = docs.read_text(encoding="utf-8")
     for rule_id in RULES:
         assert f"`{rule_id}`" in text, f"{rule_id} is missing from docs/statutory-rules.md"
+
+
+@pytest.mark.parametrize(
+    ("dob", "on", "expected"),
+    [
+        (date(2010, 5, 1), date(2026, 4, 30), 15),
+        (date(2010, 5, 1), date(2026, 5, 1), 16),
+        (date(2008, 2, 29), date(2026, 2, 28), 17),
+        (date(2008, 2, 29), date(2026, 3, 1), 18),
+        (date(2026, 1, 1), date(2026, 1, 1), 0),
+    ],
+)
+def test_age_on(dob: date, on: date, expected: int) -> None:
+    assert age_on(dob, on) == expected
+
+
+def test_age_on_rejects_a_date_before_birth() -> None:
+    with pytest.raises(ValueError, match="before the date of birth"):
+        age_on(date(2020, 1, 2), date(2020, 1, 1))
