@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import models, transaction
 from django.test.utils import override_settings
 from faker import Faker
 from tqdm import tqdm
@@ -368,6 +368,16 @@ STREETS = (
     "Brook",
     "Meadow",
 )
+PLACE_QUALIFIERS = ("Park", "Green", "Hill", "Vale", "Fields", "Bridge", "Heath", "Road", "Mill")
+RESOURCE_BASE_LABELS = {
+    SENType.ASD: "Autism",
+    SENType.SLCN: "Speech and Language",
+    SENType.HI: "Hearing Impairment",
+    SENType.VI: "Vision Impairment",
+    SENType.PD: "Physical Disability",
+    SENType.SEMH: "Nurture",
+    SENType.MLD: "Learning Support",
+}
 STREET_TYPES = ("Road", "Street", "Lane", "Avenue", "Close", "Drive", "Grove", "Way", "Crescent")
 POSTCODE_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the inward-code letters Royal Mail uses
 
@@ -531,15 +541,17 @@ class _Builder:
     def _mobile(self) -> str:
         return f"07700 900{self.rng.randint(0, 999):03d}"  # Ofcom's range for drama
 
-    def _save(self, model: type, rows: Sequence, key: str) -> None:
+    def _save(self, model: type[models.Model], rows: Sequence[Any], key: str) -> None:
         for start in range(0, len(rows), BATCH):
-            model.objects.bulk_create(rows[start : start + BATCH])
+            model._default_manager.bulk_create(rows[start : start + BATCH])
         self.counts[key] += len(rows)
 
-    def _save_with_progress(self, model: type, rows: Sequence, key: str, per_child: float) -> None:
+    def _save_with_progress(
+        self, model: type[models.Model], rows: Sequence[Any], key: str, per_child: float
+    ) -> None:
         for start in range(0, len(rows), BATCH):
             chunk = rows[start : start + BATCH]
-            model.objects.bulk_create(chunk)
+            model._default_manager.bulk_create(chunk)
             self.bar.update(round(len(chunk) * per_child))
         self.counts[key] += len(rows)
 
@@ -627,9 +639,16 @@ class _Builder:
         self._save(through, links, "setting_needs")
         self._index_settings(needs + base_needs)
 
+    def _place_name(self) -> str:
+        word = self.rng.choice(SCHOOL_WORDS)
+        if " " in word or self.rng.random() < 0.5:
+            return word
+        return f"{word} {self.rng.choice(PLACE_QUALIFIERS)}"
+
     def _unique_name(self, make) -> str:
-        for _ in range(50):
-            name = make()
+        """A name no other setting has; like real cities, add the district when it clashes."""
+        for attempt in range(100):
+            name = make() if attempt < 50 else f"{make()}, {self.rng.choice(SCHOOL_WORDS)}"
             if name not in self._names_used:
                 break
         else:
@@ -640,7 +659,7 @@ class _Builder:
     def _setting(self, kind: str, phase: str, i: int) -> tuple[Setting, tuple[str, ...]]:
         rng = self.rng
         locality = self.localities[i % len(self.localities)]
-        maker = _SETTING_MAKERS[kind]
+        maker = _SETTING_MAKERS[SettingKind(kind)]
         name, establishment, real_phase, needs, places = maker(self, phase, i)
         in_area = kind != SettingKind.OUT_OF_AREA
         urn = str(next(self._urns))
@@ -683,13 +702,13 @@ class _Builder:
             Phase.JUNIOR: "Junior School",
             Phase.SECONDARY: "School",
             Phase.ALL_THROUGH: "All-Through School",
-        }[phase]
+        }[Phase(phase)]
 
         def make() -> str:
             if establishment == EstablishmentType.VOLUNTARY_AIDED:
                 faith = rng.choice(["Catholic", "Church of England"])
                 return f"{rng.choice(SAINTS)} {faith} {label}"
-            word = rng.choice(SCHOOL_WORDS)
+            word = self._place_name()
             if establishment in (EstablishmentType.ACADEMY, EstablishmentType.FREE_SCHOOL):
                 ending = "Primary Academy" if phase == Phase.PRIMARY else "Academy"
                 return f"{word} {ending}"
@@ -699,7 +718,7 @@ class _Builder:
 
     def _make_special(self, phase: str, i: int) -> tuple:
         needs = SPECIAL_SCHOOL_NEEDS[i % len(SPECIAL_SCHOOL_NEEDS)]
-        name = self._unique_name(lambda: f"{self.rng.choice(SCHOOL_WORDS)} School")
+        name = self._unique_name(lambda: f"{self._place_name()} School")
         establishment = self.rng.choice(
             [EstablishmentType.MAINTAINED_SPECIAL, EstablishmentType.ACADEMY]
         )
@@ -707,9 +726,9 @@ class _Builder:
 
     def _make_college(self, phase: str, i: int) -> tuple:
         if i % 3 == 2:
-            name = self._unique_name(lambda: f"{self.rng.choice(SCHOOL_WORDS)} Sixth Form College")
+            name = self._unique_name(lambda: f"{self._place_name()} Sixth Form College")
             return name, EstablishmentType.SIXTH_FORM_COLLEGE, phase, (), None
-        name = self._unique_name(lambda: f"{AREA} {self.rng.choice(SCHOOL_WORDS)} College")
+        name = self._unique_name(lambda: f"{AREA} {self._place_name()} College")
         return name, EstablishmentType.FE_COLLEGE, phase, (), None
 
     def _make_early_years(self, phase: str, i: int) -> tuple:
@@ -722,7 +741,7 @@ class _Builder:
             if establishment == EstablishmentType.MAINTAINED_NURSERY
             else (self.rng.choice(["Day Nursery", "Pre-School", "Children's Nursery"]))
         )
-        name = self._unique_name(lambda: f"{self.rng.choice(SCHOOL_WORDS)} {ending}")
+        name = self._unique_name(lambda: f"{self._place_name()} {ending}")
         return name, establishment, phase, (), None
 
     def _make_independent(self, phase: str, i: int) -> tuple:
@@ -730,15 +749,16 @@ class _Builder:
         establishment = self.rng.choice(
             [EstablishmentType.INDEPENDENT, EstablishmentType.NON_MAINTAINED_SPECIAL]
         )
-        word = self.rng.choice(SCHOOL_WORDS)
-        name = self._unique_name(lambda: f"{word} {self.rng.choice(['House', 'Hall', 'Lodge'])}")
+        name = self._unique_name(
+            lambda: f"{self._place_name()} {self.rng.choice(['House', 'Hall', 'Lodge'])}"
+        )
         if i % 4 == 3:
             establishment = EstablishmentType.SPECIALIST_POST16
-            name = self._unique_name(lambda: f"{self.rng.choice(SCHOOL_WORDS)} Specialist College")
+            name = self._unique_name(lambda: f"{self._place_name()} Specialist College")
         return name, establishment, phase, needs, self.rng.randrange(30, 121, 5)
 
     def _make_alternative(self, phase: str, i: int) -> tuple:
-        name = self._unique_name(lambda: f"{self.rng.choice(SCHOOL_WORDS)} Learning Centre")
+        name = self._unique_name(lambda: f"{self._place_name()} Learning Centre")
         establishment = self.rng.choice(
             [EstablishmentType.PUPIL_REFERRAL_UNIT, EstablishmentType.ACADEMY]
         )
@@ -747,12 +767,12 @@ class _Builder:
     def _make_out_of_area(self, phase: str, i: int) -> tuple:
         if i % 2 == 0:
             needs = SPECIAL_SCHOOL_NEEDS[i % len(SPECIAL_SCHOOL_NEEDS)]
-            name = self._unique_name(lambda: f"{self.rng.choice(SCHOOL_WORDS)} School")
+            name = self._unique_name(lambda: f"{self._place_name()} School")
             return name, EstablishmentType.MAINTAINED_SPECIAL, Phase.ALL_THROUGH, needs, 120
         if i % 4 == 1:
-            name = self._unique_name(lambda: f"{self.rng.choice(SCHOOL_WORDS)} Primary School")
+            name = self._unique_name(lambda: f"{self._place_name()} Primary School")
             return name, EstablishmentType.ACADEMY, Phase.PRIMARY, (), None
-        name = self._unique_name(lambda: f"{self.rng.choice(SCHOOL_WORDS)} High School")
+        name = self._unique_name(lambda: f"{self._place_name()} High School")
         return name, EstablishmentType.ACADEMY, Phase.SECONDARY, (), None
 
     def _resource_bases(
@@ -767,7 +787,7 @@ class _Builder:
         bases, needs = [], []
         for host in self.rng.sample(hosts, min(n, len(hosts))):
             codes = tuple(self.rng.sample(RESOURCE_BASE_NEEDS, self.rng.choice([1, 1, 2])))
-            label = SENType(codes[0]).label.split(" ")[0]
+            label = RESOURCE_BASE_LABELS[codes[0]]
             bases.append(
                 Setting(
                     name=f"{host.name} {label} Resource Base",
@@ -784,7 +804,7 @@ class _Builder:
                 )
             )
             needs.append(codes)
-        return bases, needs
+        return bases, [tuple(str(code) for code in row) for row in needs]
 
     def _index_settings(self, needs: list[tuple[str, ...]]) -> None:
         """Lists of settings to choose from, by kind/phase and locality, and by need."""
@@ -896,7 +916,7 @@ class _Builder:
                 email=manager_email,
             )
             share = n_caseworkers // len(self.teams) + (i < n_caseworkers % len(self.teams))
-            self.caseworkers[team.locality_id] = [
+            self.caseworkers[cast(int, team.locality_id)] = [
                 self._staff(
                     users,
                     members,
@@ -1205,7 +1225,7 @@ class _Builder:
             if o.setting_id
             in {s.pk for s in self.by_kind[(SettingKind.MAINSTREAM_SCHOOL, Phase.PRIMARY)]}
         ]
-        demo_org = max(mainstream, key=lambda o: (on_roll[o.setting_id], -o.pk))
+        demo_org = max(mainstream, key=lambda o: (on_roll[cast(int, o.setting_id)], -o.pk))
         users: list[User] = []
         members: list[Membership] = []
         for org in self.setting_orgs:
@@ -1246,7 +1266,7 @@ class _Builder:
             if i == demo_second:
                 share = self.family_of[demo_first]
             elif i != demo_first and not child.is_looked_after and self.rng.random() < 0.07:
-                share = last_in_locality.get(child.locality_id)
+                share = last_in_locality.get(cast(int, child.locality_id))
             if share is not None:
                 _same_home(child, self.children[first_child[share]])
                 self.family_of.append(share)
@@ -1255,7 +1275,7 @@ class _Builder:
             first_child.append(i)
             self.family_of.append(len(self.families) - 1)
             if i != demo_first and not child.is_looked_after:
-                last_in_locality[child.locality_id] = len(self.families) - 1
+                last_in_locality[cast(int, child.locality_id)] = len(self.families) - 1
 
     def _demo_pair(self) -> tuple[int, int]:
         """The demo parent's two children: a school-age child and a younger or older sibling."""
@@ -1430,7 +1450,7 @@ class _Builder:
     def _consents(self) -> None:
         rng = self.rng
         purposes = list(Consent.Purpose)
-        rows = []
+        rows: list[Consent] = []
         for child, f in zip(self.children, self.family_of, strict=True):
             if rng.random() > 0.35:
                 continue

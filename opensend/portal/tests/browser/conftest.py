@@ -7,6 +7,8 @@ load and then run the accessibility checks, so every page a test sees is checked
 import os
 import re
 from collections.abc import Iterator
+from importlib import import_module
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -80,13 +82,31 @@ def _new_page(browser: Any, **context_options: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, live_server: Any, transactional_db: None) -> Iterator[Any]:
+def _empty_audit_trail(transactional_db: None) -> Iterator[None]:
+    """Let pytest-django empty the database after a live-server test.
+
+    The audit table refuses DELETE (a trigger: see audit migration 0002), and on SQLite the flush
+    between transactional tests deletes rows. Lift the trigger for a moment, empty the table, put it back.
+    """
+    yield
+    from django.db import connection
+
+    triggers = import_module("opensend.audit.migrations.0002_append_only_triggers")
+    up = {"sqlite": triggers.SQLITE_UP, "postgresql": triggers.POSTGRES_UP}[connection.vendor]
+    down = {"sqlite": triggers.SQLITE_DOWN, "postgresql": triggers.POSTGRES_DOWN}[connection.vendor]
+    with connection.cursor() as cursor:
+        for sql in [*down, "DELETE FROM audit_auditevent", *up]:
+            cursor.execute(sql)
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any, _empty_audit_trail: None) -> Iterator[Any]:
     """A page in a fresh browser context (no cookies) that fails the test on console errors."""
     yield from _new_page(browser)
 
 
 @pytest.fixture
-def page_without_js(browser: Any, live_server: Any, transactional_db: None) -> Iterator[Any]:
+def page_without_js(browser: Any, live_server: Any, _empty_audit_trail: None) -> Iterator[Any]:
     """As `page`, with JavaScript turned off."""
     yield from _new_page(browser, java_script_enabled=False)
 

@@ -1,5 +1,8 @@
-"""End-to-end journeys in Chromium. Every page visited is checked with axe-core (WCAG 2.2 AA) and
-fails the test on any console error or Content Security Policy violation (see conftest.py)."""
+"""End-to-end journeys in Chromium against a live server.
+
+`go`, `submit` and `follow` (conftest.py) check every page a test reaches with axe-core (WCAG 2.2 AA),
+and the `page` fixture fails a test on any console error, JavaScript error or CSP violation.
+"""
 
 import datetime
 
@@ -7,7 +10,7 @@ import pytest
 
 from opensend.people.identifiers import make_upn
 
-from .conftest import go, sign_in, sign_out, submit
+from .conftest import follow, go, sign_in, sign_out, submit
 
 pytestmark = pytest.mark.browser
 
@@ -20,10 +23,16 @@ def _fill_date(page, legend: str, day: str, month: str, year: str) -> None:
 
 
 def _error_summary(page) -> list[str]:
+    """The messages in the GOV.UK error summary (which must be there)."""
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
     assert summary.get_by_role("heading", name="There is a problem").is_visible()
+    assert page.title().startswith("Error: ")
     return [text.strip() for text in summary.locator("li").all_inner_texts()]
+
+
+def _field_error(page, field_id: str) -> str:
+    return page.locator(f"#div_{field_id} .govuk-error-message").inner_text()
 
 
 def test_every_role_signs_in_and_out(page, live_server, world):
@@ -35,79 +44,76 @@ def test_every_role_signs_in_and_out(page, live_server, world):
         assert page.get_by_role("button", name="Sign out").count() == 0, role
 
 
-def test_wrong_password_shows_an_error(page, live_server, world):
-    sign_in(page, live_server, world.users["caseworker"].email, "not-the-password")
-    assert page.title().startswith("Error:")
-    assert _error_summary(page) == ["Enter a correct email address and password"]
-
-
-def test_caseworker_finds_adds_edits_a_child_and_manager_closes_it_then_admin_audits(
-    page, live_server, world
-):
+def test_child_record_from_search_to_closure_and_audit(page, live_server, world):
+    """Caseworker finds, adds, edits a child and adds a parent; the manager closes the record;
+    the admin finds all of it in the audit trail."""
     from opensend.people.models import Child
 
     base = live_server.url
     known = world.caseload_child
     sign_in(page, live_server, world.users["caseworker"].email)
 
-    # Find a child by name and open the record.
+    # Search by name and open the record.
     go(page, f"{base}/people/children/")
     page.get_by_label("Name", exact=True).fill(known.family_name)
     submit(page, "Search")
-    page.get_by_role("link", name=f"{known.family_name}, {known.given_name}").click()
-    page.wait_for_url(f"**/people/children/{known.pk}/")
-    from .conftest import check_page
+    rows = page.locator("table.govuk-table tbody tr")
+    assert rows.count() == 1
+    follow_name = f"{known.family_name}, {known.preferred_name or known.given_name}"
 
-    check_page(page)
+    follow(page, follow_name)
+    assert page.url.endswith(f"/people/children/{known.pk}/")
     assert page.get_by_role("heading", level=1).inner_text() == known.full_name
     assert page.get_by_text(known.upn).is_visible()
+    assert page.get_by_text(world.setting.name).is_visible()
 
-    # Add a child: every mistake at once, then put them right.
+    # Add a child with mistakes: nothing is saved and each field says what to fix.
+    before = Child.objects.count()
     go(page, f"{base}/people/children/new/")
-    count_before = Child.objects.count()
     page.get_by_label("First name").fill("Ada")
     page.get_by_label("Last name").fill("Browser")
-    page.get_by_label("Unique pupil number (UPN) (optional)").fill("B123456789012")
-    next_year = datetime.date.today().year + 1
-    _fill_date(page, "Date of birth", "1", "1", str(next_year))
+    upn_field = page.get_by_label("Unique pupil number (UPN) (optional)")
+    upn_field.fill("B123456789012")  # the right check letter for these digits is A
+    _fill_date(page, "Date of birth", "1", "1", str(datetime.date.today().year + 1))
     submit(page, "Create record", status=400)
-    assert page.title().startswith("Error:")
     errors = _error_summary(page)
-    assert "The UPN's check letter is not right. Check the UPN and try again" in errors
-    assert "Date of birth must be today or in the past" in errors
-    assert page.locator("#div_id_upn .govuk-error-message").is_visible()
-    assert page.locator("#div_id_date_of_birth .govuk-error-message").is_visible()
+    upn_message = "The UPN's check letter is not right. Check the UPN and try again"
+    assert set(errors) == {"Date of birth must be today or in the past", upn_message}
+    assert upn_message in _field_error(page, "id_upn")
+    assert "today or in the past" in _field_error(page, "id_date_of_birth")
     assert page.locator("#id_upn.govuk-input--error").count() == 1
-    assert Child.objects.count() == count_before
+    assert Child.objects.count() == before
 
-    thirty_years_ago = datetime.date.today().year - 30
-    _fill_date(page, "Date of birth", "1", "1", str(thirty_years_ago))
+    _fill_date(page, "Date of birth", "1", "1", str(datetime.date.today().year - 30))
     submit(page, "Create record", status=400)
     errors = _error_summary(page)
-    assert len(errors) == 2, errors
-    assert any("date of birth" in e.lower() for e in errors), errors
-    assert Child.objects.count() == count_before
+    assert len(errors) == 2 and upn_message in errors, errors
+    dob_error = _field_error(page, "id_date_of_birth")
+    assert dob_error and "past" not in dob_error, dob_error  # the "too old" message
+    assert Child.objects.count() == before
 
     upn = make_upn("999", "2001", 15, 42)
-    page.get_by_label("Unique pupil number (UPN) (optional)").fill(upn)
+    upn_field.fill(upn)
     _fill_date(page, "Date of birth", "27", "3", "2015")
+    page.get_by_label("Caseworker").select_option(label=str(world.users["caseworker"]))
+    page.get_by_label("SENAR team").select_option(label=str(world.team))
     submit(page, "Create record")
-    assert page.get_by_text("Record created for Ada Browser").is_visible()
-    created = Child.objects.get(upn=upn)
+    created = Child.objects.get(given_name="Ada", family_name="Browser")
+    assert Child.objects.count() == before + 1
     assert page.url.endswith(f"/people/children/{created.pk}/")
+    assert page.get_by_text("Record created for Ada Browser").is_visible()
     assert page.get_by_text("27 March 2015").is_visible()
+    assert page.get_by_text(upn).is_visible()
 
     # Edit it.
-    page.get_by_role("link", name="Change details").click()
-    page.wait_for_url(f"**/people/children/{created.pk}/edit/")
-    check_page(page)
+    follow(page, "Change details")
     page.get_by_label("Preferred name (optional)").fill("Addie")
     submit(page, "Save changes")
     assert page.get_by_text("Changes saved").is_visible()
     assert page.get_by_text("(known as Addie)").is_visible()
 
     # Add a family member.
-    go(page, f"{base}/people/children/{created.pk}/family/new/")
+    follow(page, "Add a family member")
     page.get_by_label("Relationship to the child").select_option(label="Mother")
     page.get_by_label("First name").fill("Grace")
     page.get_by_label("Last name").fill("Browser")
@@ -116,30 +122,96 @@ def test_caseworker_finds_adds_edits_a_child_and_manager_closes_it_then_admin_au
     assert page.get_by_role("heading", name="Grace Browser – Mother").is_visible()
     sign_out(page)
 
-    # The team manager closes the record with a reason.
+    # The team manager closes the record, giving a reason.
     sign_in(page, live_server, world.users["team_manager"].email)
-    go(page, f"{base}/people/children/{created.pk}/close/")
+    go(page, f"{base}/people/children/{created.pk}/")
+    follow(page, "Close record")
     submit(page, "Close record", status=400)
     assert _error_summary(page) == ["Enter the reason for closing the record"]
     page.get_by_label("Why are you closing this record?").fill("Moved out of the area")
     submit(page, "Close record")
     assert page.get_by_text("Record closed", exact=True).is_visible()
-    warning = page.locator(".govuk-warning-text")
-    assert "This record was closed on" in warning.inner_text()
-    assert "Moved out of the area" in warning.inner_text()
+    warning = page.locator(".govuk-warning-text").inner_text()
+    assert "This record was closed on" in warning and "Moved out of the area" in warning
     assert page.get_by_role("link", name="Change details").count() == 0
+    assert page.get_by_role("link", name="Close record").count() == 0
     sign_out(page)
 
-    # The admin sees all of that in the audit trail for this child.
+    # The admin finds every read and change of this record in the audit trail.
     sign_in(page, live_server, world.users["admin"].email)
     go(page, f"{base}/audit/")
     page.get_by_label("Child record number").fill(str(created.pk))
     submit(page, "Search")
-    table = page.locator("table.govuk-table tbody").inner_text()
-    assert "caseworker@test.opensend.test" in table
-    assert "team_manager@test.opensend.test" in table
-    assert "Child record created" in table
-    assert "Moved out of the area" in table
-    assert page.get_by_role("group").count() >= 0
-    for event in created.audit_events.all() if hasattr(created, "audit_events") else []:
-        assert event.child_id == created.pk
+    rows = page.locator("table.govuk-table tbody tr").all_inner_texts()
+    assert all(f"(child {created.pk})" in row for row in rows), rows
+
+    def seen(who: str, what: str) -> bool:
+        return any(f"{who}@test.opensend.test" in row and what in row for row in rows)
+
+    assert seen("caseworker", "Created: Child record created")
+    assert seen("caseworker", "Viewed")
+    assert seen("caseworker", "Changed")
+    assert seen("team_manager", "Viewed")
+    assert seen("team_manager", "Closed: Moved out of the area")
+
+
+def test_parent_sees_only_their_own_child(page, live_server, world):
+    child = world.parents_child
+    sign_in(page, live_server, world.users["parent"].email)
+    assert page.get_by_role("heading", name="Your child").is_visible()
+
+    follow(page, child.full_name)
+    assert page.url.endswith(f"/people/children/{child.pk}/")
+    assert page.get_by_role("heading", level=1).inner_text() == child.full_name
+    assert page.get_by_role("link", name="Change details").count() == 0
+
+    go(page, f"{live_server.url}/people/children/{world.other_child.pk}/", status=404)
+    assert page.get_by_role("heading", name="Page not found").is_visible()
+    assert world.other_child.family_name not in page.content()
+
+
+def test_works_without_javascript(page_without_js, live_server, world):
+    page = page_without_js
+    known = world.caseload_child
+    sign_in(page, live_server, world.users["caseworker"].email)
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welcome")
+    assert "js-enabled" not in (page.locator("body").get_attribute("class") or "")
+    go(page, f"{live_server.url}/people/children/")
+    page.get_by_label("Unique pupil number (UPN)").fill(known.upn)
+    submit(page, "Search")
+    rows = page.locator("table.govuk-table tbody tr")
+    assert rows.count() == 1
+    assert known.family_name in rows.inner_text()
+
+
+def test_wrong_passwords_lock_the_account(page, live_server, world):
+    email = world.users["caseworker"].email
+    sign_in(page, live_server, email, "not-the-password")
+    assert _error_summary(page) == ["Enter a correct email address and password"]
+    for _ in range(3):
+        sign_in(page, live_server, email, "not-the-password")
+    sign_in(page, live_server, email, "not-the-password", status=429)
+    assert page.get_by_role("heading", name="Your account is locked for an hour").is_visible()
+
+    sign_in(page, live_server, email, status=429)  # the right password, too late
+    assert page.title().startswith("Your account is locked")
+    assert page.get_by_role("button", name="Sign out").count() == 0
+
+
+def test_settings_list_filters_by_type(page, live_server, world):
+    from opensend.people.codes import SettingKind
+    from opensend.people.tests.factories import SettingFactory
+
+    special = SettingFactory(name="Anytown Special School", kind=SettingKind.SPECIAL_SCHOOL)
+    sign_in(page, live_server, world.users["caseworker"].email)
+    go(page, f"{live_server.url}/people/settings/")
+    assert page.get_by_role("link", name=world.setting.name).is_visible()
+    page.get_by_label("Type").select_option(label="Special school")
+    submit(page, "Apply filters")
+    assert page.get_by_role("heading", name="1 setting", exact=True).is_visible()
+    assert page.get_by_role("link", name=world.setting.name).count() == 0
+
+    follow(page, special.name)
+    assert page.url.endswith(f"/people/settings/{special.pk}/")
+    assert page.get_by_role("heading", level=1).inner_text() == special.name
+    assert page.get_by_text("Special school").first.is_visible()
