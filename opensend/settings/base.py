@@ -141,6 +141,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"SENTypeEnum": "opensend.people.codes.SENType"},
 }
 
 # Content Security Policy (django-csp 4): nothing inline without a nonce, nothing from elsewhere.

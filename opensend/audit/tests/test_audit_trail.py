@@ -1,7 +1,7 @@
 """The audit trail is append-only, written with the change, and searchable by admins."""
 
 import pytest
-from django.db import IntegrityError, InternalError, OperationalError, connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from opensend.audit.models import AuditEvent
@@ -25,10 +25,10 @@ def test_rows_cannot_be_changed_or_deleted(world):
 
 def test_the_database_refuses_updates_too(world):
     world.client_for("senco").get(reverse("people:child_detail", args=[world.caseload_child.pk]))
-    with pytest.raises((IntegrityError, InternalError, OperationalError)), transaction.atomic():
+    with pytest.raises(DatabaseError), transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("UPDATE audit_auditevent SET summary = 'tampered'")
-    with pytest.raises((IntegrityError, InternalError, OperationalError)), transaction.atomic():
+    with pytest.raises(DatabaseError), transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM audit_auditevent")
 
