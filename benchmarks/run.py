@@ -1,0 +1,99 @@
+"""`make bench`: time the busiest pages against a synthetic area and write the figures to a file.
+
+Builds (once, cached in var/bench-<scale>.sqlite3) a demo area of each scale, then requests each
+scenario repeatedly through Django's test client as a signed-in user, recording p50/p95 wall time and
+the number of SQL queries per request. Results: benchmarks/results/latest.json, a list of objects with
+`scenario`, `database`, `scale`, `p50_ms`, `p95_ms`, `queries`.
+
+    make bench                        # default scales: 25000
+    BENCH_SCALES=25000,100000 make bench
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
+REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
+
+
+def _setup(scale: int) -> None:
+    db = ROOT / "var" / f"bench-{scale}.sqlite3"
+    db.parent.mkdir(exist_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.settings.dev")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("demo_area", children=scale, seed=1, if_empty=True, verbosity=0)
+
+
+def _measure(client, url: str) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    timings = []
+    queries = 0
+    for _ in range(REPEATS):
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        queries = len(ctx.captured_queries)
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+    return statistics.median(timings), p95, queries
+
+
+def main() -> None:
+    scales = [int(s) for s in os.environ.get("BENCH_SCALES", "25000").split(",")]
+    results = []
+    for scale in scales:
+        _setup(scale)
+        from django.db import connection
+        from django.test import Client
+
+        from opensend.accounts.models import User
+        from opensend.people.models import Child
+
+        caseworker = User.objects.get(email="caseworker@demo.opensend.test")
+        child = Child.objects.visible_to(caseworker).order_by("pk").first()
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(caseworker)
+        scenarios = {
+            "child_search_page": "/people/children/?name=a",
+            "child_record_page": f"/people/children/{child.pk}/",
+            "api_children_list": "/api/v1/children/",
+        }
+        for name, url in scenarios.items():
+            p50, p95, queries = _measure(client, url)
+            results.append(
+                {
+                    "scenario": name,
+                    "database": connection.vendor,
+                    "scale": scale,
+                    "p50_ms": round(p50, 1),
+                    "p95_ms": round(p95, 1),
+                    "queries": queries,
+                }
+            )
+            print(
+                f"{name:<22} {scale:>7} children  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {queries} queries"
+            )
+        connection.close()
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"Wrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
