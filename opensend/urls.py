@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 api_v1 = [
     path("", include("opensend.people.api_urls")),
+    path("", include("opensend.casework.api_urls")),
 ]
 
 urlpatterns = [
@@ -14,6 +15,8 @@ urlpatterns = [
     path("account/", include("opensend.accounts.urls")),
     path("audit/", include("opensend.audit.urls")),
     path("people/", include("opensend.people.urls")),
+    path("casework/", include("opensend.casework.urls")),
+    path("notify/", include("opensend.notify.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

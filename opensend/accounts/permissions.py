@@ -22,6 +22,13 @@ CAPABILITIES: dict[str, frozenset[Role]] = {
     "view_settings": ALL_STAFF,
     "edit_settings": frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
     "view_audit": frozenset({Role.ADMIN}),
+    "view_caseload": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    "view_team": frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
+    "manage_cases": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    "request_assessment": frozenset(
+        {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.SENCO, Role.PARENT, Role.YOUNG_PERSON}
+    ),
+    "advice_workspace": PROFESSIONAL_ROLES | {Role.SENCO},
     "manage_users": frozenset({Role.ADMIN}),
 }
 

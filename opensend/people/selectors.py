@@ -48,6 +48,7 @@ def child_get_for_user(*, user: object, child_id: int, audit: bool = True) -> Ch
                 ),
                 "involvements__organisation",
                 "consents",
+                "assessment_requests",
             )
             .get(pk=child_id)
         )

@@ -70,6 +70,8 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
             "current_enrolments": selectors.current_enrolments(child),
             "can_edit": user_can(request.user, "edit_children") and not child.is_closed,
             "can_close": user_can(request.user, "close_children") and not child.is_closed,
+            "can_request": user_can(request.user, "request_assessment"),
+            "can_see_cases": user_can(request.user, "view_caseload"),
         },
     )
 

@@ -19,6 +19,9 @@ class NavLink:
 # capability names are checked with accounts.permissions.user_can
 NAV_LINKS: list[NavLink] = [
     NavLink("Home", "portal:home", "signed_in"),
+    NavLink("Caseload", "casework:caseload", "view_caseload"),
+    NavLink("Team", "casework:team", "view_team"),
+    NavLink("Advice requests", "casework:advice_list", "advice_workspace"),
     NavLink("Children and young people", "people:child_list", "view_children"),
     NavLink("Settings", "people:setting_list", "view_settings"),
     NavLink("Audit trail", "audit:event_list", "view_audit"),

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "opensend.accounts",
     "opensend.audit",
     "opensend.people",
+    "opensend.notify",
+    "opensend.casework",
     "opensend.portal",
     "opensend.demo",
 ]
@@ -141,7 +143,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"SENTypeEnum": "opensend.people.codes.SENType"},
+    "ENUM_NAME_OVERRIDES": {
+        "SENTypeEnum": "opensend.people.codes.SENType",
+        "SettingKindEnum": "opensend.people.codes.SettingKind",
+        "AdviceKindEnum": "opensend.casework.models.AdviceKind",
+        "RequestSourceEnum": "opensend.casework.models.RequestSource",
+        "CaseStageEnum": "opensend.casework.models.Stage",
+    },
 }
 
 # Content Security Policy (django-csp 4): nothing inline without a nonce, nothing from elsewhere.
@@ -170,6 +178,15 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 # The name of the council running this instance, shown in the header and letters.
 OPENSEND_COUNCIL_NAME = "Anytown City Council"
 OPENSEND_LA_CODE = "999"
+
+# Notifications (docs/notifications.md). The outbox keeps every message here and sends nothing;
+# switch to "opensend.notify.backends.GovukNotifyBackend" with an API key to send for real.
+OPENSEND_NOTIFY_BACKEND = "opensend.notify.backends.OutboxBackend"
+OPENSEND_NOTIFY_TEMPLATE_IDS: dict[str, str | dict[str, str]] = {}
+OPENSEND_NOTIFY_CONTACT_DETAILS = ""  # e.g. "the SEND team on 0123 456 7890 or send@council.gov.uk"
+GOVUK_NOTIFY_API_KEY = ""
+GOVUK_NOTIFY_BASE_URL = "https://api.notifications.service.gov.uk"
+GOVUK_NOTIFY_TIMEOUT = 10  # seconds
 
 LOGGING = {
     "version": 1,

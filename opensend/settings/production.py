@@ -1,5 +1,6 @@
 """Production: everything from the environment; refuses to start without a secret key."""
 
+import json
 import os
 from pathlib import Path
 
@@ -28,6 +29,15 @@ DATABASES = {"default": dj_database_url.parse(_env("DATABASE_URL"), conn_max_age
 OPENSEND_COUNCIL_NAME = os.environ.get("OPENSEND_COUNCIL_NAME", OPENSEND_COUNCIL_NAME)
 OPENSEND_LA_CODE = os.environ.get("OPENSEND_LA_CODE", OPENSEND_LA_CODE)
 OPENSEND_REQUIRE_STAFF_MFA = os.environ.get("OPENSEND_REQUIRE_STAFF_MFA", "1") == "1"
+OPENSEND_NOTIFY_BACKEND = os.environ.get("OPENSEND_NOTIFY_BACKEND", OPENSEND_NOTIFY_BACKEND)
+OPENSEND_NOTIFY_TEMPLATE_IDS = json.loads(os.environ.get("OPENSEND_NOTIFY_TEMPLATE_IDS", "{}"))
+OPENSEND_NOTIFY_CONTACT_DETAILS = os.environ.get(
+    "OPENSEND_NOTIFY_CONTACT_DETAILS", OPENSEND_NOTIFY_CONTACT_DETAILS
+)
+GOVUK_NOTIFY_API_KEY = os.environ.get("GOVUK_NOTIFY_API_KEY", "")
+GOVUK_NOTIFY_BASE_URL = os.environ.get("GOVUK_NOTIFY_BASE_URL", GOVUK_NOTIFY_BASE_URL)
+if OPENSEND_NOTIFY_BACKEND.endswith("GovukNotifyBackend") and not GOVUK_NOTIFY_API_KEY:
+    raise ImproperlyConfigured("Set GOVUK_NOTIFY_API_KEY to send through GOV.UK Notify.")
 
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,13 +1,14 @@
 """Fixtures and helpers for the browser tests: real Chromium, axe-core on every page, no console errors.
 
-Write tests with `go(page, url)` and `submit(page, "Button text")`: both wait for the new page to
-load and then run the accessibility checks, so every page a test sees is checked.
+Write tests with `go(page, url)`, `submit(page, "Button text")` and `follow(page, "Link text")`:
+each waits for the page it leads to, checks its status code, then runs axe-core on it, so every
+page a test reaches is checked for WCAG 2.2 AA. The `page` fixture fails the test at teardown if
+the browser logged any console error or JavaScript error (CSP violations are console errors).
 """
 
 import os
 import re
 from collections.abc import Iterator
-from importlib import import_module
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PASSWORD = "correct-horse-battery-staple"
+PASSWORD = "correct-horse-battery-staple"  # every factory user's password
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
@@ -33,9 +34,10 @@ AXE_OPTIONS = {
 # Chromium logs every 4xx/5xx document as a console error. While a test expects a page with that
 # status (a 400 form with errors, a 404, the 429 lockout page) and asserts it, that one message is
 # ignored; any other status, and every other console error, fails the test.
-_EXPECTED_STATUS = re.compile(
+_STATUS_MESSAGE = re.compile(
     r"Failed to load resource: the server responded with a status of (\d+)"
 )
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
 
 _axe = Axe()
 
@@ -56,25 +58,30 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-def _new_page(browser: Any, **context_options: Any) -> Iterator[Any]:
-    context = browser.new_context(**context_options)
+def _new_page(browser: Any, *, javascript: bool = True) -> Iterator[Any]:
+    context = browser.new_context(java_script_enabled=javascript)
     context.set_default_timeout(10_000)
     page = context.new_page()
+    # axe-core cannot run in a page with JavaScript off: check_page() uses this stand-in instead.
+    stand_in = None if javascript else browser.new_context()
+    page.axe_stand_in = stand_in.new_page() if stand_in else None
+    page.expected_status = 200  # changed by go()/submit()/follow() while they expect another
     problems: list[str] = []
 
     def on_console(msg: Any) -> None:
         if msg.type != "error":
             return
-        expected = _EXPECTED_STATUS.search(msg.text)
-        if expected and int(expected.group(1)) == page.expected_status:
+        status = _STATUS_MESSAGE.search(msg.text)
+        if status and int(status.group(1)) == page.expected_status:
             return
         problems.append(f"console error on {page.url}: {msg.text} ({msg.location.get('url')})")
 
-    page.expected_status = 200  # set by go() and submit() while a 400 or 404 page is expected
     page.on("console", on_console)
     page.on("pageerror", lambda exc: problems.append(f"JavaScript error on {page.url}: {exc}"))
     yield page
     context.close()
+    if stand_in is not None:
+        stand_in.close()
     if problems:
         pytest.fail(
             "The browser reported errors (CSP violations show here too):\n" + "\n".join(problems)
@@ -85,8 +92,8 @@ def _new_page(browser: Any, **context_options: Any) -> Iterator[Any]:
 def _empty_audit_trail(transactional_db: None) -> Iterator[None]:
     """Let pytest-django empty the database after a live-server test.
 
-    The audit table refuses DELETE (a trigger: see audit migration 0002), and on SQLite the flush
-    between transactional tests deletes rows. Lift the trigger for a moment, empty the table, put it back.
+    The audit table refuses DELETE (a trigger: audit migration 0002), and on SQLite the flush after
+    each transactional test deletes rows. Lift the trigger, empty the table, put the trigger back.
     """
     yield
     from django.db import connection
@@ -108,38 +115,41 @@ def page(browser: Any, live_server: Any, _empty_audit_trail: None) -> Iterator[A
 @pytest.fixture
 def page_without_js(browser: Any, live_server: Any, _empty_audit_trail: None) -> Iterator[Any]:
     """As `page`, with JavaScript turned off."""
-    yield from _new_page(browser, java_script_enabled=False)
+    yield from _new_page(browser, javascript=False)
 
 
 def check_page(page: Any) -> None:
     """Fail if axe-core finds any WCAG 2.2 A or AA violation on the current page."""
-    import time
-
-    t0 = time.perf_counter()
-    results = _axe.run(page, options=AXE_OPTIONS)
-    print(f"AXE {time.perf_counter() - t0:.2f} {page.url}")
+    checked = page
+    if page.axe_stand_in is not None:
+        # JavaScript is off here, so axe cannot run: serve this page's HTML, without its scripts
+        # (as a browser without JavaScript renders it), at the same address to a page where it can.
+        checked = page.axe_stand_in
+        html = _SCRIPT.sub("", page.content())
+        checked.unroute("**/*")
+        checked.route(page.url, lambda route: route.fulfill(body=html, content_type="text/html"))
+        checked.goto(page.url)
+    results = _axe.run(checked, options=AXE_OPTIONS)
     if results.violations_count:
         pytest.fail(
             f"axe-core found accessibility problems on {page.url}:\n{results.generate_report()}"
         )
 
 
-def expect_status(page: Any, response: Any, status: int) -> None:
-    assert response is not None, f"No response for {page.url}"
-    assert response.status == status, f"{page.url} returned {response.status}, expected {status}"
-
-
-def _navigate(page: Any, status: int, goto: str | None = None, click: Any = None) -> Any:
-    """Open `goto` or click `click`, then check the status code and the accessibility of the page."""
+def _navigate(page: Any, status: int, *, url: str | None = None, click: Any = None) -> Any:
+    """Open `url` or click `click`; check the status code and the accessibility of where it leads."""
     page.expected_status = status
     try:
-        if goto is not None:
-            response = page.goto(goto)
+        if url is not None:
+            response = page.goto(url)
         else:
             with page.expect_navigation() as navigation:
                 click.click()
-            response = navigation.value  # after redirects: the page we land on
-        expect_status(page, response, status)
+            response = navigation.value  # after any redirect: the page we land on
+        assert response is not None, f"No response for {page.url}"
+        assert response.status == status, (
+            f"{page.url} returned {response.status}, expected {status}"
+        )
         page.wait_for_load_state()
         check_page(page)
     finally:
@@ -149,24 +159,24 @@ def _navigate(page: Any, status: int, goto: str | None = None, click: Any = None
 
 def go(page: Any, url: str, *, status: int = 200) -> Any:
     """Open `url`, check its status code and its accessibility."""
-    return _navigate(page, status, goto=url)
+    return _navigate(page, status, url=url)
 
 
 def submit(page: Any, button: str, *, status: int = 200) -> Any:
-    """Press the button named `button`, wait for the page it leads to, check that page."""
+    """Press the button named `button`, then check the page it leads to."""
     return _navigate(page, status, click=page.get_by_role("button", name=button, exact=True).first)
 
 
 def follow(page: Any, link: str, *, status: int = 200) -> Any:
-    """Follow the link named `link` and check the page it leads to."""
+    """Follow the link named `link`, then check the page it leads to."""
     return _navigate(page, status, click=page.get_by_role("link", name=link, exact=True).first)
 
 
 def sign_in(
     page: Any, live_server: Any, email: str, password: str = PASSWORD, *, status: int = 200
 ) -> Any:
-    """Sign in through the real form; returns the response of the page it lands on."""
-    if not page.url.endswith("/account/sign-in/"):  # e.g. just signed out: already there, checked
+    """Sign in through the real form (opened unless already on screen); returns where it lands."""
+    if page.get_by_role("button", name="Sign in", exact=True).count() == 0:
         go(page, f"{live_server.url}/account/sign-in/")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
@@ -174,4 +184,5 @@ def sign_in(
 
 
 def sign_out(page: Any) -> Any:
+    """Sign out with the button in the header."""
     return submit(page, "Sign out")

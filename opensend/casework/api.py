@@ -1,0 +1,278 @@
+"""The EHC journey API (/api/v1/): requests, decisions, advice requests and timelines.
+
+Same permission rules as the pages; writes go through `casework.services`.
+"""
+
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from opensend.accounts.permissions import user_can
+from opensend.casework import selectors, services
+from opensend.casework.clocks import clocks_for
+from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, RequestSource
+from opensend.people.models import Setting
+from opensend.people.selectors import child_get_for_user
+
+PROBLEM = OpenApiResponse(description="Problem details (application/problem+json)")
+ERRORS = {400: PROBLEM, 401: PROBLEM, 403: PROBLEM, 404: PROBLEM}
+
+
+class ClockOutput(serializers.Serializer):  # type: ignore[type-arg]
+    rule_id = serializers.CharField()
+    title = serializers.CharField()
+    trigger_on = serializers.DateField()
+    due_on = serializers.DateField()
+    done_on = serializers.DateField(allow_null=True)
+    status = serializers.CharField()
+    explanation = serializers.CharField()
+    exception = serializers.CharField(allow_null=True)
+
+
+class RequestOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = AssessmentRequest
+        fields = [
+            "id",
+            "child",
+            "received_on",
+            "source",
+            "requested_by_setting",
+            "caseworker",
+            "stage",
+            "is_repeat",
+            "acknowledged_on",
+            "assess_decision_on",
+            "issue_decision_on",
+            "draft_issued_on",
+            "final_issued_on",
+            "closed_on",
+            "closed_reason",
+            "next_due_on",
+            "next_due_rule",
+        ]
+
+
+class RequestInput(serializers.Serializer):  # type: ignore[type-arg]
+    child = serializers.IntegerField()
+    received_on = serializers.DateField()
+    source = serializers.ChoiceField(choices=RequestSource.choices)  # type: ignore[assignment]
+    requested_by_setting = serializers.PrimaryKeyRelatedField(
+        queryset=Setting.objects.all(), required=False, allow_null=True
+    )
+    requester_name = serializers.CharField(required=False, default="", allow_blank=True)
+    needs_summary = serializers.CharField(required=False, default="", allow_blank=True)
+    support_tried = serializers.CharField(required=False, default="", allow_blank=True)
+    outcomes_so_far = serializers.CharField(required=False, default="", allow_blank=True)
+    advice_so_far = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class DecisionInput(serializers.Serializer):  # type: ignore[type-arg]
+    decision = serializers.ChoiceField(choices=[("yes", "yes"), ("no", "no")])
+    decided_on = serializers.DateField()
+    reasons = serializers.CharField()
+
+
+class AdviceOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    due_on = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AdviceRequest
+        fields = [
+            "id",
+            "request",
+            "kind",
+            "organisation",
+            "requested_on",
+            "due_on",
+            "questions",
+            "received_on",
+            "needs",
+            "outcomes",
+            "provision",
+            "reused_from",
+        ]
+
+    def get_due_on(self, advice: AdviceRequest) -> str:
+        from opensend import statutory
+
+        return statutory.due("provide_advice", advice.requested_on).isoformat()
+
+
+class AdviceRequestInput(serializers.Serializer):  # type: ignore[type-arg]
+    kind = serializers.ChoiceField(choices=AdviceKind.choices)
+    organisation = serializers.IntegerField()
+    requested_on = serializers.DateField()
+    questions = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class AdviceSubmitInput(serializers.Serializer):  # type: ignore[type-arg]
+    needs = serializers.CharField(required=False, default="", allow_blank=True)
+    outcomes = serializers.CharField(required=False, default="", allow_blank=True)
+    provision = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+def _need(request: Request, capability: str) -> None:
+    if not user_can(request.user, capability):
+        raise PermissionDenied
+
+
+class RequestListApi(APIView):
+    @extend_schema(
+        operation_id="requests_list", responses={200: RequestOutput(many=True), **ERRORS}
+    )
+    def get(self, request: Request) -> Response:
+        _need(request, "view_caseload")
+        qs = selectors.request_list_for_user(user=request.user).order_by("next_due_on", "pk")
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(qs, request, view=self) or []
+        return paginator.get_paginated_response(RequestOutput(page, many=True).data)
+
+    @extend_schema(
+        operation_id="requests_create",
+        request=RequestInput,
+        responses={201: RequestOutput, **ERRORS},
+    )
+    def post(self, request: Request) -> Response:
+        _need(request, "request_assessment")
+        data = RequestInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        child = child_get_for_user(user=request.user, child_id=values.pop("child"))
+        case = services.request_create(actor=request.user, child=child, **values)
+        return Response(RequestOutput(case).data, status=status.HTTP_201_CREATED)
+
+
+class RequestDetailApi(APIView):
+    @extend_schema(operation_id="requests_retrieve", responses={200: RequestOutput, **ERRORS})
+    def get(self, request: Request, request_id: int) -> Response:
+        _need(request, "view_caseload")
+        case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+        return Response(RequestOutput(case).data)
+
+
+class TimelineApi(APIView):
+    @extend_schema(
+        operation_id="requests_timeline", responses={200: ClockOutput(many=True), **ERRORS}
+    )
+    def get(self, request: Request, request_id: int) -> Response:
+        """Every statutory clock on the case: due date, done date, status and the rule."""
+        _need(request, "view_caseload")
+        case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+        today = timezone.localdate()
+        rows: list[dict[str, Any]] = [
+            {
+                "rule_id": c.rule_id,
+                "title": c.title,
+                "trigger_on": c.trigger_on,
+                "due_on": c.due_on,
+                "done_on": c.done_on,
+                "status": c.status_label(today),
+                "explanation": c.explanation,
+                "exception": c.exception.ground if c.exception else None,
+            }
+            for c in clocks_for(case)
+        ]
+        return Response(ClockOutput(rows, many=True).data)
+
+
+class AssessmentDecisionApi(APIView):
+    @extend_schema(
+        operation_id="requests_decide_assessment",
+        request=DecisionInput,
+        responses={200: RequestOutput, **ERRORS},
+    )
+    def post(self, request: Request, request_id: int) -> Response:
+        _need(request, "manage_cases")
+        case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+        data = DecisionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        case = services.assessment_decision_record(
+            actor=request.user,
+            request=case,
+            assess=d["decision"] == "yes",
+            decided_on=d["decided_on"],
+            reasons=d["reasons"],
+        )
+        return Response(RequestOutput(case).data)
+
+
+class IssueDecisionApi(APIView):
+    @extend_schema(
+        operation_id="requests_decide_issue",
+        request=DecisionInput,
+        responses={200: RequestOutput, **ERRORS},
+    )
+    def post(self, request: Request, request_id: int) -> Response:
+        _need(request, "manage_cases")
+        case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+        data = DecisionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        case = services.issue_decision_record(
+            actor=request.user,
+            request=case,
+            issue=d["decision"] == "yes",
+            decided_on=d["decided_on"],
+            reasons=d["reasons"],
+        )
+        return Response(RequestOutput(case).data)
+
+
+class CaseAdviceApi(APIView):
+    @extend_schema(
+        operation_id="requests_advice_create",
+        request=AdviceRequestInput,
+        responses={201: AdviceOutput, **ERRORS},
+    )
+    def post(self, request: Request, request_id: int) -> Response:
+        from opensend.accounts.models import Organisation
+
+        _need(request, "manage_cases")
+        case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+        data = AdviceRequestInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        organisation = Organisation.objects.open().filter(pk=values.pop("organisation")).first()
+        if organisation is None:
+            raise serializers.ValidationError({"organisation": ["No such organisation"]})
+        advice = services.advice_request_send(
+            actor=request.user, request=case, organisation=organisation, **values
+        )
+        return Response(AdviceOutput(advice).data, status=status.HTTP_201_CREATED)
+
+
+class AdviceListApi(APIView):
+    @extend_schema(
+        operation_id="advice_requests_list", responses={200: AdviceOutput(many=True), **ERRORS}
+    )
+    def get(self, request: Request) -> Response:
+        """Advice requests sent to your organisations."""
+        _need(request, "advice_workspace")
+        qs = selectors.advice_list_for_user(user=request.user)
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(qs, request, view=self) or []
+        return paginator.get_paginated_response(AdviceOutput(page, many=True).data)
+
+
+class AdviceSubmitApi(APIView):
+    @extend_schema(
+        operation_id="advice_requests_submit",
+        request=AdviceSubmitInput,
+        responses={200: AdviceOutput, **ERRORS},
+    )
+    def post(self, request: Request, advice_id: int) -> Response:
+        _need(request, "advice_workspace")
+        advice = selectors.advice_get_for_user(user=request.user, advice_id=advice_id)
+        data = AdviceSubmitInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        advice = services.advice_submit(actor=request.user, advice=advice, **data.validated_data)
+        return Response(AdviceOutput(advice).data)

@@ -1,0 +1,148 @@
+"""Forms for each step of the EHC journey (GOV.UK components via crispy-forms-gds)."""
+
+from typing import Any
+
+from django import forms
+
+from opensend.accounts.models import Organisation, User
+from opensend.accounts.roles import SENAR_ROLES
+from opensend.casework.models import AdviceKind, RequestSource
+from opensend.casework.services import EXCEPTION_LABELS
+from opensend.core.forms import GovukDateField, GovukForm
+from opensend.people.models import Setting
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class RequestForm(GovukForm):
+    received_on = GovukDateField(
+        label="Date the request was received", hint="The clocks start from this date"
+    )
+    source = forms.ChoiceField(
+        label="Who made the request?", choices=RequestSource.choices, widget=forms.RadioSelect
+    )
+    requested_by_setting = forms.ModelChoiceField(
+        label="Setting making the request (if a setting)",
+        queryset=Setting.objects.none(),
+        required=False,
+    )
+    requester_name = forms.CharField(
+        label="Name of the person making the request", required=False, max_length=200
+    )
+    needs_summary = forms.CharField(
+        label="The child's needs", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    support_tried = forms.CharField(
+        label="SEN support already tried", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    outcomes_so_far = forms.CharField(
+        label="What difference the support made",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    advice_so_far = forms.CharField(
+        label="Advice already given by professionals",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["requested_by_setting"]
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = Setting.objects.open()
+
+
+class DecisionForm(GovukForm):
+    """Whether to assess, or whether to issue a plan: yes or no, the date, and the reasons."""
+
+    decision = forms.ChoiceField(
+        choices=YES_NO, widget=forms.RadioSelect, error_messages={"required": "Choose yes or no"}
+    )
+    decided_on = GovukDateField(label="Date of the decision")
+    reasons = forms.CharField(
+        label="Reasons",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter the reasons for the decision"},
+    )
+
+    def __init__(self, *args: Any, question: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].label = question
+
+
+class AdviceRequestForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="Kind of advice", choices=AdviceKind.choices, widget=forms.RadioSelect
+    )
+    organisation = forms.ModelChoiceField(
+        label="Organisation to ask", queryset=Organisation.objects.none()
+    )
+    requested_on = GovukDateField(label="Date the advice was requested")
+    questions = forms.CharField(
+        label="What you are asking (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = Organisation.objects.open()
+
+
+class AdviceSubmitForm(GovukForm):
+    needs = forms.CharField(
+        label="Needs you have identified", required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    outcomes = forms.CharField(
+        label="Outcomes to work towards", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    provision = forms.CharField(
+        label="Provision you recommend",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Be specific: what, who, how often, for how long",
+    )
+    document = forms.FileField(
+        label="Or upload your advice as a document (optional)", required=False
+    )
+
+
+class ExceptionForm(GovukForm):
+    ground = forms.ChoiceField(
+        label="Why the time limit does not apply",
+        choices=list(EXCEPTION_LABELS.items()),
+        widget=forms.RadioSelect,
+    )
+    starts_on = GovukDateField(label="From")
+    ends_on = GovukDateField(label="Until (optional)", required=False)
+    evidence = forms.CharField(
+        label="Evidence",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What happened, and how we know",
+    )
+
+
+class WithdrawForm(GovukForm):
+    on = GovukDateField(label="Date the request was withdrawn")
+    reason = forms.CharField(
+        label="Why was it withdrawn?", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AcknowledgeForm(GovukForm):
+    on = GovukDateField(label="Date the request was acknowledged")
+
+
+class AssignForm(GovukForm):
+    caseworker = forms.ModelChoiceField(label="Caseworker", queryset=User.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["caseworker"]
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = User.objects.filter(
+                memberships__role__in=list(SENAR_ROLES), memberships__closed_at__isnull=True
+            ).distinct()

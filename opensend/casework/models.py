@@ -1,0 +1,281 @@
+"""The EHC journey: a request for assessment, the decisions on it, the advice gathered for it.
+
+`AssessmentRequest` is the case: every step hangs off it and is recorded as a `CaseStep` (who, when,
+why). Due dates are never stored as typed-in values: they come from `opensend.statutory` (see
+`casework.clocks`); `next_due_on` is a copy of the earliest open one, kept so queues can sort fast.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from opensend.core.models import TimeStampedModel
+
+
+class RequestSource(models.TextChoices):
+    PARENT = "parent", "Parent or carer"
+    YOUNG_PERSON = "young_person", "Young person"
+    SETTING = "setting", "School, college or early years setting"
+    OTHER = "other", "Someone else (for example health or social care)"
+
+
+class Stage(models.TextChoices):
+    REQUESTED = "requested", "Deciding whether to assess"
+    NOT_ASSESSING = "not_assessing", "Decided not to assess"
+    ASSESSING = "assessing", "Assessing"
+    NOT_ISSUING = "not_issuing", "Decided not to issue a plan"
+    DRAFTING = "drafting", "Writing the draft plan"
+    DRAFT_ISSUED = "draft_issued", "Draft plan issued"
+    FINAL_ISSUED = "final_issued", "Final plan issued"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+OPEN_STAGES = [
+    Stage.REQUESTED,
+    Stage.ASSESSING,
+    Stage.DRAFTING,
+    Stage.DRAFT_ISSUED,
+]
+
+
+class AssessmentRequestQuerySet(models.QuerySet["AssessmentRequest"]):
+    def open(self) -> "AssessmentRequestQuerySet":
+        return self.filter(stage__in=OPEN_STAGES)
+
+
+class AssessmentRequest(TimeStampedModel):
+    """A request for an EHC needs assessment, and the case that follows it to a final plan."""
+
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.PROTECT, related_name="assessment_requests"
+    )
+    received_on = models.DateField(help_text="The statutory clocks start from this date.")
+    source = models.CharField(max_length=20, choices=RequestSource.choices)
+    requested_by_setting = models.ForeignKey(
+        "people.Setting",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assessment_requests",
+    )
+    requester_name = models.CharField(max_length=200, blank=True)
+    # SEN support evidence (from a setting, or what the family tells us)
+    needs_summary = models.TextField("the child's needs", blank=True)
+    support_tried = models.TextField("support already tried", blank=True)
+    outcomes_so_far = models.TextField("what difference the support made", blank=True)
+    advice_so_far = models.TextField("advice already given", blank=True)
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assessment_requests",
+    )
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.REQUESTED)
+    is_repeat = models.BooleanField(
+        default=False,
+        help_text="Another request for this child was received in the 6 months before.",
+    )
+    acknowledged_on = models.DateField(null=True, blank=True)
+    assess_decision_on = models.DateField(
+        null=True, blank=True, help_text="The day we decided whether to assess (either way)."
+    )
+    issue_decision_on = models.DateField(
+        null=True, blank=True, help_text="The day we decided whether to issue a plan (either way)."
+    )
+    draft_issued_on = models.DateField(null=True, blank=True)
+    final_issued_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
+    next_due_on = models.DateField(null=True, blank=True, db_index=True)
+    next_due_rule = models.CharField(max_length=60, blank=True)
+
+    objects = AssessmentRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        indexes = [
+            models.Index(fields=["caseworker", "stage", "next_due_on"]),
+            models.Index(fields=["stage", "next_due_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Request for {self.child} received {self.received_on:%d %b %Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage in OPEN_STAGES
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Requests are never deleted: withdraw them with a reason instead.")
+
+
+class StepKind(models.TextChoices):
+    RECEIVED = "received", "Request received"
+    ACKNOWLEDGED = "acknowledged", "Request acknowledged"
+    ASSIGNED = "assigned", "Caseworker assigned"
+    PANEL_LISTED = "panel_listed", "Listed for panel"
+    DECIDED_TO_ASSESS = "decided_to_assess", "Decided to assess"
+    DECIDED_NOT_TO_ASSESS = "decided_not_to_assess", "Decided not to assess"
+    ADVICE_REQUESTED = "advice_requested", "Advice requested"
+    ADVICE_RECEIVED = "advice_received", "Advice received"
+    ADVICE_REUSED = "advice_reused", "Existing advice reused"
+    EXCEPTION_RECORDED = "exception_recorded", "Exception to a time limit recorded"
+    DECIDED_TO_ISSUE = "decided_to_issue", "Decided to issue a plan"
+    DECIDED_NOT_TO_ISSUE = "decided_not_to_issue", "Decided not to issue a plan"
+    DRAFT_ISSUED = "draft_issued", "Draft plan issued"
+    FINAL_ISSUED = "final_issued", "Final plan issued"
+    WITHDRAWN = "withdrawn", "Request withdrawn"
+
+
+class CaseStep(models.Model):
+    """One thing that happened on a case: what, on which day, recorded by whom, and why."""
+
+    request = models.ForeignKey(AssessmentRequest, on_delete=models.PROTECT, related_name="steps")
+    kind = models.CharField(max_length=30, choices=StepKind.choices)
+    occurred_on = models.DateField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    summary = models.CharField(max_length=300, blank=True)
+    reasons = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["occurred_on", "recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.occurred_on}"
+
+
+class Panel(TimeStampedModel):
+    """A multi-agency panel meeting that decides whether to assess (and other questions)."""
+
+    held_on = models.DateField()
+    name = models.CharField(max_length=120, default="SEND panel")
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.held_on:%d %B %Y}"
+
+
+class PanelMember(models.Model):
+    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="members")
+    name = models.CharField(max_length=200)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    attended = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PanelCase(models.Model):
+    """A request listed at a panel, and what the panel decided about it."""
+
+    class Decision(models.TextChoices):
+        PENDING = "", "Not decided yet"
+        ASSESS = "assess", "Assess"
+        DO_NOT_ASSESS = "do_not_assess", "Do not assess"
+        DEFER = "defer", "Defer for more information"
+
+    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="cases")
+    request = models.ForeignKey(
+        AssessmentRequest, on_delete=models.PROTECT, related_name="panel_listings"
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    reasons = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["panel", "request"], name="one_listing_per_panel")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} at {self.panel}"
+
+
+class AdviceKind(models.TextChoices):
+    EDUCATION = "education", "Educational advice (school, college or setting)"
+    EDUCATIONAL_PSYCHOLOGY = "ep", "Educational psychology"
+    HEALTH = "health", "Health (through the designated medical or clinical officer)"
+    SOCIAL_CARE = "social_care", "Social care"
+    PREPARING_FOR_ADULTHOOD = "pfa", "Preparing for adulthood (Year 9 and above)"
+    OTHER = "other", "Other advice"
+
+
+class AdviceRequest(TimeStampedModel):
+    """A request for advice to one organisation, with its own 6-week clock (reg 8)."""
+
+    request = models.ForeignKey(
+        AssessmentRequest, on_delete=models.PROTECT, related_name="advice_requests"
+    )
+    kind = models.CharField(max_length=20, choices=AdviceKind.choices)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="advice_requests"
+    )
+    requested_on = models.DateField()
+    questions = models.TextField("what we are asking", blank=True)
+    received_on = models.DateField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    needs = models.TextField("needs identified", blank=True)
+    outcomes = models.TextField("outcomes to work towards", blank=True)
+    provision = models.TextField("provision recommended", blank=True)
+    document = models.FileField(upload_to="advice/%Y/%m/", blank=True)
+    reused_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reused_by"
+    )
+    reminder_sent_on = models.DateField(null=True, blank=True)
+    escalated_on = models.DateField(null=True, blank=True)
+    withdrawn_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_on", "pk"]
+        indexes = [models.Index(fields=["organisation", "received_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} advice from {self.organisation}"
+
+    @property
+    def is_outstanding(self) -> bool:
+        return self.received_on is None and self.withdrawn_on is None
+
+
+class ClockException(TimeStampedModel):
+    """A recorded statutory exception that lifts a time limit (never silently)."""
+
+    request = models.ForeignKey(
+        AssessmentRequest, on_delete=models.PROTECT, related_name="clock_exceptions"
+    )
+    advice_request = models.ForeignKey(
+        AdviceRequest,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="clock_exceptions",
+        help_text="For a missed appointment (reg 8(2)): the advice it affects.",
+    )
+    ground = models.CharField(max_length=40)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    evidence = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.ground} from {self.starts_on}"

@@ -1,0 +1,162 @@
+"""Every read on the EHC journey: caseloads, the team view, a case and its timeline, advice."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from opensend import statutory
+from opensend.accounts.models import User
+from opensend.accounts.permissions import access_for
+from opensend.accounts.roles import Role
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.casework.clocks import Clock, clocks_for
+from opensend.casework.models import OPEN_STAGES, AdviceRequest, AssessmentRequest, CaseStep
+from opensend.people.models import Child
+
+NOT_FOUND = "No case found"
+
+
+def request_list_for_user(*, user: Any) -> QuerySet[AssessmentRequest]:
+    """Requests for children this user may see (the same rule as the child record)."""
+    return AssessmentRequest.objects.filter(child__in=Child.objects.visible_to(user))
+
+
+def caseload_for_user(*, user: Any, caseworker: Any = None) -> QuerySet[AssessmentRequest]:
+    """Open cases for one caseworker, soonest statutory date first."""
+    return (
+        request_list_for_user(user=user)
+        .filter(caseworker=caseworker or user, stage__in=OPEN_STAGES)
+        .select_related("child")
+        .order_by("next_due_on", "received_on", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class CaseworkerLoad:
+    caseworker: User
+    open_cases: int
+    overdue: int
+    at_risk: int
+
+
+def team_load_for_user(*, user: Any, on: date) -> list[CaseworkerLoad]:
+    """Each caseworker's open cases, overdue and due within 2 weeks, for a manager's teams."""
+    access = access_for(user)
+    if not access.has(Role.TEAM_MANAGER, Role.ADMIN):
+        return []
+    soon = statutory.add_days(on, statutory.DEFAULT_AT_RISK_DAYS)
+    cases = request_list_for_user(user=user).filter(stage__in=OPEN_STAGES)
+    if not access.has(Role.ADMIN):
+        cases = cases.filter(child__senar_team_id__in=access.team_ids)
+    rows = (
+        cases.values("caseworker")
+        .annotate(
+            open_cases=Count("pk"),
+            overdue=Count("pk", filter=Q(next_due_on__lt=on)),
+            at_risk=Count("pk", filter=Q(next_due_on__gte=on, next_due_on__lte=soon)),
+        )
+        .order_by("-overdue", "-at_risk")
+    )
+    users = User.objects.in_bulk([r["caseworker"] for r in rows if r["caseworker"]])
+    return [
+        CaseworkerLoad(users[r["caseworker"]], r["open_cases"], r["overdue"], r["at_risk"])
+        for r in rows
+        if r["caseworker"] in users
+    ]
+
+
+def unassigned_for_user(*, user: Any) -> QuerySet[AssessmentRequest]:
+    access = access_for(user)
+    cases = request_list_for_user(user=user).filter(stage__in=OPEN_STAGES, caseworker__isnull=True)
+    if not access.has(Role.ADMIN):
+        cases = cases.filter(child__senar_team_id__in=access.team_ids)
+    return cases.select_related("child").order_by("next_due_on")
+
+
+def request_get_for_user(*, user: Any, request_id: int) -> AssessmentRequest:
+    """The case, if the user may see its child; the same 404 otherwise. Audited as a read."""
+    try:
+        request = (
+            request_list_for_user(user=user)
+            .select_related("child", "caseworker", "requested_by_setting")
+            .prefetch_related(
+                Prefetch("steps", queryset=CaseStep.objects.select_related("recorded_by")),
+                Prefetch(
+                    "advice_requests",
+                    queryset=AdviceRequest.objects.select_related("organisation", "submitted_by"),
+                ),
+                "clock_exceptions",
+                "panel_listings__panel",
+            )
+            .get(pk=request_id)
+        )
+    except (AssessmentRequest.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404(NOT_FOUND) from exc
+    audit_record(actor=user, action=Action.VIEW, obj=request, child_id=request.child_id)
+    return request
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    on: date
+    title: str
+    detail: str
+    done: bool
+    clock: Clock | None = None
+    step: CaseStep | None = None
+
+
+def timeline_for(request: AssessmentRequest) -> list[TimelineEntry]:
+    """Every step done and every date ahead, with the rule that sets it."""
+    entries = [
+        TimelineEntry(
+            on=s.occurred_on,
+            title=s.get_kind_display(),
+            detail=" – ".join(x for x in (s.summary, s.reasons) if x),
+            done=True,
+            step=s,
+        )
+        for s in request.steps.all()
+    ]
+    entries += [
+        TimelineEntry(
+            on=c.due_on, title=f"Due: {c.title}", detail=c.explanation, done=False, clock=c
+        )
+        for c in clocks_for(request)
+        if c.is_open
+    ]
+    return sorted(entries, key=lambda e: (e.on, not e.done))
+
+
+def advice_list_for_user(*, user: Any, outstanding_only: bool = False) -> QuerySet[AdviceRequest]:
+    """Advice requests sent to the user's organisations (a professional's workspace)."""
+    access = access_for(user)
+    qs = AdviceRequest.objects.filter(organisation_id__in=access.organisation_ids)
+    if outstanding_only:
+        qs = qs.filter(received_on__isnull=True, withdrawn_on__isnull=True)
+    return qs.select_related("request__child", "organisation").order_by("requested_on", "pk")
+
+
+def advice_get_for_user(*, user: Any, advice_id: int) -> AdviceRequest:
+    try:
+        advice = advice_list_for_user(user=user).get(pk=advice_id)
+    except (AdviceRequest.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("No advice request found") from exc
+    audit_record(actor=user, action=Action.VIEW, obj=advice, child_id=advice.request.child_id)
+    return advice
+
+
+def reusable_advice_for(request: AssessmentRequest, *, on: date) -> QuerySet[AdviceRequest]:
+    """Advice already received for this child in the last year, from earlier cases."""
+    return (
+        AdviceRequest.objects.filter(
+            request__child_id=request.child_id,
+            received_on__gte=statutory.add_months(on, -12),
+        )
+        .exclude(request=request)
+        .select_related("organisation")
+    )

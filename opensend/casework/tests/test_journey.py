@@ -1,0 +1,405 @@
+"""The EHC journey from request to the decision whether to issue: clocks, order, permissions."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from opensend import statutory
+from opensend.audit.models import AuditEvent
+from opensend.casework import services
+from opensend.casework.clocks import clocks_for
+from opensend.casework.models import AssessmentRequest, Stage
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 20)
+RECEIVED = dt.date(2026, 6, 1)
+
+
+def new_request(world, **overrides):
+    args = {
+        "actor": world.users["caseworker"],
+        "child": world.caseload_child,
+        "received_on": RECEIVED,
+        "source": "setting",
+        "requested_by_setting": world.setting,
+        "needs_summary": "Speech and language needs",
+        "support_tried": "Small-group SALT programme",
+        "today": TODAY,
+    }
+    args.update(overrides)
+    return services.request_create(**args)
+
+
+def test_request_starts_the_clocks_from_the_date_received(world):
+    case = new_request(world)
+    assert case.caseworker == world.users["caseworker"]
+    assert case.next_due_rule == "decide_whether_to_assess"
+    assert case.next_due_on == statutory.due("decide_whether_to_assess", RECEIVED)
+    assert AuditEvent.objects.filter(child_id=world.caseload_child.pk, action="create").exists()
+
+
+def test_whole_journey_to_the_decision_to_issue(world):
+    cw = world.users["caseworker"]
+    case = new_request(world)
+    services.assessment_decision_record(
+        actor=cw,
+        request=case,
+        assess=True,
+        decided_on=dt.date(2026, 7, 6),
+        reasons="Evidence of needs beyond SEN support",
+        today=TODAY,
+    )
+    advice = services.advice_request_send(
+        actor=cw,
+        request=case,
+        kind="health",
+        organisation=world.health_org,
+        requested_on=dt.date(2026, 7, 7),
+        today=TODAY,
+    )
+    case.refresh_from_db()
+    assert case.stage == Stage.ASSESSING
+    by_rule = {c.rule_id: c for c in clocks_for(case)}
+    assert by_rule["provide_advice"].due_on == statutory.due("provide_advice", dt.date(2026, 7, 7))
+    assert by_rule["issue_final_plan"].due_on == statutory.due("issue_final_plan", RECEIVED)
+    services.advice_submit(
+        actor=world.users["health"],
+        advice=advice,
+        needs="Needs SALT",
+        provision="Weekly SALT",
+        submitted_on=dt.date(2026, 8, 1),
+        today=TODAY,
+    )
+    services.issue_decision_record(
+        actor=cw,
+        request=case,
+        issue=True,
+        decided_on=dt.date(2026, 8, 20),
+        reasons="Plan needed",
+        today=TODAY,
+    )
+    case.refresh_from_db()
+    assert case.stage == Stage.DRAFTING
+    assert case.next_due_rule == "issue_final_plan"
+    kinds = list(case.steps.values_list("kind", flat=True))
+    assert kinds == [
+        "received",
+        "decided_to_assess",
+        "advice_requested",
+        "advice_received",
+        "decided_to_issue",
+    ]
+
+
+def test_refusal_needs_reasons_and_stops_the_clocks(world):
+    case = new_request(world)
+    with pytest.raises(ValidationError, match="reasons"):
+        services.assessment_decision_record(
+            actor=world.users["caseworker"],
+            request=case,
+            assess=False,
+            decided_on=dt.date(2026, 7, 1),
+            reasons=" ",
+            today=TODAY,
+        )
+    services.assessment_decision_record(
+        actor=world.users["caseworker"],
+        request=case,
+        assess=False,
+        decided_on=dt.date(2026, 7, 1),
+        reasons="Needs can be met at SEN support",
+        today=TODAY,
+    )
+    case.refresh_from_db()
+    assert case.stage == Stage.NOT_ASSESSING and case.next_due_on is None
+
+
+@pytest.mark.parametrize(
+    ("decided_on", "message"),
+    [
+        (dt.date(2026, 5, 31), "before the request was received"),
+        (TODAY + dt.timedelta(days=1), "future"),
+    ],
+)
+def test_impossible_dates_are_refused_and_change_nothing(world, decided_on, message):
+    case = new_request(world)
+    with pytest.raises(ValidationError, match=message):
+        services.assessment_decision_record(
+            actor=world.users["caseworker"],
+            request=case,
+            assess=True,
+            decided_on=decided_on,
+            reasons="x",
+            today=TODAY,
+        )
+    case.refresh_from_db()
+    assert case.stage == Stage.REQUESTED and case.assess_decision_on is None
+
+
+def test_out_of_order_and_double_steps_are_refused(world):
+    cw = world.users["caseworker"]
+    case = new_request(world)
+    with pytest.raises(ValidationError, match="cannot be done now"):
+        services.issue_decision_record(
+            actor=cw, request=case, issue=True, decided_on=RECEIVED, reasons="x", today=TODAY
+        )
+    services.assessment_decision_record(
+        actor=cw,
+        request=case,
+        assess=True,
+        decided_on=dt.date(2026, 7, 1),
+        reasons="x",
+        today=TODAY,
+    )
+    with pytest.raises(ValidationError, match="already been recorded"):
+        services.assessment_decision_record(
+            actor=cw,
+            request=case,
+            assess=False,
+            decided_on=dt.date(2026, 7, 2),
+            reasons="x",
+            today=TODAY,
+        )
+    with pytest.raises(ValidationError, match="open request"):
+        new_request(world)
+
+
+def test_repeat_requests_within_six_months_are_flagged(world):
+    cw = world.users["caseworker"]
+    first = new_request(world, received_on=dt.date(2026, 3, 1))
+    services.assessment_decision_record(
+        actor=cw,
+        request=first,
+        assess=False,
+        decided_on=dt.date(2026, 4, 1),
+        reasons="SEN support",
+        today=TODAY,
+    )
+    second = new_request(world, received_on=dt.date(2026, 8, 1))
+    assert second.is_repeat
+
+
+def test_setting_requests_need_their_evidence(world):
+    with pytest.raises(ValidationError) as exc:
+        new_request(world, support_tried="", requested_by_setting=None)
+    assert set(exc.value.message_dict) == {"needs_summary", "requested_by_setting"}
+
+
+def test_exception_lifts_a_limit_visibly(world):
+    cw = world.users["caseworker"]
+    case = new_request(world)
+    with pytest.raises(ValidationError, match="does not apply"):
+        services.clock_exception_record(
+            actor=cw,
+            request=case,
+            ground="missed_appointment",
+            starts_on=dt.date(2026, 6, 10),
+            evidence="x",
+            today=TODAY,
+        )
+    services.clock_exception_record(
+        actor=cw,
+        request=case,
+        ground="personal_circumstances",
+        starts_on=dt.date(2026, 6, 10),
+        evidence="Family bereavement",
+        today=TODAY,
+    )
+    clock = next(c for c in clocks_for(case) if c.rule_id == "decide_whether_to_assess")
+    assert clock.exception is not None
+    assert clock.status_label(TODAY) == "Limit lifted by an exception"
+
+
+def test_only_the_organisation_asked_can_submit_advice(world):
+    cw = world.users["caseworker"]
+    case = new_request(world)
+    services.assessment_decision_record(
+        actor=cw,
+        request=case,
+        assess=True,
+        decided_on=dt.date(2026, 7, 1),
+        reasons="x",
+        today=TODAY,
+    )
+    advice = services.advice_request_send(
+        actor=cw,
+        request=case,
+        kind="health",
+        organisation=world.health_org,
+        requested_on=dt.date(2026, 7, 2),
+        today=TODAY,
+    )
+    with pytest.raises(PermissionDenied):
+        services.advice_submit(
+            actor=world.users["social_care"], advice=advice, needs="x", today=TODAY
+        )
+    with pytest.raises(ValidationError, match="Write the advice"):
+        services.advice_submit(actor=world.users["health"], advice=advice, today=TODAY)
+    # The health professional's workspace shows it; social care's does not.
+    assert advice.pk in [a.pk for a in _workspace(world, "health")]
+    assert advice.pk not in [a.pk for a in _workspace(world, "social_care")]
+    page = world.client_for("social_care").get(reverse("casework:advice_detail", args=[advice.pk]))
+    assert page.status_code == 404
+
+
+def _workspace(world, role):
+    from opensend.casework.selectors import advice_list_for_user
+
+    return advice_list_for_user(user=world.users[role])
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("caseworker", 200),
+        ("team_manager", 200),
+        ("admin", 200),
+        ("senco", 403),
+        ("parent", 403),
+        ("health", 403),
+        ("board_member", 403),
+    ],
+)
+def test_case_page_permissions(world, role, status):
+    case = new_request(world)
+    assert (
+        world.client_for(role).get(reverse("casework:case_detail", args=[case.pk])).status_code
+        == status
+    )
+
+
+def test_case_page_of_a_child_in_another_team_is_not_found(world):
+    case = new_request(world, child=world.other_child, requested_by_setting=world.setting)
+    response = world.client_for("caseworker").get(reverse("casework:case_detail", args=[case.pk]))
+    assert response.status_code == 404
+
+
+def test_caseload_and_team_pages(world):
+    new_request(world)
+    caseload = world.client_for("caseworker").get(reverse("casework:caseload"))
+    assert caseload.status_code == 200
+    assert world.caseload_child.family_name.split("'")[0] in caseload.content.decode()
+    team = world.client_for("team_manager").get(reverse("casework:team"))
+    assert team.status_code == 200
+    assert str(world.users["caseworker"].get_full_name()).split("'")[0] in team.content.decode()
+    assert world.client_for("caseworker").get(reverse("casework:team")).status_code == 403
+
+
+def test_decision_form_rejects_bad_input_without_change(world):
+    case = new_request(world)
+    client = world.client_for("caseworker")
+    url = reverse("casework:decide_assessment", args=[case.pk])
+    response = client.post(
+        url,
+        {
+            "decision": "yes",
+            "decided_on_0": "1",
+            "decided_on_1": "1",
+            "decided_on_2": "2020",
+            "reasons": "x",
+        },
+    )
+    assert response.status_code == 400
+    assert "before the request was received" in response.content.decode()
+    case.refresh_from_db()
+    assert case.stage == Stage.REQUESTED
+
+
+def test_senco_can_request_for_their_pupil_through_the_form(world):
+    client = world.client_for("senco")
+    url = reverse("casework:request_create", args=[world.caseload_child.pk])
+    response = client.post(
+        url,
+        {
+            "received_on_0": "1",
+            "received_on_1": "9",
+            "received_on_2": "2026",
+            "source": "setting",
+            "requested_by_setting": world.setting.pk,
+            "needs_summary": "Needs",
+            "support_tried": "Tried",
+        },
+    )
+    assert response.status_code == 302
+    assert AssessmentRequest.objects.filter(child=world.caseload_child).exists()
+    other = reverse("casework:request_create", args=[world.other_child.pk])
+    assert client.get(other).status_code == 404
+
+
+def test_api_journey_and_problem_details(world):
+    client = world.client_for("caseworker")
+    created = client.post(
+        "/api/v1/requests/",
+        {
+            "child": world.caseload_child.pk,
+            "received_on": "2026-06-01",
+            "source": "parent",
+        },
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.content
+    case_id = created.json()["id"]
+    bad = client.post(
+        f"/api/v1/requests/{case_id}/assessment-decision/",
+        {"decision": "yes", "decided_on": "2020-01-01", "reasons": "x"},
+        content_type="application/json",
+    )
+    assert bad.status_code == 400
+    assert bad["Content-Type"] == "application/problem+json"
+    ok = client.post(
+        f"/api/v1/requests/{case_id}/assessment-decision/",
+        {"decision": "yes", "decided_on": "2026-07-01", "reasons": "Needs"},
+        content_type="application/json",
+    )
+    assert ok.status_code == 200
+    assert ok.json()["stage"] == "assessing"
+    advice = client.post(
+        f"/api/v1/requests/{case_id}/advice-requests/",
+        {"kind": "health", "organisation": world.health_org.pk, "requested_on": "2026-07-02"},
+        content_type="application/json",
+    )
+    assert advice.status_code == 201
+    timeline = client.get(f"/api/v1/requests/{case_id}/timeline/").json()
+    assert {row["rule_id"] for row in timeline} >= {
+        "decide_whether_to_assess",
+        "provide_advice",
+        "issue_final_plan",
+    }
+    health = world.client_for("health")
+    assert [a["id"] for a in health.get("/api/v1/advice-requests/").json()["results"]] == [
+        advice.json()["id"]
+    ]
+    assert world.client_for("social_care").get("/api/v1/advice-requests/").json()["count"] == 0
+    submitted = health.post(
+        f"/api/v1/advice-requests/{advice.json()['id']}/submit/",
+        {"needs": "SALT"},
+        content_type="application/json",
+    )
+    assert submitted.status_code == 200
+    assert world.client_for("senco").get(f"/api/v1/requests/{case_id}/").status_code == 403
+    other_cw = world.client_for("parent")
+    assert other_cw.get(f"/api/v1/requests/{case_id}/timeline/").status_code == 403
+
+
+def test_family_is_told_what_happened_and_what_happens_next(world):
+    from opensend.notify.models import OutboxMessage
+    from opensend.people.tests.factories import FamilyMemberFactory, FamilyRelationshipFactory
+
+    member = FamilyMemberFactory(email="mum@family.opensend.test")
+    FamilyRelationshipFactory(child=world.caseload_child, family_member=member)
+    case = new_request(world)
+    received = OutboxMessage.objects.get(template="request_received")
+    assert statutory.long_date(statutory.due("decide_whether_to_assess", RECEIVED)) in received.body
+    services.assessment_decision_record(
+        actor=world.users["caseworker"],
+        request=case,
+        assess=False,
+        decided_on=dt.date(2026, 7, 1),
+        reasons="Needs can be met at SEN support",
+        today=TODAY,
+    )
+    refusal = OutboxMessage.objects.get(template="decided_not_to_assess")
+    assert statutory.long_date(statutory.appeal_deadline(dt.date(2026, 7, 1))) in refusal.body
+    assert "Needs can be met at SEN support" in refusal.body

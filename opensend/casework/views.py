@@ -1,0 +1,301 @@
+"""Caseworker, manager and professional pages for the EHC journey. Thin: selectors and services."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from opensend.accounts.decorators import require_capability
+from opensend.accounts.permissions import user_can
+from opensend.casework import selectors, services
+from opensend.casework.clocks import clocks_for
+from opensend.casework.forms import (
+    AcknowledgeForm,
+    AdviceRequestForm,
+    AdviceSubmitForm,
+    AssignForm,
+    DecisionForm,
+    ExceptionForm,
+    RequestForm,
+    WithdrawForm,
+)
+from opensend.casework.models import AssessmentRequest, Stage
+from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
+from opensend.people.selectors import child_get_for_user
+
+
+@require_capability("view_caseload")
+def caseload(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    page = paginate(request, selectors.caseload_for_user(user=request.user), per_page=50)
+    return render(
+        request,
+        "casework/caseload.html",
+        {"page_obj": page, "today": today, "querystring": querystring_without_page(request)},
+    )
+
+
+@require_capability("view_team")
+def team(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "casework/team.html",
+        {
+            "loads": selectors.team_load_for_user(user=request.user, on=today),
+            "unassigned": selectors.unassigned_for_user(user=request.user)[:50],
+            "today": today,
+        },
+    )
+
+
+@require_capability("view_caseload")
+def case_detail(request: HttpRequest, request_id: int) -> HttpResponse:
+    case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+    today = timezone.localdate()
+    return render(
+        request,
+        "casework/case_detail.html",
+        {
+            "case": case,
+            "today": today,
+            "clocks": [(c, c.status_label(today), c.status(today)) for c in clocks_for(case)],
+            "timeline": selectors.timeline_for(case),
+            "can_manage": user_can(request.user, "manage_cases") and case.is_open,
+            "reusable": selectors.reusable_advice_for(case, on=today)
+            if case.stage == Stage.ASSESSING
+            else [],
+            "Stage": Stage,
+        },
+    )
+
+
+def _step_view(
+    request: HttpRequest,
+    *,
+    case: AssessmentRequest,
+    form: BaseForm,
+    heading: str,
+    action: Callable[[dict[str, Any]], Any],
+    success: str,
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect("casework:case_detail", request_id=case.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "casework/step_form.html",
+        {"form": form, "case": case, "heading": heading},
+        status=status,
+    )
+
+
+@require_capability("request_assessment")
+@require_http_methods(["GET", "POST"])
+def request_create(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = child_get_for_user(user=request.user, child_id=child_id)
+    form = RequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.request_create(actor=request.user, child=child, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Request recorded. The clocks start from the date received.")
+            if user_can(request.user, "view_caseload"):
+                return redirect("casework:case_detail", request_id=case.pk)
+            return redirect("people:child_detail", child_id=child.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "casework/request_form.html", {"form": form, "child": child}, status=status
+    )
+
+
+def _case_for_change(request: HttpRequest, request_id: int) -> AssessmentRequest:
+    return selectors.request_get_for_user(user=request.user, request_id=request_id)
+
+
+@require_capability("manage_cases")
+@require_http_methods(["GET", "POST"])
+def decide_assessment(request: HttpRequest, request_id: int) -> HttpResponse:
+    case = _case_for_change(request, request_id)
+    form = DecisionForm(request.POST or None, question="Will we carry out an EHC needs assessment?")
+    return _step_view(
+        request,
+        case=case,
+        form=form,
+        heading="Decide whether to assess",
+        action=lambda d: services.assessment_decision_record(
+            actor=request.user,
+            request=case,
+            assess=d["decision"] == "yes",
+            decided_on=d["decided_on"],
+            reasons=d["reasons"],
+        ),
+        success="Decision recorded",
+    )
+
+
+@require_capability("manage_cases")
+@require_http_methods(["GET", "POST"])
+def decide_issue(request: HttpRequest, request_id: int) -> HttpResponse:
+    case = _case_for_change(request, request_id)
+    form = DecisionForm(request.POST or None, question="Will we issue an EHC plan?")
+    return _step_view(
+        request,
+        case=case,
+        form=form,
+        heading="Decide whether to issue a plan",
+        action=lambda d: services.issue_decision_record(
+            actor=request.user,
+            request=case,
+            issue=d["decision"] == "yes",
+            decided_on=d["decided_on"],
+            reasons=d["reasons"],
+        ),
+        success="Decision recorded",
+    )
+
+
+@require_capability("manage_cases")
+@require_http_methods(["GET", "POST"])
+def advice_request_create(request: HttpRequest, request_id: int) -> HttpResponse:
+    case = _case_for_change(request, request_id)
+    form = AdviceRequestForm(request.POST or None)
+    return _step_view(
+        request,
+        case=case,
+        form=form,
+        heading="Ask for advice",
+        action=lambda d: services.advice_request_send(actor=request.user, request=case, **d),
+        success="Advice requested. They have 6 weeks to reply.",
+    )
+
+
+@require_capability("manage_cases")
+@require_http_methods(["POST"])
+def advice_reuse(request: HttpRequest, request_id: int, advice_id: int) -> HttpResponse:
+    case = _case_for_change(request, request_id)
+    previous = (
+        selectors.reusable_advice_for(case, on=timezone.localdate()).filter(pk=advice_id).first()
+    )
+    if previous is None:
+        messages.error(request, "That advice cannot be reused")
+    else:
+        try:
+            services.advice_reuse(actor=request.user, request=case, previous=previous)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Existing advice added to this assessment")
+    return redirect("casework:case_detail", request_id=case.pk)
+
+
+@require_capability("manage_cases")
+@require_http_methods(["GET", "POST"])
+def exception_create(request: HttpRequest, request_id: int) -> HttpResponse:
+    case = _case_for_change(request, request_id)
+    form = ExceptionForm(request.POST or None)
+    return _step_view(
+        request,
+        case=case,
+        form=form,
+        heading="Record an exception to a time limit",
+        action=lambda d: services.clock_exception_record(actor=request.user, request=case, **d),
+        success="Exception recorded. The case shows which limit it lifts.",
+    )
+
+
+@require_capability("manage_cases")
+@require_http_methods(["GET", "POST"])
+def withdraw(request: HttpRequest, request_id: int) -> HttpResponse:
+    case = _case_for_change(request, request_id)
+    form = WithdrawForm(request.POST or None)
+    return _step_view(
+        request,
+        case=case,
+        form=form,
+        heading="Withdraw the request",
+        action=lambda d: services.request_withdraw(actor=request.user, request=case, **d),
+        success="Request withdrawn",
+    )
+
+
+@require_capability("manage_cases")
+@require_http_methods(["GET", "POST"])
+def acknowledge(request: HttpRequest, request_id: int) -> HttpResponse:
+    case = _case_for_change(request, request_id)
+    form = AcknowledgeForm(request.POST or None)
+    return _step_view(
+        request,
+        case=case,
+        form=form,
+        heading="Acknowledge the request",
+        action=lambda d: services.request_acknowledge(actor=request.user, request=case, **d),
+        success="Request acknowledged",
+    )
+
+
+@require_capability("manage_cases")
+@require_http_methods(["GET", "POST"])
+def assign(request: HttpRequest, request_id: int) -> HttpResponse:
+    case = _case_for_change(request, request_id)
+    form = AssignForm(request.POST or None, initial={"caseworker": case.caseworker_id})
+    return _step_view(
+        request,
+        case=case,
+        form=form,
+        heading="Assign a caseworker",
+        action=lambda d: services.request_assign(actor=request.user, request=case, **d),
+        success="Caseworker assigned",
+    )
+
+
+@require_capability("advice_workspace")
+def advice_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    outstanding = selectors.advice_list_for_user(user=request.user, outstanding_only=True)
+    done = selectors.advice_list_for_user(user=request.user).filter(received_on__isnull=False)
+    return render(
+        request,
+        "casework/advice_list.html",
+        {
+            "outstanding": outstanding[:200],
+            "done": done.order_by("-received_on")[:50],
+            "today": today,
+        },
+    )
+
+
+@require_capability("advice_workspace")
+@require_http_methods(["GET", "POST"])
+def advice_detail(request: HttpRequest, advice_id: int) -> HttpResponse:
+    advice = selectors.advice_get_for_user(user=request.user, advice_id=advice_id)
+    form = AdviceSubmitForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and advice.received_on is None and form.is_valid():
+        try:
+            services.advice_submit(actor=request.user, advice=advice, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Advice submitted. Thank you.")
+            return redirect("casework:advice_list")
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "casework/advice_detail.html",
+        {"advice": advice, "form": form, "today": timezone.localdate()},
+        status=status,
+    )

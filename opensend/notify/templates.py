@@ -1,0 +1,278 @@
+"""Message templates as code: what we say to families and professionals, and when.
+
+Bodies use GOV.UK Notify's `((placeholder))` syntax, so the same text can be pasted into a
+Notify template. Paragraphs are separated by a blank line; a line starting "* " is a bullet.
+Family-facing text is plain English (reading age about 9): say what happened, then what
+happens next, with a date. Dates arrive already formatted (`opensend.statutory.long_date`).
+
+Placeholders filled by `notification_send` for every message, unless the caller sets them:
+`recipient_name`, `child_name`, `council_name` and `contact_details`.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from opensend import statutory
+
+PLACEHOLDER = re.compile(r"\(\(\s*([A-Za-z0-9_]+)\s*\)\)")
+
+
+class UnknownTemplateError(KeyError):
+    """No message template has this key."""
+
+    def __str__(self) -> str:
+        return f"There is no message template called {self.args[0]!r}"
+
+
+class MissingPersonalisationError(ValueError):
+    """A template needs placeholder values that the caller did not give."""
+
+    def __init__(self, template_key: str, missing: list[str]) -> None:
+        self.template_key = template_key
+        self.missing = missing
+        names = ", ".join(f"(({name}))" for name in missing)
+        super().__init__(f"Template {template_key!r} needs a value for {names}")
+
+
+@dataclass(frozen=True)
+class MessageTemplate:
+    key: str
+    subject: str
+    body: str
+    description: str
+    audience: str = "family"  # "family" or "professional"
+
+    @property
+    def placeholders(self) -> list[str]:
+        """Every placeholder in the subject and body, in order of first use."""
+        seen: dict[str, None] = {}
+        for match in PLACEHOLDER.finditer(self.subject + "\n" + self.body):
+            seen.setdefault(match.group(1), None)
+        return list(seen)
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    subject: str
+    body: str
+    personalisation: dict[str, str] = field(default_factory=dict)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, date):
+        return statutory.long_date(value)
+    return str(value)
+
+
+def fill(text: str, values: Mapping[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+
+
+def render(
+    template: "MessageTemplate | str", personalisation: Mapping[str, object]
+) -> RenderedMessage:
+    """Fill every ((placeholder)); raise MissingPersonalisationError naming any that are missing.
+
+    Dates given as `date` objects are written out in full ("Monday 12 January 2026").
+    Values that are None or blank count as missing. Extra values are kept but unused.
+    """
+    tpl = get_template(template) if isinstance(template, str) else template
+    values = {k: _plain(v) for k, v in personalisation.items() if v is not None}
+    missing = [name for name in tpl.placeholders if not values.get(name, "").strip()]
+    if missing:
+        raise MissingPersonalisationError(tpl.key, missing)
+    return RenderedMessage(
+        subject=fill(tpl.subject, values), body=fill(tpl.body, values), personalisation=values
+    )
+
+
+REGISTRY: dict[str, MessageTemplate] = {}
+
+
+def register(template: MessageTemplate) -> MessageTemplate:
+    if template.key in REGISTRY:
+        raise ValueError(f"A message template called {template.key!r} already exists")
+    REGISTRY[template.key] = template
+    return template
+
+
+def get_template(key: str) -> MessageTemplate:
+    try:
+        return REGISTRY[key]
+    except KeyError as exc:
+        raise UnknownTemplateError(key) from exc
+
+
+_HELP = (
+    "If you have questions, contact ((contact_details)).\n\n"
+    "You can also get free, independent advice from your local SEND Information, Advice "
+    "and Support Service (SENDIASS)."
+)
+_APPEAL = (
+    "If you do not agree, you can:\n\n"
+    "* ask to meet us to talk about it\n"
+    "* ask for mediation, where someone who is not from the council helps us talk it through\n"
+    "* appeal to the SEND Tribunal\n\n"
+    "Before you appeal, you usually need to contact a mediation adviser. You do not have to "
+    "go to mediation. The mediation adviser is ((mediation_contact)).\n\n"
+    "You have until ((appeal_due)) to appeal."
+)
+
+register(
+    MessageTemplate(
+        key="request_received",
+        subject="We have your request for an EHC needs assessment for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have your request for an EHC needs assessment for ((child_name)). "
+            "EHC means education, health and care.\n\n"
+            "We will tell you by ((decision_due)) whether we will carry out an assessment.\n\n"
+            "We may contact you before then to ask you more about ((child_name)).\n\n" + _HELP
+        ),
+        description="To the family when a request for an assessment arrives (Regs 5(1): 6 weeks).",
+    )
+)
+register(
+    MessageTemplate(
+        key="decided_to_assess",
+        subject="We will carry out an EHC needs assessment for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have decided to carry out an EHC needs assessment for ((child_name)).\n\n"
+            "What happens next:\n\n"
+            "* we will ask people who know ((child_name)) for advice, such as their school, "
+            "health services and an educational psychologist\n"
+            "* we will ask for your views, and ((child_name))'s views\n"
+            "* we will tell you by ((no_plan_due)) if we decide not to write an EHC plan\n"
+            "* if we write a plan, you will get the final plan by ((final_plan_due))\n\n" + _HELP
+        ),
+        description="To the family when the council decides to assess (16 and 20 week dates).",
+    )
+)
+register(
+    MessageTemplate(
+        key="decided_not_to_assess",
+        subject="We will not carry out an EHC needs assessment for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have decided not to carry out an EHC needs assessment for ((child_name)).\n\n"
+            "Why we decided this: ((reasons))\n\n"
+            "What happens next:\n\n"
+            "((child_name))'s school or setting should keep helping them through SEN support. "
+            "They can ask for advice from specialists. You can ask them to meet you to plan "
+            "this support.\n\n" + _APPEAL + "\n\n" + _HELP
+        ),
+        description=(
+            "To the family when the council decides not to assess: reasons, SEN support, "
+            "right of appeal and mediation (Regs 5(3), 32)."
+        ),
+    )
+)
+register(
+    MessageTemplate(
+        key="advice_requested",
+        subject="Request for advice for an EHC needs assessment: ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We are carrying out an EHC needs assessment for ((child_name)). Please give us "
+            "your ((advice_type)) advice.\n\n"
+            "Your advice is due by ((advice_due)). This is 6 weeks from our request "
+            "(SEND Regulations 2014, regulation 8).\n\n"
+            "You can read the request and send your advice here: ((advice_link))\n\n"
+            "If you cannot meet this date, tell us as soon as possible. Contact "
+            "((contact_details))."
+        ),
+        description="To a professional or service asked for advice (Regs 6, 8: 6 weeks).",
+        audience="professional",
+    )
+)
+register(
+    MessageTemplate(
+        key="advice_overdue_reminder",
+        subject="Advice overdue for an EHC needs assessment: ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "Your ((advice_type)) advice for ((child_name)) was due on ((advice_due)). "
+            "We have not had it yet.\n\n"
+            "Please send it today if you can. The family is waiting, and a late reply puts "
+            "the 20-week deadline for the EHC plan at risk.\n\n"
+            "Send your advice here: ((advice_link))\n\n"
+            "If something is stopping you, contact ((contact_details))."
+        ),
+        description="To a professional whose advice is past its 6-week due date.",
+        audience="professional",
+    )
+)
+register(
+    MessageTemplate(
+        key="decided_not_to_issue",
+        subject="We will not write an EHC plan for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have finished the EHC needs assessment for ((child_name)). We have decided "
+            "not to write an EHC plan.\n\n"
+            "Why we decided this: ((reasons))\n\n"
+            "What happens next:\n\n"
+            "We will send you the advice we collected during the assessment. "
+            "((child_name))'s school or setting can use it to plan support through "
+            "SEN support.\n\n" + _APPEAL + "\n\n" + _HELP
+        ),
+        description=(
+            "To the family when the council decides not to issue a plan (Regs 10: 16 weeks), "
+            "with the right of appeal and mediation."
+        ),
+    )
+)
+register(
+    MessageTemplate(
+        key="draft_plan_issued",
+        subject="The draft EHC plan for ((child_name)) is ready",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have sent you the draft EHC plan for ((child_name)). Please read it.\n\n"
+            "What happens next:\n\n"
+            "* you have 15 days to tell us what you think of the draft\n"
+            "* send us your comments by ((representations_due))\n"
+            "* by the same date, tell us which school, college or setting you would like "
+            "named in the plan\n"
+            "* you can ask to meet us to talk about the draft\n\n"
+            "We will send you the final plan by ((final_plan_due)).\n\n" + _HELP
+        ),
+        description="To the family when the draft plan is served (Regs 13(1): 15 days).",
+    )
+)
+register(
+    MessageTemplate(
+        key="final_plan_issued",
+        subject="The final EHC plan for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have finished ((child_name))'s EHC plan. This is the final plan. "
+            "It names ((setting_name)).\n\n"
+            "What happens next:\n\n"
+            "* the support in the plan starts now\n"
+            "* the plan will be reviewed at least once a year. The first review must be "
+            "held by ((review_due))\n\n" + _APPEAL + "\n\n" + _HELP
+        ),
+        description="To the family when the final plan is issued (Regs 13(2): 20 weeks).",
+    )
+)
+register(
+    MessageTemplate(
+        key="review_due",
+        subject="((child_name))'s EHC plan review is coming up",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "It is nearly time to review ((child_name))'s EHC plan. We review every plan at "
+            "least once a year.\n\n"
+            "What happens next:\n\n"
+            "* the review meeting must be held by ((review_due))\n"
+            "* you will be invited at least 2 weeks before the meeting\n"
+            "* we want to hear what is going well and what is not, from you and from "
+            "((child_name))\n\n" + _HELP
+        ),
+        description="To the family before an annual review is due (CFA s44: 12 months).",
+    )
+)
