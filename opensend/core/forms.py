@@ -20,6 +20,8 @@ class GovukFormMixin:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         self.helper = FormHelper(self)
         self.helper.form_tag = False
+        # Templates add {% csrf_token %} to POST forms; a GET search must not put it in the URL.
+        self.helper.disable_csrf = True
 
 
 class GovukForm(GovukFormMixin, forms.Form):

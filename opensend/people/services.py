@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import access_for, user_can
+from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.people.models import (
@@ -87,6 +88,10 @@ def _clean_child(child: Child, *, today: date) -> None:
 def child_create(*, actor: Any, today: date | None = None, **fields: Any) -> Child:
     _require(actor, "create_children")
     child = Child(**{k: v for k, v in fields.items() if k in CHILD_FIELDS})
+    # Whoever creates the record takes it on, so they can still see it afterwards.
+    unallocated = child.caseworker_id is None and child.senar_team_id is None
+    if unallocated and access_for(actor).has(Role.CASEWORKER, Role.TEAM_MANAGER):
+        child.caseworker = actor
     if child.upn:
         child.upn = child.upn.upper()
     _clean_child(child, today=today or timezone.localdate())

@@ -196,3 +196,17 @@ def test_add_family_member(world):
     assert link.is_main_contact and link.family_member.needs_interpreter
     page = client.get(reverse("people:child_detail", args=[child.pk])).content.decode()
     assert "Sam Parent" in page and "Main contact" in page
+
+
+def test_a_new_record_with_no_caseworker_goes_to_its_creator(world):
+    client = world.client_for("caseworker")
+    response = client.post(reverse("people:child_create"), child_form())
+    child = Child.objects.get(family_name="Testperson")
+    assert child.caseworker == world.users["caseworker"]
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_search_forms_do_not_put_the_csrf_token_in_the_url(world):
+    page = world.client_for("caseworker").get(reverse("people:child_list")).content.decode()
+    search_form = page.split('role="search"')[1].split("</form>")[0]
+    assert "csrfmiddlewaretoken" not in search_form
