@@ -16,7 +16,7 @@ import random
 from bisect import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import accumulate
 from typing import Any, cast
@@ -30,6 +30,7 @@ from tqdm import tqdm
 from opensend import statutory
 from opensend.accounts.models import Membership, Organisation, Team, User
 from opensend.accounts.roles import OrganisationKind, Role
+from opensend.demo.cases import build_demo_cases
 from opensend.people.codes import (
     AccessibleFormat,
     Channel,
@@ -458,6 +459,7 @@ class DemoSummary:
     family_relationships: int
     involvements: int
     consents: int
+    cases: int = 0
     settings_by_kind: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -471,6 +473,7 @@ class DemoSummary:
             f"{self.organisations} organisations, {self.teams} SENAR teams, {self.users} users, "
             f"{self.memberships} memberships",
             f"{self.involvements} professional involvements, {self.consents} consents",
+            f"{self.cases} EHC needs assessment cases in every state",
         ]
 
 
@@ -484,7 +487,8 @@ def build_demo_area(
     # With DEBUG on (make run), Django keeps and formats every SQL statement: at 25,000 children
     # that costs seconds and hundreds of megabytes, so switch the query log off while we build.
     with override_settings(DEBUG=False), transaction.atomic():
-        return builder.build()
+        summary = builder.build()
+        return replace(summary, cases=build_demo_cases(seed=seed, today=today))
 
 
 # ----------------------------------------------------------------------------- the builder

@@ -159,3 +159,30 @@ def test_print_logins_only_prints_the_table():
     call_command("demo_area", "--print-logins", stdout=out)
     assert "senco@demo.opensend.test" in out.getvalue()
     assert not Child.objects.exists()
+
+
+def test_cases_in_every_state_with_clocks_from_the_rules(area):
+    from opensend.casework.clocks import clocks_for
+    from opensend.casework.models import AssessmentRequest, Stage
+    from opensend.casework.selectors import caseload_for_user
+
+    cases = AssessmentRequest.objects.all()
+    stages = set(cases.values_list("stage", flat=True))
+    assert {
+        Stage.REQUESTED,
+        Stage.ASSESSING,
+        Stage.NOT_ASSESSING,
+        Stage.DRAFTING,
+        Stage.FINAL_ISSUED,
+    } <= stages
+    for case in cases.filter(stage__in=[Stage.REQUESTED, Stage.ASSESSING, Stage.DRAFTING]):
+        upcoming = min((c for c in clocks_for(case) if c.is_open), key=lambda c: c.due_on)
+        assert (case.next_due_on, case.next_due_rule) == (upcoming.due_on, upcoming.rule_id)
+    for case in cases.exclude(assess_decision_on=None):
+        assert case.received_on <= case.assess_decision_on <= TODAY
+    finals = cases.filter(stage=Stage.FINAL_ISSUED)
+    assert all(
+        c.final_issued_on <= TODAY and c.draft_issued_on <= c.final_issued_on for c in finals
+    )
+    caseworker = login(Role.CASEWORKER)
+    assert caseload_for_user(user=caseworker).exists()
