@@ -146,3 +146,27 @@ class AssignForm(GovukForm):
             field.queryset = User.objects.filter(
                 memberships__role__in=list(SENAR_ROLES), memberships__closed_at__isnull=True
             ).distinct()
+
+
+class FamilyViewsForm(GovukForm):
+    about_me = forms.CharField(
+        label="About me",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What people like and admire about me; my interests",
+    )
+    what_matters = forms.CharField(
+        label="What is important to me", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    aspirations = forms.CharField(
+        label="My hopes and aspirations for the future",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    communication = forms.CharField(
+        label="How to communicate with me", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    given_by = forms.CharField(
+        label="Whose views are these?",
+        max_length=200,
+        help_text="For example: Sam, with help from his mum",
+    )

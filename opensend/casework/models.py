@@ -279,3 +279,22 @@ class ClockException(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.ground} from {self.starts_on}"
+
+
+class FamilyViews(TimeStampedModel):
+    """Section A, captured once: the child's and family's views, shared with every adviser."""
+
+    request = models.OneToOneField(
+        AssessmentRequest, on_delete=models.PROTECT, related_name="family_views"
+    )
+    about_me = models.TextField("about me")
+    what_matters = models.TextField("what is important to me", blank=True)
+    aspirations = models.TextField("my hopes and aspirations for the future", blank=True)
+    communication = models.TextField("how to communicate with me", blank=True)
+    given_by = models.CharField(max_length=200, help_text="Whose words these are")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Views for {self.request.child}"

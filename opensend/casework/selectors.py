@@ -90,6 +90,7 @@ def request_get_for_user(*, user: Any, request_id: int) -> AssessmentRequest:
                     queryset=AdviceRequest.objects.select_related("organisation", "submitted_by"),
                 ),
                 "clock_exceptions",
+                "family_views",
                 "panel_listings__panel",
             )
             .get(pk=request_id)

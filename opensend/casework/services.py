@@ -23,6 +23,7 @@ from opensend.casework.models import (
     AssessmentRequest,
     CaseStep,
     ClockException,
+    FamilyViews,
     Panel,
     PanelCase,
     RequestSource,
@@ -579,3 +580,86 @@ def issue_decision_record(
         )
     _refresh_clocks(request)
     return request
+
+
+@transaction.atomic
+def case_record_draft_issued(
+    *, actor: Any, request: AssessmentRequest, on: date, today: date | None = None
+) -> AssessmentRequest:
+    """Called by the plans app when the draft plan is served: the 15-day window starts."""
+    _require(actor, "manage_cases")
+    request = _locked(request)
+    _check_stage(request, Stage.DRAFTING)
+    _check_step_date(request, on, today=_today(today), field="issued_on")
+    if request.issue_decision_on and on < request.issue_decision_on:
+        raise ValidationError(
+            {"issued_on": ["The draft cannot be issued before the decision to issue"]}
+        )
+    request.draft_issued_on = on
+    request.stage = Stage.DRAFT_ISSUED
+    request.save(update_fields=["draft_issued_on", "stage", "updated_at"])
+    _step(request, kind=StepKind.DRAFT_ISSUED, on=on, actor=actor)
+    _refresh_clocks(request)
+    return request
+
+
+@transaction.atomic
+def case_record_final_issued(
+    *, actor: Any, request: AssessmentRequest, on: date, today: date | None = None
+) -> AssessmentRequest:
+    """Called by the plans app when the final plan is issued: the journey's last step."""
+    _require(actor, "manage_cases")
+    request = _locked(request)
+    _check_stage(request, Stage.DRAFT_ISSUED)
+    _check_step_date(request, on, today=_today(today), field="issued_on")
+    if request.draft_issued_on and on < request.draft_issued_on:
+        raise ValidationError({"issued_on": ["The final plan cannot be issued before the draft"]})
+    request.final_issued_on = on
+    request.stage = Stage.FINAL_ISSUED
+    request.save(update_fields=["final_issued_on", "stage", "updated_at"])
+    _step(request, kind=StepKind.FINAL_ISSUED, on=on, actor=actor)
+    _refresh_clocks(request)
+    return request
+
+
+@transaction.atomic
+def family_views_record(
+    *,
+    actor: Any,
+    request: AssessmentRequest,
+    about_me: str,
+    given_by: str,
+    what_matters: str = "",
+    aspirations: str = "",
+    communication: str = "",
+) -> FamilyViews:
+    """Capture the family's views once; every adviser sees them, so no one asks again."""
+    if not (
+        user_can(actor, "manage_cases")
+        or access_for(actor).family_member_id is not None
+        or access_for(actor).young_person_child_id == request.child_id
+    ):
+        raise PermissionDenied
+    request = _locked(request)
+    if not about_me.strip():
+        raise ValidationError({"about_me": ["Tell us about the child or young person"]})
+    if not given_by.strip():
+        raise ValidationError({"given_by": ["Enter whose views these are"]})
+    views, created = FamilyViews.objects.update_or_create(
+        request=request,
+        defaults={
+            "about_me": about_me,
+            "what_matters": what_matters,
+            "aspirations": aspirations,
+            "communication": communication,
+            "given_by": given_by,
+            "recorded_by": actor,
+        },
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CREATE if created else Action.UPDATE,
+        obj=views,
+        child_id=request.child_id,
+    )
+    return views

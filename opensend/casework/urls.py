@@ -28,6 +28,7 @@ urlpatterns = [
     path("cases/<int:request_id>/exception/", views.exception_create, name="exception_create"),
     path("cases/<int:request_id>/decide-plan/", views.decide_issue, name="decide_issue"),
     path("cases/<int:request_id>/withdraw/", views.withdraw, name="withdraw"),
+    path("cases/<int:request_id>/views/", views.family_views, name="family_views"),
     path("advice/", views.advice_list, name="advice_list"),
     path("advice/<int:advice_id>/", views.advice_detail, name="advice_detail"),
 ]

@@ -22,6 +22,7 @@ from opensend.casework.forms import (
     AssignForm,
     DecisionForm,
     ExceptionForm,
+    FamilyViewsForm,
     RequestForm,
     WithdrawForm,
 )
@@ -215,6 +216,23 @@ def exception_create(request: HttpRequest, request_id: int) -> HttpResponse:
         heading="Record an exception to a time limit",
         action=lambda d: services.clock_exception_record(actor=request.user, request=case, **d),
         success="Exception recorded. The case shows which limit it lifts.",
+    )
+
+
+@require_capability("manage_cases")
+@require_http_methods(["GET", "POST"])
+def family_views(request: HttpRequest, request_id: int) -> HttpResponse:
+    case = _case_for_change(request, request_id)
+    existing = getattr(case, "family_views", None)
+    initial = {f: getattr(existing, f) for f in FamilyViewsForm.base_fields} if existing else None
+    form = FamilyViewsForm(request.POST or None, initial=initial)
+    return _step_view(
+        request,
+        case=case,
+        form=form,
+        heading="The family's views (section A)",
+        action=lambda d: services.family_views_record(actor=request.user, request=case, **d),
+        success="Views saved. Every adviser will see them, so nobody needs to ask again.",
     )
 
 

@@ -403,3 +403,41 @@ def test_family_is_told_what_happened_and_what_happens_next(world):
     refusal = OutboxMessage.objects.get(template="decided_not_to_assess")
     assert statutory.long_date(statutory.appeal_deadline(dt.date(2026, 7, 1))) in refusal.body
     assert "Needs can be met at SEN support" in refusal.body
+
+
+def test_family_views_are_told_once_and_shown_to_every_adviser(world):
+    cw = world.users["caseworker"]
+    case = new_request(world)
+    client = world.client_for("caseworker")
+    response = client.post(
+        reverse("casework:family_views", args=[case.pk]),
+        {
+            "about_me": "I love trains and drawing",
+            "aspirations": "Work with animals",
+            "given_by": "Ava, with her dad",
+        },
+    )
+    assert response.status_code == 302
+    services.assessment_decision_record(
+        actor=cw,
+        request=case,
+        assess=True,
+        decided_on=dt.date(2026, 7, 1),
+        reasons="x",
+        today=TODAY,
+    )
+    advice = services.advice_request_send(
+        actor=cw,
+        request=case,
+        kind="health",
+        organisation=world.health_org,
+        requested_on=dt.date(2026, 7, 2),
+        today=TODAY,
+    )
+    page = world.client_for("health").get(reverse("casework:advice_detail", args=[advice.pk]))
+    assert "I love trains and drawing" in page.content.decode()
+    assert "Please do not ask the family to repeat this" in page.content.decode()
+    empty = client.post(
+        reverse("casework:family_views", args=[case.pk]), {"about_me": "", "given_by": ""}
+    )
+    assert empty.status_code == 400
