@@ -63,6 +63,9 @@ class Organisation(ClosableModel):
     )
     ods_code = models.CharField("ODS code", max_length=10, blank=True)
     email = models.EmailField(blank=True)
+    lead_email = models.EmailField(
+        blank=True, help_text="Who hears when this organisation's statutory advice is late."
+    )
 
     class Meta:
         ordering = ["name"]

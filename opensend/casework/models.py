@@ -118,6 +118,7 @@ class StepKind(models.TextChoices):
     DECIDED_NOT_TO_ASSESS = "decided_not_to_assess", "Decided not to assess"
     ADVICE_REQUESTED = "advice_requested", "Advice requested"
     ADVICE_RECEIVED = "advice_received", "Advice received"
+    ADVICE_ESCALATED = "advice_escalated", "Late advice escalated"
     ADVICE_REUSED = "advice_reused", "Existing advice reused"
     EXCEPTION_RECORDED = "exception_recorded", "Exception to a time limit recorded"
     DECIDED_TO_ISSUE = "decided_to_issue", "Decided to issue a plan"

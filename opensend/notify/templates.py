@@ -190,6 +190,21 @@ register(
 )
 register(
     MessageTemplate(
+        key="advice_due_reminder",
+        subject="Advice due soon for an EHC needs assessment: ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "This is a reminder that your ((advice_type)) advice for ((child_name)) is due by "
+            "((advice_due)).\n\n"
+            "Send your advice here: ((advice_link))\n\n"
+            "If something is stopping you, contact ((contact_details))."
+        ),
+        description="To a professional a week before their advice is due.",
+        audience="professional",
+    )
+)
+register(
+    MessageTemplate(
         key="advice_overdue_reminder",
         subject="Advice overdue for an EHC needs assessment: ((child_name))",
         body=(

@@ -441,3 +441,45 @@ def test_family_views_are_told_once_and_shown_to_every_adviser(world):
         reverse("casework:family_views", args=[case.pk]), {"about_me": "", "given_by": ""}
     )
     assert empty.status_code == 400
+
+
+def test_clock_sweep_reminds_then_escalates_once(world):
+    from django.core.management import call_command
+
+    from opensend.notify.models import OutboxMessage
+
+    world.health_org.email = "referrals@nhs.opensend.test"
+    world.health_org.lead_email = "head.of.service@nhs.opensend.test"
+    world.health_org.save()
+    cw = world.users["caseworker"]
+    case = new_request(world)
+    services.assessment_decision_record(
+        actor=cw,
+        request=case,
+        assess=True,
+        decided_on=dt.date(2026, 7, 1),
+        reasons="x",
+        today=TODAY,
+    )
+    advice = services.advice_request_send(
+        actor=cw,
+        request=case,
+        kind="health",
+        organisation=world.health_org,
+        requested_on=dt.date(2026, 7, 2),
+        today=TODAY,
+    )
+    due = statutory.due("provide_advice", dt.date(2026, 7, 2))
+    call_command("clock_sweep", f"--today={statutory.add_days(due, -3)}")
+    call_command("clock_sweep", f"--today={statutory.add_days(due, -2)}")
+    assert OutboxMessage.objects.filter(template="advice_due_reminder").count() == 1
+    call_command("clock_sweep", f"--today={statutory.add_days(due, 1)}")
+    call_command("clock_sweep", f"--today={statutory.add_days(due, 2)}")
+    late = OutboxMessage.objects.filter(template="advice_overdue_reminder")
+    assert sorted(late.values_list("to_address", flat=True)) == [
+        "head.of.service@nhs.opensend.test",
+        "referrals@nhs.opensend.test",
+    ]
+    advice.refresh_from_db()
+    assert advice.escalated_on == statutory.add_days(due, 1)
+    assert case.steps.filter(kind="advice_escalated").exists()
