@@ -6,7 +6,7 @@ from django import forms
 
 from opensend.accounts.models import Organisation, User
 from opensend.accounts.roles import SENAR_ROLES
-from opensend.casework.models import AdviceKind, RequestSource
+from opensend.casework.models import AdviceKind, AssessmentRequest, RequestSource
 from opensend.casework.services import EXCEPTION_LABELS
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.people.models import Setting
@@ -170,3 +170,38 @@ class FamilyViewsForm(GovukForm):
         max_length=200,
         help_text="For example: Sam, with help from his mum",
     )
+
+
+class PanelForm(GovukForm):
+    held_on = GovukDateField(label="Date of the panel")
+    name = forms.CharField(label="Name", max_length=120, initial="SEND panel")
+
+
+class PanelMemberForm(GovukForm):
+    name = forms.CharField(label="Member's name", max_length=200)
+    organisation = forms.ModelChoiceField(
+        label="Organisation (optional)", queryset=Organisation.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = Organisation.objects.open()
+
+
+class _RequestChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.child.full_name}: received {obj.received_on:%d %b %Y}"
+
+
+class PanelCaseForm(GovukForm):
+    request = _RequestChoiceField(
+        label="Request to list", queryset=AssessmentRequest.objects.none()
+    )
+
+    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["request"]
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = candidates

@@ -14,7 +14,15 @@ from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.clocks import Clock, clocks_for
-from opensend.casework.models import OPEN_STAGES, AdviceRequest, AssessmentRequest, CaseStep
+from opensend.casework.models import (
+    OPEN_STAGES,
+    AdviceRequest,
+    AssessmentRequest,
+    CaseStep,
+    Panel,
+    PanelCase,
+    Stage,
+)
 from opensend.people.models import Child
 
 NOT_FOUND = "No case found"
@@ -160,4 +168,35 @@ def reusable_advice_for(request: AssessmentRequest, *, on: date) -> QuerySet[Adv
         )
         .exclude(request=request)
         .select_related("organisation")
+    )
+
+
+def panel_list_for_user(*, user: Any) -> QuerySet[Panel]:
+    if not access_for(user).has(Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN):
+        return Panel.objects.none()
+    return Panel.objects.annotate(case_count=Count("cases")).order_by("-held_on", "-pk")
+
+
+def panel_get_for_user(*, user: Any, panel_id: int) -> Panel:
+    try:
+        return (
+            panel_list_for_user(user=user)
+            .prefetch_related(
+                "members__organisation",
+                Prefetch("cases", queryset=PanelCase.objects.select_related("request__child")),
+            )
+            .get(pk=panel_id)
+        )
+    except (Panel.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("No panel found") from exc
+
+
+def panel_candidates_for_user(*, user: Any, panel: Panel) -> QuerySet[AssessmentRequest]:
+    """Requests still waiting for a decision whether to assess, not yet on this panel."""
+    return (
+        request_list_for_user(user=user)
+        .filter(stage=Stage.REQUESTED)
+        .exclude(panel_listings__panel=panel)
+        .select_related("child")
+        .order_by("next_due_on", "pk")
     )

@@ -663,3 +663,30 @@ def family_views_record(
         child_id=request.child_id,
     )
     return views
+
+
+@transaction.atomic
+def panel_member_add(*, actor: Any, panel: Panel, name: str, organisation: Any = None) -> Any:
+    _require(actor, "manage_cases")
+    if not name.strip():
+        raise ValidationError({"name": ["Enter the member's name"]})
+    member = panel.members.create(name=name.strip(), organisation=organisation, attended=True)
+    audit_record(actor=actor, action=Action.UPDATE, obj=panel, summary=f"Member added: {member}")
+    return member
+
+
+@transaction.atomic
+def panel_attendance_record(*, actor: Any, panel: Panel, attended_ids: set[int]) -> None:
+    """Record who attended; a panel decision is only as good as the agencies in the room."""
+    _require(actor, "manage_cases")
+    for member in panel.members.all():
+        attended = member.pk in attended_ids
+        if member.attended != attended:
+            member.attended = attended
+            member.save(update_fields=["attended"])
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=panel,
+        summary=f"Attendance: {len(attended_ids)} of {panel.members.count()} present",
+    )

@@ -29,6 +29,14 @@ urlpatterns = [
     path("cases/<int:request_id>/decide-plan/", views.decide_issue, name="decide_issue"),
     path("cases/<int:request_id>/withdraw/", views.withdraw, name="withdraw"),
     path("cases/<int:request_id>/views/", views.family_views, name="family_views"),
+    path("panels/", views.panel_list, name="panel_list"),
+    path("panels/new/", views.panel_create, name="panel_create"),
+    path("panels/<int:panel_id>/", views.panel_detail, name="panel_detail"),
+    path(
+        "panels/<int:panel_id>/cases/<int:listing_id>/decide/",
+        views.panel_decide,
+        name="panel_decide",
+    ),
     path("advice/", views.advice_list, name="advice_list"),
     path("advice/<int:advice_id>/", views.advice_detail, name="advice_detail"),
 ]

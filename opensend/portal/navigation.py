@@ -21,6 +21,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Home", "portal:home", "signed_in"),
     NavLink("Caseload", "casework:caseload", "view_caseload"),
     NavLink("Team", "casework:team", "view_team"),
+    NavLink("Panels", "casework:panel_list", "manage_cases"),
     NavLink("Advice requests", "casework:advice_list", "advice_workspace"),
     NavLink("Children and young people", "people:child_list", "view_children"),
     NavLink("Settings", "people:setting_list", "view_settings"),

@@ -483,3 +483,43 @@ def test_clock_sweep_reminds_then_escalates_once(world):
     advice.refresh_from_db()
     assert advice.escalated_on == statutory.add_days(due, 1)
     assert case.steps.filter(kind="advice_escalated").exists()
+
+
+def test_panel_lists_cases_records_attendance_and_decides(world):
+    from opensend.casework.models import Panel, PanelCase
+
+    case = new_request(world, received_on=dt.date(2026, 11, 2))
+    client = world.client_for("team_manager")
+    created = client.post(
+        reverse("casework:panel_create"),
+        {"held_on_0": "10", "held_on_1": "11", "held_on_2": "2026", "name": "North panel"},
+    )
+    panel = Panel.objects.get(name="North panel")
+    assert created.status_code == 302
+    url = reverse("casework:panel_detail", args=[panel.pk])
+    client.post(url, {"add_member": "1", "name": "Dr Lee", "organisation": world.health_org.pk})
+    client.post(url, {"add_member": "1", "name": "Sam Social Worker"})
+    assert client.post(url, {"add_member": "1", "name": ""}).status_code == 400
+    client.post(url, {"add_case": "1", "request": case.pk})
+    listing = PanelCase.objects.get(panel=panel, request=case)
+    dr_lee = panel.members.get(name="Dr Lee")
+    client.post(url, {"attendance": "1", "attended": [str(dr_lee.pk)]})
+    assert list(panel.members.filter(attended=True).values_list("name", flat=True)) == ["Dr Lee"]
+    page = client.get(url).content.decode()
+    assert "Record decision" in page
+    decide = reverse("casework:panel_decide", args=[panel.pk, listing.pk])
+    response = client.post(
+        decide,
+        {
+            "decision": "yes",
+            "decided_on_0": "10",
+            "decided_on_1": "11",
+            "decided_on_2": "2026",
+            "reasons": "Needs beyond SEN support",
+        },
+    )
+    assert response.status_code == 302
+    listing.refresh_from_db()
+    case.refresh_from_db()
+    assert listing.decision == "assess" and case.stage == Stage.ASSESSING
+    assert world.client_for("senco").get(url).status_code == 403
