@@ -200,3 +200,18 @@ def panel_candidates_for_user(*, user: Any, panel: Panel) -> QuerySet[Assessment
         .select_related("child")
         .order_by("next_due_on", "pk")
     )
+
+
+REFUSAL_TEMPLATES = ("decided_not_to_assess", "decided_not_to_issue")
+
+
+def refusal_message_for(request: AssessmentRequest) -> Any:
+    """The latest refusal message sent to the family on this case (for its decision letter)."""
+    from opensend.notify.models import OutboxMessage
+
+    return (
+        OutboxMessage.objects.filter(child_id=request.child_id, template__in=REFUSAL_TEMPLATES)
+        .select_related("family_member")
+        .order_by("-created_at", "-pk")
+        .first()
+    )

@@ -29,6 +29,11 @@ urlpatterns = [
     path("cases/<int:request_id>/decide-plan/", views.decide_issue, name="decide_issue"),
     path("cases/<int:request_id>/withdraw/", views.withdraw, name="withdraw"),
     path("cases/<int:request_id>/views/", views.family_views, name="family_views"),
+    path(
+        "cases/<int:request_id>/decision-letter.pdf",
+        views.decision_letter,
+        name="decision_letter",
+    ),
     path("panels/", views.panel_list, name="panel_list"),
     path("panels/new/", views.panel_create, name="panel_create"),
     path("panels/<int:panel_id>/", views.panel_detail, name="panel_detail"),

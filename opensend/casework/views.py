@@ -13,6 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
 from opensend.casework import selectors, services
 from opensend.casework.clocks import clocks_for
 from opensend.casework.forms import (
@@ -31,6 +33,8 @@ from opensend.casework.forms import (
 )
 from opensend.casework.models import AssessmentRequest, Stage
 from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
+from opensend.notify.letters import letter_pdf
+from opensend.notify.services import postal_address
 from opensend.people.selectors import child_get_for_user
 
 
@@ -425,3 +429,31 @@ def panel_decide(request: HttpRequest, panel_id: int, listing_id: int) -> HttpRe
         {"form": form, "case": case, "heading": f"Panel decision ({panel})"},
         status=status,
     )
+
+
+@require_capability("manage_cases")
+def decision_letter(request: HttpRequest, request_id: int) -> HttpResponse:
+    """The refusal letter as a PDF: the same words the family were sent, with appeal rights."""
+    case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+    message = selectors.refusal_message_for(case)
+    if case.stage not in (Stage.NOT_ASSESSING, Stage.NOT_ISSUING) or message is None:
+        raise Http404("No decision letter for this case")
+    member = message.family_member
+    address = postal_address(member.address, member.postcode) if member else ""
+    pdf = letter_pdf(
+        recipient_name=message.recipient_name,
+        address=address,
+        heading=message.subject,
+        body=message.body,
+        large_print=message.large_print,
+    )
+    audit_record(
+        actor=request.user,
+        action=Action.EXPORT,
+        obj=case,
+        child_id=case.child_id,
+        summary="Decision letter downloaded",
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="decision-letter-{case.pk}.pdf"'
+    return response

@@ -523,3 +523,33 @@ def test_panel_lists_cases_records_attendance_and_decides(world):
     case.refresh_from_db()
     assert listing.decision == "assess" and case.stage == Stage.ASSESSING
     assert world.client_for("senco").get(url).status_code == 403
+
+
+def test_refusal_has_a_decision_letter_pdf(world):
+    from opensend.people.tests.factories import FamilyMemberFactory, FamilyRelationshipFactory
+
+    member = FamilyMemberFactory(
+        email="",
+        phone="",
+        address="1 Any Street\nAnytown",
+        postcode="AT1 1AA",
+        preferred_channel="letter",
+    )
+    FamilyRelationshipFactory(child=world.caseload_child, family_member=member)
+    case = new_request(world)
+    client = world.client_for("caseworker")
+    url = reverse("casework:decision_letter", args=[case.pk])
+    assert client.get(url).status_code == 404  # nothing decided yet
+    services.assessment_decision_record(
+        actor=world.users["caseworker"],
+        request=case,
+        assess=False,
+        decided_on=dt.date(2026, 7, 1),
+        reasons="SEN support can meet needs",
+        today=TODAY,
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert AuditEvent.objects.filter(child_id=case.child_id, action="export").exists()
