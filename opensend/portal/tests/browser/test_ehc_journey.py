@@ -1,0 +1,177 @@
+"""The EHC journey in Chromium: every role does their part, every page is checked with axe-core."""
+
+import datetime
+
+import pytest
+
+from .conftest import follow, go, sign_in, sign_out, submit
+from .test_journeys import _error_summary, _fill_date
+
+pytestmark = pytest.mark.browser
+
+
+def _today(page, legend: str) -> None:
+    today = datetime.date.today()
+    _fill_date(page, legend, str(today.day), str(today.month), str(today.year))
+
+
+def _org(world, role):
+    return world.users[role].memberships.get().organisation
+
+
+def _prepare(world):
+    """The parent's child is on roll at the SENCO's school and on the caseworker's caseload."""
+    from opensend.people.tests.factories import EnrolmentFactory
+
+    child = world.parents_child
+    child.caseworker = world.users["caseworker"]
+    child.senar_team = world.team
+    child.save()
+    EnrolmentFactory(child=child, setting=world.setting)
+    for role in ("educational_psychologist", "health", "social_care"):
+        org = _org(world, role)
+        org.email = f"{role}@org.opensend.test"
+        org.save()
+    return child
+
+
+def _start_case_as_senco(page, live_server, world, child):
+    base = live_server.url
+    sign_in(page, live_server, world.users["senco"].email)
+    go(page, f"{base}/people/children/{child.pk}/")
+    follow(page, "Request an EHC needs assessment")
+    _today(page, "Date the request was received")
+    page.get_by_label("School, college or early years setting").check()
+    page.get_by_label("Setting making the request (if a setting)").select_option(
+        label=world.setting.name
+    )
+    submit(page, "Record the request", status=400)  # no SEN support evidence yet
+    assert any("SEN support evidence" in e for e in _error_summary(page))
+    page.get_by_label("The child's needs").fill("Finds it hard to understand and use language.")
+    page.get_by_label("SEN support already tried").fill(
+        "Two terms of small-group language support."
+    )
+    submit(page, "Record the request")
+    assert page.get_by_text("Request recorded").is_visible()
+    sign_out(page)
+
+
+def _open_case_as_caseworker(page, live_server, world, child):
+    from opensend.casework.models import AssessmentRequest
+
+    case = AssessmentRequest.objects.get(child=child)
+    sign_in(page, live_server, world.users["caseworker"].email)
+    go(page, f"{live_server.url}/casework/")
+    follow(page, child.full_name)
+    assert page.url.endswith(f"/casework/cases/{case.pk}/")
+    return case
+
+
+def test_setting_request_to_decision_to_issue(page, live_server, world):
+    from opensend.casework.models import Stage
+
+    base = live_server.url
+    child = _prepare(world)
+    _start_case_as_senco(page, live_server, world, child)
+
+    # Caseworker: record the family's views once, then take the case to panel.
+    case = _open_case_as_caseworker(page, live_server, world, child)
+    follow(page, "Record the family's views")
+    page.get_by_label("About me").fill("I love trains. I like quiet places.")
+    page.get_by_label("My hopes and aspirations for the future").fill("To drive a train.")
+    page.get_by_label("Whose views are these?").fill("My mum and me")
+    submit(page, "Save")
+    go(page, f"{base}/casework/panels/")
+    follow(page, "Set up a panel")
+    _today(page, "Date of the panel")
+    submit(page, "Set up panel")
+    page.get_by_label("Member's name").fill("Dr Lee (designated medical officer)")
+    submit(page, "Add member")
+    page.get_by_label("Request to list").select_option(index=1)
+    submit(page, "List this case")
+    follow(page, f"Record decision for {child.full_name}")
+    page.get_by_role("group", name="Did the panel decide to carry out an assessment?").get_by_label(
+        "Yes"
+    ).check()
+    _today(page, "Date of the decision")
+    page.get_by_label("Reasons").fill("Needs are beyond what SEN support can meet.")
+    submit(page, "Save")
+
+    # Ask education-adjacent services for advice, each with its own 6-week clock.
+    go(page, f"{base}/casework/cases/{case.pk}/")
+    for role, kind in [
+        ("educational_psychologist", "Educational psychology"),
+        ("health", "Health (through the designated medical or clinical officer)"),
+        ("social_care", "Social care"),
+    ]:
+        follow(page, "Ask for advice")
+        page.get_by_label(kind).check()
+        page.get_by_label("Organisation to ask").select_option(label=_org(world, role).name)
+        _today(page, "Date the advice was requested")
+        submit(page, "Save")
+    assert page.get_by_text("Give advice for the assessment").count() >= 3
+    sign_out(page)
+
+    # Each adviser sees the family's views and submits structured advice.
+    for role in ("educational_psychologist", "health", "social_care"):
+        sign_in(page, live_server, world.users[role].email)
+        go(page, f"{base}/casework/advice/")
+        follow(page, child.full_name)
+        assert page.get_by_text("I love trains. I like quiet places.").is_visible()
+        page.get_by_label("Needs you have identified").fill(f"{role}: needs identified")
+        page.get_by_label("Provision you recommend").fill(
+            "Weekly 30-minute sessions, 1:1, all year"
+        )
+        submit(page, "Submit advice")
+        assert page.get_by_text("Advice submitted").is_visible()
+        sign_out(page)
+
+    # Caseworker decides to issue a plan.
+    sign_in(page, live_server, world.users["caseworker"].email)
+    go(page, f"{base}/casework/cases/{case.pk}/")
+    follow(page, "Decide whether to issue a plan")
+    page.get_by_role("group", name="Will we issue an EHC plan?").get_by_label("Yes").check()
+    _today(page, "Date of the decision")
+    page.get_by_label("Reasons").fill("The assessment shows a plan is needed.")
+    submit(page, "Save")
+    case.refresh_from_db()
+    assert case.stage == Stage.DRAFTING
+    sign_out(page)
+
+    # The parent sees where things are.
+    sign_in(page, live_server, world.users["parent"].email)
+    go(page, f"{base}/people/children/{child.pk}/")
+    assert page.get_by_text("writing the draft plan").is_visible()
+
+
+def test_refusal_and_an_exception(page, live_server, world):
+    from opensend.casework.models import Stage
+
+    base = live_server.url
+    child = _prepare(world)
+    _start_case_as_senco(page, live_server, world, child)
+    case = _open_case_as_caseworker(page, live_server, world, child)
+
+    follow(page, "Record an exception")
+    page.get_by_label("Exceptional personal circumstances").check()
+    _today(page, "From")
+    page.get_by_label("Evidence").fill("Family bereavement; parent asked for two weeks.")
+    submit(page, "Save")
+    assert page.get_by_text("Family bereavement; parent asked for two weeks.").first.is_visible()
+
+    follow(page, "Decide whether to assess")
+    page.get_by_role("group", name="Will we carry out an EHC needs assessment?").get_by_label(
+        "No"
+    ).check()
+    _fill_date(page, "Date of the decision", "1", "1", "2001")
+    page.get_by_label("Reasons").fill("Needs can be met at SEN support.")
+    submit(page, "Save", status=400)
+    assert any("before the request was received" in e for e in _error_summary(page))
+    _today(page, "Date of the decision")
+    submit(page, "Save")
+    case.refresh_from_db()
+    assert case.stage == Stage.NOT_ASSESSING
+    assert page.get_by_text("their right to appeal").is_visible()
+    response = page.request.get(f"{base}/casework/cases/{case.pk}/decision-letter.pdf")
+    assert response.status == 200
+    assert response.body().startswith(b"%PDF")
