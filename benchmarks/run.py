@@ -5,8 +5,8 @@ scenario repeatedly through Django's test client as a signed-in user, recording 
 the number of SQL queries per request. Results: benchmarks/results/latest.json, a list of objects with
 `scenario`, `database`, `scale`, `p50_ms`, `p95_ms`, `queries`.
 
-    make bench                        # default scales: 25000
-    BENCH_SCALES=25000,100000 make bench
+    make bench                        # default scales: 25000 and 100000 children
+    BENCH_SCALES=25000 make bench     # one scale
 """
 
 import json
@@ -56,7 +56,7 @@ def _measure(client, url: str) -> tuple[float, float, int]:  # type: ignore[no-u
 
 
 def main() -> None:
-    scales = [int(s) for s in os.environ.get("BENCH_SCALES", "25000").split(",")]
+    scales = [int(s) for s in os.environ.get("BENCH_SCALES", "25000,100000").split(",")]
     results = []
     for scale in scales:
         _setup(scale)
@@ -64,19 +64,31 @@ def main() -> None:
         from django.test import Client
 
         from opensend.accounts.models import User
+        from opensend.casework.models import AssessmentRequest, Stage
         from opensend.people.models import Child
 
         caseworker = User.objects.get(email="caseworker@demo.opensend.test")
+        manager = User.objects.get(email="manager@demo.opensend.test")
         child = Child.objects.visible_to(caseworker).order_by("pk").first()
+        case = (
+            AssessmentRequest.objects.filter(stage=Stage.ASSESSING, caseworker=caseworker)
+            .order_by("pk")
+            .first()
+        ) or AssessmentRequest.objects.order_by("pk").first()
         client = Client(HTTP_HOST="localhost")
         client.force_login(caseworker)
+        manager_client = Client(HTTP_HOST="localhost")
+        manager_client.force_login(manager)
         scenarios = {
-            "child_search_page": "/people/children/?name=a",
-            "child_record_page": f"/people/children/{child.pk}/",
-            "api_children_list": "/api/v1/children/",
+            "child_search_page": (client, "/people/children/?name=a"),
+            "child_record_page": (client, f"/people/children/{child.pk}/"),
+            "api_children_list": (client, "/api/v1/children/"),
+            "caseload_page": (client, "/casework/"),
+            "case_timeline_page": (client, f"/casework/cases/{case.pk}/"),
+            "team_page": (manager_client, "/casework/team/"),
         }
-        for name, url in scenarios.items():
-            p50, p95, queries = _measure(client, url)
+        for name, (who, url) in scenarios.items():
+            p50, p95, queries = _measure(who, url)
             results.append(
                 {
                     "scenario": name,
