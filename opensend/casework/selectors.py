@@ -77,6 +77,18 @@ def team_load_for_user(*, user: Any, on: date) -> list[CaseworkerLoad]:
     ]
 
 
+def team_caseworker_for_user(*, user: Any, user_id: int) -> User:
+    """A caseworker in one of the manager's teams (the same 404 for anyone else)."""
+    access = access_for(user)
+    staff = User.objects.filter(memberships__closed_at__isnull=True)
+    if not access.has(Role.ADMIN):
+        staff = staff.filter(memberships__team_id__in=access.team_ids)
+    try:
+        return staff.distinct().get(pk=user_id)
+    except (User.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("No caseworker found") from exc
+
+
 def unassigned_for_user(*, user: Any) -> QuerySet[AssessmentRequest]:
     access = access_for(user)
     cases = request_list_for_user(user=user).filter(stage__in=OPEN_STAGES, caseworker__isnull=True)

@@ -6,6 +6,7 @@ app_name = "casework"
 urlpatterns = [
     path("", views.caseload, name="caseload"),
     path("team/", views.team, name="team"),
+    path("team/<int:user_id>/", views.team_member_caseload, name="team_member"),
     path("children/<int:child_id>/request/", views.request_create, name="request_create"),
     path("cases/<int:request_id>/", views.case_detail, name="case_detail"),
     path("cases/<int:request_id>/acknowledge/", views.acknowledge, name="acknowledge"),

@@ -63,6 +63,28 @@ def team(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_capability("view_team")
+def team_member_caseload(request: HttpRequest, user_id: int) -> HttpResponse:
+    """One caseworker's open cases, for a manager deciding what to reassign."""
+    caseworker = selectors.team_caseworker_for_user(user=request.user, user_id=user_id)
+    page = paginate(
+        request,
+        selectors.caseload_for_user(user=request.user, caseworker=caseworker),
+        per_page=50,
+    )
+    return render(
+        request,
+        "casework/caseload.html",
+        {
+            "page_obj": page,
+            "today": timezone.localdate(),
+            "querystring": querystring_without_page(request),
+            "caseworker": caseworker,
+            "can_reassign": True,
+        },
+    )
+
+
 @require_capability("view_caseload")
 def case_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     case = selectors.request_get_for_user(user=request.user, request_id=request_id)

@@ -553,3 +553,20 @@ def test_refusal_has_a_decision_letter_pdf(world):
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert AuditEvent.objects.filter(child_id=case.child_id, action="export").exists()
+
+
+def test_manager_sees_a_caseworkers_cases_and_reassigns(world):
+    case = new_request(world)
+    manager = world.client_for("team_manager")
+    url = reverse("casework:team_member", args=[world.users["caseworker"].pk])
+    page = manager.get(url).content.decode()
+    assert "Reassign" in page
+    response = manager.post(
+        reverse("casework:assign", args=[case.pk]), {"caseworker": world.users["team_manager"].pk}
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.caseworker == world.users["team_manager"]
+    outsider = world.users["health"].pk
+    assert manager.get(reverse("casework:team_member", args=[outsider])).status_code == 404
+    assert world.client_for("caseworker").get(url).status_code == 403
