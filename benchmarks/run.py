@@ -12,6 +12,7 @@ the number of SQL queries per request. Results: benchmarks/results/latest.json, 
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -55,54 +56,72 @@ def _measure(client, url: str) -> tuple[float, float, int]:  # type: ignore[no-u
     return statistics.median(timings), p95, queries
 
 
+def measure_scale(scale: int) -> list[dict[str, object]]:
+    """Build (or reuse) the area for one scale and time every scenario against it."""
+    _setup(scale)
+    from django.db import connection
+    from django.test import Client
+
+    from opensend.accounts.models import User
+    from opensend.casework.models import AssessmentRequest, Stage
+    from opensend.people.models import Child
+
+    caseworker = User.objects.get(email="caseworker@demo.opensend.test")
+    manager = User.objects.get(email="manager@demo.opensend.test")
+    child = Child.objects.visible_to(caseworker).order_by("pk").first()
+    case = (
+        AssessmentRequest.objects.filter(stage=Stage.ASSESSING, caseworker=caseworker)
+        .order_by("pk")
+        .first()
+    ) or AssessmentRequest.objects.order_by("pk").first()
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(caseworker)
+    manager_client = Client(HTTP_HOST="localhost")
+    manager_client.force_login(manager)
+    scenarios = {
+        "child_search_page": (client, "/people/children/?name=a"),
+        "child_record_page": (client, f"/people/children/{child.pk}/"),
+        "api_children_list": (client, "/api/v1/children/"),
+        "caseload_page": (client, "/casework/"),
+        "case_timeline_page": (client, f"/casework/cases/{case.pk}/"),
+        "team_page": (manager_client, "/casework/team/"),
+    }
+    results: list[dict[str, object]] = []
+    for name, (who, url) in scenarios.items():
+        p50, p95, queries = _measure(who, url)
+        results.append(
+            {
+                "scenario": name,
+                "database": connection.vendor,
+                "scale": scale,
+                "p50_ms": round(p50, 1),
+                "p95_ms": round(p95, 1),
+                "queries": queries,
+            }
+        )
+        print(
+            f"{name:<22} {scale:>7} children  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {queries} queries",
+            file=sys.stderr,
+        )
+    return results
+
+
 def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--scale":
+        # One scale per process: Django settings (the database) are fixed once set up.
+        print(json.dumps(measure_scale(int(sys.argv[2]))))
+        return
     scales = [int(s) for s in os.environ.get("BENCH_SCALES", "25000,100000").split(",")]
     results = []
     for scale in scales:
-        _setup(scale)
-        from django.db import connection
-        from django.test import Client
-
-        from opensend.accounts.models import User
-        from opensend.casework.models import AssessmentRequest, Stage
-        from opensend.people.models import Child
-
-        caseworker = User.objects.get(email="caseworker@demo.opensend.test")
-        manager = User.objects.get(email="manager@demo.opensend.test")
-        child = Child.objects.visible_to(caseworker).order_by("pk").first()
-        case = (
-            AssessmentRequest.objects.filter(stage=Stage.ASSESSING, caseworker=caseworker)
-            .order_by("pk")
-            .first()
-        ) or AssessmentRequest.objects.order_by("pk").first()
-        client = Client(HTTP_HOST="localhost")
-        client.force_login(caseworker)
-        manager_client = Client(HTTP_HOST="localhost")
-        manager_client.force_login(manager)
-        scenarios = {
-            "child_search_page": (client, "/people/children/?name=a"),
-            "child_record_page": (client, f"/people/children/{child.pk}/"),
-            "api_children_list": (client, "/api/v1/children/"),
-            "caseload_page": (client, "/casework/"),
-            "case_timeline_page": (client, f"/casework/cases/{case.pk}/"),
-            "team_page": (manager_client, "/casework/team/"),
-        }
-        for name, (who, url) in scenarios.items():
-            p50, p95, queries = _measure(who, url)
-            results.append(
-                {
-                    "scenario": name,
-                    "database": connection.vendor,
-                    "scale": scale,
-                    "p50_ms": round(p50, 1),
-                    "p95_ms": round(p95, 1),
-                    "queries": queries,
-                }
-            )
-            print(
-                f"{name:<22} {scale:>7} children  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {queries} queries"
-            )
-        connection.close()
+        out = subprocess.run(  # noqa: S603 - our own script
+            [sys.executable, __file__, "--scale", str(scale)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        sys.stderr.write(out.stderr)
+        results += json.loads(out.stdout.strip().splitlines()[-1])
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(f"Wrote {RESULTS.relative_to(ROOT)}")
 
