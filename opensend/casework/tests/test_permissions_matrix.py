@@ -1,0 +1,128 @@
+"""Every role against every journey page and API endpoint (GET), on a case they may or may not see."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from opensend.casework import services
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 20)
+ROLES = [
+    "caseworker",
+    "team_manager",
+    "senco",
+    "health",
+    "social_care",
+    "educational_psychologist",
+    "parent",
+    "young_person",
+    "board_member",
+    "analyst",
+    "local_offer_editor",
+    "admin",
+]
+SENAR = {"caseworker", "team_manager", "admin"}
+ADVISERS = {"health", "social_care", "educational_psychologist", "senco"}
+
+
+@pytest.fixture
+def case(world):
+    cw = world.users["caseworker"]
+    case = services.request_create(
+        actor=cw,
+        child=world.caseload_child,
+        received_on=dt.date(2026, 6, 1),
+        source="parent",
+        today=TODAY,
+    )
+    services.assessment_decision_record(
+        actor=cw,
+        request=case,
+        assess=True,
+        decided_on=dt.date(2026, 7, 1),
+        reasons="x",
+        today=TODAY,
+    )
+    advice = services.advice_request_send(
+        actor=cw,
+        request=case,
+        kind="health",
+        organisation=world.health_org,
+        requested_on=dt.date(2026, 7, 2),
+        today=TODAY,
+    )
+    return case, advice
+
+
+def _expected(role, url_kind):
+    if url_kind == "senar":
+        return 200 if role in SENAR else 403
+    if url_kind == "manager":
+        return 200 if role in {"team_manager", "admin"} else 403
+    if url_kind == "advice_list":
+        return 200 if role in ADVISERS else 403
+    if url_kind == "advice_detail":  # only the organisation asked
+        return 200 if role == "health" else (404 if role in ADVISERS else 403)
+    raise AssertionError(url_kind)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_pages(world, case, role):
+    case, advice = case
+    client = world.client_for(role)
+    urls = {
+        reverse("casework:caseload"): "senar",
+        reverse("casework:team"): "manager",
+        reverse("casework:panel_list"): "senar",
+        reverse("casework:case_detail", args=[case.pk]): "senar",
+        reverse("casework:decide_issue", args=[case.pk]): "senar",
+        reverse("casework:advice_request_create", args=[case.pk]): "senar",
+        reverse("casework:exception_create", args=[case.pk]): "senar",
+        reverse("casework:family_views", args=[case.pk]): "senar",
+        reverse("casework:withdraw", args=[case.pk]): "senar",
+        reverse("casework:advice_list"): "advice_list",
+        reverse("casework:advice_detail", args=[advice.pk]): "advice_detail",
+    }
+    for url, kind in urls.items():
+        assert client.get(url).status_code == _expected(role, kind), (role, url)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api(world, case, role):
+    case, advice = case
+    client = world.client_for(role)
+    senar_urls = [
+        "/api/v1/requests/",
+        f"/api/v1/requests/{case.pk}/",
+        f"/api/v1/requests/{case.pk}/timeline/",
+    ]
+    for url in senar_urls:
+        response = client.get(url)
+        assert response.status_code == (200 if role in SENAR else 403), (role, url)
+        if response.status_code != 200:
+            assert response["Content-Type"] == "application/problem+json"
+    advice_list = client.get("/api/v1/advice-requests/")
+    assert advice_list.status_code == (200 if role in ADVISERS else 403), role
+    if role in ADVISERS:
+        ids = [row["id"] for row in advice_list.json()["results"]]
+        assert ids == ([advice.pk] if role == "health" else [])
+
+
+def test_a_caseworker_in_another_team_gets_404(world, case):
+    from opensend.accounts.roles import Role
+    from opensend.accounts.tests.factories import MembershipFactory, UserFactory
+
+    case, _ = case
+    stranger = UserFactory()
+    MembershipFactory(
+        user=stranger, organisation=world.council, role=Role.CASEWORKER, team=world.other_team
+    )
+    from django.test import Client
+
+    client = Client()
+    client.force_login(stranger)
+    assert client.get(reverse("casework:case_detail", args=[case.pk])).status_code == 404
+    assert client.get(f"/api/v1/requests/{case.pk}/").status_code == 404
+    assert client.post(reverse("casework:decide_issue", args=[case.pk]), {}).status_code == 404
