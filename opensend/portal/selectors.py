@@ -15,6 +15,19 @@ def home_summary_for_user(*, user: Any) -> dict[str, Any]:
     role = primary_role(user)
     sees_children = user_can(user, "view_children")
     links = []
+    if user_can(user, "view_caseload"):
+        links.append({"text": "Your caseload", "href": reverse("casework:caseload")})
+    if user_can(user, "view_team"):
+        links.append({"text": "Team workload", "href": reverse("casework:team")})
+    if user_can(user, "manage_cases"):
+        links.append({"text": "Panels", "href": reverse("casework:panel_list")})
+    if user_can(user, "advice_workspace"):
+        links.append(
+            {
+                "text": "Advice requests for your organisation",
+                "href": reverse("casework:advice_list"),
+            }
+        )
     if user_can(user, "search_children"):
         links.append({"text": "Find a child or young person", "href": reverse("people:child_list")})
     if user_can(user, "create_children"):
