@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 api_v1 = [
     path("", include("opensend.people.api_urls")),
     path("", include("opensend.casework.api_urls")),
+    path("", include("opensend.plans.api_urls")),
 ]
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("audit/", include("opensend.audit.urls")),
     path("people/", include("opensend.people.urls")),
     path("casework/", include("opensend.casework.urls")),
+    path("plans/", include("opensend.plans.urls")),
     path("notify/", include("opensend.notify.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

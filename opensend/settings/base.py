@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "opensend.people",
     "opensend.notify",
     "opensend.casework",
+    "opensend.plans",
     "opensend.portal",
     "opensend.demo",
 ]

@@ -1,0 +1,131 @@
+"""The EHC plan API (/api/v1/plans/): plans the user may see, each with its content and checks.
+
+Same permission rules as the pages (`plans.selectors`); reads are audited. Read-only for now:
+plans are written through the pages and their services.
+"""
+
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from opensend.accounts.permissions import user_can
+from opensend.audit.services import audit_record_list
+from opensend.plans import selectors
+from opensend.plans.models import EHCPlan, Need, Outcome, Provision
+
+PROBLEM = OpenApiResponse(description="Problem details (application/problem+json)")
+ERRORS = {401: PROBLEM, 403: PROBLEM, 404: PROBLEM}
+
+
+class PlanSummaryOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = EHCPlan
+        fields = [
+            "id",
+            "child",
+            "request",
+            "status",
+            "version",
+            "draft_issued_on",
+            "issued_on",
+            "placement_type",
+            "named_setting",
+            "preferred_setting",
+        ]
+
+
+class NeedOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Need
+        fields = ["id", "section", "area", "description"]
+
+
+class OutcomeOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Outcome
+        fields = ["id", "description", "by_when", "preparing_for_adulthood_area", "needs"]
+
+
+class ProvisionOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Provision
+        fields = [
+            "id",
+            "section",
+            "description",
+            "provided_by",
+            "frequency",
+            "duration",
+            "group_size",
+            "location",
+            "outcomes",
+        ]
+
+
+class WarningOutput(serializers.Serializer):  # type: ignore[type-arg]
+    code = serializers.CharField()
+    message = serializers.CharField()
+    blocks = serializers.BooleanField(help_text="True when this stops the plan being issued")
+    section = serializers.CharField()
+
+
+class PlanOutput(PlanSummaryOutput):
+    needs = NeedOutput(many=True, read_only=True)
+    outcomes = OutcomeOutput(many=True, read_only=True)
+    provision = ProvisionOutput(many=True, read_only=True, source="provisions")
+    warnings = serializers.SerializerMethodField()
+
+    class Meta(PlanSummaryOutput.Meta):
+        fields = [
+            *PlanSummaryOutput.Meta.fields,
+            "about_me",
+            "what_matters",
+            "aspirations",
+            "communication",
+            "personal_budget_amount",
+            "personal_budget_description",
+            "needs",
+            "outcomes",
+            "provision",
+            "warnings",
+        ]
+
+    @extend_schema_field(WarningOutput(many=True))
+    def get_warnings(self, plan: EHCPlan) -> list[dict[str, Any]]:
+        warnings = selectors.plan_warnings_for(plan, on=timezone.localdate())
+        return [WarningOutput(w).data for w in warnings]
+
+
+def _need(request: Request, capability: str) -> None:
+    if not user_can(request.user, capability):
+        raise PermissionDenied
+
+
+class PlanListApi(APIView):
+    @extend_schema(
+        operation_id="plans_list", responses={200: PlanSummaryOutput(many=True), **ERRORS}
+    )
+    def get(self, request: Request) -> Response:
+        """Plans for the children you may see (drafts once served, unless you are SENAR staff)."""
+        _need(request, "view_children")
+        qs = selectors.plan_list_for_user(user=request.user)
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(qs, request, view=self) or []
+        audit_record_list(actor=request.user, objects=page, child_id_attr="child_id")
+        return paginator.get_paginated_response(PlanSummaryOutput(page, many=True).data)
+
+
+class PlanDetailApi(APIView):
+    @extend_schema(operation_id="plans_retrieve", responses={200: PlanOutput, **ERRORS})
+    def get(self, request: Request, plan_id: int) -> Response:
+        """One plan: every section, the golden thread as ids, and the quality checks."""
+        _need(request, "view_children")
+        plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
+        return Response(PlanOutput(plan).data)

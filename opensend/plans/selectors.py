@@ -1,0 +1,216 @@
+"""Every read of an EHC plan that a page or the API makes, permission-filtered.
+
+Who sees a plan is who sees its child (`Child.objects.visible_to`). SENAR staff see a plan from
+the day its draft is started; everyone else (schools, professionals, the family) from the day
+the draft is served on the family. Missing and forbidden give the same 404. Reads are audited.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from opensend import statutory
+from opensend.accounts.permissions import access_for, user_can
+from opensend.accounts.roles import FAMILY_ROLES
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.people.models import Child, FamilyRelationship
+from opensend.plans.checks import PlanWarning, child_nc_year, plan_warnings
+from opensend.plans.clocks import consultation_response_due, final_plan_due, representations_due
+from opensend.plans.content import SECTION_TITLES, plan_advice, plan_content
+from opensend.plans.models import (
+    Consultation,
+    EHCPlan,
+    Need,
+    Outcome,
+    PlanStatus,
+    PlanVersion,
+    Provision,
+)
+
+NOT_FOUND = "No plan found"
+
+
+def plan_list_for_user(*, user: Any) -> QuerySet[EHCPlan]:
+    """Plans for children the user may see; drafts only once served, unless SENAR staff."""
+    plans = EHCPlan.objects.filter(child__in=Child.objects.visible_to(user))
+    if not user_can(user, "manage_cases"):
+        plans = plans.filter(Q(draft_issued_on__isnull=False) | ~Q(status=PlanStatus.DRAFT))
+    return plans.select_related("child", "named_setting").order_by("-updated_at", "-pk")
+
+
+def plan_get_for_user(*, user: Any, plan_id: int, audit: bool = True) -> EHCPlan:
+    """The plan with every section loaded, or the same 404 for missing and forbidden."""
+    try:
+        plan = (
+            plan_list_for_user(user=user)
+            .select_related("request", "preferred_setting", "child__user")
+            .prefetch_related(
+                "needs",
+                Prefetch("outcomes", queryset=Outcome.objects.prefetch_related("needs")),
+                Prefetch("provisions", queryset=Provision.objects.prefetch_related("outcomes")),
+                Prefetch("consultations", queryset=Consultation.objects.select_related("setting")),
+                "representations__preferred_setting",
+                "versions",
+            )
+            .get(pk=plan_id)
+        )
+    except (EHCPlan.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404(NOT_FOUND) from exc
+    if audit:
+        audit_record(actor=user, action=Action.VIEW, obj=plan, child_id=plan.child_id)
+    return plan
+
+
+def plan_for_family(user: Any, plan: EHCPlan) -> bool:
+    """Whether this user reads the plan as its child's family (not as staff)."""
+    return not (access_for(user).roles - FAMILY_ROLES) and is_family_of(user, plan.child)
+
+
+def need_get(plan: EHCPlan, need_id: int) -> Need:
+    return _row(plan.needs.all(), need_id)
+
+
+def outcome_get(plan: EHCPlan, outcome_id: int) -> Outcome:
+    return _row(plan.outcomes.all(), outcome_id)
+
+
+def provision_get(plan: EHCPlan, provision_id: int) -> Provision:
+    return _row(plan.provisions.all(), provision_id)
+
+
+def consultation_get(plan: EHCPlan, consultation_id: int) -> Consultation:
+    return _row(plan.consultations.all(), consultation_id)
+
+
+def version_get(plan: EHCPlan, version: int) -> PlanVersion:
+    return _row(plan.versions.all(), version, field="version")
+
+
+def _row(items: Any, pk: int, *, field: str = "pk") -> Any:
+    for item in items:
+        if getattr(item, field) == pk:
+            return item
+    raise Http404(NOT_FOUND)
+
+
+@dataclass(frozen=True)
+class ThreadRow:
+    """One need, the outcomes that answer it, and the provision that delivers them."""
+
+    need: Need
+    outcomes: list[Outcome]
+    provisions: list[Provision]
+
+
+def golden_thread(plan: EHCPlan) -> list[ThreadRow]:
+    provisions = list(plan.provisions.all())
+    rows = []
+    for need in plan.needs.all():
+        outcomes = [o for o in plan.outcomes.all() if need in o.needs.all()]
+        outcome_ids = {o.pk for o in outcomes}
+        delivering = [p for p in provisions if outcome_ids & {o.pk for o in p.outcomes.all()}]
+        rows.append(ThreadRow(need, outcomes, delivering))
+    return rows
+
+
+@dataclass(frozen=True)
+class PlanDates:
+    """The dates a plan page shows, each from the rules engine with its rule."""
+
+    representations_due: date | None
+    representations_due_text: str
+    final_plan_due: date | None
+    window_open: bool
+
+
+def plan_dates(plan: EHCPlan, *, on: date) -> PlanDates:
+    window_end = representations_due(plan)
+    final_due = final_plan_due(plan)
+    return PlanDates(
+        representations_due=window_end,
+        representations_due_text=statutory.long_date(window_end) if window_end else "",
+        final_plan_due=final_due,
+        window_open=bool(
+            plan.status == PlanStatus.DRAFT and window_end is not None and on <= window_end
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class SectionRows:
+    code: str
+    title: str
+    rows: list[Any]
+
+
+def plan_sections(plan: EHCPlan) -> dict[str, list[SectionRows]]:
+    """Needs grouped into sections B, C, D and provision into F, G, H1, H2, in plan order."""
+    needs = list(plan.needs.all())
+    provisions = list(plan.provisions.all())
+    return {
+        "needs": [
+            SectionRows(code, SECTION_TITLES[code], [n for n in needs if n.section == code])
+            for code in ("B", "C", "D")
+        ],
+        "provision": [
+            SectionRows(code, SECTION_TITLES[code], [p for p in provisions if p.section == code])
+            for code in ("F", "G", "H1", "H2")
+        ],
+    }
+
+
+def family_name_for(user: Any, child: Child) -> str:
+    """How a family member's comments are signed: their name as we hold it."""
+    access = access_for(user)
+    if access.young_person_child_id == child.pk:
+        return child.full_name
+    link = (
+        FamilyRelationship.objects.filter(family_member_id=access.family_member_id, child=child)
+        .select_related("family_member")
+        .first()
+    )
+    if link is None:
+        return str(user)
+    return f"{link.family_member} ({link.get_relationship_display().lower()})"
+
+
+def consultation_rows(plan: EHCPlan) -> list[tuple[Consultation, date]]:
+    """Each consultation with the date its reply is due (CoP 9.79: 15 days)."""
+    return [(c, consultation_response_due(c)) for c in plan.consultations.all()]
+
+
+def plan_warnings_for(plan: EHCPlan, *, on: date) -> list[PlanWarning]:
+    """The quality checks on the plan as it stands, for the child's year group on `on`."""
+    content = plan_content(plan)
+    return plan_warnings(content, nc_year=child_nc_year(content, on))
+
+
+def is_family_of(user: Any, child: Child) -> bool:
+    """A parent or carer with parental responsibility for the child, or the young person."""
+    access = access_for(user)
+    if access.young_person_child_id == child.pk:
+        return True
+    if access.family_member_id is None:
+        return False
+    return FamilyRelationship.objects.filter(
+        family_member_id=access.family_member_id,
+        child_id=child.pk,
+        has_parental_responsibility=True,
+        family_member__closed_at__isnull=True,
+    ).exists()
+
+
+__all__ = [
+    "golden_thread",
+    "is_family_of",
+    "plan_advice",
+    "plan_dates",
+    "plan_for_family",
+    "plan_get_for_user",
+    "plan_list_for_user",
+    "plan_warnings_for",
+]
