@@ -190,6 +190,40 @@ register(
 )
 register(
     MessageTemplate(
+        key="consultation_request",
+        subject="Can you meet the needs of ((child_name))? EHC plan consultation",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We are writing an EHC plan for ((child_name)), and their family would like "
+            "((setting_name)) to be named in it. We are sending you the draft plan.\n\n"
+            "Please tell us by ((response_due)) whether you can meet ((child_name))'s needs "
+            "(Children and Families Act 2014, section 39; you have 15 days).\n\n"
+            "Reply here: ((plan_link))\n\n"
+            "If you have questions, contact ((contact_details))."
+        ),
+        description="To a school or college consulted about being named in a plan.",
+        audience="professional",
+    )
+)
+register(
+    MessageTemplate(
+        key="final_plan_for_professionals",
+        subject="Final EHC plan issued: ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have issued the final EHC plan for ((child_name)) on ((issued_on)). "
+            "The named setting is ((setting_name)).\n\n"
+            "Please make sure the provision in the plan is in place. The first annual review "
+            "must be held by ((review_due)).\n\n"
+            "Read the plan here: ((plan_link))\n\n"
+            "If you have questions, contact ((contact_details))."
+        ),
+        description="To the named setting and the health commissioner when a final plan is issued.",
+        audience="professional",
+    )
+)
+register(
+    MessageTemplate(
         key="advice_due_reminder",
         subject="Advice due soon for an EHC needs assessment: ((child_name))",
         body=(
@@ -289,5 +323,75 @@ register(
             "((child_name))\n\n" + _HELP
         ),
         description="To the family before an annual review is due (CFA s44: 12 months).",
+    )
+)
+
+# Disputes and complaints (opensend.disputes)
+register(
+    MessageTemplate(
+        key="complaint_received",
+        subject="We have your complaint",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have your complaint. Thank you for telling us.\n\n"
+            "It is at ((stage_name)) of our complaints process. "
+            "We will reply by ((reply_due)).\n\n" + _HELP
+        ),
+        description="To the person who complained, when a complaint arrives (customer charter).",
+    )
+)
+register(
+    MessageTemplate(
+        key="complaint_response_sent",
+        subject="We have replied to your complaint",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have sent you our reply to your complaint at ((stage_name)). "
+            "Our finding is: ((outcome)).\n\n"
+            "((next_step))\n\n" + _HELP
+        ),
+        description="To the person who complained, when we reply at a stage.",
+    )
+)
+register(
+    MessageTemplate(
+        key="complaint_escalated",
+        subject="Your complaint has moved to the next stage",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "Your complaint is now at ((stage_name)). Someone new will look at it again.\n\n"
+            "We will reply by ((reply_due)).\n\n" + _HELP
+        ),
+        description="To the person who complained, when the complaint is escalated.",
+    )
+)
+register(
+    MessageTemplate(
+        key="mediation_certificate_issued",
+        subject="Your mediation certificate for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have sent you a mediation certificate for ((child_name)). "
+            "You need it if you want to appeal to the SEND Tribunal.\n\n"
+            "You have until ((appeal_due)) to appeal.\n\n" + _HELP
+        ),
+        description=(
+            "To the family when the mediation certificate is issued (Regs 34, 39: 3 working "
+            "days), with the last day to appeal (Tribunal Rules r.20)."
+        ),
+    )
+)
+register(
+    MessageTemplate(
+        key="tribunal_order_received",
+        subject="The SEND Tribunal's order for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "The SEND Tribunal has made an order about ((child_name)). It says we must "
+            "((order_summary)).\n\n"
+            "What happens next: we must ((first_step)) by ((first_due)). "
+            "We will keep you told at each step.\n\n" + _HELP
+        ),
+        description="To the family when the council receives a Tribunal order (Regs 44).",
     )
 )

@@ -18,12 +18,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from opensend import statutory
+from opensend.accounts.models import Organisation
 from opensend.accounts.permissions import user_can
+from opensend.accounts.roles import OrganisationKind
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.casework import services as casework_services
 from opensend.casework.models import AssessmentRequest, FamilyViews, Stage
-from opensend.notify.services import notification_send
+from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.models import Setting
 from opensend.plans.checks import blocking
 from opensend.plans.clocks import representations_due
@@ -561,11 +563,7 @@ def representation_record(
 def consultation_send(
     *, actor: Any, plan: EHCPlan, setting: Setting, sent_on: date, today: date | None = None
 ) -> Consultation:
-    """Ask a school or college whether it can be named in the plan (CFA s39).
-
-    The draft goes to the setting by the caseworker's usual route: there is no message
-    template for settings yet, so nothing is sent from here.
-    """
+    """Ask a school or college whether it can be named in the plan (CFA s39); it has 15 days."""
     _require(actor, "manage_cases")
     today = _today(today)
     plan = _locked(plan)
@@ -582,6 +580,19 @@ def consultation_send(
         plan=plan, setting=setting, sent_on=sent_on, sent_by=actor
     )
     audit_record(actor=actor, action=Action.CREATE, obj=consultation, child_id=plan.child_id)
+    if setting.email:
+        notification_send_to_address(
+            actor=actor,
+            template="consultation_request",
+            to_address=setting.email,
+            recipient_name=setting.name,
+            child=plan.child,
+            personalisation={
+                "setting_name": setting.name,
+                "response_due": statutory.due("consultation_response", sent_on),
+                "plan_link": f"/plans/{plan.pk}/",
+            },
+        )
     return consultation
 
 
@@ -694,8 +705,33 @@ def final_issue(
             "mediation_contact": casework_services.MEDIATION_CONTACT,
         },
     )
-    # The named setting and the health commissioner should also get the final plan by email
-    # (notification_send_to_address). No message template written for a setting or a
-    # commissioner exists yet (the registry's professional template asks for advice), so
-    # nothing is sent to them from here until one is added to opensend/notify/templates.py.
+    _send_final_to_professionals(actor, plan, named_setting=named_setting, issued_on=issued_on)
     return plan
+
+
+def _send_final_to_professionals(
+    actor: Any, plan: EHCPlan, *, named_setting: Setting, issued_on: date
+) -> None:
+    """The named setting and the health commissioner get the final plan too."""
+    recipients = [(named_setting.email, named_setting.name)]
+    commissioner = (
+        Organisation.objects.open().filter(kind=OrganisationKind.NHS).exclude(email="").first()
+    )
+    if commissioner is not None:
+        recipients.append((commissioner.email, commissioner.name))
+    for address, name in recipients:
+        if not address:
+            continue
+        notification_send_to_address(
+            actor=actor,
+            template="final_plan_for_professionals",
+            to_address=address,
+            recipient_name=name,
+            child=plan.child,
+            personalisation={
+                "issued_on": issued_on,
+                "setting_name": named_setting.name,
+                "review_due": statutory.due("first_annual_review", issued_on),
+                "plan_link": f"/plans/{plan.pk}/",
+            },
+        )

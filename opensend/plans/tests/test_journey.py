@@ -135,7 +135,9 @@ def test_whole_journey_from_drafting_to_final(world):
     assert statutory.long_date(window_end) in draft_message.body
     assert statutory.long_date(statutory.due("issue_final_plan", RECEIVED)) in draft_message.body
 
-    school = SettingFactory(name="Riverside Primary")
+    school = SettingFactory(name="Riverside Primary", email="senco@riverside.opensend.test")
+    world.health_org.email = "commissioning@icb.opensend.test"
+    world.health_org.save()
     consultation = services.consultation_send(
         actor=cw, plan=plan, setting=school, sent_on=dt.date(2026, 9, 2), today=TODAY
     )
@@ -171,6 +173,17 @@ def test_whole_journey_from_drafting_to_final(world):
     case.refresh_from_db()
     assert plan.status == PlanStatus.FINAL and plan.version == 1 and plan.issued_on == FINAL_ON
     assert case.stage == Stage.FINAL_ISSUED and case.final_issued_on == FINAL_ON
+    consulted = OutboxMessage.objects.get(template="consultation_request")
+    assert consulted.to_address == "senco@riverside.opensend.test"
+    assert (
+        statutory.long_date(statutory.due("consultation_response", dt.date(2026, 9, 2)))
+        in consulted.body
+    )
+    professionals = OutboxMessage.objects.filter(template="final_plan_for_professionals")
+    assert sorted(professionals.values_list("to_address", flat=True)) == [
+        "commissioning@icb.opensend.test",
+        "senco@riverside.opensend.test",
+    ]
     final_message = OutboxMessage.objects.get(template="final_plan_issued")
     assert "Riverside Primary" in final_message.body
     review_due = statutory.due("first_annual_review", FINAL_ON)
