@@ -114,7 +114,7 @@ def main() -> None:
     scales = [int(s) for s in os.environ.get("BENCH_SCALES", "25000,100000").split(",")]
     results = []
     for scale in scales:
-        out = subprocess.run(  # noqa: S603 - our own script
+        out = subprocess.run(
             [sys.executable, __file__, "--scale", str(scale)],
             check=True,
             capture_output=True,
