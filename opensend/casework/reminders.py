@@ -34,7 +34,7 @@ def _personalisation(advice: AdviceRequest, due: date) -> dict[str, object]:
 def advice_sweep(*, today: date) -> SweepResult:
     reminders = escalations = 0
     outstanding = (
-        AdviceRequest.objects.select_for_update()
+        AdviceRequest.objects.select_for_update(of=("self",))
         .filter(received_on__isnull=True, withdrawn_on__isnull=True)
         .select_related("organisation", "request__child")
     )

@@ -113,7 +113,7 @@ def _today(today: date | None) -> date:
 
 def _locked(plan: EHCPlan) -> EHCPlan:
     return (
-        EHCPlan.objects.select_for_update()
+        EHCPlan.objects.select_for_update(of=("self",))
         .select_related("child", "request", "named_setting")
         .get(pk=plan.pk)
     )

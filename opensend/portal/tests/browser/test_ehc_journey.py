@@ -67,7 +67,7 @@ def _open_case_as_caseworker(page, live_server, world, child):
     return case
 
 
-def test_setting_request_to_decision_to_issue(page, live_server, world):
+def test_setting_request_to_final_plan(page, live_server, world):
     from opensend.casework.models import Stage
 
     base = live_server.url
@@ -136,12 +136,61 @@ def test_setting_request_to_decision_to_issue(page, live_server, world):
     submit(page, "Save")
     case.refresh_from_db()
     assert case.stage == Stage.DRAFTING
+
+    # Caseworker writes the draft: a need, the outcome that answers it, the provision for it.
+    submit(page, "Start the draft plan")
+    plan = case.plans.get()
+    follow(page, "Add a need to section B")
+    page.get_by_label("B: Special educational needs").check()
+    page.get_by_label("Area of need").select_option(label="Communication and interaction")
+    page.get_by_label("Describe the need").fill("Finds it hard to understand spoken instructions.")
+    submit(page, "Save")
+    follow(page, "Add an outcome")
+    page.get_by_label("Describe the outcome").fill(
+        "By July, follows two-step instructions in class without adult help."
+    )
+    page.get_by_label("Finds it hard to understand spoken instructions.").check()
+    submit(page, "Save")
+    follow(page, "Add provision to section F")
+    page.get_by_label("F: Special educational provision").check()
+    page.get_by_label("What will be provided").fill("Speech and language therapy programme")
+    page.get_by_label("Who provides it").fill("Speech and language therapist")
+    page.get_by_label("How often").fill("Once a week")
+    page.get_by_label("How long each time").fill("30 minutes")
+    outcomes = page.get_by_role("group", name="Which outcomes does it help achieve?")
+    outcomes.get_by_role("checkbox").first.check()
+    submit(page, "Save")
+    follow(page, "Issue the draft plan")
+    _today(page, "Date the draft was sent to the family")
+    submit(page, "Issue the draft plan")
+    case.refresh_from_db()
+    assert case.stage == Stage.DRAFT_ISSUED
     sign_out(page)
 
-    # The parent sees where things are.
+    # The parent reads the draft, comments and names a preferred school.
     sign_in(page, live_server, world.users["parent"].email)
     go(page, f"{base}/people/children/{child.pk}/")
-    assert page.get_by_text("writing the draft plan").is_visible()
+    assert page.get_by_text("draft plan issued").is_visible()
+    go(page, f"{base}/plans/{plan.pk}/family/")
+    page.get_by_label("What do you think of the draft plan?").fill("Please add help at lunchtime.")
+    page.get_by_label(
+        "Which school, college or setting would you like us to name? (optional)"
+    ).select_option(label=world.setting.name)
+    submit(page, "Send your comments")
+    sign_out(page)
+
+    # Caseworker issues the final plan naming the school.
+    sign_in(page, live_server, world.users["caseworker"].email)
+    go(page, f"{base}/plans/{plan.pk}/")
+    follow(page, "Issue the final plan")
+    page.get_by_label("Setting to name in section I").select_option(label=world.setting.name)
+    _today(page, "Date the final plan is issued")
+    submit(page, "Issue the final plan")
+    case.refresh_from_db()
+    assert case.stage == Stage.FINAL_ISSUED
+    pdf = page.request.get(f"{base}/plans/{plan.pk}/pdf/")
+    assert pdf.status == 200
+    assert pdf.body().startswith(b"%PDF")
 
 
 def test_refusal_and_an_exception(page, live_server, world):
