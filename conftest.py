@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+pytest_plugins = ["testsupport.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _expected_database(request: pytest.FixtureRequest) -> None:

@@ -1,11 +1,12 @@
 """`make bench`: time the busiest pages against a synthetic area and write the figures to a file.
 
-Builds (once, cached in var/bench-<scale>.sqlite3) a demo area of each scale, then requests each
+Builds (once, cached in var/bench-plans-<scale>.sqlite3) a demo area with about <scale> children
+with plans, then requests each
 scenario repeatedly through Django's test client as a signed-in user, recording p50/p95 wall time and
 the number of SQL queries per request. Results: benchmarks/results/latest.json, a list of objects with
 `scenario`, `database`, `scale`, `p50_ms`, `p95_ms`, `queries`.
 
-    make bench                        # default scales: 25000 and 100000 children
+    make bench                        # default scales: 25000 and 100000 children with plans
     BENCH_SCALES=25000 make bench     # one scale
 """
 
@@ -21,10 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
+PLAN_SHARE = 0.75
 
 
 def _setup(scale: int) -> None:
-    db = ROOT / "var" / f"bench-{scale}.sqlite3"
+    db = ROOT / "var" / f"bench-plans-{scale}.sqlite3"
     db.parent.mkdir(exist_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.settings.dev")
@@ -34,7 +36,10 @@ def _setup(scale: int) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("demo_area", children=scale, seed=1, if_empty=True, verbosity=0)
+    # About three in four demo children have a plan: build enough children for `scale` plans.
+    call_command(
+        "demo_area", children=round(scale / PLAN_SHARE), seed=1, if_empty=True, verbosity=0
+    )
 
 
 def _measure(client, url: str) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
@@ -65,6 +70,7 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
     from opensend.accounts.models import User
     from opensend.casework.models import AssessmentRequest, Stage
     from opensend.people.models import Child
+    from opensend.plans.models import EHCPlan
 
     caseworker = User.objects.get(email="caseworker@demo.opensend.test")
     manager = User.objects.get(email="manager@demo.opensend.test")
@@ -86,6 +92,7 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
         "case_timeline_page": (client, f"/casework/cases/{case.pk}/"),
         "team_page": (manager_client, "/casework/team/"),
     }
+    plans = EHCPlan.objects.count()
     results: list[dict[str, object]] = []
     for name, (who, url) in scenarios.items():
         p50, p95, queries = _measure(who, url)
@@ -94,13 +101,14 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
                 "scenario": name,
                 "database": connection.vendor,
                 "scale": scale,
+                "plans": plans,
                 "p50_ms": round(p50, 1),
                 "p95_ms": round(p95, 1),
                 "queries": queries,
             }
         )
         print(
-            f"{name:<22} {scale:>7} children  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {queries} queries",
+            f"{name:<22} {plans:>7} plans  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {queries} queries",
             file=sys.stderr,
         )
     return results

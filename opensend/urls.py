@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 api_v1 = [
     path("", include("opensend.people.api_urls")),
+    path("", include("opensend.disputes.api_urls")),
     path("", include("opensend.casework.api_urls")),
     path("", include("opensend.plans.api_urls")),
 ]
@@ -15,6 +16,7 @@ urlpatterns = [
     path("", include("opensend.core.urls")),
     path("account/", include("opensend.accounts.urls")),
     path("audit/", include("opensend.audit.urls")),
+    path("disputes/", include("opensend.disputes.urls")),
     path("people/", include("opensend.people.urls")),
     path("casework/", include("opensend.casework.urls")),
     path("plans/", include("opensend.plans.urls")),

@@ -30,6 +30,10 @@ CAPABILITIES: dict[str, frozenset[Role]] = {
     ),
     "advice_workspace": PROFESSIONAL_ROLES | {Role.SENCO},
     "manage_users": frozenset({Role.ADMIN}),
+    "manage_disputes": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    "complain": frozenset(
+        {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.PARENT, Role.YOUNG_PERSON}
+    ),
 }
 
 

@@ -116,7 +116,11 @@ def _refresh_clocks(request: AssessmentRequest) -> None:
 
 
 def _locked(request: AssessmentRequest) -> AssessmentRequest:
-    return AssessmentRequest.objects.select_for_update().select_related("child").get(pk=request.pk)
+    return (
+        AssessmentRequest.objects.select_for_update(of=("self",))
+        .select_related("child")
+        .get(pk=request.pk)
+    )
 
 
 @transaction.atomic
@@ -157,7 +161,7 @@ def request_create(
         errors["source"] = ["Choose who made the request"]
     if errors:
         raise ValidationError(errors)
-    existing = AssessmentRequest.objects.select_for_update().filter(child=child)
+    existing = AssessmentRequest.objects.select_for_update(of=("self",)).filter(child=child)
     open_request = existing.filter(
         stage__in=[Stage.REQUESTED, Stage.ASSESSING, Stage.DRAFTING, Stage.DRAFT_ISSUED]
     ).first()
@@ -423,7 +427,11 @@ def advice_submit(
 ) -> AdviceRequest:
     """A professional submits their advice (structured, or as a document)."""
     today = _today(today)
-    advice = AdviceRequest.objects.select_for_update().select_related("request").get(pk=advice.pk)
+    advice = (
+        AdviceRequest.objects.select_for_update(of=("self",))
+        .select_related("request")
+        .get(pk=advice.pk)
+    )
     if advice.organisation_id not in access_for(actor).organisation_ids and not user_can(
         actor, "edit_children"
     ):

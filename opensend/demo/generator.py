@@ -31,6 +31,7 @@ from opensend import statutory
 from opensend.accounts.models import Membership, Organisation, Team, User
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.demo.cases import build_demo_cases
+from opensend.demo.plans import build_demo_plans
 from opensend.people.codes import (
     AccessibleFormat,
     Channel,
@@ -460,6 +461,7 @@ class DemoSummary:
     involvements: int
     consents: int
     cases: int = 0
+    plans: int = 0
     settings_by_kind: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -473,7 +475,7 @@ class DemoSummary:
             f"{self.organisations} organisations, {self.teams} SENAR teams, {self.users} users, "
             f"{self.memberships} memberships",
             f"{self.involvements} professional involvements, {self.consents} consents",
-            f"{self.cases} EHC needs assessment cases in every state",
+            f"{self.cases} EHC needs assessment cases in every state, {self.plans} EHC plans",
         ]
 
 
@@ -488,7 +490,8 @@ def build_demo_area(
     # that costs seconds and hundreds of megabytes, so switch the query log off while we build.
     with override_settings(DEBUG=False), transaction.atomic():
         summary = builder.build()
-        return replace(summary, cases=build_demo_cases(seed=seed, today=today))
+        cases = build_demo_cases(seed=seed, today=today)
+        return replace(summary, cases=cases, plans=build_demo_plans(seed=seed, today=today))
 
 
 # ----------------------------------------------------------------------------- the builder

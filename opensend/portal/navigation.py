@@ -25,6 +25,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Advice requests", "casework:advice_list", "advice_workspace"),
     NavLink("Children and young people", "people:child_list", "view_children"),
     NavLink("Settings", "people:setting_list", "view_settings"),
+    NavLink("Disputes and complaints", "disputes:queue", "manage_disputes"),
     NavLink("Audit trail", "audit:event_list", "view_audit"),
 ]
 

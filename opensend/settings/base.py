@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "opensend.audit",
     "opensend.people",
     "opensend.notify",
+    "opensend.disputes",
     "opensend.casework",
     "opensend.plans",
     "opensend.portal",
@@ -150,6 +151,11 @@ SPECTACULAR_SETTINGS = {
         "AdviceKindEnum": "opensend.casework.models.AdviceKind",
         "RequestSourceEnum": "opensend.casework.models.RequestSource",
         "CaseStageEnum": "opensend.casework.models.Stage",
+        "ComplaintStageEnum": "opensend.disputes.models.ComplaintStage",
+        "ComplaintOutcomeEnum": "opensend.disputes.models.ComplaintOutcome",
+        "ComplaintStatusEnum": "opensend.disputes.models.ComplaintStatus",
+        "AppealOutcomeEnum": "opensend.disputes.models.AppealOutcome",
+        "PlanStatusEnum": "opensend.plans.models.PlanStatus",
     },
 }
 

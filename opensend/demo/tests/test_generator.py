@@ -186,3 +186,15 @@ def test_cases_in_every_state_with_clocks_from_the_rules(area):
     )
     caseworker = login(Role.CASEWORKER)
     assert caseload_for_user(user=caseworker).exists()
+
+
+def test_children_with_plans_have_a_golden_thread(area):
+    from opensend.plans.models import EHCPlan
+    from opensend.plans.selectors import plan_warnings_for
+
+    plans = EHCPlan.objects.all()
+    assert plans.count() > 100
+    assert not plans.exclude(status="final").exists()
+    for plan in plans.order_by("pk")[:20]:
+        assert plan.issued_on <= TODAY
+        assert not [w for w in plan_warnings_for(plan, on=TODAY) if w.blocks]

@@ -74,9 +74,11 @@ def start_stub_notify(stub: StubNotify) -> StubNotify:
 def pdf_inflated(pdf: bytes) -> bytes:
     """Every stream of the PDF, inflated, so tags and XMP metadata can be searched."""
     out = bytearray()
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+    # Keep a trailing "\r" in the data: it may be the stream's own last byte. decompressobj
+    # ignores whatever follows the end of the compressed data.
+    for match in re.finditer(rb"stream\r?\n(.*?)\nendstream", pdf, re.S):
         try:
-            out += zlib.decompress(match.group(1))
+            out += zlib.decompressobj().decompress(match.group(1))
         except zlib.error:
             out += match.group(1)
     return bytes(out)

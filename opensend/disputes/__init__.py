@@ -1,0 +1,1 @@
+"""Disputes and complaints: customer-charter complaints, mediation and SEND Tribunal appeals."""

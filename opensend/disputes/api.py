@@ -1,0 +1,227 @@
+"""The disputes API (/api/v1/): complaints, mediation cases and appeals, with their clocks.
+
+Read-only for now, with the same permission rules as the pages (a parent or young person
+sees only the complaints they made). Errors are problem details (the project's handler).
+"""
+
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from opensend.accounts.permissions import user_can
+from opensend.disputes import selectors
+from opensend.disputes.clocks import Clock, appeal_clocks, complaint_clocks, mediation_clocks
+from opensend.disputes.models import Appeal, Complaint, ComplaintStageRecord, MediationCase
+
+PROBLEM = OpenApiResponse(description="Problem details (application/problem+json)")
+ERRORS = {401: PROBLEM, 403: PROBLEM, 404: PROBLEM}
+
+
+class ClockOutput(serializers.Serializer):  # type: ignore[type-arg]
+    rule_id = serializers.CharField()
+    title = serializers.CharField()
+    trigger_on = serializers.DateField()
+    due_on = serializers.DateField()
+    done_on = serializers.DateField(allow_null=True)
+    status = serializers.CharField()
+    explanation = serializers.CharField()
+    family_step = serializers.BooleanField()
+
+
+def _clock_rows(clocks: list[Clock]) -> list[dict[str, Any]]:
+    today = timezone.localdate()
+    return [
+        {
+            "rule_id": c.rule_id,
+            "title": c.title,
+            "trigger_on": c.trigger_on,
+            "due_on": c.due_on,
+            "done_on": c.done_on,
+            "status": c.status_label(today),
+            "explanation": c.explanation,
+            "family_step": c.family_step,
+        }
+        for c in clocks
+    ]
+
+
+class ComplaintStageOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = ComplaintStageRecord
+        fields = [
+            "stage",
+            "started_on",
+            "charter_working_days",
+            "responded_on",
+            "outcome",
+            "remedy",
+            "learning",
+        ]
+
+
+class ComplaintOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Complaint
+        fields = [
+            "id",
+            "child",
+            "assessment_request",
+            "about_step",
+            "received_on",
+            "stage",
+            "status",
+            "outcome",
+            "closed_on",
+        ]
+
+
+class ComplaintDetailOutput(ComplaintOutput):
+    stages = ComplaintStageOutput(many=True, read_only=True)
+    clocks = serializers.SerializerMethodField()
+
+    class Meta(ComplaintOutput.Meta):
+        fields = [*ComplaintOutput.Meta.fields, "summary", "outcome_wanted", "stages", "clocks"]
+
+    @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
+    def get_clocks(self, complaint: Complaint) -> Any:
+        return ClockOutput(_clock_rows(complaint_clocks(complaint)), many=True).data
+
+
+class MediationOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    clocks = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MediationCase
+        fields = [
+            "id",
+            "child",
+            "assessment_request",
+            "about",
+            "decision_notice_on",
+            "adviser_contacted_on",
+            "wants_mediation",
+            "told_wants_mediation_on",
+            "declined_on",
+            "held_on",
+            "ended_on",
+            "end_result",
+            "certificate_issued_on",
+            "agreement_non_appealable",
+            "agreement_actioned_on",
+            "closed_on",
+            "clocks",
+        ]
+
+    @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
+    def get_clocks(self, case: MediationCase) -> Any:
+        return ClockOutput(_clock_rows(mediation_clocks(case)), many=True).data
+
+
+class AppealOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Appeal
+        fields = [
+            "id",
+            "child",
+            "assessment_request",
+            "mediation",
+            "appeal_type",
+            "sections",
+            "tribunal_reference",
+            "decision_sent_on",
+            "certificate_issued_on",
+            "lodged_on",
+            "hearing_on",
+            "outcome",
+            "outcome_on",
+            "order_type",
+            "order_on",
+            "compliant_on",
+        ]
+
+
+class AppealDetailOutput(AppealOutput):
+    clocks = serializers.SerializerMethodField()
+
+    class Meta(AppealOutput.Meta):
+        fields = [*AppealOutput.Meta.fields, "grounds", "clocks"]
+
+    @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
+    def get_clocks(self, appeal: Appeal) -> Any:
+        return ClockOutput(_clock_rows(appeal_clocks(appeal)), many=True).data
+
+
+def _need(request: Request, capability: str) -> None:
+    if not user_can(request.user, capability):
+        raise PermissionDenied
+
+
+def _page(view: APIView, request: Request, qs: Any, serializer: Any) -> Response:
+    paginator = PageNumberPagination()
+    page = paginator.paginate_queryset(qs, request, view=view) or []
+    return paginator.get_paginated_response(serializer(page, many=True).data)
+
+
+class ComplaintListApi(APIView):
+    @extend_schema(
+        operation_id="complaints_list", responses={200: ComplaintOutput(many=True), **ERRORS}
+    )
+    def get(self, request: Request) -> Response:
+        """Complaints you may see: all visible ones for SENAR, your own for a family."""
+        _need(request, "complain")
+        qs = selectors.complaint_list_for_user(user=request.user).order_by("-received_on", "-pk")
+        return _page(self, request, qs, ComplaintOutput)
+
+
+class ComplaintDetailApi(APIView):
+    @extend_schema(
+        operation_id="complaints_retrieve", responses={200: ComplaintDetailOutput, **ERRORS}
+    )
+    def get(self, request: Request, complaint_id: int) -> Response:
+        _need(request, "complain")
+        complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
+        return Response(ComplaintDetailOutput(complaint).data)
+
+
+class MediationListApi(APIView):
+    @extend_schema(
+        operation_id="mediation_cases_list", responses={200: MediationOutput(many=True), **ERRORS}
+    )
+    def get(self, request: Request) -> Response:
+        _need(request, "manage_disputes")
+        qs = selectors.mediation_list_for_user(user=request.user).order_by("-decision_notice_on")
+        return _page(self, request, qs, MediationOutput)
+
+
+class MediationDetailApi(APIView):
+    @extend_schema(
+        operation_id="mediation_cases_retrieve", responses={200: MediationOutput, **ERRORS}
+    )
+    def get(self, request: Request, mediation_id: int) -> Response:
+        _need(request, "manage_disputes")
+        case = selectors.mediation_get_for_user(user=request.user, mediation_id=mediation_id)
+        return Response(MediationOutput(case).data)
+
+
+class AppealListApi(APIView):
+    @extend_schema(operation_id="appeals_list", responses={200: AppealOutput(many=True), **ERRORS})
+    def get(self, request: Request) -> Response:
+        _need(request, "manage_disputes")
+        qs = selectors.appeal_list_for_user(user=request.user).order_by("-lodged_on", "-pk")
+        return _page(self, request, qs, AppealOutput)
+
+
+class AppealDetailApi(APIView):
+    @extend_schema(operation_id="appeals_retrieve", responses={200: AppealDetailOutput, **ERRORS})
+    def get(self, request: Request, appeal_id: int) -> Response:
+        """The appeal with its clocks: the appeal deadline and each order compliance clock."""
+        _need(request, "manage_disputes")
+        appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
+        return Response(AppealDetailOutput(appeal).data)

@@ -1,0 +1,439 @@
+"""Disputes: complaints under the customer charter, mediation, and SEND Tribunal appeals.
+
+Due dates are never stored as typed-in values. Statutory clocks come from `opensend.statutory`
+(see `disputes.clocks`); a complaint stage keeps a copy of the charter's working days *as they
+were when the stage started*, so editing the charter later never rewrites history.
+Nothing is deleted: complaints are closed with an outcome, mediation cases with a reason, and
+appeals end with an outcome.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from opensend.core.models import TimeStampedModel
+
+# ---------------------------------------------------------------------------- complaints
+
+
+class ComplaintStage(models.TextChoices):
+    STAGE_1 = "stage_1", "Stage 1"
+    STAGE_2 = "stage_2", "Stage 2"
+    OMBUDSMAN = "ombudsman", "Local Government and Social Care Ombudsman"
+
+
+NEXT_STAGE: dict[str, str] = {
+    ComplaintStage.STAGE_1: ComplaintStage.STAGE_2,
+    ComplaintStage.STAGE_2: ComplaintStage.OMBUDSMAN,
+}
+
+# Used when the CharterStandard table has no row for a stage (the migration seeds these).
+DEFAULT_CHARTER_WORKING_DAYS: dict[str, int] = {
+    ComplaintStage.STAGE_1: 10,
+    ComplaintStage.STAGE_2: 20,
+    ComplaintStage.OMBUDSMAN: 20,
+}
+
+
+class ComplaintOutcome(models.TextChoices):
+    UPHELD = "upheld", "Upheld"
+    PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class ComplaintStatus(models.TextChoices):
+    OPEN = "open", "Waiting for our reply"
+    RESPONDED = "responded", "Replied"
+    CLOSED = "closed", "Closed"
+
+
+class CharterStandard(TimeStampedModel):
+    """Our customer charter: how many working days we take to reply at each stage."""
+
+    stage = models.CharField(max_length=20, choices=ComplaintStage.choices, unique=True)
+    working_days = models.PositiveSmallIntegerField(
+        help_text="Working days to reply, counted from the day the complaint reached this stage."
+    )
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["stage"]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()}: {self.working_days} working days"
+
+
+class ComplaintQuerySet(models.QuerySet["Complaint"]):
+    def open(self) -> "ComplaintQuerySet":
+        return self.exclude(status=ComplaintStatus.CLOSED)
+
+
+class Complaint(TimeStampedModel):
+    """A complaint about any step or service, followed through the stages to an outcome."""
+
+    child = models.ForeignKey(
+        "people.Child", null=True, blank=True, on_delete=models.PROTECT, related_name="complaints"
+    )
+    assessment_request = models.ForeignKey(
+        "casework.AssessmentRequest",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+        help_text="The EHC needs assessment the complaint is about, if there is one.",
+    )
+    about_step = models.CharField(
+        "which step or service", max_length=300, blank=True, help_text="For example: annual review"
+    )
+    summary = models.TextField("what the complaint is about")
+    outcome_wanted = models.TextField("what the complainant wants to happen", blank=True)
+    complainant_name = models.CharField(max_length=200)
+    complainant_email = models.EmailField(blank=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints_made",
+        help_text="The family user who made the complaint online (they can follow it).",
+    )
+    received_on = models.DateField()
+    stage = models.CharField(
+        max_length=20, choices=ComplaintStage.choices, default=ComplaintStage.STAGE_1
+    )
+    status = models.CharField(
+        max_length=20, choices=ComplaintStatus.choices, default=ComplaintStatus.OPEN
+    )
+    outcome = models.CharField(max_length=20, choices=ComplaintOutcome.choices, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
+
+    objects = ComplaintQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["status", "stage"])]
+
+    def __str__(self) -> str:
+        about = f" about {self.child}" if self.child_id else ""
+        return f"Complaint{about} received {self.received_on:%d %b %Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != ComplaintStatus.CLOSED
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Complaints are never deleted: close them with an outcome instead.")
+
+
+class ComplaintStageRecord(TimeStampedModel):
+    """One stage of a complaint: when it started, the charter time then, and our reply."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="stages")
+    stage = models.CharField(max_length=20, choices=ComplaintStage.choices)
+    started_on = models.DateField(help_text="The charter clock for this stage starts here.")
+    charter_working_days = models.PositiveSmallIntegerField()
+    escalation_reason = models.TextField(blank=True)
+    responded_on = models.DateField(null=True, blank=True)
+    response = models.TextField("our reply", blank=True)
+    outcome = models.CharField(max_length=20, choices=ComplaintOutcome.choices, blank=True)
+    remedy = models.TextField(blank=True)
+    learning = models.TextField("what we have learned", blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["started_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "stage"], name="one_record_per_stage")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} from {self.started_on:%d %b %Y}"
+
+
+# ---------------------------------------------------------------------------- mediation
+
+
+class MediationEnd(models.TextChoices):
+    AGREEMENT = "agreement", "Agreement reached"
+    NO_AGREEMENT = "no_agreement", "No agreement"
+    COULD_NOT_ARRANGE = "could_not_arrange", "Mediation could not be arranged"
+
+
+class MediationQuerySet(models.QuerySet["MediationCase"]):
+    def open(self) -> "MediationQuerySet":
+        return self.filter(closed_on__isnull=True).filter(
+            Q(certificate_issued_on__isnull=True)
+            | Q(agreement_non_appealable=True, agreement_actioned_on__isnull=True)
+        )
+
+
+class MediationCase(TimeStampedModel):
+    """Mediation after a decision the family may appeal (CFA s52–55, Regs 32–42)."""
+
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.PROTECT, related_name="mediation_cases"
+    )
+    assessment_request = models.ForeignKey(
+        "casework.AssessmentRequest",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mediation_cases",
+    )
+    decision_notice_on = models.DateField(
+        "date of the decision notice", help_text="The decision the family disagrees with."
+    )
+    about = models.CharField("what the disagreement is about", max_length=300)
+    adviser_contacted_on = models.DateField(null=True, blank=True)
+    wants_mediation = models.BooleanField(null=True, blank=True)
+    told_wants_mediation_on = models.DateField(
+        null=True, blank=True, help_text="The day we were told the family wants mediation."
+    )
+    declined_on = models.DateField(
+        null=True, blank=True, help_text="The day the adviser was told the family declines."
+    )
+    held_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    end_result = models.CharField(max_length=20, choices=MediationEnd.choices, blank=True)
+    certificate_issued_on = models.DateField(null=True, blank=True)
+    agreement_summary = models.TextField(blank=True)
+    agreement_non_appealable = models.BooleanField(
+        default=False,
+        help_text="The agreement is about something the family cannot appeal (reg 42(3)).",
+    )
+    agreement_actioned_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
+
+    objects = MediationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-decision_notice_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Mediation for {self.child} (decision {self.decision_notice_on:%d %b %Y})"
+
+    @property
+    def certificate_trigger_on(self) -> date | None:
+        """The day the certificate's 3 working days start: declined, ended or not arranged."""
+        return self.declined_on or self.ended_on
+
+    @property
+    def is_open(self) -> bool:
+        if self.closed_on is not None:
+            return False
+        if self.certificate_issued_on is None:
+            return True
+        return self.agreement_non_appealable and self.agreement_actioned_on is None
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Mediation cases are never deleted: close them with a reason.")
+
+
+# ---------------------------------------------------------------------------- appeals
+
+
+class AppealType(models.TextChoices):
+    REFUSAL_TO_ASSESS = "refusal_to_assess", "Refusal to assess"
+    REFUSAL_TO_ISSUE = "refusal_to_issue", "Refusal to issue a plan"
+    CONTENTS = "contents", "Contents of the plan (sections B, F and/or I)"
+    CEASING = "ceasing", "Ceasing the plan"
+    HEALTH_SOCIAL_CARE = "health_social_care", "Health and social care recommendations"
+
+
+class AppealOutcome(models.TextChoices):
+    DISMISSED = "dismissed", "Dismissed"
+    ALLOWED = "allowed", "Allowed"
+    CONCEDED = "conceded", "Conceded by the council"
+    WITHDRAWN = "withdrawn", "Withdrawn by the family"
+
+
+OUTCOMES_NEEDING_HEARING = {AppealOutcome.DISMISSED, AppealOutcome.ALLOWED}
+OUTCOMES_WITH_ORDER = {AppealOutcome.ALLOWED, AppealOutcome.CONCEDED}
+
+
+class OrderType(models.TextChoices):
+    ASSESS = "assess", "Carry out an EHC needs assessment"
+    MAKE_PLAN = "make_plan", "Make and maintain a plan"
+    AMEND = "amend", "Amend the plan"
+    AMEND_SECTION_I = "amend_section_i", "Amend section I (placement) only"
+    MAINTAIN = "maintain", "Continue to maintain the plan (no time limit)"
+
+
+# Regs 44(2): which compliance clocks each order starts, in order.
+ORDER_RULES: dict[str, tuple[str, ...]] = {
+    OrderType.ASSESS: (
+        "order_assess_notify",
+        "order_assess_not_to_issue",
+        "order_assess_final_plan",
+    ),
+    OrderType.MAKE_PLAN: ("order_make_plan_draft", "order_make_plan_final"),
+    OrderType.AMEND: ("order_amend_plan",),
+    OrderType.AMEND_SECTION_I: ("order_amend_section_i",),
+    OrderType.MAINTAIN: (),
+}
+# After an order to assess, the council either decides not to issue or issues a plan: one of
+# the two applies, and once one is done the other is dropped.
+ALTERNATIVE_RULES: dict[str, str] = {
+    "order_assess_not_to_issue": "order_assess_final_plan",
+    "order_assess_final_plan": "order_assess_not_to_issue",
+}
+
+
+CLOCKED_ORDERS = [key for key, rules in ORDER_RULES.items() if rules]
+
+
+class AppealQuerySet(models.QuerySet["Appeal"]):
+    def open(self) -> "AppealQuerySet":
+        """Not decided yet, or decided with an order we have not finished complying with."""
+        return self.filter(
+            Q(outcome="")
+            | Q(outcome__in=list(OUTCOMES_WITH_ORDER), order_type="")
+            | Q(order_type__in=CLOCKED_ORDERS, compliant_on__isnull=True)
+        )
+
+
+class Appeal(TimeStampedModel):
+    """An appeal to the First-tier Tribunal (SEND), and the order's compliance clocks."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="appeals")
+    assessment_request = models.ForeignKey(
+        "casework.AssessmentRequest",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="appeals",
+    )
+    mediation = models.ForeignKey(
+        MediationCase, null=True, blank=True, on_delete=models.PROTECT, related_name="appeals"
+    )
+    appeal_type = models.CharField(max_length=30, choices=AppealType.choices)
+    sections = models.CharField(
+        "sections appealed", max_length=20, blank=True, help_text="For example: B, F, I"
+    )
+    grounds = models.TextField(blank=True)
+    tribunal_reference = models.CharField(max_length=40, blank=True)
+    decision_sent_on = models.DateField("date the decision notice was sent")
+    certificate_issued_on = models.DateField(
+        "date the mediation certificate was issued", null=True, blank=True
+    )
+    lodged_on = models.DateField("date the appeal was lodged")
+    hearing_on = models.DateField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=AppealOutcome.choices, blank=True)
+    outcome_on = models.DateField(null=True, blank=True)
+    outcome_notes = models.TextField(blank=True)
+    order_type = models.CharField(max_length=20, choices=OrderType.choices, blank=True)
+    order_on = models.DateField("date of the Tribunal's order", null=True, blank=True)
+    order_details = models.TextField(blank=True)
+    compliant_on = models.DateField(
+        null=True, blank=True, help_text="The day every step the order needs was done."
+    )
+
+    objects = AppealQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-lodged_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Appeal for {self.child}: {self.get_appeal_type_display().lower()}"
+
+    @property
+    def is_open(self) -> bool:
+        if not self.outcome:
+            return True
+        if self.outcome in OUTCOMES_WITH_ORDER and not self.order_type:
+            return True
+        return bool(ORDER_RULES.get(self.order_type)) and self.compliant_on is None
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Appeals are never deleted: record their outcome instead.")
+
+
+class OrderStep(models.Model):
+    """One step a Tribunal order needs, done on a day (Regs 44(2)); keyed by its rule id."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.PROTECT, related_name="order_steps")
+    rule_id = models.CharField(max_length=60)
+    done_on = models.DateField()
+    notes = models.TextField(blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["done_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["appeal", "rule_id"], name="one_order_step_per_rule")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule_id} done {self.done_on}"
+
+
+# ---------------------------------------------------------------------------- timeline
+
+
+class DisputeStepKind(models.TextChoices):
+    COMPLAINT_RECEIVED = "complaint_received", "Complaint received"
+    COMPLAINT_RESPONDED = "complaint_responded", "We replied to the complaint"
+    COMPLAINT_ESCALATED = "complaint_escalated", "Complaint escalated"
+    COMPLAINT_CLOSED = "complaint_closed", "Complaint closed"
+    MEDIATION_OPENED = "mediation_opened", "Mediation case opened"
+    ADVISER_CONTACTED = "adviser_contacted", "Family contacted the mediation adviser"
+    MEDIATION_WANTED = "mediation_wanted", "Family wants mediation"
+    MEDIATION_DECLINED = "mediation_declined", "Family does not want mediation"
+    MEDIATION_HELD = "mediation_held", "Mediation held"
+    MEDIATION_ENDED = "mediation_ended", "Mediation ended"
+    CERTIFICATE_ISSUED = "certificate_issued", "Mediation certificate issued"
+    AGREEMENT_ACTIONED = "agreement_actioned", "Mediation agreement acted on"
+    MEDIATION_CLOSED = "mediation_closed", "Mediation case closed"
+    APPEAL_LODGED = "appeal_lodged", "Appeal lodged"
+    HEARING_LISTED = "hearing_listed", "Hearing date set"
+    APPEAL_DECIDED = "appeal_decided", "Appeal outcome recorded"
+    ORDER_RECEIVED = "order_received", "Tribunal order received"
+    ORDER_STEP_DONE = "order_step_done", "Order step done"
+
+
+class DisputeStep(models.Model):
+    """One thing that happened on a complaint, mediation or appeal: what, when, who, why."""
+
+    complaint = models.ForeignKey(
+        Complaint, null=True, blank=True, on_delete=models.PROTECT, related_name="steps"
+    )
+    mediation = models.ForeignKey(
+        MediationCase, null=True, blank=True, on_delete=models.PROTECT, related_name="steps"
+    )
+    appeal = models.ForeignKey(
+        Appeal, null=True, blank=True, on_delete=models.PROTECT, related_name="steps"
+    )
+    kind = models.CharField(max_length=30, choices=DisputeStepKind.choices)
+    occurred_on = models.DateField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    summary = models.CharField(max_length=300, blank=True)
+    reasons = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["occurred_on", "recorded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(complaint__isnull=False, mediation__isnull=True, appeal__isnull=True)
+                    | Q(complaint__isnull=True, mediation__isnull=False, appeal__isnull=True)
+                    | Q(complaint__isnull=True, mediation__isnull=True, appeal__isnull=False)
+                ),
+                name="dispute_step_belongs_to_one_record",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.occurred_on}"

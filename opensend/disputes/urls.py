@@ -1,0 +1,56 @@
+from django.urls import path
+
+from opensend.disputes import views
+
+app_name = "disputes"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("new/<slug:purpose>/choose-child/", views.choose_child, name="choose_child"),
+    path("complaints/", views.complaint_list, name="complaint_list"),
+    path("complaints/new/", views.complaint_create, name="complaint_create"),
+    path("complaints/<int:complaint_id>/", views.complaint_detail, name="complaint_detail"),
+    path(
+        "complaints/<int:complaint_id>/respond/",
+        views.complaint_respond,
+        name="complaint_respond",
+    ),
+    path(
+        "complaints/<int:complaint_id>/escalate/",
+        views.complaint_escalate,
+        name="complaint_escalate",
+    ),
+    path("complaints/<int:complaint_id>/close/", views.complaint_close, name="complaint_close"),
+    path("mediation/", views.mediation_list, name="mediation_list"),
+    path("mediation/new/", views.mediation_create, name="mediation_create"),
+    path("mediation/<int:mediation_id>/", views.mediation_detail, name="mediation_detail"),
+    path(
+        "mediation/<int:mediation_id>/contact/",
+        views.mediation_contact,
+        name="mediation_contact",
+    ),
+    path("mediation/<int:mediation_id>/choice/", views.mediation_choice, name="mediation_choice"),
+    path("mediation/<int:mediation_id>/held/", views.mediation_held, name="mediation_held"),
+    path("mediation/<int:mediation_id>/end/", views.mediation_end, name="mediation_end"),
+    path(
+        "mediation/<int:mediation_id>/certificate/",
+        views.mediation_certificate,
+        name="mediation_certificate",
+    ),
+    path(
+        "mediation/<int:mediation_id>/agreement-done/",
+        views.mediation_agreement,
+        name="mediation_agreement",
+    ),
+    path("mediation/<int:mediation_id>/close/", views.mediation_close, name="mediation_close"),
+    path("appeals/", views.appeal_list, name="appeal_list"),
+    path("appeals/new/", views.appeal_create, name="appeal_create"),
+    path("appeals/<int:appeal_id>/", views.appeal_detail, name="appeal_detail"),
+    path("appeals/<int:appeal_id>/hearing/", views.appeal_hearing, name="appeal_hearing"),
+    path("appeals/<int:appeal_id>/outcome/", views.appeal_outcome, name="appeal_outcome"),
+    path("appeals/<int:appeal_id>/order/", views.appeal_order, name="appeal_order"),
+    path(
+        "appeals/<int:appeal_id>/order/<slug:rule_id>/done/",
+        views.appeal_order_step,
+        name="appeal_order_step",
+    ),
+]

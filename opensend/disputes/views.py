@@ -1,0 +1,585 @@
+"""Pages for complaints, mediation and Tribunal appeals. Thin: selectors and services."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from opensend import statutory
+from opensend.accounts.decorators import require_capability
+from opensend.accounts.permissions import user_can
+from opensend.core.views_helpers import apply_service_errors
+from opensend.disputes import selectors, services
+from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks
+from opensend.disputes.forms import (
+    AppealLodgeForm,
+    AppealOutcomeForm,
+    CloseForm,
+    ComplaintCloseForm,
+    ComplaintEscalateForm,
+    ComplaintRespondForm,
+    DateForm,
+    FamilyComplaintForm,
+    HearingForm,
+    MediationChoiceForm,
+    MediationCreateForm,
+    MediationEndForm,
+    OrderForm,
+    OrderStepForm,
+    StaffComplaintForm,
+)
+from opensend.disputes.models import NEXT_STAGE, OUTCOMES_WITH_ORDER, Appeal, MediationCase
+from opensend.people.models import Child
+from opensend.people.selectors import child_get_for_user
+
+START_URLS = {
+    "complaint": ("disputes:complaint_create", "complain", "Make a complaint"),
+    "mediation": ("disputes:mediation_create", "manage_disputes", "Open a mediation case"),
+    "appeal": ("disputes:appeal_create", "manage_disputes", "Record an appeal"),
+}
+
+
+def _clock_rows(clocks: list[Any], today: Any) -> list[tuple[Any, str, Any]]:
+    return [(c, c.status_label(today), c.status(today)) for c in clocks]
+
+
+def _step_view(
+    request: HttpRequest,
+    *,
+    form: BaseForm,
+    heading: str,
+    caption: str,
+    back: str,
+    action: Callable[[dict[str, Any]], Any],
+    success: str,
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect(back)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "disputes/step_form.html",
+        {"form": form, "heading": heading, "caption": caption, "back": back},
+        status=status,
+    )
+
+
+def _child_from_query(request: HttpRequest) -> Child | None:
+    child_id = request.GET.get("child")
+    if not child_id:
+        return None
+    return child_get_for_user(user=request.user, child_id=child_id)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------- queue
+
+
+@require_capability("manage_disputes")
+def queue(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "disputes/queue.html",
+        {"rows": selectors.dispute_queue_for_user(user=request.user, on=today), "today": today},
+    )
+
+
+@require_capability("complain")
+def choose_child(request: HttpRequest, purpose: str) -> HttpResponse:
+    """Pick the child a new complaint, mediation case or appeal is about."""
+    if purpose not in START_URLS:
+        raise Http404("No such page")
+    url_name, capability, heading = START_URLS[purpose]
+    if not user_can(request.user, capability):
+        raise PermissionDenied
+    name = request.GET.get("name", "")[:100]
+    children = selectors.children_to_choose_for_user(user=request.user, name=name)[:25]
+    return render(
+        request,
+        "disputes/choose_child.html",
+        {
+            "children": children,
+            "name": name,
+            "heading": heading,
+            "start_url": reverse(url_name),
+            "purpose": purpose,
+            "can_skip": purpose == "complaint" and user_can(request.user, "manage_disputes"),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------- complaints
+
+
+@require_capability("complain")
+def complaint_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    staff = user_can(request.user, "manage_disputes")
+    complaints = selectors.complaint_list_for_user(user=request.user).select_related("child")
+    return render(
+        request,
+        "disputes/complaint_list.html",
+        {
+            "complaints": complaints[:200],
+            "staff": staff,
+            "figures": selectors.charter_figures_for_user(user=request.user, on=today)
+            if staff
+            else [],
+            "today": today,
+        },
+    )
+
+
+@require_capability("complain")
+@require_http_methods(["GET", "POST"])
+def complaint_create(request: HttpRequest) -> HttpResponse:
+    child = _child_from_query(request)
+    staff = user_can(request.user, "manage_disputes")
+    if child is None and not staff:
+        return redirect("disputes:choose_child", purpose="complaint")
+    form_class = StaffComplaintForm if staff else FamilyComplaintForm
+    form = form_class(request.POST or None, child=child)
+    if request.method == "POST" and form.is_valid():
+        try:
+            complaint = services.complaint_create(
+                actor=request.user, child=child, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                "Complaint recorded." if staff else "Thank you. We have your complaint.",
+            )
+            return redirect("disputes:complaint_detail", complaint_id=complaint.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "disputes/complaint_form.html",
+        {"form": form, "child": child, "staff": staff},
+        status=status,
+    )
+
+
+@require_capability("complain")
+def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
+    today = timezone.localdate()
+    clocks = complaint_clocks(complaint)
+    stages = list(complaint.stages.all())
+    current = next((s for s in stages if s.stage == complaint.stage), None)
+    can_manage = user_can(request.user, "manage_disputes") and complaint.is_open
+    return render(
+        request,
+        "disputes/complaint_detail.html",
+        {
+            "complaint": complaint,
+            "stages": stages,
+            "clocks": _clock_rows(clocks, today),
+            "timeline": selectors.timeline_for(complaint, clocks),
+            "can_manage": can_manage,
+            "can_respond": can_manage and current is not None and current.responded_on is None,
+            "can_escalate": can_manage
+            and current is not None
+            and current.responded_on is not None
+            and complaint.stage in NEXT_STAGE,
+            "staff": user_can(request.user, "manage_disputes"),
+            "today": today,
+        },
+    )
+
+
+def _complaint_step(
+    request: HttpRequest,
+    complaint_id: int,
+    *,
+    form_class: type[BaseForm],
+    heading: str,
+    service: Callable[..., Any],
+    success: str,
+) -> HttpResponse:
+    complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
+    return _step_view(
+        request,
+        form=form_class(request.POST or None),
+        heading=heading,
+        caption=str(complaint),
+        back=reverse("disputes:complaint_detail", args=[complaint.pk]),
+        action=lambda d: service(actor=request.user, complaint=complaint, **d),
+        success=success,
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def complaint_respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    return _complaint_step(
+        request,
+        complaint_id,
+        form_class=ComplaintRespondForm,
+        heading="Record our reply",
+        service=services.complaint_respond,
+        success="Reply recorded. The complainant has been told.",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def complaint_escalate(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    return _complaint_step(
+        request,
+        complaint_id,
+        form_class=ComplaintEscalateForm,
+        heading="Escalate to the next stage",
+        service=services.complaint_escalate,
+        success="Complaint escalated. The next stage's charter clock has started.",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def complaint_close(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    return _complaint_step(
+        request,
+        complaint_id,
+        form_class=ComplaintCloseForm,
+        heading="Close the complaint",
+        service=services.complaint_close,
+        success="Complaint closed",
+    )
+
+
+# ---------------------------------------------------------------------------- mediation
+
+
+@require_capability("manage_disputes")
+def mediation_list(request: HttpRequest) -> HttpResponse:
+    cases = selectors.mediation_list_for_user(user=request.user).select_related("child")
+    return render(request, "disputes/mediation_list.html", {"cases": cases[:200]})
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def mediation_create(request: HttpRequest) -> HttpResponse:
+    child = _child_from_query(request)
+    if child is None:
+        return redirect("disputes:choose_child", purpose="mediation")
+    form = MediationCreateForm(request.POST or None, child=child)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.mediation_create(actor=request.user, child=child, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Mediation case opened")
+            return redirect("disputes:mediation_detail", mediation_id=case.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "disputes/step_form.html",
+        {
+            "form": form,
+            "heading": "Open a mediation case",
+            "caption": child.full_name,
+            "back": reverse("disputes:mediation_list"),
+        },
+        status=status,
+    )
+
+
+@require_capability("manage_disputes")
+def mediation_detail(request: HttpRequest, mediation_id: int) -> HttpResponse:
+    case = selectors.mediation_get_for_user(user=request.user, mediation_id=mediation_id)
+    today = timezone.localdate()
+    clocks = mediation_clocks(case)
+    return render(
+        request,
+        "disputes/mediation_detail.html",
+        {
+            "case": case,
+            "clocks": _clock_rows(clocks, today),
+            "timeline": selectors.timeline_for(case, clocks),
+            "can_manage": case.is_open,
+            "today": today,
+        },
+    )
+
+
+def _mediation_step(
+    request: HttpRequest,
+    mediation_id: int,
+    *,
+    form: Callable[[Any], BaseForm],
+    heading: str,
+    action: Callable[[MediationCase, dict[str, Any]], Any],
+    success: str,
+) -> HttpResponse:
+    case = selectors.mediation_get_for_user(user=request.user, mediation_id=mediation_id)
+    return _step_view(
+        request,
+        form=form(request.POST or None),
+        heading=heading,
+        caption=str(case),
+        back=reverse("disputes:mediation_detail", args=[case.pk]),
+        action=lambda d: action(case, d),
+        success=success,
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def mediation_contact(request: HttpRequest, mediation_id: int) -> HttpResponse:
+    return _mediation_step(
+        request,
+        mediation_id,
+        form=lambda data: DateForm(data, label="Date the family contacted the mediation adviser"),
+        heading="Family contacted the mediation adviser",
+        action=lambda case, d: services.mediation_adviser_contact_record(
+            actor=request.user, case=case, contacted_on=d["on"]
+        ),
+        success="Contact recorded",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def mediation_choice(request: HttpRequest, mediation_id: int) -> HttpResponse:
+    return _mediation_step(
+        request,
+        mediation_id,
+        form=MediationChoiceForm,
+        heading="Does the family want mediation?",
+        action=lambda case, d: services.mediation_choice_record(
+            actor=request.user,
+            case=case,
+            wants_mediation=d["wants_mediation"] == "yes",
+            on=d["on"],
+        ),
+        success="The family's choice is recorded",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def mediation_held(request: HttpRequest, mediation_id: int) -> HttpResponse:
+    return _mediation_step(
+        request,
+        mediation_id,
+        form=lambda data: DateForm(data, label="Date the mediation was held"),
+        heading="Mediation held",
+        action=lambda case, d: services.mediation_held_record(
+            actor=request.user, case=case, held_on=d["on"]
+        ),
+        success="Mediation recorded as held",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def mediation_end(request: HttpRequest, mediation_id: int) -> HttpResponse:
+    return _mediation_step(
+        request,
+        mediation_id,
+        form=MediationEndForm,
+        heading="How the mediation ended",
+        action=lambda case, d: services.mediation_end_record(actor=request.user, case=case, **d),
+        success="Recorded. The certificate is due within 3 working days.",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def mediation_certificate(request: HttpRequest, mediation_id: int) -> HttpResponse:
+    return _mediation_step(
+        request,
+        mediation_id,
+        form=lambda data: DateForm(data, label="Date the certificate was issued"),
+        heading="Mediation certificate issued",
+        action=lambda case, d: services.mediation_certificate_issue(
+            actor=request.user, case=case, issued_on=d["on"]
+        ),
+        success="Certificate recorded. The family has been told the last day to appeal.",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def mediation_agreement(request: HttpRequest, mediation_id: int) -> HttpResponse:
+    return _mediation_step(
+        request,
+        mediation_id,
+        form=lambda data: DateForm(data, label="Date we acted on the agreement"),
+        heading="Mediation agreement acted on",
+        action=lambda case, d: services.mediation_agreement_actioned(
+            actor=request.user, case=case, on=d["on"]
+        ),
+        success="Recorded",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def mediation_close(request: HttpRequest, mediation_id: int) -> HttpResponse:
+    return _mediation_step(
+        request,
+        mediation_id,
+        form=CloseForm,
+        heading="Close the mediation case",
+        action=lambda case, d: services.mediation_close(actor=request.user, case=case, **d),
+        success="Mediation case closed",
+    )
+
+
+# ---------------------------------------------------------------------------- appeals
+
+
+@require_capability("manage_disputes")
+def appeal_list(request: HttpRequest) -> HttpResponse:
+    appeals = selectors.appeal_list_for_user(user=request.user).select_related("child")
+    return render(request, "disputes/appeal_list.html", {"appeals": appeals[:200]})
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def appeal_create(request: HttpRequest) -> HttpResponse:
+    child = _child_from_query(request)
+    if child is None:
+        return redirect("disputes:choose_child", purpose="appeal")
+    form = AppealLodgeForm(request.POST or None, child=child)
+    if request.method == "POST" and form.is_valid():
+        try:
+            appeal = services.appeal_lodge(actor=request.user, child=child, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Appeal recorded")
+            return redirect("disputes:appeal_detail", appeal_id=appeal.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "disputes/step_form.html",
+        {
+            "form": form,
+            "heading": "Record an appeal to the SEND Tribunal",
+            "caption": child.full_name,
+            "back": reverse("disputes:appeal_list"),
+        },
+        status=status,
+    )
+
+
+@require_capability("manage_disputes")
+def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
+    appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
+    today = timezone.localdate()
+    clocks = appeal_clocks(appeal)
+    return render(
+        request,
+        "disputes/appeal_detail.html",
+        {
+            "appeal": appeal,
+            "clocks": _clock_rows(clocks, today),
+            "timeline": selectors.timeline_for(appeal, clocks),
+            "can_order": appeal.outcome in OUTCOMES_WITH_ORDER and not appeal.order_type,
+            "open_order_steps": [c for c in clocks if c.is_open and c.rule_id.startswith("order_")],
+            "today": today,
+        },
+    )
+
+
+def _appeal_step(
+    request: HttpRequest,
+    appeal_id: int,
+    *,
+    form: Callable[[Any], BaseForm],
+    heading: str,
+    action: Callable[[Appeal, dict[str, Any]], Any],
+    success: str,
+) -> HttpResponse:
+    appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
+    return _step_view(
+        request,
+        form=form(request.POST or None),
+        heading=heading,
+        caption=str(appeal),
+        back=reverse("disputes:appeal_detail", args=[appeal.pk]),
+        action=lambda d: action(appeal, d),
+        success=success,
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def appeal_hearing(request: HttpRequest, appeal_id: int) -> HttpResponse:
+    return _appeal_step(
+        request,
+        appeal_id,
+        form=HearingForm,
+        heading="Hearing date",
+        action=lambda appeal, d: services.appeal_hearing_record(
+            actor=request.user, appeal=appeal, **d
+        ),
+        success="Hearing date saved",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def appeal_outcome(request: HttpRequest, appeal_id: int) -> HttpResponse:
+    return _appeal_step(
+        request,
+        appeal_id,
+        form=AppealOutcomeForm,
+        heading="Outcome of the appeal",
+        action=lambda appeal, d: services.appeal_outcome_record(
+            actor=request.user, appeal=appeal, **d
+        ),
+        success="Outcome recorded",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def appeal_order(request: HttpRequest, appeal_id: int) -> HttpResponse:
+    return _appeal_step(
+        request,
+        appeal_id,
+        form=OrderForm,
+        heading="The Tribunal's order",
+        action=lambda appeal, d: services.appeal_order_record(
+            actor=request.user, appeal=appeal, **d
+        ),
+        success="Order recorded. Its compliance clocks have started and the family has been told.",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def appeal_order_step(request: HttpRequest, appeal_id: int, rule_id: str) -> HttpResponse:
+    try:
+        title = statutory.get_rule(rule_id).title
+    except statutory.UnknownRule as exc:
+        raise Http404("No such step") from exc
+    return _appeal_step(
+        request,
+        appeal_id,
+        form=OrderStepForm,
+        heading=f"Done: {title}",
+        action=lambda appeal, d: services.order_step_done(
+            actor=request.user, appeal=appeal, rule_id=rule_id, **d
+        ),
+        success="Step recorded",
+    )
