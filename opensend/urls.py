@@ -9,6 +9,7 @@ api_v1 = [
     path("", include("opensend.disputes.api_urls")),
     path("", include("opensend.casework.api_urls")),
     path("", include("opensend.plans.api_urls")),
+    path("", include("opensend.reviews.api_urls")),
 ]
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("people/", include("opensend.people.urls")),
     path("casework/", include("opensend.casework.urls")),
     path("plans/", include("opensend.plans.urls")),
+    path("reviews/", include("opensend.reviews.urls")),
     path("notify/", include("opensend.notify.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -31,6 +31,11 @@ CAPABILITIES: dict[str, frozenset[Role]] = {
     "advice_workspace": PROFESSIONAL_ROLES | {Role.SENCO},
     "manage_users": frozenset({Role.ADMIN}),
     "manage_disputes": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    # Reviews: caseworkers run council-led reviews and decide; SENCOs run setting-led reviews
+    # for pupils on their roll (object-level checks in reviews.selectors).
+    "view_reviews": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.SENCO}),
+    "manage_reviews": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    "lead_reviews": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.SENCO}),
     "complain": frozenset(
         {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.PARENT, Role.YOUNG_PERSON}
     ),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "opensend.disputes",
     "opensend.casework",
     "opensend.plans",
+    "opensend.reviews",
     "opensend.portal",
     "opensend.demo",
 ]

@@ -47,6 +47,13 @@ from opensend.statutory.school_years import (
     national_curriculum_year,
     national_curriculum_year_label,
 )
+from opensend.statutory.transfers import (
+    PhaseTransfer,
+    TransferKind,
+    next_september,
+    phase_transfer_due,
+    transfer_kind,
+)
 
 __all__ = [
     "DEFAULT_AT_RISK_DAYS",
@@ -56,8 +63,10 @@ __all__ = [
     "ClockStatus",
     "Deadline",
     "ExceptionGround",
+    "PhaseTransfer",
     "Rule",
     "StatutoryException",
+    "TransferKind",
     "Unit",
     "UnknownRule",
     "academic_year",
@@ -79,4 +88,7 @@ __all__ = [
     "long_date",
     "national_curriculum_year",
     "national_curriculum_year_label",
+    "next_september",
+    "phase_transfer_due",
+    "transfer_kind",
 ]

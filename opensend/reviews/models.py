@@ -1,0 +1,446 @@
+"""A plan after it is issued: annual reviews, amendments, phase transfers and ceasing.
+
+An `AnnualReview` follows one plan through invitations, the meeting, the report and the
+council's decision (maintain, amend or cease). Amending a plan is an `Amendment`: proposals with
+their evidence, the family's say (`AmendmentRepresentation`) and the amended final plan issued as
+a new `plans.PlanVersion`. Tribunal orders to amend use the same `Amendment` (linked to the
+appeal). A `PhaseTransfer` tracks a child's move to the next phase of education; a `Cessation`
+records a decision to stop a plan, which does not take effect while an appeal is pending.
+
+Due dates are never stored as truth: every deadline comes from `opensend.statutory`. The
+`next_due_on` columns are a cache of the soonest open clock, kept by the services so queues can
+sort and count in SQL.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from opensend.core.models import TimeStampedModel
+
+
+class ReviewKind(models.TextChoices):
+    ANNUAL = "annual", "Annual review"
+    EARLY_YEARS = "early_years", "Early years review (every 6 months)"
+    PHASE_TRANSFER = "phase_transfer", "Phase transfer review"
+    INTERIM = "interim", "Early (interim) review"
+
+
+class ReviewLead(models.TextChoices):
+    SETTING = "setting", "The school or college"
+    COUNCIL = "council", "The council (SEND team)"
+
+
+class ReviewStage(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    INVITED = "invited", "Invitations sent"
+    HELD = "held", "Meeting held"
+    REPORTED = "reported", "Report received"
+    DECIDED = "decided", "Decision made"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+OPEN_REVIEW_STAGES = [
+    ReviewStage.PLANNED,
+    ReviewStage.INVITED,
+    ReviewStage.HELD,
+    ReviewStage.REPORTED,
+]
+
+
+class ReviewDecision(models.TextChoices):
+    """The council's decision after a review (SEN2 ReviewOutcome: M, A, C)."""
+
+    MAINTAIN = "maintain", "Keep the plan as it is"
+    AMEND = "amend", "Change (amend) the plan"
+    CEASE = "cease", "Stop (cease) the plan"
+
+
+SEN2_REVIEW_OUTCOME = {
+    ReviewDecision.MAINTAIN: "M",
+    ReviewDecision.AMEND: "A",
+    ReviewDecision.CEASE: "C",
+}
+
+
+class AnnualReview(TimeStampedModel):
+    """One review of a plan, from planning the meeting to the council's decision."""
+
+    plan = models.ForeignKey("plans.EHCPlan", on_delete=models.PROTECT, related_name="reviews")
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="reviews")
+    kind = models.CharField(max_length=20, choices=ReviewKind.choices, default=ReviewKind.ANNUAL)
+    led_by = models.CharField(max_length=10, choices=ReviewLead.choices)
+    setting = models.ForeignKey(
+        "people.Setting",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        help_text="The school or college that leads the review (or hosts it).",
+    )
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+    )
+    stage = models.CharField(
+        max_length=10, choices=ReviewStage.choices, default=ReviewStage.PLANNED
+    )
+    due_by = models.DateField(
+        help_text="The date the review must be held by, from the rules engine when it was planned."
+    )
+    meeting_on = models.DateField(null=True, blank=True)
+    invitations_sent_on = models.DateField(null=True, blank=True)
+    held_on = models.DateField(null=True, blank=True)
+    report_sent_on = models.DateField(
+        null=True, blank=True, help_text="The day the review report went to everyone invited."
+    )
+    # The report: views, progress, and what the meeting recommends.
+    child_views = models.TextField("the child or young person's views", blank=True)
+    family_views = models.TextField("the family's views", blank=True)
+    progress = models.TextField("progress towards the outcomes", blank=True)
+    adulthood_notes = models.TextField("preparing for adulthood", blank=True)
+    recommendation = models.CharField(
+        "the meeting's recommendation", max_length=10, choices=ReviewDecision.choices, blank=True
+    )
+    recommended_changes = models.TextField(blank=True)
+    decision = models.CharField(max_length=10, choices=ReviewDecision.choices, blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+    decision_reasons = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cancelled_reason = models.TextField(blank=True)
+    next_due_on = models.DateField(
+        null=True, blank=True, db_index=True, help_text="Cache of the soonest open clock."
+    )
+
+    class Meta:
+        ordering = ["due_by", "pk"]
+        indexes = [
+            models.Index(fields=["caseworker", "stage", "next_due_on"]),
+            models.Index(fields=["setting", "stage", "next_due_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.child}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage in OPEN_REVIEW_STAGES
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Reviews are never deleted: cancel them with a reason.")
+
+
+class ContributionKind(models.TextChoices):
+    CHILD = "child", "The child or young person's views"
+    FAMILY = "family", "The family's views"
+    SETTING = "setting", "School or college"
+    EDUCATIONAL_PSYCHOLOGY = "ep", "Educational psychology"
+    HEALTH = "health", "Health"
+    SOCIAL_CARE = "social_care", "Social care"
+    OTHER = "other", "Other"
+
+
+class ReviewInvitation(TimeStampedModel):
+    """Someone invited to the review meeting and sent the advice (regs 20(3)–(4), 21(3)–(4))."""
+
+    review = models.ForeignKey(AnnualReview, on_delete=models.CASCADE, related_name="invitations")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=20, choices=ContributionKind.choices)
+    email = models.EmailField(blank=True)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_on = models.DateField()
+    attended = models.BooleanField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["sent_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
+
+class ReviewContribution(TimeStampedModel):
+    """Views or advice collected for the review: told once, kept with the review."""
+
+    review = models.ForeignKey(AnnualReview, on_delete=models.CASCADE, related_name="contributions")
+    kind = models.CharField(max_length=20, choices=ContributionKind.choices)
+    given_by = models.CharField(max_length=200)
+    received_on = models.DateField()
+    text = models.TextField(blank=True)
+    document = models.FileField(upload_to="reviews/%Y/%m/", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["received_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.given_by}"
+
+
+class AmendmentSource(models.TextChoices):
+    REVIEW = "review", "After a review"
+    TRIBUNAL = "tribunal", "Tribunal order"
+    PHASE_TRANSFER = "phase_transfer", "Phase transfer"
+    OTHER = "other", "Other change of circumstances"
+
+
+class AmendmentStatus(models.TextChoices):
+    PREPARING = "preparing", "Proposals being prepared"
+    PROPOSED = "proposed", "Proposals sent to the family"
+    ISSUED = "issued", "Amended plan issued"
+    NOT_AMENDED = "not_amended", "Decided not to amend"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+OPEN_AMENDMENT_STATUSES = [AmendmentStatus.PREPARING, AmendmentStatus.PROPOSED]
+
+
+class Amendment(TimeStampedModel):
+    """Changing a final plan (reg 22): proposals, the family's say, the amended plan."""
+
+    plan = models.ForeignKey("plans.EHCPlan", on_delete=models.PROTECT, related_name="amendments")
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="amendments")
+    source = models.CharField(max_length=20, choices=AmendmentSource.choices)
+    review = models.ForeignKey(
+        AnnualReview, null=True, blank=True, on_delete=models.PROTECT, related_name="amendments"
+    )
+    appeal = models.ForeignKey(
+        "disputes.Appeal",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+    )
+    status = models.CharField(
+        max_length=12, choices=AmendmentStatus.choices, default=AmendmentStatus.PREPARING
+    )
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+    )
+    summary = models.TextField("what we propose to change and why")
+    evidence = models.TextField("the evidence for the changes", blank=True)
+    meeting_on = models.DateField(
+        null=True, blank=True, help_text="The review meeting (for the 12-week outer limit)."
+    )
+    proposed_on = models.DateField(
+        null=True, blank=True, help_text="The day the proposals were sent to the family."
+    )
+    base_version = models.PositiveIntegerField(
+        default=0, help_text="The issued version the proposals change."
+    )
+    issued_on = models.DateField(null=True, blank=True)
+    issued_version = models.PositiveIntegerField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
+    next_due_on = models.DateField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(status__in=["preparing", "proposed"]),
+                name="one_open_amendment_per_plan",
+            )
+        ]
+        indexes = [models.Index(fields=["caseworker", "status", "next_due_on"])]
+
+    def __str__(self) -> str:
+        return f"Amendment to the plan for {self.child}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_AMENDMENT_STATUSES
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Amendments are never deleted: withdraw them with a reason.")
+
+
+class AmendmentRepresentation(TimeStampedModel):
+    """The family's comments on proposed changes, and a school or college they ask for."""
+
+    amendment = models.ForeignKey(
+        Amendment, on_delete=models.PROTECT, related_name="representations"
+    )
+    made_on = models.DateField()
+    made_by = models.CharField(max_length=200)
+    comments = models.TextField(blank=True)
+    preferred_setting = models.ForeignKey(
+        "people.Setting", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    wants_meeting = models.BooleanField(default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["made_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Comments from {self.made_by}"
+
+
+class TransferKindChoice(models.TextChoices):
+    """Mirrors `opensend.statutory.TransferKind` for the database."""
+
+    EARLY_YEARS_TO_SCHOOL = "early_years_to_school", "Early years to school"
+    INFANT_TO_JUNIOR = "infant_to_junior", "Infant to junior school"
+    PRIMARY_TO_MIDDLE = "primary_to_middle", "Primary (first) to middle school"
+    PRIMARY_TO_SECONDARY = "primary_to_secondary", "Primary to secondary school"
+    MIDDLE_TO_UPPER = "middle_to_upper", "Middle to secondary (upper) school"
+    SECONDARY_TO_POST16 = "secondary_to_post16", "Secondary school to post-16"
+    POST16_MIDYEAR = "post16_midyear", "Post-16 to post-16 (at another time of year)"
+
+
+class PhaseTransfer(TimeStampedModel):
+    """A child's move to the next phase: preferences, consultations and the named setting."""
+
+    plan = models.ForeignKey(
+        "plans.EHCPlan", on_delete=models.PROTECT, related_name="phase_transfers"
+    )
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.PROTECT, related_name="phase_transfers"
+    )
+    kind = models.CharField(max_length=30, choices=TransferKindChoice.choices)
+    transfer_on = models.DateField(help_text="The day the child starts at the new setting.")
+    current_setting = models.ForeignKey(
+        "people.Setting", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    preferences_recorded_on = models.DateField(null=True, blank=True)
+    first_preference = models.ForeignKey(
+        "people.Setting", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    second_preference = models.ForeignKey(
+        "people.Setting", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    third_preference = models.ForeignKey(
+        "people.Setting", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    named_setting = models.ForeignKey(
+        "people.Setting", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    amendment = models.ForeignKey(
+        Amendment,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The amendment naming the new setting; the move is planned once it is issued.",
+    )
+    not_transferring_reason = models.TextField(blank=True)
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="phase_transfers",
+    )
+
+    class Meta:
+        ordering = ["transfer_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "transfer_on"], name="one_transfer_per_plan_and_date"
+            )
+        ]
+        indexes = [models.Index(fields=["transfer_on", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.child}"
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Transfers are never deleted: record why the child is not moving.")
+
+
+class CeaseReason(models.TextChoices):
+    """SEN2 cease reasons (DfE SEN2 person-level return, CeaseReason codes 1–9)."""
+
+    MAX_AGE = "1", "Reached maximum age (the end of the academic year they turn 25)"
+    HIGHER_EDUCATION = "2", "Moved on to higher education"
+    PAID_EMPLOYMENT = "3", "Moved on to paid employment, excluding apprenticeships"
+    TRANSFERRED = "4", "Transferred to another local authority"
+    NEEDS_MET = "5", "Needs met without an EHC plan"
+    MOVED_ABROAD = "6", "Child or young person has moved outside England"
+    DECEASED = "7", "Child or young person has died"
+    LEFT_EDUCATION = "8", "Young person no longer wishes to engage in education or training"
+    OTHER = "9", "Any other reason"
+
+
+class CessationStatus(models.TextChoices):
+    PROPOSED = "proposed", "Considering ceasing: family and setting consulted"
+    DECIDED = "decided", "Decided to cease: notice sent"
+    APPEALED = "appealed", "Appealed: the plan is kept while the appeal is decided"
+    CEASED = "ceased", "Plan ceased"
+    NOT_CEASED = "not_ceased", "Decided not to cease"
+
+
+OPEN_CESSATION_STATUSES = [
+    CessationStatus.PROPOSED,
+    CessationStatus.DECIDED,
+    CessationStatus.APPEALED,
+]
+
+
+class Cessation(TimeStampedModel):
+    """A decision to stop maintaining a plan (CFA s45; regs 29–31), and what became of it."""
+
+    plan = models.ForeignKey("plans.EHCPlan", on_delete=models.PROTECT, related_name="cessations")
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="cessations")
+    review = models.ForeignKey(
+        AnnualReview, null=True, blank=True, on_delete=models.PROTECT, related_name="cessations"
+    )
+    reason = models.CharField(max_length=1, choices=CeaseReason.choices)
+    details = models.TextField("why the plan is no longer needed")
+    status = models.CharField(
+        max_length=12, choices=CessationStatus.choices, default=CessationStatus.PROPOSED
+    )
+    family_consulted_on = models.DateField(null=True, blank=True)
+    setting_consulted_on = models.DateField(null=True, blank=True)
+    consultation_notes = models.TextField(blank=True)
+    decided_on = models.DateField(
+        null=True, blank=True, help_text="The day the notice of the decision was sent."
+    )
+    appeal = models.ForeignKey(
+        "disputes.Appeal", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    ceased_on = models.DateField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cessations",
+    )
+    next_due_on = models.DateField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(status__in=["proposed", "decided", "appealed"]),
+                name="one_open_cessation_per_plan",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Ceasing the plan for {self.child}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_CESSATION_STATUSES
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Cease decisions are never deleted: record the outcome instead.")
