@@ -1,6 +1,6 @@
 """`make bench`: time the busiest pages against a synthetic area and write the figures to a file.
 
-Builds (once, cached in var/bench-plans-<scale>.sqlite3) a demo area with about <scale> children
+Builds (once, cached in var/bench-area-v2-<scale>.sqlite3) a demo area with about <scale> children
 with plans, then requests each
 scenario repeatedly through Django's test client as a signed-in user, recording p50/p95 wall time and
 the number of SQL queries per request. Results: benchmarks/results/latest.json, a list of objects with
@@ -26,7 +26,7 @@ PLAN_SHARE = 0.75
 
 
 def _setup(scale: int) -> None:
-    db = ROOT / "var" / f"bench-plans-{scale}.sqlite3"
+    db = ROOT / "var" / f"bench-area-v2-{scale}.sqlite3"
     db.parent.mkdir(exist_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.settings.dev")
@@ -66,6 +66,7 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
     _setup(scale)
     from django.db import connection
     from django.test import Client
+    from django.urls import reverse
 
     from opensend.accounts.models import User
     from opensend.casework.models import AssessmentRequest, Stage
@@ -91,6 +92,8 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
         "caseload_page": (client, "/casework/"),
         "case_timeline_page": (client, f"/casework/cases/{case.pk}/"),
         "team_page": (manager_client, "/casework/team/"),
+        "review_queue_page": (client, reverse("reviews:queue")),
+        "transfer_planner_page": (client, reverse("reviews:transfer_planner")),
     }
     plans = EHCPlan.objects.count()
     results: list[dict[str, object]] = []

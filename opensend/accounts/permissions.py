@@ -36,6 +36,10 @@ CAPABILITIES: dict[str, frozenset[Role]] = {
     "view_reviews": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.SENCO}),
     "manage_reviews": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
     "lead_reviews": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.SENCO}),
+    # The SENCO's workspace link (staff reach the same reviews from their queue).
+    "setting_reviews": frozenset({Role.SENCO}),
+    # Figures only (no child's details): the timeliness report.
+    "view_timeliness": frozenset({Role.TEAM_MANAGER, Role.ADMIN, Role.ANALYST}),
     "complain": frozenset(
         {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.PARENT, Role.YOUNG_PERSON}
     ),

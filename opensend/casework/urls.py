@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.casework import views
+from opensend.casework import report_views, views
 
 app_name = "casework"
 urlpatterns = [
@@ -45,4 +45,8 @@ urlpatterns = [
     ),
     path("advice/", views.advice_list, name="advice_list"),
     path("advice/<int:advice_id>/", views.advice_detail, name="advice_detail"),
+    path("reports/timeliness/", report_views.timeliness_report, name="timeliness_report"),
+    path(
+        "reports/timeliness.csv", report_views.timeliness_report_csv, name="timeliness_report_csv"
+    ),
 ]

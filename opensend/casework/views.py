@@ -15,7 +15,7 @@ from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
-from opensend.casework import selectors, services
+from opensend.casework import selectors, services, worklist
 from opensend.casework.clocks import clocks_for
 from opensend.casework.forms import (
     AcknowledgeForm,
@@ -45,7 +45,14 @@ def caseload(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "casework/caseload.html",
-        {"page_obj": page, "today": today, "querystring": querystring_without_page(request)},
+        {
+            "page_obj": page,
+            "today": today,
+            "querystring": querystring_without_page(request),
+            "work_sections": worklist.work_sections_for(
+                user=request.user, caseworker=request.user, on=today
+            ),
+        },
     )
 
 
@@ -56,7 +63,7 @@ def team(request: HttpRequest) -> HttpResponse:
         request,
         "casework/team.html",
         {
-            "loads": selectors.team_load_for_user(user=request.user, on=today),
+            "rows": worklist.team_rows_for(user=request.user, on=today),
             "unassigned": selectors.unassigned_for_user(user=request.user)[:50],
             "today": today,
         },
@@ -72,12 +79,16 @@ def team_member_caseload(request: HttpRequest, user_id: int) -> HttpResponse:
         selectors.caseload_for_user(user=request.user, caseworker=caseworker),
         per_page=50,
     )
+    today = timezone.localdate()
     return render(
         request,
         "casework/caseload.html",
         {
             "page_obj": page,
-            "today": timezone.localdate(),
+            "today": today,
+            "work_sections": worklist.work_sections_for(
+                user=request.user, caseworker=caseworker, on=today
+            ),
             "querystring": querystring_without_page(request),
             "caseworker": caseworker,
             "can_reassign": True,

@@ -31,7 +31,10 @@ from opensend import statutory
 from opensend.accounts.models import Membership, Organisation, Team, User
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.demo.cases import build_demo_cases
+from opensend.demo.disputes import build_demo_disputes
 from opensend.demo.plans import build_demo_plans
+from opensend.demo.reviews import build_demo_reviews
+from opensend.demo.transfers import build_demo_transfers_and_cessations
 from opensend.people.codes import (
     AccessibleFormat,
     Channel,
@@ -462,6 +465,9 @@ class DemoSummary:
     consents: int
     cases: int = 0
     plans: int = 0
+    disputes: int = 0
+    reviews: int = 0
+    transfers: int = 0
     settings_by_kind: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -476,13 +482,30 @@ class DemoSummary:
             f"{self.memberships} memberships",
             f"{self.involvements} professional involvements, {self.consents} consents",
             f"{self.cases} EHC needs assessment cases in every state, {self.plans} EHC plans",
+            f"{self.reviews} annual reviews (with amendments), {self.transfers} phase transfers "
+            "and cease decisions",
+            f"{self.disputes} complaints, mediation cases and appeals",
         ]
 
 
+# What the area is built from, in order; each stage reads what the earlier ones made.
+STAGES = ("people", "cases", "plans", "reviews", "transfers", "disputes")
+
+
 def build_demo_area(
-    *, children: int = 3000, seed: int = 1, today: date, progress: bool = True
+    *,
+    children: int = 3000,
+    seed: int = 1,
+    today: date,
+    progress: bool = True,
+    stop_after: str = "disputes",
 ) -> DemoSummary:
-    """Build the whole synthetic area in one transaction and say what was made."""
+    """Build the whole synthetic area in one transaction and say what was made.
+
+    `stop_after` builds only the first stages (tests of one stage's builder use it)."""
+    if stop_after not in STAGES:
+        raise ValueError(f"stop_after must be one of {', '.join(STAGES)}")
+    wanted = STAGES[: STAGES.index(stop_after) + 1]
     if children < MIN_CHILDREN:
         raise ValueError(f"A demo area needs at least {MIN_CHILDREN} children.")
     builder = _Builder(children=children, seed=seed, today=today, progress=progress)
@@ -490,8 +513,21 @@ def build_demo_area(
     # that costs seconds and hundreds of megabytes, so switch the query log off while we build.
     with override_settings(DEBUG=False), transaction.atomic():
         summary = builder.build()
-        cases = build_demo_cases(seed=seed, today=today)
-        return replace(summary, cases=cases, plans=build_demo_plans(seed=seed, today=today))
+        made = {
+            stage: build(seed=seed, today=today)
+            for stage, build in _LATER_STAGES.items()
+            if stage in wanted
+        }
+        return replace(summary, **made)
+
+
+_LATER_STAGES = {
+    "cases": build_demo_cases,
+    "plans": build_demo_plans,
+    "reviews": build_demo_reviews,
+    "transfers": build_demo_transfers_and_cessations,
+    "disputes": build_demo_disputes,
+}
 
 
 # ----------------------------------------------------------------------------- the builder

@@ -33,6 +33,9 @@ class ClockOutput(serializers.Serializer):  # type: ignore[type-arg]
     status = serializers.CharField()
     explanation = serializers.CharField()
     family_step = serializers.BooleanField()
+    exception_ground = serializers.CharField(
+        allow_null=True, help_text="A recorded reg 44(3) exception that lifts this limit."
+    )
 
 
 def _clock_rows(clocks: list[Clock]) -> list[dict[str, Any]]:
@@ -47,6 +50,7 @@ def _clock_rows(clocks: list[Clock]) -> list[dict[str, Any]]:
             "status": c.status_label(today),
             "explanation": c.explanation,
             "family_step": c.family_step,
+            "exception_ground": c.exception.ground if c.exception else None,
         }
         for c in clocks
     ]

@@ -18,6 +18,7 @@ from opensend.disputes.models import (
     Complaint,
     ComplaintStageRecord,
     MediationCase,
+    OrderStepException,
 )
 
 CHARTER = "charter"
@@ -32,6 +33,7 @@ class Clock:
     done_on: date | None
     explanation: str
     family_step: bool = False
+    exception: OrderStepException | None = None  # a reg 44(3) exception lifts the limit
 
     @property
     def is_open(self) -> bool:
@@ -49,12 +51,23 @@ class Clock:
 
     def status_label(self, on: date) -> str:
         if self.done_on is not None:
-            return "Done late" if self.was_late else "Done in time"
+            if self.was_late:
+                return "Done late" + (" (exception applies)" if self.exception else "")
+            return "Done in time"
         status = self.status(on)
+        if status is statutory.ClockStatus.OVERDUE and self.exception is not None:
+            return "Limit lifted by an exception"
         return status.label if status else ""
 
 
-def rule_clock(rule_id: str, trigger: date, done: date | None, *, family: bool = False) -> Clock:
+def rule_clock(
+    rule_id: str,
+    trigger: date,
+    done: date | None,
+    *,
+    family: bool = False,
+    exception: OrderStepException | None = None,
+) -> Clock:
     rule = statutory.get_rule(rule_id)
     return Clock(
         rule_id=rule_id,
@@ -64,6 +77,7 @@ def rule_clock(rule_id: str, trigger: date, done: date | None, *, family: bool =
         done_on=done,
         explanation=statutory.explain(rule_id),
         family_step=family,
+        exception=exception,
     )
 
 
@@ -153,24 +167,46 @@ def appeal_deadline_clock(appeal: Appeal) -> Clock:
     )
 
 
-def order_clocks(appeal: Appeal, done: dict[str, date] | None = None) -> list[Clock]:
-    """The compliance clocks the Tribunal's order starts (Regs 44(2)), by order type."""
+def order_clocks(
+    appeal: Appeal,
+    done: dict[str, date] | None = None,
+    exceptions: dict[str, OrderStepException] | None = None,
+) -> list[Clock]:
+    """The compliance clocks the Tribunal's order starts (Regs 44(2)), by order type, each with
+    the reg 44(3) exception recorded against it, if there is one."""
     if appeal.order_on is None or not appeal.order_type:
         return []
     if done is None:
         done = {step.rule_id: step.done_on for step in appeal.order_steps.all()}
+    if exceptions is None:
+        exceptions = {}
+        for exc in appeal.order_exceptions.all():
+            exceptions.setdefault(exc.rule_id, exc)
     clocks = []
     for rule_id in ORDER_RULES.get(appeal.order_type, ()):
         alternative = ALTERNATIVE_RULES.get(rule_id)
         if alternative and alternative in done and rule_id not in done:
             continue  # the other branch was taken: this one no longer applies
-        clocks.append(rule_clock(rule_id, appeal.order_on, done.get(rule_id)))
+        clocks.append(
+            rule_clock(
+                rule_id, appeal.order_on, done.get(rule_id), exception=exceptions.get(rule_id)
+            )
+        )
     return clocks
 
 
 def appeal_clocks(appeal: Appeal) -> list[Clock]:
     clocks = [appeal_deadline_clock(appeal), *order_clocks(appeal)]
     return sorted(clocks, key=lambda c: (c.due_on, c.rule_id))
+
+
+def record_clocks(record: Complaint | MediationCase | Appeal) -> list[Clock]:
+    """The clocks of any dispute record."""
+    if isinstance(record, Complaint):
+        return complaint_clocks(record)
+    if isinstance(record, MediationCase):
+        return mediation_clocks(record)
+    return appeal_clocks(record)
 
 
 def next_open_clock(clocks: Iterable[Clock]) -> Clock | None:

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from opensend import statutory
 from opensend.casework.models import AssessmentRequest
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.disputes.models import (
@@ -266,4 +267,29 @@ class OrderStepForm(GovukForm):
     done_on = GovukDateField(label="Date done")
     notes = forms.CharField(
         label="Notes (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class OrderExceptionForm(GovukForm):
+    """A reg 44(3) exception on one step of a Tribunal order."""
+
+    ground = forms.ChoiceField(
+        label="Why was it impractical to meet the time limit?",
+        choices=[
+            (
+                ground.code.value,
+                f"{statutory.StatutoryException(ground.code).label} ({ground.citation})",
+            )
+            for ground in statutory.get_rule("order_amend_plan").exceptions
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the reason the time limit does not apply"},
+    )
+    starts_on = GovukDateField(label="Date the circumstances started")
+    ends_on = GovukDateField(label="Date they ended (optional)", required=False)
+    evidence = forms.CharField(
+        label="Evidence",
+        help_text="What happened, and what shows it (for example a letter or a note of a call)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Describe the evidence for the exception"},
     )

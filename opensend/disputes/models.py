@@ -110,12 +110,18 @@ class Complaint(TimeStampedModel):
     outcome = models.CharField(max_length=20, choices=ComplaintOutcome.choices, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.TextField(blank=True)
+    next_due_on = models.DateField(
+        null=True, blank=True, help_text="A copy of the next open clock's date, for the queue."
+    )
 
     objects = ComplaintQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_on", "-pk"]
-        indexes = [models.Index(fields=["status", "stage"])]
+        indexes = [
+            models.Index(fields=["status", "stage"]),
+            models.Index(fields=["status", "next_due_on"]),
+        ]
 
     def __str__(self) -> str:
         about = f" about {self.child}" if self.child_id else ""
@@ -210,11 +216,15 @@ class MediationCase(TimeStampedModel):
     agreement_actioned_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.TextField(blank=True)
+    next_due_on = models.DateField(
+        null=True, blank=True, help_text="A copy of the next open clock's date, for the queue."
+    )
 
     objects = MediationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-decision_notice_on", "-pk"]
+        indexes = [models.Index(fields=["closed_on", "next_due_on"])]
 
     def __str__(self) -> str:
         return f"Mediation for {self.child} (decision {self.decision_notice_on:%d %b %Y})"
@@ -334,11 +344,15 @@ class Appeal(TimeStampedModel):
     compliant_on = models.DateField(
         null=True, blank=True, help_text="The day every step the order needs was done."
     )
+    next_due_on = models.DateField(
+        null=True, blank=True, help_text="A copy of the next open clock's date, for the queue."
+    )
 
     objects = AppealQuerySet.as_manager()
 
     class Meta:
         ordering = ["-lodged_on", "-pk"]
+        indexes = [models.Index(fields=["compliant_on", "next_due_on"])]
 
     def __str__(self) -> str:
         return f"Appeal for {self.child}: {self.get_appeal_type_display().lower()}"
@@ -377,6 +391,28 @@ class OrderStep(models.Model):
         return f"{self.rule_id} done {self.done_on}"
 
 
+class OrderStepException(TimeStampedModel):
+    """A recorded reg 44(3) exception: the order's time limit for one step does not apply,
+    because it was impractical for one of the listed reasons. Never lifted silently: it has a
+    ground, dates and evidence, it is shown on the appeal, and reports count it apart."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.PROTECT, related_name="order_exceptions")
+    rule_id = models.CharField(max_length=60, help_text="The order step whose limit is lifted.")
+    ground = models.CharField(max_length=40)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    evidence = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.ground} on {self.rule_id} from {self.starts_on}"
+
+
 # ---------------------------------------------------------------------------- timeline
 
 
@@ -399,6 +435,7 @@ class DisputeStepKind(models.TextChoices):
     APPEAL_DECIDED = "appeal_decided", "Appeal outcome recorded"
     ORDER_RECEIVED = "order_received", "Tribunal order received"
     ORDER_STEP_DONE = "order_step_done", "Order step done"
+    ORDER_EXCEPTION = "order_exception", "Exception to an order's time limit recorded"
 
 
 class DisputeStep(models.Model):

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, CharField, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
 from opensend import statutory
@@ -166,6 +167,7 @@ def appeal_get_for_user(*, user: Any, appeal_id: int) -> Appeal:
             .select_related("child", "assessment_request", "mediation")
             .prefetch_related(
                 "order_steps",
+                "order_exceptions",
                 Prefetch("steps", queryset=DisputeStep.objects.select_related("recorded_by")),
             )
             .get(pk=appeal_id)
@@ -205,29 +207,75 @@ def _row(kind: str, record: Any, what: str, clocks: list[Clock], on: date) -> Qu
     )
 
 
-def dispute_queue_for_user(*, user: Any, on: date) -> list[QueueRow]:
-    """Open complaints, mediation cases and appeals, soonest next date first (none last)."""
+QUEUE_PAGE_SIZE = 50
+
+
+def _queue_keys(qs: QuerySet[Any], kind: str) -> QuerySet[Any]:
+    """(no date last, next date, kind, pk) for one kind of record, ready for a UNION."""
+    return (
+        qs.order_by()
+        .annotate(
+            kind=Value(kind, output_field=CharField()),
+            no_date=Case(
+                When(next_due_on__isnull=True, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+        .values_list("no_date", "next_due_on", "kind", "pk")
+    )
+
+
+def dispute_queue_page_for_user(
+    *, user: Any, on: date, page: Any = 1
+) -> tuple[Page, list[QueueRow]]:
+    """One page of open complaints, mediation cases and appeals, soonest next date first (none
+    last). The database sorts and pages the records by their stored `next_due_on`; clocks are
+    worked out only for the records on the page, in a fixed number of queries."""
     if not _staff(user):
-        return []
-    rows = [
-        _row("complaint", c, c.get_stage_display(), complaint_clocks(c), on)
-        for c in complaint_list_for_user(user=user)
-        .open()
-        .select_related("child")
-        .prefetch_related("stages")
-    ]
-    rows += [
-        _row("mediation", m, m.about, mediation_clocks(m), on)
-        for m in mediation_list_for_user(user=user).open().select_related("child")
-    ]
-    rows += [
-        _row("appeal", a, a.get_appeal_type_display(), appeal_clocks(a), on)
-        for a in appeal_list_for_user(user=user)
-        .open()
-        .select_related("child")
-        .prefetch_related("order_steps")
-    ]
-    return sorted(rows, key=lambda r: (r.due_on is None, r.due_on or on, r.kind, r.record.pk))
+        return Paginator([], QUEUE_PAGE_SIZE).get_page(1), []
+    keys = (
+        _queue_keys(complaint_list_for_user(user=user).open(), "complaint")
+        .union(
+            _queue_keys(mediation_list_for_user(user=user).open(), "mediation"),
+            _queue_keys(appeal_list_for_user(user=user).open(), "appeal"),
+            all=True,
+        )
+        .order_by("no_date", "next_due_on", "kind", "pk")
+    )
+    page_obj = Paginator(keys, QUEUE_PAGE_SIZE).get_page(page)
+    wanted: dict[str, list[int]] = {"complaint": [], "mediation": [], "appeal": []}
+    for _no_date, _due, kind, pk in page_obj.object_list:
+        wanted[kind].append(pk)
+    records: dict[tuple[str, int], Any] = {}
+    if wanted["complaint"]:
+        for c in (
+            Complaint.objects.filter(pk__in=wanted["complaint"])
+            .select_related("child")
+            .prefetch_related("stages")
+        ):
+            records["complaint", c.pk] = _row(
+                "complaint", c, c.get_stage_display(), complaint_clocks(c), on
+            )
+    if wanted["mediation"]:
+        for m in MediationCase.objects.filter(pk__in=wanted["mediation"]).select_related("child"):
+            records["mediation", m.pk] = _row("mediation", m, m.about, mediation_clocks(m), on)
+    if wanted["appeal"]:
+        for a in (
+            Appeal.objects.filter(pk__in=wanted["appeal"])
+            .select_related("child")
+            .prefetch_related("order_steps", "order_exceptions")
+        ):
+            records["appeal", a.pk] = _row(
+                "appeal", a, a.get_appeal_type_display(), appeal_clocks(a), on
+            )
+    rows = [records[kind, pk] for _n, _d, kind, pk in page_obj.object_list if (kind, pk) in records]
+    return page_obj, rows
+
+
+def dispute_queue_for_user(*, user: Any, on: date) -> list[QueueRow]:
+    """The first page of the queue (see `dispute_queue_page_for_user`)."""
+    return dispute_queue_page_for_user(user=user, on=on)[1]
 
 
 @dataclass(frozen=True)

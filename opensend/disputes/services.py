@@ -20,7 +20,7 @@ from opensend.accounts.permissions import user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.models import AssessmentRequest
-from opensend.disputes.clocks import charter_due, order_clocks
+from opensend.disputes.clocks import charter_due, next_open_clock, order_clocks, record_clocks
 from opensend.disputes.models import (
     DEFAULT_CHARTER_WORKING_DAYS,
     NEXT_STAGE,
@@ -41,6 +41,7 @@ from opensend.disputes.models import (
     MediationCase,
     MediationEnd,
     OrderStep,
+    OrderStepException,
     OrderType,
 )
 from opensend.notify.services import Recipient, notification_send, recipient_for_family_member
@@ -133,6 +134,7 @@ def _step(
     )
     obj = complaint or mediation or appeal
     assert obj is not None  # noqa: S101 - the check constraint says the same
+    refresh_next_due(obj)
     audit_record(
         actor=actor,
         action=Action.UPDATE,
@@ -141,6 +143,15 @@ def _step(
         summary=f"{step.get_kind_display()} ({on.isoformat()})",
     )
     return step
+
+
+def refresh_next_due(record: Complaint | MediationCase | Appeal) -> date | None:
+    """Keep the queue's copy of the record's next open date in step with its clocks. Every
+    service calls it (through `_step`) after changing a record."""
+    upcoming = next_open_clock(record_clocks(record))
+    record.next_due_on = upcoming.due_on if upcoming else None
+    type(record).objects.filter(pk=record.pk).update(next_due_on=record.next_due_on)
+    return record.next_due_on
 
 
 def _check_request(child: Child | None, request: AssessmentRequest | None) -> None:
@@ -931,7 +942,7 @@ def appeal_order_record(
         summary=appeal.get_order_type_display(),
         reasons=appeal.order_details,
     )
-    clocks = order_clocks(appeal, done={})
+    clocks = order_clocks(appeal, done={}, exceptions={})
     if clocks:
         first = clocks[0]
         notification_send(
@@ -991,3 +1002,69 @@ def order_step_done(
         appeal.compliant_on = done_on
         appeal.save(update_fields=["compliant_on", "updated_at"])
     return step
+
+
+EXCEPTION_NOT_FOR_ORDER = "That reason does not lift the order's time limits (regulation 44(3))"
+EXCEPTION_ALREADY = "An exception is already recorded for this step"
+END_BEFORE_START = "The end date must be on or after the start date"
+EVIDENCE_REQUIRED = "Describe the evidence for the exception"
+START_BEFORE_ORDER = "The exception cannot start before the order ({on})"
+
+
+@transaction.atomic
+def order_exception_record(
+    *,
+    actor: Any,
+    appeal: Appeal,
+    rule_id: str,
+    ground: str,
+    starts_on: date,
+    evidence: str,
+    ends_on: date | None = None,
+    today: date | None = None,
+) -> OrderStepException:
+    """Record a reg 44(3) exception on one step of the order: complying within the time limit
+    was impractical because of exceptional personal circumstances, absence from the area for
+    2 weeks or more, or the school or college being closed. The appeal shows the limit lifted
+    and why; reports count such steps apart. Nothing is lifted silently."""
+    _require(actor, "manage_disputes")
+    appeal = _locked_appeal(appeal)
+    if appeal.order_on is None:
+        raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
+    applicable = {c.rule_id: c for c in order_clocks(appeal)}
+    if rule_id not in applicable:
+        raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
+    rule = statutory.get_rule(rule_id)
+    if ground not in {g.code.value for g in rule.exceptions}:
+        raise ValidationError({"ground": [EXCEPTION_NOT_FOR_ORDER]})
+    if applicable[rule_id].exception is not None:
+        raise ValidationError(EXCEPTION_ALREADY)
+    today = _today(today)
+    if starts_on < appeal.order_on:
+        raise ValidationError(
+            {"starts_on": [START_BEFORE_ORDER.format(on=statutory.long_date(appeal.order_on))]}
+        )
+    if starts_on > today:
+        raise ValidationError({"starts_on": [DATE_IN_FUTURE]})
+    if ends_on is not None and ends_on < starts_on:
+        raise ValidationError({"ends_on": [END_BEFORE_START]})
+    if not evidence.strip():
+        raise ValidationError({"evidence": [EVIDENCE_REQUIRED]})
+    exception = OrderStepException.objects.create(
+        appeal=appeal,
+        rule_id=rule_id,
+        ground=ground,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        evidence=evidence.strip(),
+        recorded_by=actor,
+    )
+    _step(
+        appeal=appeal,
+        kind=DisputeStepKind.ORDER_EXCEPTION,
+        on=starts_on,
+        actor=actor,
+        summary=f"{rule.title}: {statutory.StatutoryException(ground).label}",
+        reasons=exception.evidence,
+    )
+    return exception

@@ -53,4 +53,9 @@ urlpatterns = [
         views.appeal_order_step,
         name="appeal_order_step",
     ),
+    path(
+        "appeals/<int:appeal_id>/order/<slug:rule_id>/exception/",
+        views.appeal_order_exception,
+        name="appeal_order_exception",
+    ),
 ]

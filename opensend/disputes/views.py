@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
-from opensend.core.views_helpers import apply_service_errors
+from opensend.core.views_helpers import apply_service_errors, querystring_without_page
 from opensend.disputes import selectors, services
 from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks
 from opensend.disputes.forms import (
@@ -31,6 +31,7 @@ from opensend.disputes.forms import (
     MediationChoiceForm,
     MediationCreateForm,
     MediationEndForm,
+    OrderExceptionForm,
     OrderForm,
     OrderStepForm,
     StaffComplaintForm,
@@ -90,10 +91,18 @@ def _child_from_query(request: HttpRequest) -> Child | None:
 @require_capability("manage_disputes")
 def queue(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    page_obj, rows = selectors.dispute_queue_page_for_user(
+        user=request.user, on=today, page=request.GET.get("page")
+    )
     return render(
         request,
         "disputes/queue.html",
-        {"rows": selectors.dispute_queue_for_user(user=request.user, on=today), "today": today},
+        {
+            "rows": rows,
+            "page_obj": page_obj,
+            "querystring": querystring_without_page(request),
+            "today": today,
+        },
     )
 
 
@@ -495,6 +504,14 @@ def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
             "timeline": selectors.timeline_for(appeal, clocks),
             "can_order": appeal.outcome in OUTCOMES_WITH_ORDER and not appeal.order_type,
             "open_order_steps": [c for c in clocks if c.is_open and c.rule_id.startswith("order_")],
+            "exceptions": [
+                (
+                    exc,
+                    statutory.get_rule(exc.rule_id).title,
+                    statutory.StatutoryException(exc.ground),
+                )
+                for exc in appeal.order_exceptions.all()
+            ],
             "today": today,
         },
     )
@@ -566,9 +583,17 @@ def appeal_order(request: HttpRequest, appeal_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
-@require_http_methods(["GET", "POST"])
-def appeal_order_step(request: HttpRequest, appeal_id: int, rule_id: str) -> HttpResponse:
+def _order_rule_step(
+    request: HttpRequest,
+    appeal_id: int,
+    rule_id: str,
+    *,
+    form: Callable[[Any], BaseForm],
+    heading: str,
+    service: Callable[..., Any],
+    success: str,
+) -> HttpResponse:
+    """A step on one of the order's rules (done, or an exception); 404 for an unknown rule."""
     try:
         title = statutory.get_rule(rule_id).title
     except statutory.UnknownRule as exc:
@@ -576,10 +601,37 @@ def appeal_order_step(request: HttpRequest, appeal_id: int, rule_id: str) -> Htt
     return _appeal_step(
         request,
         appeal_id,
+        form=form,
+        heading=f"{heading}{title}",
+        action=lambda appeal, d: service(actor=request.user, appeal=appeal, rule_id=rule_id, **d),
+        success=success,
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def appeal_order_step(request: HttpRequest, appeal_id: int, rule_id: str) -> HttpResponse:
+    return _order_rule_step(
+        request,
+        appeal_id,
+        rule_id,
         form=OrderStepForm,
-        heading=f"Done: {title}",
-        action=lambda appeal, d: services.order_step_done(
-            actor=request.user, appeal=appeal, rule_id=rule_id, **d
-        ),
+        heading="Done: ",
+        service=services.order_step_done,
         success="Step recorded",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def appeal_order_exception(request: HttpRequest, appeal_id: int, rule_id: str) -> HttpResponse:
+    """Record a reg 44(3) exception on one step of the order."""
+    return _order_rule_step(
+        request,
+        appeal_id,
+        rule_id,
+        form=OrderExceptionForm,
+        heading="Exception to the time limit: ",
+        service=services.order_exception_record,
+        success="Exception recorded. The appeal shows the time limit lifted, and why.",
     )

@@ -395,3 +395,256 @@ register(
         description="To the family when the council receives a Tribunal order (Regs 44).",
     )
 )
+
+# Annual reviews and amendments (opensend.reviews)
+register(
+    MessageTemplate(
+        key="review_invitation",
+        subject="You are invited to ((child_name))'s EHC plan review",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "You are invited to the review of ((child_name))'s EHC plan. The meeting is on "
+            "((meeting_on)), led by ((led_by)).\n\n"
+            "What happens next:\n\n"
+            "* please tell us what is going well and what is not, from you and from "
+            "((child_name)). You can send your views before the meeting or bring them\n"
+            "* after the meeting you will get a written report by ((report_due))\n"
+            "* we will tell you by ((decision_due)) whether we keep, change or stop the plan\n\n"
+            + _HELP
+        ),
+        description="To the family when review invitations go out (Regs 20(3)-(4): 2 weeks).",
+    )
+)
+register(
+    MessageTemplate(
+        key="review_report_sent",
+        subject="The report from ((child_name))'s EHC plan review",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have sent you the report from ((child_name))'s review meeting on "
+            "((meeting_on)). The meeting recommended: ((recommendation)).\n\n"
+            "What happens next: we will tell you by ((decision_due)) whether we keep the plan "
+            "as it is, change it or stop it.\n\n" + _HELP
+        ),
+        description="To the family when the review report is sent (Regs 20(7): 2 weeks).",
+    )
+)
+register(
+    MessageTemplate(
+        key="review_decision_maintain",
+        subject="We will keep ((child_name))'s EHC plan as it is",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have looked at the review of ((child_name))'s EHC plan. We have decided to keep "
+            "the plan as it is.\n\n"
+            "What happens next: the support in the plan carries on. The next review must be "
+            "held by ((next_review_due)).\n\n" + _APPEAL + "\n\n" + _HELP
+        ),
+        description="To the family when the council decides to keep the plan (Regs 20(10)).",
+    )
+)
+register(
+    MessageTemplate(
+        key="amendment_proposed",
+        subject="We want to change ((child_name))'s EHC plan",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We want to change ((child_name))'s EHC plan. We have sent you the changes we "
+            "propose and the reasons:\n\n((summary))\n\n"
+            "What happens next:\n\n"
+            "* you can tell us what you think, and ask for a school or college to be named, "
+            "until ((comments_due))\n"
+            "* you can ask to meet us to talk about the changes\n"
+            "* we will send you the changed plan by ((issue_due))\n\n" + _HELP
+        ),
+        description="To the family with the proposed amendments (Regs 22(2): 15 days to comment).",
+    )
+)
+register(
+    MessageTemplate(
+        key="amended_plan_issued",
+        subject="The changed EHC plan for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have changed ((child_name))'s EHC plan. This is the final changed plan "
+            "(version ((version))). It names ((setting_name)).\n\n"
+            "What happens next:\n\n"
+            "* the support in the changed plan starts now\n"
+            "* the next review must be held by ((review_due))\n\n" + _APPEAL + "\n\n" + _HELP
+        ),
+        description="To the family when an amended plan is issued (Regs 22(3): 8 weeks).",
+    )
+)
+register(
+    MessageTemplate(
+        key="amended_plan_for_professionals",
+        subject="Amended EHC plan issued: ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have issued an amended EHC plan for ((child_name)) on ((issued_on)). "
+            "The named setting is ((setting_name)).\n\n"
+            "Please make sure the provision in the amended plan is in place. The next review "
+            "must be held by ((review_due)).\n\n"
+            "Read the plan here: ((plan_link))\n\n"
+            "If you have questions, contact ((contact_details))."
+        ),
+        description="To the named setting and the health commissioner when a plan is amended.",
+        audience="professional",
+    )
+)
+register(
+    MessageTemplate(
+        key="amendment_not_made",
+        subject="We will not change ((child_name))'s EHC plan",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We proposed changes to ((child_name))'s EHC plan. We have now decided not to "
+            "change it. This is why:\n\n((reasons))\n\n"
+            "What happens next: the plan stays as it is.\n\n" + _APPEAL + "\n\n" + _HELP
+        ),
+        description="To the family when proposed amendments are not made (Regs 22(4)).",
+    )
+)
+
+# Phase transfers and ceasing a plan (opensend.reviews.transfers, opensend.reviews.ceasing)
+register(
+    MessageTemplate(
+        key="phase_transfer_preferences_requested",
+        subject="Choosing a new school or college for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "((child_name)) will move to a new school or college on ((transfer_on)) "
+            "(((move))).\n\n"
+            "Please tell us which schools or colleges you would like us to think about. "
+            "You can give us up to 3, in order. We will ask them if they can meet "
+            "((child_name))'s needs.\n\n"
+            "What happens next: we must send you the changed EHC plan, naming the new school or "
+            "college, by ((amend_by)).\n\n" + _HELP
+        ),
+        description=(
+            "To the family when a phase transfer is opened (SEND Regs 2014, reg 18: amended "
+            "plan by 15 February or 31 March)."
+        ),
+    )
+)
+register(
+    MessageTemplate(
+        key="phase_transfer_consultation",
+        subject="Can you meet the needs of ((child_name))? School or college consultation",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "((child_name)) has an EHC plan and will move to a new school or college on "
+            "((transfer_on)). Their family would like ((setting_name)) to be named in the "
+            "plan.\n\n"
+            "Please tell us by ((response_due)) whether you can meet ((child_name))'s needs "
+            "(Children and Families Act 2014, section 39; you have 15 days).\n\n"
+            "If you have questions, contact ((contact_details))."
+        ),
+        description="To a school or college consulted about a child's phase transfer.",
+        audience="professional",
+    )
+)
+register(
+    MessageTemplate(
+        key="phase_transfer_setting_named",
+        subject="((setting_name)) for ((child_name)) from ((transfer_on))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have decided to name ((setting_name)) in ((child_name))'s EHC plan for their "
+            "move on ((transfer_on)).\n\n"
+            "What happens next: we will send you the proposed changes to the plan. You can "
+            "tell us what you think. We must send you the changed plan by ((amend_by)).\n\n" + _HELP
+        ),
+        description="To the family when the setting for a phase transfer is decided.",
+    )
+)
+register(
+    MessageTemplate(
+        key="cessation_proposed",
+        subject="We are thinking of stopping ((child_name))'s EHC plan",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We are thinking of stopping ((child_name))'s EHC plan. This is because: "
+            "((reasons))\n\n"
+            "We have not decided yet. We want to know what you think first. Please tell us "
+            "as soon as you can.\n\n"
+            "The plan stays in place while we decide, and the support in it carries on.\n\n" + _HELP
+        ),
+        description="To the family when the council is considering ceasing a plan (reg 31(1)).",
+    )
+)
+register(
+    MessageTemplate(
+        key="cessation_setting_consulted",
+        subject="We are considering ceasing the EHC plan for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We are considering ceasing to maintain the EHC plan for ((child_name)), who "
+            "attends ((setting_name)). The reason is: ((reasons))\n\n"
+            "Please tell us your views (SEND Regulations 2014, regulation 31(1)(c)). The plan "
+            "stays in place while we decide.\n\n"
+            "If you have questions, contact ((contact_details))."
+        ),
+        description="To the named setting when the council is considering ceasing a plan.",
+        audience="professional",
+    )
+)
+register(
+    MessageTemplate(
+        key="cessation_decided",
+        subject="We have decided to stop ((child_name))'s EHC plan",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have decided to stop ((child_name))'s EHC plan. This is because: "
+            "((reasons))\n\n"
+            "What happens next: the plan stays in place until ((appeal_due)). If you appeal, it "
+            "stays in place until the appeal is decided.\n\n" + _APPEAL + "\n\n" + _HELP
+        ),
+        description=(
+            "To the family when the council decides to cease a plan (reg 31(2) and (3)), with "
+            "the right of appeal, its deadline and mediation."
+        ),
+    )
+)
+register(
+    MessageTemplate(
+        key="cessation_decided_setting",
+        subject="Decision to cease the EHC plan for ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We have decided to cease to maintain the EHC plan for ((child_name)). The family "
+            "can appeal until ((appeal_due)), and the plan stays in place until then (or until "
+            "an appeal is decided). Please keep the provision in the plan in place.\n\n"
+            "If you have questions, contact ((contact_details))."
+        ),
+        description="To the named setting when the council decides to cease a plan (reg 31(2)).",
+        audience="professional",
+    )
+)
+register(
+    MessageTemplate(
+        key="plan_ceased",
+        subject="((child_name))'s EHC plan has ended",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "((child_name))'s EHC plan ended on ((ceased_on)).\n\n"
+            "What happens next: the school or college can still give support from its own "
+            "resources. If things change, you can ask us for a new EHC needs assessment at any "
+            "time.\n\n" + _HELP
+        ),
+        description="To the family when a plan is ceased.",
+    )
+)
+register(
+    MessageTemplate(
+        key="cessation_withdrawn",
+        subject="We will keep ((child_name))'s EHC plan",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We will not stop ((child_name))'s EHC plan. ((reasons))\n\n"
+            "What happens next: the plan and the support in it carry on. The next review will "
+            "look at how things are going.\n\n" + _HELP
+        ),
+        description="To the family when the council decides not to cease a plan after all.",
+    )
+)

@@ -73,6 +73,7 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
             "can_request": user_can(request.user, "request_assessment"),
             "can_see_cases": user_can(request.user, "view_caseload"),
             "can_see_messages": user_can(request.user, "search_children"),
+            "can_complain": user_can(request.user, "complain"),
         },
     )
 

@@ -15,7 +15,7 @@ from django.http import Http404
 from opensend import statutory
 from opensend.accounts.permissions import access_for, user_can
 from opensend.accounts.roles import FAMILY_ROLES
-from opensend.audit.models import Action
+from opensend.audit.models import Action, AuditEvent
 from opensend.audit.services import audit_record
 from opensend.people.models import Child, FamilyRelationship
 from opensend.plans.checks import PlanWarning, child_nc_year, plan_warnings
@@ -54,7 +54,7 @@ def plan_get_for_user(*, user: Any, plan_id: int, audit: bool = True) -> EHCPlan
                 Prefetch("provisions", queryset=Provision.objects.prefetch_related("outcomes")),
                 Prefetch("consultations", queryset=Consultation.objects.select_related("setting")),
                 "representations__preferred_setting",
-                "versions",
+                Prefetch("versions", queryset=PlanVersion.objects.select_related("issued_by")),
             )
             .get(pk=plan_id)
         )
@@ -187,6 +187,32 @@ def plan_warnings_for(plan: EHCPlan, *, on: date) -> list[PlanWarning]:
     """The quality checks on the plan as it stands, for the child's year group on `on`."""
     content = plan_content(plan)
     return plan_warnings(content, nc_year=child_nc_year(content, on))
+
+
+PLAN_ROW_TYPES = ["plans.need", "plans.outcome", "plans.provision"]
+
+
+def plan_changes_between(
+    plan: EHCPlan, *, start: PlanVersion | None, end: PlanVersion | None, limit: int = 200
+) -> list[AuditEvent]:
+    """Who changed the plan's content between two versions (from the audit trail): section A,
+    I and J, and every need, outcome and provision added, changed or removed."""
+    events = AuditEvent.objects.filter(child_id=plan.child_id).filter(
+        Q(object_type="plans.ehcplan", object_id=str(plan.pk)) | Q(object_type__in=PLAN_ROW_TYPES)
+    )
+    events = events.filter(action__in=[Action.CREATE, Action.UPDATE])
+    if start is not None:
+        events = events.filter(occurred_at__gt=start.recorded_at)
+    if end is not None:
+        events = events.filter(occurred_at__lte=end.recorded_at)
+    return list(events.select_related("actor").order_by("occurred_at", "pk")[:limit])
+
+
+def plan_is_amending(plan: EHCPlan) -> bool:
+    """A final plan with an amendment open: its content can be edited until it is issued."""
+    from opensend.reviews.models import OPEN_AMENDMENT_STATUSES, Amendment
+
+    return Amendment.objects.filter(plan=plan, status__in=OPEN_AMENDMENT_STATUSES).exists()
 
 
 def is_family_of(user: Any, child: Child) -> bool:

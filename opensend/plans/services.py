@@ -47,7 +47,7 @@ from opensend.plans.models import (
     ProvisionSection,
     Representation,
 )
-from opensend.plans.selectors import is_family_of, plan_warnings_for
+from opensend.plans.selectors import is_family_of, plan_is_amending, plan_warnings_for
 
 DATE_IN_FUTURE = "The date cannot be in the future"
 NOT_A_DRAFT = (
@@ -124,6 +124,12 @@ def _check_draft(plan: EHCPlan) -> None:
         raise ValidationError(NOT_A_DRAFT)
 
 
+def _check_editable(plan: EHCPlan) -> None:
+    """A draft, or a final plan with an amendment open: issued versions stay as they were."""
+    if plan.status != PlanStatus.DRAFT and not plan_is_amending(plan):
+        raise ValidationError(NOT_A_DRAFT)
+
+
 def _check_not_future(on: date, *, today: date, field: str) -> None:
     if on > today:
         raise ValidationError({field: [DATE_IN_FUTURE]})
@@ -177,7 +183,7 @@ def plan_section_a_update(
 ) -> EHCPlan:
     _require(actor, "manage_cases")
     plan = _locked(plan)
-    _check_draft(plan)
+    _check_editable(plan)
     before = snapshot(plan, SECTION_A)
     plan.about_me, plan.what_matters = about_me, what_matters
     plan.aspirations, plan.communication = aspirations, communication
@@ -200,7 +206,7 @@ def plan_details_update(
     """Section I (the kind of placement) and section J (the personal budget)."""
     _require(actor, "manage_cases")
     plan = _locked(plan)
-    _check_draft(plan)
+    _check_editable(plan)
     if placement_type and placement_type not in PlacementType.values:
         raise ValidationError({"placement_type": ["Choose the kind of placement"]})
     if personal_budget_amount is not None and personal_budget_amount < 0:
@@ -241,7 +247,7 @@ def _clean_need(section: str, area: str, description: str) -> tuple[str, str]:
 def need_add(*, actor: Any, plan: EHCPlan, section: str, description: str, area: str = "") -> Need:
     _require(actor, "manage_cases")
     plan = _locked(plan)
-    _check_draft(plan)
+    _check_editable(plan)
     area, description = _clean_need(section, area, description)
     need = Need.objects.create(plan=plan, section=section, area=area, description=description)
     audit_record(actor=actor, action=Action.CREATE, obj=need, child_id=plan.child_id)
@@ -252,7 +258,7 @@ def need_add(*, actor: Any, plan: EHCPlan, section: str, description: str, area:
 def need_update(*, actor: Any, need: Need, section: str, description: str, area: str = "") -> Need:
     _require(actor, "manage_cases")
     plan = _locked(need.plan)
-    _check_draft(plan)
+    _check_editable(plan)
     area, description = _clean_need(section, area, description)
     before = snapshot(need, NEED_FIELDS)
     need.section, need.area, need.description = section, area, description
@@ -272,7 +278,7 @@ def need_remove(*, actor: Any, need: Need) -> None:
     """Take a need out of a draft (its links to outcomes go with it)."""
     _require(actor, "manage_cases")
     plan = _locked(need.plan)
-    _check_draft(plan)
+    _check_editable(plan)
     _audit_plan(actor, plan, summary=f"Removed need: {need}"[:300], changes={"removed": str(need)})
     need.delete()
 
@@ -311,7 +317,7 @@ def outcome_add(
 ) -> Outcome:
     _require(actor, "manage_cases")
     plan = _locked(plan)
-    _check_draft(plan)
+    _check_editable(plan)
     description = _clean_outcome(description, preparing_for_adulthood_area)
     needs = _ids_in(plan, Need, need_ids, what="needs", field="need_ids")
     outcome = Outcome.objects.create(
@@ -343,7 +349,7 @@ def outcome_update(
 ) -> Outcome:
     _require(actor, "manage_cases")
     plan = _locked(outcome.plan)
-    _check_draft(plan)
+    _check_editable(plan)
     description = _clean_outcome(description, preparing_for_adulthood_area)
     needs = _ids_in(plan, Need, need_ids, what="needs", field="need_ids")
     before = snapshot(outcome, OUTCOME_FIELDS)
@@ -363,7 +369,7 @@ def outcome_update(
 def outcome_remove(*, actor: Any, outcome: Outcome) -> None:
     _require(actor, "manage_cases")
     plan = _locked(outcome.plan)
-    _check_draft(plan)
+    _check_editable(plan)
     _audit_plan(
         actor, plan, summary=f"Removed outcome: {outcome}"[:300], changes={"removed": str(outcome)}
     )
@@ -400,7 +406,7 @@ def provision_add(
 ) -> Provision:
     _require(actor, "manage_cases")
     plan = _locked(plan)
-    _check_draft(plan)
+    _check_editable(plan)
     description = _clean_provision(section, description)
     outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
     provision = Provision.objects.create(
@@ -440,7 +446,7 @@ def provision_update(
 ) -> Provision:
     _require(actor, "manage_cases")
     plan = _locked(provision.plan)
-    _check_draft(plan)
+    _check_editable(plan)
     description = _clean_provision(section, description)
     outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
     before = snapshot(provision, PROVISION_FIELDS)
@@ -462,7 +468,7 @@ def provision_update(
 def provision_remove(*, actor: Any, provision: Provision) -> None:
     _require(actor, "manage_cases")
     plan = _locked(provision.plan)
-    _check_draft(plan)
+    _check_editable(plan)
     _audit_plan(
         actor,
         plan,
@@ -508,6 +514,31 @@ def draft_issue(
     return plan
 
 
+def check_comments(
+    *,
+    comments: str,
+    preferred_setting: Setting | None,
+    made_by: str,
+    made_on: date,
+    today: date,
+    since: date,
+    too_early: str,
+) -> None:
+    """The family's comments (on a draft or on proposed changes): something said, by someone,
+    on a day between the document being sent (`since`) and today."""
+    errors: dict[str, list[str]] = {}
+    if not comments.strip() and preferred_setting is None:
+        errors["comments"] = [COMMENT_REQUIRED]
+    if not made_by.strip():
+        errors["made_by"] = [MADE_BY_REQUIRED]
+    if made_on > today:
+        errors["made_on"] = [DATE_IN_FUTURE]
+    elif made_on < since:
+        errors["made_on"] = [too_early]
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def representation_record(
     *,
@@ -528,19 +559,15 @@ def representation_record(
     _check_draft(plan)
     if plan.draft_issued_on is None:
         raise ValidationError(DRAFT_NOT_ISSUED)
-    errors: dict[str, list[str]] = {}
-    if not comments.strip() and preferred_setting is None:
-        errors["comments"] = [COMMENT_REQUIRED]
-    if not made_by.strip():
-        errors["made_by"] = [MADE_BY_REQUIRED]
-    if made_on > today:
-        errors["made_on"] = [DATE_IN_FUTURE]
-    elif made_on < plan.draft_issued_on:
-        errors["made_on"] = [
-            COMMENT_BEFORE_DRAFT.format(draft=statutory.long_date(plan.draft_issued_on))
-        ]
-    if errors:
-        raise ValidationError(errors)
+    check_comments(
+        comments=comments,
+        preferred_setting=preferred_setting,
+        made_by=made_by,
+        made_on=made_on,
+        today=today,
+        since=plan.draft_issued_on,
+        too_early=COMMENT_BEFORE_DRAFT.format(draft=statutory.long_date(plan.draft_issued_on)),
+    )
     window_end = representations_due(plan)
     if not staff and window_end is not None and today > window_end:
         raise ValidationError(WINDOW_CLOSED.format(due=statutory.long_date(window_end)))
@@ -676,8 +703,57 @@ def final_issue(
         raise ValidationError(
             {"issued_on": [WINDOW_OPEN.format(due=statutory.long_date(window_end))]}
         )
-    _check_issuable(plan, on=issued_on)
+    from opensend.reviews.services import review_schedule_first
 
+    plan_version_issue(
+        actor=actor,
+        plan=plan,
+        issued_on=issued_on,
+        named_setting=named_setting,
+        template="final_plan_for_professionals",
+        review_due=first_review_due(plan, issued_on=issued_on),
+    )
+    review = review_schedule_first(actor=actor, plan=plan, issued_on=issued_on)
+    casework_services.case_record_final_issued(
+        actor=actor, request=plan.request, on=issued_on, today=today
+    )
+    notification_send(
+        actor=actor,
+        template="final_plan_issued",
+        child=plan.child,
+        personalisation={
+            "setting_name": named_setting.name,
+            "review_due": review.due_by,
+            "appeal_due": statutory.appeal_deadline(issued_on),
+            "mediation_contact": casework_services.MEDIATION_CONTACT,
+        },
+    )
+    return plan
+
+
+def first_review_due(plan: EHCPlan, *, issued_on: date) -> date:
+    """When the first review must be held by (6 months for an under-5, else 12 months)."""
+    from opensend.reviews.clocks import review_due_choice
+
+    return review_due_choice(
+        date_of_birth=plan.child.date_of_birth, trigger=issued_on, first=True
+    ).due_by
+
+
+def plan_version_issue(
+    *,
+    actor: Any,
+    plan: EHCPlan,
+    issued_on: date,
+    named_setting: Setting,
+    template: str,
+    review_due: date,
+) -> PlanVersion:
+    """Issue the plan as it stands as the next numbered version, kept exactly as issued, and
+    send it to the named setting and the health commissioner. Shared by the first final plan
+    and every amended plan (reviews.services.amendment_issue). Call inside a transaction with
+    the plan locked (`_locked`)."""
+    _check_issuable(plan, on=issued_on)
     plan.named_setting = named_setting
     plan.status = PlanStatus.FINAL
     plan.version += 1
@@ -691,26 +767,75 @@ def final_issue(
         issued_by=actor,
     )
     audit_record(actor=actor, action=Action.CREATE, obj=version, child_id=plan.child_id)
-    casework_services.case_record_final_issued(
-        actor=actor, request=plan.request, on=issued_on, today=today
+    _send_final_to_professionals(
+        actor,
+        plan,
+        named_setting=named_setting,
+        issued_on=issued_on,
+        template=template,
+        review_due=review_due,
     )
-    notification_send(
-        actor=actor,
-        template="final_plan_issued",
-        child=plan.child,
-        personalisation={
-            "setting_name": named_setting.name,
-            "review_due": statutory.due("first_annual_review", issued_on),
-            "appeal_due": statutory.appeal_deadline(issued_on),
-            "mediation_contact": casework_services.MEDIATION_CONTACT,
-        },
-    )
-    _send_final_to_professionals(actor, plan, named_setting=named_setting, issued_on=issued_on)
+    return version
+
+
+def plan_content_restore(*, actor: Any, plan: EHCPlan, version: int) -> EHCPlan:
+    """Put the plan's content back as it was issued in `version` (an amendment withdrawn or not
+    made): section A, needs, outcomes, provision with their links, I and J. Call inside a
+    transaction with the plan locked."""
+    _require(actor, "manage_cases")
+    issued = PlanVersion.objects.filter(plan=plan, version=version).first()
+    if issued is None:
+        return plan  # nothing kept to go back to (for example, demo data)
+    content = issued.snapshot
+    for name in SECTION_A:
+        setattr(plan, name, content["A"].get(name, ""))
+    plan.placement_type = content["I"].get("placement_type", "")
+    plan.named_setting_id = content["I"].get("named_setting_id")
+    amount = content["J"].get("amount")
+    plan.personal_budget_amount = Decimal(amount) if amount is not None else None
+    plan.personal_budget_description = content["J"].get("description", "")
+    plan.save()
+    plan.provisions.all().delete()
+    plan.outcomes.all().delete()
+    plan.needs.all().delete()
+    needs = {
+        row["id"]: Need.objects.create(
+            plan=plan, section=row["section"], area=row["area"], description=row["description"]
+        )
+        for row in content["needs"]
+    }
+    outcomes = {}
+    for row in content["outcomes"]:
+        outcome = Outcome.objects.create(
+            plan=plan,
+            description=row["description"],
+            by_when=row["by_when"],
+            preparing_for_adulthood_area=row["preparing_for_adulthood_area"],
+        )
+        outcome.needs.set([needs[i] for i in row["need_ids"] if i in needs])
+        outcomes[row["id"]] = outcome
+    for row in content["provision"]:
+        provision = Provision.objects.create(
+            plan=plan, **{name: row[name] for name in PROVISION_FIELDS}
+        )
+        provision.outcomes.set([outcomes[i] for i in row["outcome_ids"] if i in outcomes])
+    _audit_plan(actor, plan, summary=f"Content put back as issued in version {version}")
     return plan
 
 
+def plan_lock(plan: EHCPlan) -> EHCPlan:
+    """The plan, locked for update (for other apps' services that change it)."""
+    return _locked(plan)
+
+
 def _send_final_to_professionals(
-    actor: Any, plan: EHCPlan, *, named_setting: Setting, issued_on: date
+    actor: Any,
+    plan: EHCPlan,
+    *,
+    named_setting: Setting,
+    issued_on: date,
+    template: str,
+    review_due: date,
 ) -> None:
     """The named setting and the health commissioner get the final plan too."""
     recipients = [(named_setting.email, named_setting.name)]
@@ -724,14 +849,14 @@ def _send_final_to_professionals(
             continue
         notification_send_to_address(
             actor=actor,
-            template="final_plan_for_professionals",
+            template=template,
             to_address=address,
             recipient_name=name,
             child=plan.child,
             personalisation={
                 "issued_on": issued_on,
                 "setting_name": named_setting.name,
-                "review_due": statutory.due("first_annual_review", issued_on),
+                "review_due": review_due,
                 "plan_link": f"/plans/{plan.pk}/",
             },
         )

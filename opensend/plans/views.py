@@ -116,13 +116,21 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     if selectors.plan_for_family(request.user, plan):
         return redirect("plans:family", plan_id=plan.pk)
+    from opensend.reviews.ceasing.selectors import plan_cessation_banner
+    from opensend.reviews.selectors import open_amendment_for_plan, open_review_for_plan
+
     manage = user_can(request.user, "manage_cases")
     context = _page_context(plan, user=request.user)
+    amendment = None if plan.is_draft else open_amendment_for_plan(plan=plan)
     context.update(
         {
             "can_manage": manage,
-            "editable": manage and plan.is_draft,
+            "editable": manage and (plan.is_draft or amendment is not None),
             "warnings": selectors.plan_warnings_for(plan, on=context["today"]),
+            "amendment": amendment,
+            "open_review": None if plan.is_draft else open_review_for_plan(plan=plan),
+            "can_amend": user_can(request.user, "manage_reviews"),
+            "cessation_banner": plan_cessation_banner(plan, on=context["today"]),
         }
     )
     return render(request, "plans/plan_detail.html", context)
@@ -405,7 +413,7 @@ def pdf(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_capability("view_children")
 def versions(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
-    rows = list(plan.versions.all())
+    rows = list(plan.versions.select_related("issued_by"))
     return render(
         request,
         "plans/versions.html",
@@ -414,27 +422,40 @@ def versions(request: HttpRequest, plan_id: int) -> HttpResponse:
             "versions": [
                 (v, rows[i + 1] if i + 1 < len(rows) else None) for i, v in enumerate(rows)
             ],
+            "choices": [(str(v.version), f"Version {v.version}") for v in rows]
+            + [("current", "The plan as it is now")],
             "family": selectors.plan_for_family(request.user, plan),
         },
     )
 
 
-def _version_content(plan: EHCPlan, value: str) -> tuple[str, dict[str, Any]]:
+def _version_content(plan: EHCPlan, value: str) -> tuple[str, dict[str, Any], Any]:
     if value == "current":
-        return "The plan as it is now", plan_content(plan)
+        return "The plan as it is now", plan_content(plan), None
     try:
         number = int(value)
     except ValueError as exc:
         raise Http404(selectors.NOT_FOUND) from exc
     version = selectors.version_get(plan, number)
-    return f"Version {version.version} ({statutory.long_date(version.issued_on)})", version.snapshot
+    label = f"Version {version.version} ({statutory.long_date(version.issued_on)})"
+    return label, version.snapshot, version
 
 
 @require_capability("view_children")
 def version_compare(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
-    before_label, before = _version_content(plan, request.GET.get("from", ""))
-    after_label, after = _version_content(plan, request.GET.get("to", "current"))
+    before_label, before, first = _version_content(plan, request.GET.get("from", ""))
+    after_label, after, second = _version_content(plan, request.GET.get("to", "current"))
+    if first is not None and second is not None and first.version > second.version:
+        before_label, before, first, after_label, after, second = (
+            after_label,
+            after,
+            second,
+            before_label,
+            before,
+            first,
+        )
+    family = selectors.plan_for_family(request.user, plan)
     return render(
         request,
         "plans/compare.html",
@@ -442,7 +463,12 @@ def version_compare(request: HttpRequest, plan_id: int) -> HttpResponse:
             "plan": plan,
             "before_label": before_label,
             "after_label": after_label,
+            "before_version": first,
+            "after_version": second,
             "changes": content_compare(before, after),
+            "history": []
+            if family
+            else selectors.plan_changes_between(plan, start=first, end=second),
         },
     )
 
@@ -475,8 +501,11 @@ def family(request: HttpRequest, plan_id: int) -> HttpResponse:
             else:
                 messages.success(request, "Thank you. We have your comments.")
                 return redirect(reverse("plans:family", args=[plan.pk]))
+    from opensend.reviews.selectors import open_amendment_for_family
+
     context.update(
         {
+            "proposals": open_amendment_for_family(plan=plan) if is_family else None,
             "form": form,
             "can_comment": can_comment,
             "is_final": plan.status == PlanStatus.FINAL,

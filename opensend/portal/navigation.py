@@ -22,10 +22,15 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Caseload", "casework:caseload", "view_caseload"),
     NavLink("Team", "casework:team", "view_team"),
     NavLink("Panels", "casework:panel_list", "manage_cases"),
+    NavLink("Reviews", "reviews:queue", "manage_reviews"),
+    NavLink("Phase transfers", "reviews:transfer_planner", "manage_reviews"),
+    NavLink("Annual reviews", "reviews:setting_workspace", "setting_reviews"),
+    NavLink("Leavers and transfers", "reviews:transfer_planner", "setting_reviews"),
     NavLink("Advice requests", "casework:advice_list", "advice_workspace"),
     NavLink("Children and young people", "people:child_list", "view_children"),
     NavLink("Settings", "people:setting_list", "view_settings"),
     NavLink("Disputes and complaints", "disputes:queue", "manage_disputes"),
+    NavLink("Reports", "casework:timeliness_report", "view_timeliness"),
     NavLink("Audit trail", "audit:event_list", "view_audit"),
 ]
 

@@ -9,37 +9,40 @@ from opensend.accounts.permissions import access_for, primary_role, user_can
 from opensend.accounts.roles import FAMILY_ROLES, Role
 from opensend.people.models import Child
 
+# (capability, link text, URL name): the home page's links, in order, for whoever may use them.
+HOME_LINKS: list[tuple[str, str, str]] = [
+    ("view_caseload", "Your caseload", "casework:caseload"),
+    ("view_team", "Team workload", "casework:team"),
+    ("manage_cases", "Panels", "casework:panel_list"),
+    ("manage_reviews", "Annual reviews and amendments", "reviews:queue"),
+    ("manage_reviews", "Phase transfer planner", "reviews:transfer_planner"),
+    ("setting_reviews", "Annual reviews for your pupils", "reviews:setting_workspace"),
+    ("setting_reviews", "Pupils moving to a new school or college", "reviews:transfer_planner"),
+    ("advice_workspace", "Advice requests for your organisation", "casework:advice_list"),
+    ("search_children", "Find a child or young person", "people:child_list"),
+    ("create_children", "Add a child or young person", "people:child_create"),
+    ("view_settings", "Schools, colleges and settings", "people:setting_list"),
+    ("view_audit", "Search the audit trail", "audit:event_list"),
+    ("view_timeliness", "Timeliness report", "casework:timeliness_report"),
+]
+
 
 def home_summary_for_user(*, user: Any) -> dict[str, Any]:
     access = access_for(user)
     role = primary_role(user)
     sees_children = user_can(user, "view_children")
-    links = []
-    if user_can(user, "view_caseload"):
-        links.append({"text": "Your caseload", "href": reverse("casework:caseload")})
-    if user_can(user, "view_team"):
-        links.append({"text": "Team workload", "href": reverse("casework:team")})
-    if user_can(user, "manage_cases"):
-        links.append({"text": "Panels", "href": reverse("casework:panel_list")})
-    if user_can(user, "advice_workspace"):
+    links = [
+        {"text": text, "href": reverse(url_name)}
+        for capability, text, url_name in HOME_LINKS
+        if user_can(user, capability)
+    ]
+    if access.roles & FAMILY_ROLES and user_can(user, "complain"):
         links.append(
             {
-                "text": "Advice requests for your organisation",
-                "href": reverse("casework:advice_list"),
+                "text": "Make a complaint or see your complaints",
+                "href": reverse("disputes:complaint_list"),
             }
         )
-    if user_can(user, "search_children"):
-        links.append({"text": "Find a child or young person", "href": reverse("people:child_list")})
-    if user_can(user, "create_children"):
-        links.append(
-            {"text": "Add a child or young person", "href": reverse("people:child_create")}
-        )
-    if user_can(user, "view_settings"):
-        links.append(
-            {"text": "Schools, colleges and settings", "href": reverse("people:setting_list")}
-        )
-    if user_can(user, "view_audit"):
-        links.append({"text": "Search the audit trail", "href": reverse("audit:event_list")})
     links.append({"text": "API documentation", "href": reverse("api-docs")})
     family_children: list[Child] = []
     if access.roles & FAMILY_ROLES:

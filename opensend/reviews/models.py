@@ -90,6 +90,14 @@ class AnnualReview(TimeStampedModel):
     due_by = models.DateField(
         help_text="The date the review must be held by, from the rules engine when it was planned."
     )
+    due_rule = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The rule that set due_by (first_annual_review, next_annual_review, ...).",
+    )
+    due_from = models.DateField(
+        null=True, blank=True, help_text="The date due_by counts from (plan issued, last review)."
+    )
     meeting_on = models.DateField(null=True, blank=True)
     invitations_sent_on = models.DateField(null=True, blank=True)
     held_on = models.DateField(null=True, blank=True)
@@ -101,6 +109,11 @@ class AnnualReview(TimeStampedModel):
     family_views = models.TextField("the family's views", blank=True)
     progress = models.TextField("progress towards the outcomes", blank=True)
     adulthood_notes = models.TextField("preparing for adulthood", blank=True)
+    # Year 9 onwards the report covers the four preparing-for-adulthood areas (CoP 8.9-8.12).
+    adulthood_employment = models.TextField("employment and higher education", blank=True)
+    adulthood_independent_living = models.TextField("independent living", blank=True)
+    adulthood_community = models.TextField("friends, relationships and community", blank=True)
+    adulthood_health = models.TextField("good health", blank=True)
     recommendation = models.CharField(
         "the meeting's recommendation", max_length=10, choices=ReviewDecision.choices, blank=True
     )
@@ -118,6 +131,13 @@ class AnnualReview(TimeStampedModel):
 
     class Meta:
         ordering = ["due_by", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(stage__in=["planned", "invited", "held", "reported"]),
+                name="one_open_review_per_plan",
+            )
+        ]
         indexes = [
             models.Index(fields=["caseworker", "stage", "next_due_on"]),
             models.Index(fields=["setting", "stage", "next_due_on"]),

@@ -157,6 +157,15 @@ SPECTACULAR_SETTINGS = {
         "ComplaintStatusEnum": "opensend.disputes.models.ComplaintStatus",
         "AppealOutcomeEnum": "opensend.disputes.models.AppealOutcome",
         "PlanStatusEnum": "opensend.plans.models.PlanStatus",
+        "ReviewKindEnum": "opensend.reviews.models.ReviewKind",
+        "ReviewLeadEnum": "opensend.reviews.models.ReviewLead",
+        "ReviewStageEnum": "opensend.reviews.models.ReviewStage",
+        "ReviewDecisionEnum": "opensend.reviews.models.ReviewDecision",
+        "ContributionKindEnum": "opensend.reviews.models.ContributionKind",
+        "AmendmentSourceEnum": "opensend.reviews.models.AmendmentSource",
+        "AmendmentStatusEnum": "opensend.reviews.models.AmendmentStatus",
+        "TransferKindEnum": "opensend.reviews.models.TransferKindChoice",
+        "CessationStatusEnum": "opensend.reviews.models.CessationStatus",
     },
 }
 

@@ -18,6 +18,13 @@ from opensend.statutory.calendar import (
     bank_holidays,
     is_working_day,
 )
+from opensend.statutory.ceasing import (
+    CESSATION_CITATION,
+    CeaseCheck,
+    CeaseGround,
+    cease_check,
+    plan_end_date,
+)
 from opensend.statutory.deadlines import (
     DEFAULT_AT_RISK_DAYS,
     ClockStatus,
@@ -56,10 +63,13 @@ from opensend.statutory.transfers import (
 )
 
 __all__ = [
+    "CESSATION_CITATION",
     "DEFAULT_AT_RISK_DAYS",
     "EXTRA_BANK_HOLIDAYS",
     "RULES",
     "WITHDRAWN_BANK_HOLIDAYS",
+    "CeaseCheck",
+    "CeaseGround",
     "ClockStatus",
     "Deadline",
     "ExceptionGround",
@@ -78,6 +88,7 @@ __all__ = [
     "age_on",
     "appeal_deadline",
     "bank_holidays",
+    "cease_check",
     "clock_status",
     "days_until",
     "deadline",
@@ -90,5 +101,6 @@ __all__ = [
     "national_curriculum_year_label",
     "next_september",
     "phase_transfer_due",
+    "plan_end_date",
     "transfer_kind",
 ]

@@ -1,0 +1,285 @@
+"""One caseworker's whole workload, across apps, for the caseload and team pages.
+
+The assessments table on the caseload page is casework's own. Everything else a caseworker owns
+— reviews and amendments, phase transfers, cease decisions, complaints, mediation, appeals and
+Tribunal orders about the children on their caseload — comes from each app's own queue selector
+and is shown here as `WorkSection`s: a count, how many are overdue or due within 2 weeks, and
+the soonest few items, with a link to that app's full queue. The apps keep their own rules
+(visibility, clocks from `opensend.statutory`); this module only gathers and orders.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.urls import reverse
+
+from opensend import statutory
+
+SOONEST = 5
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    child_name: str
+    what: str
+    due_on: date | None
+    url: str
+    status: statutory.ClockStatus | None = None
+
+
+@dataclass(frozen=True)
+class WorkSection:
+    title: str
+    queue_url: str
+    total: int
+    overdue: int
+    at_risk: int
+    items: list[WorkItem] = field(default_factory=list)
+
+
+def _section(
+    title: str,
+    queue_url: str,
+    items: Iterable[WorkItem],
+    *,
+    total: int | None = None,
+    overdue: int | None = None,
+    at_risk: int | None = None,
+) -> WorkSection:
+    rows = sorted(items, key=lambda i: (i.due_on is None, i.due_on or date.max))
+    statuses = [r.status for r in rows]
+    return WorkSection(
+        title=title,
+        queue_url=queue_url,
+        total=len(rows) if total is None else total,
+        overdue=statuses.count(statutory.ClockStatus.OVERDUE) if overdue is None else overdue,
+        at_risk=statuses.count(statutory.ClockStatus.AT_RISK) if at_risk is None else at_risk,
+        items=rows[:SOONEST],
+    )
+
+
+def _disputes(user: Any, caseworker: Any, on: date) -> WorkSection | None:
+    """Complaints, mediation and appeals (with Tribunal orders) about the caseworker's children."""
+    from opensend.accounts.permissions import user_can
+    from opensend.disputes import clocks, selectors
+
+    if not user_can(user, "manage_disputes"):
+        return None
+    mine = {"child__caseworker": caseworker}
+    sources: list[tuple[Any, Callable[[Any], list[Any]], str, Callable[[Any], str]]] = [
+        (
+            selectors.complaint_list_for_user(user=user)
+            .open()
+            .filter(**mine)
+            .prefetch_related("stages"),
+            clocks.complaint_clocks,
+            "disputes:complaint_detail",
+            lambda c: f"Complaint: {c.get_stage_display()}",
+        ),
+        (
+            selectors.mediation_list_for_user(user=user).open().filter(**mine),
+            clocks.mediation_clocks,
+            "disputes:mediation_detail",
+            lambda m: "Mediation",
+        ),
+        (
+            selectors.appeal_list_for_user(user=user)
+            .open()
+            .filter(**mine)
+            .prefetch_related("order_steps"),
+            clocks.appeal_clocks,
+            "disputes:appeal_detail",
+            lambda a: (
+                f"Tribunal order: {a.get_order_type_display()}"
+                if a.order_type
+                else f"Appeal: {a.get_appeal_type_display()}"
+            ),
+        ),
+    ]
+    items = []
+    for queryset, clocks_of, url_name, describe in sources:
+        for record in queryset.select_related("child"):
+            clock = clocks.next_open_clock(clocks_of(record))
+            items.append(
+                WorkItem(
+                    child_name=record.child.full_name if record.child else "",
+                    what=describe(record),
+                    due_on=clock.due_on if clock else None,
+                    url=reverse(url_name, args=[record.pk]),
+                    status=clock.status(on) if clock else None,
+                )
+            )
+    return _section("Complaints, mediation and appeals", reverse("disputes:queue"), items)
+
+
+def _reviews(user: Any, caseworker: Any, on: date) -> WorkSection | None:
+    """Open annual reviews and amendments the caseworker owns (sorted and sliced in SQL)."""
+    from opensend.accounts.permissions import user_can
+    from opensend.reviews import selectors
+
+    if not user_can(user, "manage_reviews"):
+        return None
+    queue = selectors.review_queue_for_user(user=user, on=on, caseworker=caseworker)
+    items = [
+        WorkItem(
+            child_name=row.child.full_name,
+            what=f"{row.what} ({row.stage.lower()})",
+            due_on=row.due_on,
+            url=reverse(
+                "reviews:review_detail" if row.kind == "review" else "reviews:amendment_detail",
+                args=[row.record.pk],
+            ),
+            status=row.status,
+        )
+        for row in queue[:SOONEST]
+    ]
+    total, overdue, at_risk = selectors.review_load_by_caseworker(user=user, on=on).get(
+        caseworker.pk, (0, 0, 0)
+    )
+    return _section(
+        "Annual reviews and amendments",
+        f"{reverse('reviews:queue')}?caseworker={caseworker.pk}",
+        items,
+        total=total,
+        overdue=overdue,
+        at_risk=at_risk,
+    )
+
+
+def _transfers(user: Any, caseworker: Any, on: date) -> WorkSection | None:
+    """Phase transfers still to be amended by their reg 18 deadline."""
+    from opensend.accounts.permissions import user_can
+    from opensend.reviews.transfers import selectors
+
+    if not user_can(user, "manage_reviews"):
+        return None
+    rows = selectors.transfer_queue_for_user(user=user, on=on, caseworker=caseworker)
+    items = [
+        WorkItem(
+            child_name=row.child.full_name,
+            what=row.what,
+            due_on=row.due_on,
+            url=reverse("reviews:transfer_detail", args=[row.transfer.pk]),
+            status=row.status,
+        )
+        for row in rows
+    ]
+    return _section("Phase transfers", reverse("reviews:transfer_planner"), items)
+
+
+def _cessations(user: Any, caseworker: Any, on: date) -> WorkSection | None:
+    """Decisions to cease a plan: consultation, notice, and any appeal."""
+    from opensend.accounts.permissions import user_can
+    from opensend.reviews.ceasing import selectors
+
+    if not user_can(user, "manage_reviews"):
+        return None
+    rows = selectors.cessation_queue_for_user(user=user, on=on, caseworker=caseworker)
+    items = [
+        WorkItem(
+            child_name=row.child.full_name,
+            what=row.what,
+            due_on=row.due_on,
+            url=reverse("reviews:cessation_detail", args=[row.cessation.pk]),
+            status=row.status,
+        )
+        for row in rows
+    ]
+    return _section("Ceasing plans", reverse("reviews:cessation_list"), items)
+
+
+PROVIDERS: list[Callable[[Any, Any, date], WorkSection | None]] = [
+    _reviews,
+    _transfers,
+    _cessations,
+    _disputes,
+]
+
+
+def work_sections_for(*, user: Any, caseworker: Any, on: date) -> list[WorkSection]:
+    """Every other queue's share of this caseworker's work, in a fixed order."""
+    sections = [provider(user, caseworker, on) for provider in PROVIDERS]
+    return [s for s in sections if s is not None]
+
+
+@dataclass(frozen=True)
+class OtherLoad:
+    """A caseworker's reviews, amendments, transfers and cease decisions, for the team page."""
+
+    reviews: tuple[int, int, int] = (0, 0, 0)  # open, overdue, due within 2 weeks
+    transfers: tuple[int, int] = (0, 0)  # open, past the deadline
+    cessations: tuple[int, int] = (0, 0)  # open, past their next date
+
+    @property
+    def overdue(self) -> int:
+        return self.reviews[1] + self.transfers[1] + self.cessations[1]
+
+
+def other_loads_for(*, user: Any, on: date) -> dict[int, OtherLoad]:
+    """Counted in SQL per caseworker (a handful of aggregate queries, whatever the scale)."""
+    from opensend.accounts.permissions import user_can
+    from opensend.reviews.ceasing.selectors import cessation_counts_by_caseworker
+    from opensend.reviews.selectors import review_load_by_caseworker
+    from opensend.reviews.transfers.selectors import transfer_counts_by_caseworker
+
+    if not user_can(user, "manage_reviews"):
+        return {}
+    reviews = review_load_by_caseworker(user=user, on=on)
+    transfers = transfer_counts_by_caseworker(user=user, on=on)
+    cessations = cessation_counts_by_caseworker(user=user, on=on)
+    ids = {i for i in [*reviews, *transfers, *cessations] if i is not None}
+    return {
+        i: OtherLoad(
+            reviews=reviews.get(i, (0, 0, 0)),
+            transfers=_pair(transfers.get(i)),
+            cessations=_pair(cessations.get(i)),
+        )
+        for i in ids
+    }
+
+
+def _pair(counts: dict[str, int] | None) -> tuple[int, int]:
+    return (counts["open"], counts["overdue"]) if counts else (0, 0)
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    caseworker: Any
+    assessments: Any  # selectors.CaseworkerLoad or None
+    other: OtherLoad
+
+    @property
+    def overdue(self) -> int:
+        return (self.assessments.overdue if self.assessments else 0) + self.other.overdue
+
+
+def team_rows_for(*, user: Any, on: date) -> list[TeamRow]:
+    """Every caseworker in the manager's teams with any open work, most overdue first."""
+    from opensend.accounts.permissions import user_can
+    from opensend.casework.selectors import team_load_for_user
+
+    if not user_can(user, "view_team"):
+        return []
+    loads = {load.caseworker.pk: load for load in team_load_for_user(user=user, on=on)}
+    others = other_loads_for(user=user, on=on)
+    staff = _team_staff(user).filter(pk__in=set(loads) | set(others))
+    rows = [
+        TeamRow(caseworker=u, assessments=loads.get(u.pk), other=others.get(u.pk, OtherLoad()))
+        for u in staff
+    ]
+    return sorted(rows, key=lambda r: (-r.overdue, str(r.caseworker)))
+
+
+def _team_staff(user: Any) -> Any:
+    """Staff in the manager's teams (everyone for an administrator)."""
+    from opensend.accounts.models import User
+    from opensend.accounts.permissions import access_for
+    from opensend.accounts.roles import Role
+
+    access = access_for(user)
+    staff = User.objects.filter(memberships__closed_at__isnull=True)
+    if not access.has(Role.ADMIN):
+        staff = staff.filter(memberships__team_id__in=access.team_ids)
+    return staff.distinct()

@@ -1,0 +1,178 @@
+"""The reviews API (/api/v1/): annual reviews and amendments, with their clocks.
+
+Read-only, with the same visibility as the pages: staff holding `view_reviews` see the reviews
+and amendments of children they may see. Errors are problem details (the project's handler).
+"""
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from opensend.disputes.api import ERRORS, ClockOutput, _clock_rows, _need, _page
+from opensend.reviews import selectors
+from opensend.reviews.clocks import amendment_clocks, review_clocks
+from opensend.reviews.models import (
+    Amendment,
+    AmendmentRepresentation,
+    AnnualReview,
+    ReviewContribution,
+    ReviewInvitation,
+)
+
+
+class ReviewOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = AnnualReview
+        fields = [
+            "id",
+            "plan",
+            "child",
+            "kind",
+            "led_by",
+            "setting",
+            "caseworker",
+            "stage",
+            "due_by",
+            "meeting_on",
+            "invitations_sent_on",
+            "held_on",
+            "report_sent_on",
+            "recommendation",
+            "decision",
+            "decided_on",
+            "next_due_on",
+        ]
+
+
+class InvitationOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = ReviewInvitation
+        fields = ["name", "role", "sent_on", "attended"]
+
+
+class ContributionOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    has_document = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReviewContribution
+        fields = ["kind", "given_by", "received_on", "text", "has_document"]
+
+    def get_has_document(self, contribution: ReviewContribution) -> bool:
+        return bool(contribution.document)
+
+
+class ReviewDetailOutput(ReviewOutput):
+    invitations = InvitationOutput(many=True, read_only=True)
+    contributions = ContributionOutput(many=True, read_only=True)
+    clocks = serializers.SerializerMethodField()
+
+    class Meta(ReviewOutput.Meta):
+        fields = [
+            *ReviewOutput.Meta.fields,
+            "child_views",
+            "family_views",
+            "progress",
+            "adulthood_employment",
+            "adulthood_independent_living",
+            "adulthood_community",
+            "adulthood_health",
+            "recommended_changes",
+            "decision_reasons",
+            "invitations",
+            "contributions",
+            "clocks",
+        ]
+
+    @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
+    def get_clocks(self, review: AnnualReview) -> Any:
+        return ClockOutput(_clock_rows(review_clocks(review)), many=True).data
+
+
+class AmendmentOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Amendment
+        fields = [
+            "id",
+            "plan",
+            "child",
+            "source",
+            "review",
+            "appeal",
+            "status",
+            "caseworker",
+            "meeting_on",
+            "proposed_on",
+            "base_version",
+            "issued_on",
+            "issued_version",
+            "closed_on",
+            "next_due_on",
+        ]
+
+
+class AmendmentRepresentationOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = AmendmentRepresentation
+        fields = ["made_on", "made_by", "comments", "preferred_setting", "wants_meeting"]
+
+
+class AmendmentDetailOutput(AmendmentOutput):
+    representations = AmendmentRepresentationOutput(many=True, read_only=True)
+    clocks = serializers.SerializerMethodField()
+
+    class Meta(AmendmentOutput.Meta):
+        fields = [
+            *AmendmentOutput.Meta.fields,
+            "summary",
+            "evidence",
+            "closed_reason",
+            "representations",
+            "clocks",
+        ]
+
+    @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
+    def get_clocks(self, amendment: Amendment) -> Any:
+        return ClockOutput(_clock_rows(amendment_clocks(amendment)), many=True).data
+
+
+class ReviewListApi(APIView):
+    @extend_schema(operation_id="reviews_list", responses={200: ReviewOutput(many=True), **ERRORS})
+    def get(self, request: Request) -> Response:
+        """Annual reviews of the children you may see, soonest next date first."""
+        _need(request, "view_reviews")
+        qs = selectors.review_list_for_user(user=request.user).order_by("next_due_on", "pk")
+        return _page(self, request, qs, ReviewOutput)
+
+
+class ReviewDetailApi(APIView):
+    @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewDetailOutput, **ERRORS})
+    def get(self, request: Request, review_id: int) -> Response:
+        """One review with its invitations, views and advice, and every clock."""
+        _need(request, "view_reviews")
+        review = selectors.review_get_for_user(user=request.user, review_id=review_id)
+        return Response(ReviewDetailOutput(review).data)
+
+
+class AmendmentListApi(APIView):
+    @extend_schema(
+        operation_id="amendments_list", responses={200: AmendmentOutput(many=True), **ERRORS}
+    )
+    def get(self, request: Request) -> Response:
+        _need(request, "view_reviews")
+        qs = selectors.amendment_list_for_user(user=request.user).order_by("-created_at", "-pk")
+        return _page(self, request, qs, AmendmentOutput)
+
+
+class AmendmentDetailApi(APIView):
+    @extend_schema(
+        operation_id="amendments_retrieve", responses={200: AmendmentDetailOutput, **ERRORS}
+    )
+    def get(self, request: Request, amendment_id: int) -> Response:
+        """One amendment with the family's comments and its clocks (8 and 12 weeks)."""
+        _need(request, "view_reviews")
+        amendment = selectors.amendment_get_for_user(user=request.user, amendment_id=amendment_id)
+        return Response(AmendmentDetailOutput(amendment).data)

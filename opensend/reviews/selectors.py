@@ -1,0 +1,372 @@
+"""Every read on reviews and amendments: lists, one record with its clocks and timeline, the
+review queue and the caseworker load figures.
+
+Who sees a review or an amendment is who sees its child (`Child.objects.visible_to`), and only
+staff who hold `view_reviews` (caseworkers, managers, SENCOs for pupils on their roll). Missing
+and forbidden give the same 404. Reads of one record are audited.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import CharField, Count, Prefetch, Q, QuerySet, Value
+from django.http import Http404
+
+from opensend import statutory
+from opensend.accounts.models import Organisation, User
+from opensend.accounts.permissions import access_for, user_can
+from opensend.accounts.roles import OrganisationKind, Role
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.disputes.clocks import Clock
+from opensend.people.models import Child
+from opensend.reviews.clocks import amendment_clocks, invitations_due, review_clocks
+from opensend.reviews.models import (
+    OPEN_AMENDMENT_STATUSES,
+    OPEN_REVIEW_STAGES,
+    Amendment,
+    AmendmentRepresentation,
+    AnnualReview,
+    ContributionKind,
+    ReviewContribution,
+    ReviewLead,
+)
+
+NOT_FOUND = "No review found"
+AMENDMENT_NOT_FOUND = "No amendment found"
+_LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
+
+
+def _visible_children(user: Any) -> QuerySet[Child]:
+    return Child.objects.visible_to(user)
+
+
+def review_list_for_user(*, user: Any) -> QuerySet[AnnualReview]:
+    if not user_can(user, "view_reviews"):
+        return AnnualReview.objects.none()
+    return AnnualReview.objects.filter(child__in=_visible_children(user))
+
+
+def review_get_for_user(*, user: Any, review_id: int, audit: bool = True) -> AnnualReview:
+    try:
+        review = (
+            review_list_for_user(user=user)
+            .select_related("plan", "child", "setting", "caseworker", "decided_by")
+            .prefetch_related(
+                "invitations",
+                Prefetch(
+                    "contributions",
+                    queryset=ReviewContribution.objects.select_related("recorded_by"),
+                ),
+                "amendments",
+            )
+            .get(pk=review_id)
+        )
+    except (AnnualReview.DoesNotExist, *_LOOKUP_ERRORS) as exc:
+        raise Http404(NOT_FOUND) from exc
+    if audit:
+        audit_record(actor=user, action=Action.VIEW, obj=review, child_id=review.child_id)
+    return review
+
+
+def can_lead(user: Any, review: AnnualReview) -> bool:
+    """May this user do the review's steps (meeting, invitations, views, report)?"""
+    if user_can(user, "manage_reviews"):
+        return True
+    return (
+        user_can(user, "lead_reviews")
+        and review.led_by == ReviewLead.SETTING
+        and review.setting_id in access_for(user).setting_ids
+    )
+
+
+def amendment_list_for_user(*, user: Any) -> QuerySet[Amendment]:
+    if not user_can(user, "view_reviews"):
+        return Amendment.objects.none()
+    return Amendment.objects.filter(child__in=_visible_children(user))
+
+
+def _amendment_query(qs: QuerySet[Amendment]) -> QuerySet[Amendment]:
+    return qs.select_related("plan", "child", "review", "appeal", "caseworker").prefetch_related(
+        Prefetch(
+            "representations",
+            queryset=AmendmentRepresentation.objects.select_related("preferred_setting"),
+        )
+    )
+
+
+def amendment_get_for_user(*, user: Any, amendment_id: int, audit: bool = True) -> Amendment:
+    try:
+        amendment = _amendment_query(amendment_list_for_user(user=user)).get(pk=amendment_id)
+    except (Amendment.DoesNotExist, *_LOOKUP_ERRORS) as exc:
+        raise Http404(AMENDMENT_NOT_FOUND) from exc
+    if audit:
+        audit_record(actor=user, action=Action.VIEW, obj=amendment, child_id=amendment.child_id)
+    return amendment
+
+
+def open_amendment_for_family(*, plan: Any) -> Amendment | None:
+    """The proposals a family sees on their plan page (once sent to them)."""
+    return (
+        _amendment_query(Amendment.objects.filter(plan=plan, status__in=OPEN_AMENDMENT_STATUSES))
+        .filter(proposed_on__isnull=False)
+        .first()
+    )
+
+
+def open_amendment_for_plan(*, plan: Any) -> Amendment | None:
+    return Amendment.objects.filter(plan=plan, status__in=OPEN_AMENDMENT_STATUSES).first()
+
+
+def open_review_for_plan(*, plan: Any) -> AnnualReview | None:
+    return AnnualReview.objects.filter(plan=plan, stage__in=OPEN_REVIEW_STAGES).first()
+
+
+# ---------------------------------------------------------------------------- queue
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    kind: str  # "review" or "amendment"
+    record: AnnualReview | Amendment
+    child: Child
+    what: str
+    stage: str
+    next_clock: Clock | None
+    due_on: date | None
+    status: statutory.ClockStatus | None
+
+
+def _next_clock(clocks: list[Clock]) -> Clock | None:
+    ours = [c for c in clocks if c.is_open and not c.family_step]
+    return min(ours, key=lambda c: c.due_on) if ours else None
+
+
+class ReviewQueue:
+    """Open reviews and amendments, soonest `next_due_on` first, sorted and sliced in SQL.
+
+    Looks like a sequence to Django's Paginator: `count()` is one query, a page is three
+    (the sorted keys, the reviews on it, the amendments on it)."""
+
+    def __init__(self, reviews: QuerySet[AnnualReview], amendments: QuerySet[Amendment], on: date):
+        self.reviews, self.amendments, self.on = reviews, amendments, on
+
+    def _keys(self) -> Any:
+        reviews = self.reviews.order_by().values_list(
+            Value("review", output_field=CharField()), "pk", "next_due_on"
+        )
+        amendments = self.amendments.order_by().values_list(
+            Value("amendment", output_field=CharField()), "pk", "next_due_on"
+        )
+        return reviews.union(amendments, all=True).order_by("next_due_on", "pk")
+
+    def count(self) -> int:
+        return self.reviews.count() + self.amendments.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item: slice) -> list[QueueRow]:
+        keys = list(self._keys()[item])
+        review_ids = [pk for kind, pk, _ in keys if kind == "review"]
+        amendment_ids = [pk for kind, pk, _ in keys if kind == "amendment"]
+        reviews = {
+            r.pk: r
+            for r in AnnualReview.objects.filter(pk__in=review_ids).select_related(
+                "child", "setting", "caseworker"
+            )
+        }
+        amendments = {
+            a.pk: a for a in _amendment_query(Amendment.objects.filter(pk__in=amendment_ids))
+        }
+        rows = []
+        for kind, pk, due_on in keys:
+            if kind == "review":
+                review = reviews[pk]
+                clock = _next_clock(review_clocks(review))
+                what = review.get_kind_display()
+                stage = review.get_stage_display()
+                record: AnnualReview | Amendment = review
+            else:
+                amendment = amendments[pk]
+                clock = _next_clock(amendment_clocks(amendment))
+                what = f"Amendment: {amendment.get_source_display().lower()}"
+                stage = amendment.get_status_display()
+                record = amendment
+            rows.append(
+                QueueRow(
+                    kind=kind,
+                    record=record,
+                    child=record.child,
+                    what=what,
+                    stage=stage,
+                    next_clock=clock,
+                    due_on=due_on,
+                    status=statutory.clock_status(due_on, self.on) if due_on else None,
+                )
+            )
+        return rows
+
+
+def review_queue_for_user(*, user: Any, on: date, caseworker: Any = None) -> ReviewQueue:
+    """Open reviews and open amendments for the children this user sees (one caseworker's
+    when `caseworker` is given), soonest next date first. Paginate it in the view."""
+    reviews = review_list_for_user(user=user).filter(stage__in=OPEN_REVIEW_STAGES)
+    amendments = amendment_list_for_user(user=user).filter(status__in=OPEN_AMENDMENT_STATUSES)
+    if caseworker is not None:
+        reviews = reviews.filter(caseworker=caseworker)
+        amendments = amendments.filter(caseworker=caseworker)
+    return ReviewQueue(reviews, amendments, on)
+
+
+def setting_reviews_for_user(*, user: Any, on: date) -> ReviewQueue:
+    """A SENCO's workspace: open reviews of pupils on their setting's roll, by next date."""
+    setting_ids = access_for(user).setting_ids
+    reviews = (
+        review_list_for_user(user=user)
+        .filter(stage__in=OPEN_REVIEW_STAGES)
+        .filter(Q(setting_id__in=setting_ids) | Q(setting__host_setting_id__in=setting_ids))
+    )
+    return ReviewQueue(reviews, Amendment.objects.none(), on)
+
+
+def review_load_by_caseworker(*, user: Any, on: date) -> dict[int, tuple[int, int, int]]:
+    """Caseworker id -> (open, overdue, due soon) over open reviews and amendments, in SQL."""
+    soon = statutory.add_days(on, statutory.DEFAULT_AT_RISK_DAYS)
+    counts = {
+        "open": Count("pk"),
+        "overdue": Count("pk", filter=Q(next_due_on__lt=on)),
+        "at_risk": Count("pk", filter=Q(next_due_on__gte=on, next_due_on__lte=soon)),
+    }
+    load: dict[int, list[int]] = {}
+    querysets: list[QuerySet[Any]] = [
+        review_list_for_user(user=user).filter(stage__in=OPEN_REVIEW_STAGES),
+        amendment_list_for_user(user=user).filter(status__in=OPEN_AMENDMENT_STATUSES),
+    ]
+    for qs in querysets:
+        for row in (
+            qs.filter(caseworker__isnull=False)
+            .order_by()
+            .values("caseworker_id")
+            .annotate(**counts)
+        ):
+            totals = load.setdefault(row["caseworker_id"], [0, 0, 0])
+            totals[0] += row["open"]
+            totals[1] += row["overdue"]
+            totals[2] += row["at_risk"]
+    return {k: (v[0], v[1], v[2]) for k, v in load.items()}
+
+
+# ---------------------------------------------------------------------------- timelines
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    on: date
+    title: str
+    detail: str
+    done: bool
+
+
+def review_timeline(review: AnnualReview) -> list[TimelineEntry]:
+    """What was done, and what is due, in date order."""
+    entries: list[TimelineEntry] = []
+
+    def done(on: date | None, title: str, detail: str = "") -> None:
+        if on is not None:
+            entries.append(TimelineEntry(on, title, detail, True))
+
+    done(review.due_from, "Review planned", f"Held by {statutory.long_date(review.due_by)}")
+    done(
+        review.invitations_sent_on,
+        "Invitations sent",
+        ", ".join(i.name for i in review.invitations.all()),
+    )
+    for c in review.contributions.all():
+        done(c.received_on, f"Views received: {c.get_kind_display()}", c.given_by)
+    done(review.held_on, "Review meeting held")
+    done(
+        review.report_sent_on,
+        "Report sent",
+        f"Recommended: {review.get_recommendation_display()}" if review.recommendation else "",
+    )
+    done(review.decided_on, f"Decision: {review.get_decision_display()}", review.decision_reasons)
+    entries += [
+        TimelineEntry(c.due_on, f"Due: {c.title}", c.explanation, False)
+        for c in review_clocks(review)
+        if c.is_open
+    ]
+    return sorted(entries, key=lambda e: (e.on, not e.done))
+
+
+def amendment_timeline(amendment: Amendment) -> list[TimelineEntry]:
+    entries: list[TimelineEntry] = []
+    if amendment.meeting_on:
+        entries.append(TimelineEntry(amendment.meeting_on, "Review meeting", "", True))
+    if amendment.proposed_on:
+        entries.append(
+            TimelineEntry(amendment.proposed_on, "Proposed changes sent", amendment.summary, True)
+        )
+    entries += [
+        TimelineEntry(r.made_on, f"Comments from {r.made_by}", r.comments, True)
+        for r in amendment.representations.all()
+    ]
+    if amendment.issued_on:
+        entries.append(
+            TimelineEntry(
+                amendment.issued_on,
+                f"Amended plan issued (version {amendment.issued_version})",
+                "",
+                True,
+            )
+        )
+    elif amendment.closed_on:
+        entries.append(
+            TimelineEntry(
+                amendment.closed_on, amendment.get_status_display(), amendment.closed_reason, True
+            )
+        )
+    entries += [
+        TimelineEntry(c.due_on, f"Due: {c.title}", c.explanation, False)
+        for c in amendment_clocks(amendment)
+        if c.is_open
+    ]
+    return sorted(entries, key=lambda e: (e.on, not e.done))
+
+
+# ---------------------------------------------------------------------------- small helpers
+
+ROLE_FOR_ORGANISATION = {
+    OrganisationKind.NHS: ContributionKind.HEALTH,
+    OrganisationKind.SOCIAL_CARE: ContributionKind.SOCIAL_CARE,
+    OrganisationKind.EP_SERVICE: ContributionKind.EDUCATIONAL_PSYCHOLOGY,
+    OrganisationKind.SETTING: ContributionKind.SETTING,
+}
+
+
+def role_for_organisation(organisation: Organisation) -> str:
+    return ROLE_FOR_ORGANISATION.get(organisation.kind, ContributionKind.OTHER)  # type: ignore[call-overload]
+
+
+def caseworker_choices_for_user(*, user: Any) -> QuerySet[User]:
+    """Caseworkers a manager can filter the queue by: those in the manager's teams."""
+    access = access_for(user)
+    staff = User.objects.filter(
+        memberships__closed_at__isnull=True,
+        memberships__role__in=[Role.CASEWORKER, Role.TEAM_MANAGER],
+    )
+    if not access.has(Role.ADMIN):
+        staff = staff.filter(memberships__team_id__in=access.team_ids)
+    return staff.distinct().order_by("email")
+
+
+def invitations_due_text(review: AnnualReview) -> str:
+    due = invitations_due(review)
+    if due is None:
+        return "Set the date of the meeting first."
+    return (
+        f"The meeting is on {statutory.long_date(review.meeting_on)}. Invitations and advice "  # type: ignore[arg-type]
+        f"should be sent by {statutory.long_date(due)} (at least 2 weeks before). You can "
+        "still send them after that date: they will be shown as late."
+    )

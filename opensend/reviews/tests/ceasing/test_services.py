@@ -1,0 +1,280 @@
+"""Ceasing a plan: the legal tests by age, consultation, the notice with appeal rights, the plan
+kept while an appeal is pending, and ceasing only when no appeal is pending."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from opensend import statutory
+from opensend.disputes import services as disputes
+from opensend.disputes.models import Appeal
+from opensend.notify.models import OutboxMessage
+from opensend.plans.models import PlanStatus
+from opensend.reviews.ceasing import selectors, services
+from opensend.reviews.models import (
+    AnnualReview,
+    Cessation,
+    CessationStatus,
+    PhaseTransfer,
+    ReviewStage,
+)
+from opensend.reviews.tests.transfers.helpers import born_aged, final_plan
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 20)
+CONSULTED = dt.date(2026, 6, 1)
+DECIDED = dt.date(2026, 6, 15)
+
+
+@pytest.fixture
+def plan(world):
+    return final_plan(world.caseload_child, named_setting=world.setting)
+
+
+@pytest.fixture
+def cw(world):
+    return world.users["caseworker"]
+
+
+def start(cw, plan, reason="5", today=TODAY):
+    return services.cessation_start(
+        actor=cw, plan=plan, reason=reason, details="Needs met at SEN support", today=today
+    )
+
+
+def decided(cw, plan):
+    world_setting = plan.named_setting
+    world_setting.email = "senco@school.test"
+    world_setting.save()
+    cessation = start(cw, plan)
+    services.cessation_consultation_record(
+        actor=cw,
+        cessation=cessation,
+        family_consulted_on=CONSULTED,
+        setting_consulted_on=CONSULTED,
+        consultation_notes="Family disagree",
+        today=TODAY,
+    )
+    return services.cessation_decide(actor=cw, cessation=cessation, decided_on=DECIDED, today=TODAY)
+
+
+def test_left_education_is_refused_for_a_15_year_old(world, cw, plan):
+    world.caseload_child.date_of_birth = born_aged(15, TODAY)
+    world.caseload_child.save()
+    with pytest.raises(ValidationError) as exc:
+        start(cw, plan, reason="8")
+    assert "The child or young person is 15" in str(exc.value)
+    assert "29(2)" in str(exc.value)
+    assert not Cessation.objects.exists()
+
+
+def test_an_18_year_old_who_left_education_needs_a_review_first(world, cw, plan):
+    world.caseload_child.date_of_birth = born_aged(19, TODAY)
+    world.caseload_child.save()
+    with pytest.raises(ValidationError, match="Hold a review first"):
+        start(cw, plan, reason="8")
+    review = AnnualReview.objects.create(
+        plan=plan,
+        child=plan.child,
+        led_by="council",
+        due_by=TODAY,
+        held_on=dt.date(2026, 10, 1),
+        stage=ReviewStage.DECIDED,
+    )
+    cessation = services.cessation_start(
+        actor=cw, plan=plan, reason="8", details="Left college", review=review, today=TODAY
+    )
+    assert cessation.status == CessationStatus.PROPOSED
+
+
+def test_start_checks(world, cw, plan):
+    with pytest.raises(PermissionDenied):
+        start(world.users["senco"], plan)
+    with pytest.raises(ValidationError, match="Explain"):
+        services.cessation_start(actor=cw, plan=plan, reason="5", details=" ", today=TODAY)
+    with pytest.raises(ValidationError, match="Choose the reason"):
+        services.cessation_start(actor=cw, plan=plan, reason="0", details="x", today=TODAY)
+    start(cw, plan)
+    with pytest.raises(ValidationError, match="already considering"):
+        start(cw, plan)
+    assert Cessation.objects.count() == 1
+
+
+def test_consult_then_decide_sends_the_notice_with_appeal_rights(cw, plan):
+    cessation = decided(cw, plan)
+    assert cessation.status == CessationStatus.DECIDED
+    due = statutory.appeal_deadline(DECIDED)
+    assert cessation.next_due_on == due
+    proposed = OutboxMessage.objects.filter(template="cessation_proposed").first()
+    assert "thinking of stopping" in proposed.subject
+    assert OutboxMessage.objects.filter(
+        template="cessation_setting_consulted", to_address="senco@school.test"
+    ).exists()
+    notice = OutboxMessage.objects.filter(template="cessation_decided").first()
+    assert statutory.long_date(due) in notice.body
+    assert "mediation" in notice.body
+    assert "Needs met without an EHC plan" in notice.body
+    assert OutboxMessage.objects.filter(template="cessation_decided_setting").exists()
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.FINAL
+
+
+def test_bad_dates_change_nothing(cw, plan):
+    cessation = start(cw, plan)
+    with pytest.raises(ValidationError, match="Record the consultation"):
+        services.cessation_decide(actor=cw, cessation=cessation, decided_on=DECIDED, today=TODAY)
+    with pytest.raises(ValidationError, match="future"):
+        services.cessation_consultation_record(
+            actor=cw,
+            cessation=cessation,
+            family_consulted_on=TODAY + dt.timedelta(1),
+            setting_consulted_on=CONSULTED,
+            today=TODAY,
+        )
+    with pytest.raises(ValidationError, match="setting named"):
+        services.cessation_consultation_record(
+            actor=cw, cessation=cessation, family_consulted_on=CONSULTED, today=TODAY
+        )
+    services.cessation_consultation_record(
+        actor=cw,
+        cessation=cessation,
+        family_consulted_on=CONSULTED,
+        setting_consulted_on=CONSULTED,
+        today=TODAY,
+    )
+    with pytest.raises(ValidationError, match="already been recorded"):
+        services.cessation_consultation_record(
+            actor=cw,
+            cessation=cessation,
+            family_consulted_on=CONSULTED,
+            setting_consulted_on=CONSULTED,
+            today=TODAY,
+        )
+    with pytest.raises(ValidationError, match="before the consultation"):
+        services.cessation_decide(
+            actor=cw, cessation=cessation, decided_on=dt.date(2026, 5, 1), today=TODAY
+        )
+    with pytest.raises(ValidationError, match="future"):
+        services.cessation_decide(
+            actor=cw, cessation=cessation, decided_on=TODAY + dt.timedelta(1), today=TODAY
+        )
+    cessation.refresh_from_db()
+    assert cessation.status == CessationStatus.PROPOSED and cessation.decided_on is None
+    services.cessation_decide(actor=cw, cessation=cessation, decided_on=DECIDED, today=TODAY)
+    with pytest.raises(ValidationError, match="already been sent"):
+        services.cessation_decide(actor=cw, cessation=cessation, decided_on=DECIDED, today=TODAY)
+
+
+def test_cannot_cease_while_the_family_can_still_appeal(cw, plan):
+    cessation = decided(cw, plan)
+    due = statutory.appeal_deadline(DECIDED)
+    with pytest.raises(ValidationError, match="can still appeal"):
+        services.cessation_cease(actor=cw, cessation=cessation, ceased_on=due, today=TODAY)
+    with pytest.raises(ValidationError, match="before the decision"):
+        services.cessation_cease(
+            actor=cw, cessation=cessation, ceased_on=dt.date(2026, 6, 1), today=TODAY
+        )
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.FINAL
+    after = statutory.add_days(due, 1)
+    services.cessation_cease(actor=cw, cessation=cessation, ceased_on=after, today=TODAY)
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.CEASED
+    assert OutboxMessage.objects.filter(template="plan_ceased").exists()
+
+
+def test_plan_kept_while_appeal_pending_then_ceased_when_dismissed(world, cw, plan):
+    cessation = decided(cw, plan)
+    review = AnnualReview.objects.create(
+        plan=plan, child=plan.child, led_by="council", due_by=TODAY, stage=ReviewStage.PLANNED
+    )
+    transfer = PhaseTransfer.objects.create(
+        plan=plan, child=plan.child, kind="primary_to_secondary", transfer_on=dt.date(2027, 9, 1)
+    )
+    cessation = services.cessation_appeal_lodge(
+        actor=cw, cessation=cessation, lodged_on=dt.date(2026, 7, 1), today=TODAY
+    )
+    assert cessation.status == CessationStatus.APPEALED
+    assert cessation.appeal.appeal_type == "ceasing"
+    banner = selectors.plan_cessation_banner(plan, on=TODAY)
+    assert banner.heading == "The plan is still maintained while the appeal is decided"
+    with pytest.raises(ValidationError, match="appeal has not been decided"):
+        services.cessation_cease(
+            actor=cw, cessation=cessation, ceased_on=dt.date(2026, 10, 1), today=TODAY
+        )
+    with pytest.raises(ValidationError, match="appeal's outcome"):
+        services.cessation_close(actor=cw, cessation=cessation, reason="x")
+    appeal = cessation.appeal
+    disputes.appeal_hearing_record(actor=cw, appeal=appeal, hearing_on=dt.date(2026, 9, 1))
+    disputes.appeal_outcome_record(
+        actor=cw, appeal=appeal, outcome="dismissed", outcome_on=dt.date(2026, 9, 10), today=TODAY
+    )
+    with pytest.raises(ValidationError, match="before the appeal was decided"):
+        services.cessation_cease(
+            actor=cw, cessation=cessation, ceased_on=dt.date(2026, 9, 5), today=TODAY
+        )
+    services.cessation_cease(
+        actor=cw, cessation=cessation, ceased_on=dt.date(2026, 9, 30), today=TODAY
+    )
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.CEASED
+    review.refresh_from_db()
+    transfer.refresh_from_db()
+    assert review.stage == ReviewStage.CANCELLED and "ceased" in review.cancelled_reason
+    assert "ceased" in transfer.not_transferring_reason
+    assert selectors.plan_cessation_banner(plan, on=TODAY).heading == "Plan ceased"
+
+
+def test_appeal_allowed_keeps_the_plan(cw, plan):
+    cessation = decided(cw, plan)
+    appeal = disputes.appeal_lodge(
+        actor=cw,
+        child=plan.child,
+        appeal_type="ceasing",
+        decision_sent_on=DECIDED,
+        lodged_on=dt.date(2026, 7, 1),
+        today=TODAY,
+    )
+    with pytest.raises(ValidationError, match="ceasing appeal for this child"):
+        services.cessation_appeal_link(
+            actor=cw,
+            cessation=cessation,
+            appeal=Appeal.objects.create(
+                child=plan.child,
+                appeal_type="contents",
+                decision_sent_on=DECIDED,
+                lodged_on=DECIDED,
+            ),
+        )
+    cessation = services.cessation_appeal_link(actor=cw, cessation=cessation, appeal=appeal)
+    with pytest.raises(ValidationError, match="already linked"):
+        services.cessation_appeal_link(actor=cw, cessation=cessation, appeal=appeal)
+    disputes.appeal_hearing_record(actor=cw, appeal=appeal, hearing_on=dt.date(2026, 9, 1))
+    disputes.appeal_outcome_record(
+        actor=cw, appeal=appeal, outcome="allowed", outcome_on=dt.date(2026, 9, 10), today=TODAY
+    )
+    with pytest.raises(ValidationError, match="did not agree"):
+        services.cessation_cease(
+            actor=cw, cessation=cessation, ceased_on=dt.date(2026, 9, 30), today=TODAY
+        )
+    services.cessation_close(
+        actor=cw, cessation=cessation, reason="The Tribunal allowed the appeal"
+    )
+    cessation.refresh_from_db()
+    plan.refresh_from_db()
+    assert cessation.status == CessationStatus.NOT_CEASED
+    assert plan.status == PlanStatus.FINAL
+    assert OutboxMessage.objects.filter(template="cessation_withdrawn").exists()
+
+
+def test_queue_and_counts(world, cw, plan):
+    cessation = decided(cw, plan)
+    rows = selectors.cessation_queue_for_user(user=cw, on=TODAY)
+    assert [r.cessation for r in rows] == [cessation]
+    assert rows[0].due_on == statutory.appeal_deadline(DECIDED)
+    assert "cease once the time to appeal has passed" in rows[0].what
+    assert selectors.cessation_counts_by_caseworker(user=cw, on=TODAY) == {
+        cw.pk: {"open": 1, "overdue": 1}
+    }
+    assert selectors.cessation_queue_for_user(user=world.users["parent"], on=TODAY) == []

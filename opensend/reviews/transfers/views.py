@@ -1,0 +1,341 @@
+"""Phase transfer pages: the planner and one child's transfer. Thin: selectors and services."""
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from opensend import statutory
+from opensend.accounts.decorators import require_capability
+from opensend.accounts.permissions import user_can
+from opensend.audit.services import audit_record_list
+from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
+from opensend.plans.models import Consultation
+from opensend.reviews.ceasing.selectors import plan_get_for_user
+from opensend.reviews.models import TransferKindChoice
+from opensend.reviews.transfers import selectors, services
+from opensend.reviews.transfers.forms import (
+    ConfirmForm,
+    ConsultationForm,
+    ConsultationResponseForm,
+    NameSettingForm,
+    NotTransferringForm,
+    PreferencesForm,
+    TransferOpenForm,
+)
+
+STEP_TEMPLATE = "reviews/transfers/step_form.html"
+
+
+def form_data(request: HttpRequest) -> Any:
+    """The posted data (even when empty, so an empty POST is an invalid form), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+_data = form_data
+
+
+def step_view(
+    request: HttpRequest,
+    *,
+    form: BaseForm,
+    heading: str,
+    caption: str,
+    back: str,
+    action: Callable[[dict[str, Any]], Any],
+    success: str,
+    intro: str = "",
+    submit_label: str = "Save",
+) -> HttpResponse:
+    """One step: a GOV.UK form, the service's errors next to the fields, 400 when invalid."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect(back)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {
+        "form": form,
+        "heading": heading,
+        "caption": caption,
+        "back": back,
+        "intro": intro,
+        "submit_label": submit_label,
+    }
+    return render(request, STEP_TEMPLATE, context, status=status)
+
+
+def _filters(request: HttpRequest) -> dict[str, str]:
+    source = request.POST if request.method == "POST" else request.GET
+    return {name: source.get(name, "")[:40] for name in ("kind", "setting", "status")}
+
+
+@require_capability("view_reviews")
+def transfer_planner(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    chosen = _filters(request)
+    plans = selectors.planner_queryset(user=request.user, on=today)
+    shown = selectors.planner_filtered(
+        plans, kind=chosen["kind"], setting_id=chosen["setting"], status=chosen["status"]
+    ).order_by("amend_by", "child__family_name", "child__given_name", "pk")
+    page = paginate(request, shown)
+    rows = selectors.planner_rows(page.object_list, on=today)
+    audit_record_list(
+        actor=request.user, objects=[r.child for r in rows], summary="Phase transfer planner"
+    )
+    deadlines = selectors.cohort_deadlines(today)
+    return render(
+        request,
+        "reviews/transfers/planner.html",
+        {
+            "rows": rows,
+            "page_obj": page,
+            "querystring": querystring_without_page(request),
+            "chosen": chosen,
+            "kinds": [(k, TransferKindChoice(k).label) for k in deadlines],
+            "statuses": selectors.PlannerStatus.CHOICES,
+            "settings": selectors.planner_settings(plans),
+            "progress": selectors.planner_progress(
+                selectors.planner_filtered(plans, kind=chosen["kind"], setting_id=chosen["setting"])
+            ),
+            "transfer_on": statutory.next_september(today),
+            "school_deadline": deadlines[statutory.TransferKind.PRIMARY_TO_SECONDARY.value],
+            "post16_deadline": deadlines[statutory.TransferKind.SECONDARY_TO_POST16.value],
+            "school_rule": statutory.get_rule("phase_transfer_review"),
+            "post16_rule": statutory.get_rule("post16_phase_transfer_review"),
+            "others": selectors.other_transfers_for_user(user=request.user, on=today)[:50],
+            "can_manage": user_can(request.user, "manage_reviews"),
+            "today": today,
+        },
+    )
+
+
+@require_capability("manage_reviews")
+@require_POST
+def transfer_cohort_open(request: HttpRequest) -> HttpResponse:
+    chosen = _filters(request)
+    count = services.transfers_open_for_cohort(
+        actor=request.user, kind=chosen["kind"], setting_id=chosen["setting"]
+    )
+    if count:
+        messages.success(
+            request,
+            f"{count} transfer{'s' if count != 1 else ''} opened. "
+            "Each family has been asked for their preferences.",
+        )
+    else:
+        messages.success(request, "Every child in this list already has a transfer open.")
+    query = urlencode({k: v for k, v in chosen.items() if v and k != "status"})
+    return redirect(reverse("reviews:transfer_planner") + (f"?{query}" if query else ""))
+
+
+@require_capability("manage_reviews")
+@require_http_methods(["GET", "POST"])
+def transfer_open(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = plan_get_for_user(user=request.user, plan_id=plan_id)
+    form = TransferOpenForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            transfer = services.transfer_open(actor=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(
+                request, "Transfer opened. The family has been asked for their preferences."
+            )
+            return redirect("reviews:transfer_detail", transfer_id=transfer.pk)
+    return render(
+        request,
+        STEP_TEMPLATE,
+        {
+            "form": form,
+            "heading": "Open a phase transfer",
+            "caption": plan.child.full_name,
+            "back": reverse("reviews:transfer_planner"),
+            "submit_label": "Open the transfer",
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@require_capability("view_reviews")
+def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
+    transfer = selectors.transfer_get_for_user(user=request.user, transfer_id=transfer_id)
+    today = timezone.localdate()
+    deadline = selectors.transfer_deadline(transfer)
+    consultations = selectors.transfer_consultations(transfer)
+    status = selectors.transfer_status(transfer, consulted=bool(consultations))
+    rule = statutory.get_rule(statutory.TransferKind(transfer.kind).rule_id)
+    amendment = transfer.amendment
+    is_open = status not in selectors.PlannerStatus.DONE and status != "amending"
+    return render(
+        request,
+        "reviews/transfers/detail.html",
+        {
+            "transfer": transfer,
+            "child": transfer.child,
+            "deadline": deadline,
+            "rule": rule,
+            "explanation": statutory.explain(rule.id),
+            "clock": None
+            if status in selectors.PlannerStatus.DONE
+            else statutory.clock_status(deadline, today),
+            "late": amendment is not None
+            and amendment.issued_on is not None
+            and amendment.issued_on > deadline,
+            "status": status,
+            "status_label": selectors.PlannerStatus.LABELS[status],
+            "preferences": selectors.transfer_preferences(transfer),
+            "consultations": consultations,
+            "can_manage": user_can(request.user, "manage_reviews") and is_open,
+            "today": today,
+        },
+    )
+
+
+def object_step(
+    request: HttpRequest,
+    obj: Any,
+    *,
+    caption: str,
+    back: str,
+    form: Callable[[Any, Any], BaseForm],
+    action: Callable[[Any, dict[str, Any]], Any],
+    **labels: str,
+) -> HttpResponse:
+    """A step on one record: ``form(data, obj)`` and ``action(obj, cleaned_data)``; ``labels``
+    are step_view's heading, success, intro and submit_label."""
+    return step_view(
+        request,
+        form=form(form_data(request), obj),
+        caption=caption,
+        back=back,
+        action=lambda d: action(obj, d),
+        **labels,  # type: ignore[arg-type]
+    )
+
+
+def _transfer_step(request: HttpRequest, transfer_id: int, **kwargs: Any) -> HttpResponse:
+    transfer = selectors.transfer_get_for_user(user=request.user, transfer_id=transfer_id)
+    return object_step(
+        request,
+        transfer,
+        caption=f"{transfer.child.full_name}: {transfer.get_kind_display().lower()}",
+        back=reverse("reviews:transfer_detail", args=[transfer.pk]),
+        **kwargs,
+    )
+
+
+@require_capability("manage_reviews")
+@require_http_methods(["GET", "POST"])
+def transfer_preferences(request: HttpRequest, transfer_id: int) -> HttpResponse:
+    return _transfer_step(
+        request,
+        transfer_id,
+        form=lambda data, t: PreferencesForm(
+            data,
+            initial={
+                "first_preference": t.first_preference_id,
+                "second_preference": t.second_preference_id,
+                "third_preference": t.third_preference_id,
+            },
+        ),
+        heading="The family's preferred schools or colleges",
+        action=lambda t, d: services.transfer_preferences_record(
+            actor=request.user, transfer=t, **d
+        ),
+        success="Preferences recorded",
+    )
+
+
+@require_capability("manage_reviews")
+@require_http_methods(["GET", "POST"])
+def transfer_consult(request: HttpRequest, transfer_id: int) -> HttpResponse:
+    return _transfer_step(
+        request,
+        transfer_id,
+        form=lambda data, t: ConsultationForm(data, preferred=selectors.transfer_preferences(t)),
+        heading="Ask a school or college if it can meet the child's needs",
+        action=lambda t, d: services.transfer_consultation_send(
+            actor=request.user, transfer=t, **d
+        ),
+        success="Consultation sent",
+        intro="They have 15 days to reply (Children and Families Act 2014, section 39).",
+    )
+
+
+@require_capability("manage_reviews")
+@require_http_methods(["GET", "POST"])
+def transfer_consultation_reply(
+    request: HttpRequest, transfer_id: int, consultation_id: int
+) -> HttpResponse:
+    transfer = selectors.transfer_get_for_user(user=request.user, transfer_id=transfer_id)
+    consultations = {c.pk: c for c in selectors.transfer_consultations(transfer)}
+    consultation: Consultation | None = consultations.get(consultation_id)
+    if consultation is None:
+        raise Http404("No consultation found")
+    return step_view(
+        request,
+        form=ConsultationResponseForm(_data(request)),
+        heading=f"Reply from {consultation.setting.name}",
+        caption=transfer.child.full_name,
+        back=reverse("reviews:transfer_detail", args=[transfer.pk]),
+        action=lambda d: services.transfer_consultation_response_record(
+            actor=request.user, transfer=transfer, consultation=consultation, **d
+        ),
+        success="Reply recorded",
+    )
+
+
+@require_capability("manage_reviews")
+@require_http_methods(["GET", "POST"])
+def transfer_name(request: HttpRequest, transfer_id: int) -> HttpResponse:
+    return _transfer_step(
+        request,
+        transfer_id,
+        form=lambda data, t: NameSettingForm(data, preferred=selectors.transfer_preferences(t)),
+        heading="Name the new school or college",
+        action=lambda t, d: services.transfer_setting_name(actor=request.user, transfer=t, **d),
+        success="Setting named. The family has been told.",
+        intro="Next, start the amendment that names it in section I of the plan.",
+    )
+
+
+@require_capability("manage_reviews")
+@require_http_methods(["GET", "POST"])
+def transfer_amend(request: HttpRequest, transfer_id: int) -> HttpResponse:
+    return _transfer_step(
+        request,
+        transfer_id,
+        form=lambda data, t: ConfirmForm(data),
+        heading="Start the amendment naming the new setting",
+        action=lambda t, d: services.transfer_amendment_start(actor=request.user, transfer=t),
+        success="Amendment started. Send the proposals to the family next.",
+        intro="The plan's content can then be changed for the new phase. The transfer is done "
+        "when the amended plan is issued.",
+        submit_label="Start the amendment",
+    )
+
+
+@require_capability("manage_reviews")
+@require_http_methods(["GET", "POST"])
+def transfer_not_transferring(request: HttpRequest, transfer_id: int) -> HttpResponse:
+    return _transfer_step(
+        request,
+        transfer_id,
+        form=lambda data, t: NotTransferringForm(data),
+        heading="The child is not moving",
+        action=lambda t, d: services.transfer_not_transferring(actor=request.user, transfer=t, **d),
+        success="Recorded: not transferring",
+    )
