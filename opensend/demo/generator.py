@@ -513,7 +513,7 @@ def build_demo_area(
     # that costs seconds and hundreds of megabytes, so switch the query log off while we build.
     with override_settings(DEBUG=False), transaction.atomic():
         summary = builder.build()
-        made = {
+        made: dict[str, Any] = {
             stage: build(seed=seed, today=today)
             for stage, build in _LATER_STAGES.items()
             if stage in wanted

@@ -167,6 +167,7 @@ def appeal_get_for_user(*, user: Any, appeal_id: int) -> Appeal:
             .select_related("child", "assessment_request", "mediation")
             .prefetch_related(
                 "order_steps",
+                "amendments",
                 "order_exceptions",
                 Prefetch("steps", queryset=DisputeStep.objects.select_related("recorded_by")),
             )
@@ -320,3 +321,17 @@ def children_to_choose_for_user(*, user: Any, name: str = "") -> QuerySet[Child]
     if name.strip():
         children = children.search(name=name)
     return children.order_by("family_name", "given_name", "pk")
+
+
+def plan_to_amend_for(appeal: Appeal) -> Any:
+    """The child's final plan, when the order is to amend it and no amendment is under way.
+
+    The order is complied with through the reviews app's amendment flow: issuing the amended
+    plan records the order's step (regulation 44(2)(e)–(f))."""
+    from opensend.plans.models import EHCPlan, PlanStatus
+
+    if appeal.order_type not in ("amend", "amend_section_i") or appeal.compliant_on:
+        return None
+    if any(a.is_open for a in appeal.amendments.all()):
+        return None
+    return EHCPlan.objects.filter(child_id=appeal.child_id, status=PlanStatus.FINAL).first()

@@ -503,6 +503,8 @@ def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
             "clocks": _clock_rows(clocks, today),
             "timeline": selectors.timeline_for(appeal, clocks),
             "can_order": appeal.outcome in OUTCOMES_WITH_ORDER and not appeal.order_type,
+            "plan_to_amend": selectors.plan_to_amend_for(appeal),
+            "amendments": list(appeal.amendments.all()),
             "open_order_steps": [c for c in clocks if c.is_open and c.rule_id.startswith("order_")],
             "exceptions": [
                 (

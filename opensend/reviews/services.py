@@ -606,6 +606,21 @@ def _save_amendment(amendment: Amendment, fields: Sequence[str]) -> None:
     amendment.save(update_fields=[*fields, "next_due_on", "updated_at"])
 
 
+AMEND_ORDERS = ("amend", "amend_section_i")
+NOT_AN_ORDER_TO_AMEND = "Choose an appeal for this child whose Tribunal order is to amend the plan"
+TRIBUNAL_SOURCE = "An amendment for a Tribunal order must say it is for a Tribunal order"
+
+
+def _check_order_to_amend(
+    appeal: Any, *, plan: EHCPlan, source: str, errors: dict[str, list[str]]
+) -> None:
+    """An order-led amendment is for this child's appeal with an order to amend (reg 44(2))."""
+    if appeal.child_id != plan.child_id or appeal.order_type not in AMEND_ORDERS:
+        errors["appeal"] = [NOT_AN_ORDER_TO_AMEND]
+    elif source != AmendmentSource.TRIBUNAL:
+        errors["source"] = [TRIBUNAL_SOURCE]
+
+
 @transaction.atomic
 def amendment_start(
     *,
@@ -630,6 +645,8 @@ def amendment_start(
         errors["source"] = [CHOOSE_SOURCE]
     if not summary.strip():
         errors["summary"] = [SUMMARY_REQUIRED]
+    if appeal is not None:
+        _check_order_to_amend(appeal, plan=plan, source=source, errors=errors)
     if errors:
         raise ValidationError(errors)
     if Amendment.objects.filter(plan=plan, status__in=OPEN_AMENDMENT_STATUSES).exists():

@@ -328,11 +328,17 @@ def decision(request: HttpRequest, review_id: int) -> HttpResponse:
 @require_capability("manage_reviews")
 @require_http_methods(["GET", "POST"])
 def amendment_start(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Start an amendment; `?appeal=<id>` starts one to comply with a Tribunal order."""
     plan = plan_get_for_user(user=request.user, plan_id=plan_id)
-    form = AmendmentStartForm(request.POST or None)
+    appeal = _order_appeal(request)
+    form = AmendmentStartForm(
+        request.POST or None, initial={"source": "tribunal"} if appeal is not None else None
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            amendment = services.amendment_start(actor=request.user, plan=plan, **form.cleaned_data)
+            amendment = services.amendment_start(
+                actor=request.user, plan=plan, appeal=appeal, **form.cleaned_data
+            )
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
@@ -351,6 +357,16 @@ def amendment_start(request: HttpRequest, plan_id: int) -> HttpResponse:
         },
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _order_appeal(request: HttpRequest) -> Any:
+    """The appeal named in the query string, if the user may see it (the same 404 otherwise)."""
+    appeal_id = request.GET.get("appeal", "")
+    if not appeal_id:
+        return None
+    from opensend.disputes.selectors import appeal_get_for_user
+
+    return appeal_get_for_user(user=request.user, appeal_id=appeal_id)  # type: ignore[arg-type]
 
 
 @require_capability("view_reviews")

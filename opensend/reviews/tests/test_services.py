@@ -530,3 +530,54 @@ def test_withdrawing_puts_the_issued_content_back(world):
     assert Amendment.objects.get(pk=amendment.pk).status == AmendmentStatus.WITHDRAWN
     with pytest.raises(ValidationError):
         plan_services.need_add(actor=cw, plan=plan, section="B", area="semh", description="x")
+
+
+def _order(plan, **overrides):
+    fields = {
+        "child": plan.child,
+        "appeal_type": "contents",
+        "decision_sent_on": dt.date(2026, 9, 20),
+        "lodged_on": dt.date(2026, 10, 1),
+        "outcome": "allowed",
+        "outcome_on": dt.date(2026, 11, 1),
+        "order_type": "amend",
+        "order_on": dt.date(2026, 11, 1),
+    }
+    return Appeal.objects.create(**{**fields, **overrides})
+
+
+def test_appeal_page_starts_the_amendment_that_complies_with_the_order(world):
+    plan = final_plan(world)
+    appeal = _order(plan)
+    client = world.client_for("caseworker")
+    page = client.get(f"/disputes/appeals/{appeal.pk}/").content.decode()
+    start = f"/reviews/plans/{plan.pk}/amend/?appeal={appeal.pk}"
+    assert start.replace("&", "&amp;") in page
+    response = client.post(start, {"source": "tribunal", "summary": "Section F as ordered"})
+    assert response.status_code == 302
+    amendment = plan.amendments.get()
+    assert amendment.appeal == appeal
+    page = client.get(f"/disputes/appeals/{appeal.pk}/").content.decode()
+    assert "Amendment for this order" in page
+    assert "Amend the plan to comply with the order" not in page
+
+
+def test_only_an_order_to_amend_for_this_child_can_lead_an_amendment(world):
+    plan = final_plan(world)
+    client = world.client_for("caseworker")
+    refusal = _order(plan, appeal_type="refusal_to_assess", order_type="assess")
+    response = client.post(
+        f"/reviews/plans/{plan.pk}/amend/?appeal={refusal.pk}",
+        {"source": "tribunal", "summary": "Changes"},
+    )
+    assert response.status_code == 400
+    assert "whose Tribunal order is to amend the plan" in response.content.decode()
+    order = _order(plan)
+    response = client.post(
+        f"/reviews/plans/{plan.pk}/amend/?appeal={order.pk}",
+        {"source": "other", "summary": "Changes"},
+    )
+    assert response.status_code == 400
+    assert not plan.amendments.exists()
+    # Someone who cannot see the appeal gets the same 404 as for one that does not exist.
+    assert client.get(f"/reviews/plans/{plan.pk}/amend/?appeal=999999").status_code == 404
