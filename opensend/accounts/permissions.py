@@ -5,6 +5,7 @@ app's querysets (`visible_to(user)`), which read the `Access` computed below.
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 
 from opensend.accounts.roles import FAMILY_ROLES, PROFESSIONAL_ROLES, SENAR_ROLES, Role
 
@@ -128,6 +129,12 @@ def forget_access(user: object) -> None:
 def user_can(user: object, capability: str) -> bool:
     allowed = CAPABILITIES[capability]
     return bool(access_for(user).roles & allowed)
+
+
+def check_capability(actor: object, capability: str) -> None:
+    """For services: refuse (PermissionDenied, a 403) an actor without the capability."""
+    if not user_can(actor, capability):
+        raise PermissionDenied
 
 
 def primary_role(user: object) -> Role | None:

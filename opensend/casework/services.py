@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from opensend import statutory
-from opensend.accounts.permissions import access_for, user_can
+from opensend.accounts.permissions import access_for, check_capability, user_can
 from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
@@ -30,6 +30,7 @@ from opensend.casework.models import (
     Stage,
     StepKind,
 )
+from opensend.core.dates import today_or_local
 from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.models import Child, Setting
 
@@ -55,15 +56,6 @@ EXCEPTION_LABELS = {
     "absent_from_area_2_weeks": "Away from the area for 2 weeks or more",
     "missed_appointment": "Missed an appointment for advice",
 }
-
-
-def _require(actor: Any, capability: str) -> None:
-    if not user_can(actor, capability):
-        raise PermissionDenied
-
-
-def _today(today: date | None) -> date:
-    return today or timezone.localdate()
 
 
 def _check_step_date(request: AssessmentRequest, on: date, *, today: date, field: str) -> None:
@@ -140,8 +132,8 @@ def request_create(
     today: date | None = None,
 ) -> AssessmentRequest:
     """Record a request for an EHC needs assessment; its clocks start from `received_on`."""
-    today = _today(today)
-    _require(actor, "request_assessment")
+    today = today_or_local(today)
+    check_capability(actor, "request_assessment")
     errors: dict[str, list[str]] = {}
     if received_on > today:
         errors["received_on"] = [DATE_IN_FUTURE]
@@ -205,12 +197,12 @@ def request_create(
 def request_acknowledge(
     *, actor: Any, request: AssessmentRequest, on: date, today: date | None = None
 ) -> AssessmentRequest:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = _locked(request)
     _check_stage(request, Stage.REQUESTED)
     if request.acknowledged_on is not None:
         raise ValidationError("The request has already been acknowledged")
-    _check_step_date(request, on, today=_today(today), field="on")
+    _check_step_date(request, on, today=today_or_local(today), field="on")
     request.acknowledged_on = on
     request.save(update_fields=["acknowledged_on", "updated_at"])
     _step(request, kind=StepKind.ACKNOWLEDGED, on=on, actor=actor)
@@ -221,7 +213,7 @@ def request_acknowledge(
 def request_assign(
     *, actor: Any, request: AssessmentRequest, caseworker: Any, today: date | None = None
 ) -> AssessmentRequest:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = _locked(request)
     if not access_for(caseworker).has(Role.CASEWORKER, Role.TEAM_MANAGER):
         raise ValidationError({"caseworker": ["Choose a SENAR caseworker"]})
@@ -230,7 +222,7 @@ def request_assign(
     _step(
         request,
         kind=StepKind.ASSIGNED,
-        on=_today(today),
+        on=today_or_local(today),
         actor=actor,
         summary=f"Assigned to {caseworker}",
     )
@@ -241,7 +233,7 @@ def request_assign(
 def request_withdraw(
     *, actor: Any, request: AssessmentRequest, on: date, reason: str, today: date | None = None
 ) -> AssessmentRequest:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = _locked(request)
     _check_stage(
         request,
@@ -249,7 +241,7 @@ def request_withdraw(
     )
     if not reason.strip():
         raise ValidationError({"reason": ["Enter why the request was withdrawn"]})
-    _check_step_date(request, on, today=_today(today), field="on")
+    _check_step_date(request, on, today=today_or_local(today), field="on")
     request.stage = Stage.WITHDRAWN
     request.closed_on = on
     request.closed_reason = reason.strip()
@@ -267,7 +259,7 @@ def panel_create(
     name: str = "SEND panel",
     members: list[dict[str, Any]] | None = None,
 ) -> Panel:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     panel = Panel.objects.create(held_on=held_on, name=name or "SEND panel", chair=actor)
     for member in members or []:
         panel.members.create(**member)
@@ -277,7 +269,7 @@ def panel_create(
 
 @transaction.atomic
 def panel_list_case(*, actor: Any, panel: Panel, request: AssessmentRequest) -> PanelCase:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = _locked(request)
     _check_stage(request, Stage.REQUESTED)
     if panel.held_on < request.received_on:
@@ -306,12 +298,12 @@ def assessment_decision_record(
     today: date | None = None,
 ) -> AssessmentRequest:
     """Record the decision whether to assess (reg 4–5). A refusal must give reasons."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = _locked(request)
     if request.assess_decision_on is not None:
         raise ValidationError(ALREADY_DECIDED)
     _check_stage(request, Stage.REQUESTED)
-    _check_step_date(request, decided_on, today=_today(today), field="decided_on")
+    _check_step_date(request, decided_on, today=today_or_local(today), field="decided_on")
     if not reasons.strip():
         raise ValidationError({"reasons": [REASONS_REQUIRED]})
     request.assess_decision_on = decided_on
@@ -374,10 +366,10 @@ def advice_request_send(
     today: date | None = None,
 ) -> AdviceRequest:
     """Ask one organisation for advice; it has 6 weeks (reg 8)."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = _locked(request)
     _check_stage(request, Stage.ASSESSING)
-    _check_step_date(request, requested_on, today=_today(today), field="requested_on")
+    _check_step_date(request, requested_on, today=today_or_local(today), field="requested_on")
     if request.assess_decision_on and requested_on < request.assess_decision_on:
         raise ValidationError(
             {"requested_on": ["Advice is requested after the decision to assess"]}
@@ -426,7 +418,7 @@ def advice_submit(
     today: date | None = None,
 ) -> AdviceRequest:
     """A professional submits their advice (structured, or as a document)."""
-    today = _today(today)
+    today = today_or_local(today)
     advice = (
         AdviceRequest.objects.select_for_update(of=("self",))
         .select_related("request")
@@ -470,8 +462,8 @@ def advice_reuse(
     today: date | None = None,
 ) -> AdviceRequest:
     """Use advice already held for this child instead of asking again (tell it once)."""
-    _require(actor, "manage_cases")
-    today = _today(today)
+    check_capability(actor, "manage_cases")
+    today = today_or_local(today)
     request = _locked(request)
     _check_stage(request, Stage.ASSESSING)
     if previous.request.child_id != request.child_id or previous.received_on is None:
@@ -510,7 +502,7 @@ def clock_exception_record(
     today: date | None = None,
 ) -> ClockException:
     """Record a reg 5(4)/8(2)/10(4)/13(3) exception: the case shows the limit lifted, and why."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = _locked(request)
     if ground not in statutory.StatutoryException._value2member_map_:
         raise ValidationError({"ground": ["Choose the reason the time limit does not apply"]})
@@ -535,7 +527,7 @@ def clock_exception_record(
     _step(
         request,
         kind=StepKind.EXCEPTION_RECORDED,
-        on=min(starts_on, _today(today)),
+        on=min(starts_on, today_or_local(today)),
         actor=actor,
         summary=EXCEPTION_LABELS[ground],
         reasons=evidence,
@@ -555,12 +547,12 @@ def issue_decision_record(
     today: date | None = None,
 ) -> AssessmentRequest:
     """Decide whether to issue a plan after the assessment (reg 10)."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = _locked(request)
     if request.issue_decision_on is not None:
         raise ValidationError(ALREADY_DECIDED)
     _check_stage(request, Stage.ASSESSING)
-    _check_step_date(request, decided_on, today=_today(today), field="decided_on")
+    _check_step_date(request, decided_on, today=today_or_local(today), field="decided_on")
     if request.assess_decision_on and decided_on < request.assess_decision_on:
         raise ValidationError({"decided_on": ["The date cannot be before the decision to assess"]})
     if not reasons.strip():
@@ -595,10 +587,10 @@ def case_record_draft_issued(
     *, actor: Any, request: AssessmentRequest, on: date, today: date | None = None
 ) -> AssessmentRequest:
     """Called by the plans app when the draft plan is served: the 15-day window starts."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = _locked(request)
     _check_stage(request, Stage.DRAFTING)
-    _check_step_date(request, on, today=_today(today), field="issued_on")
+    _check_step_date(request, on, today=today_or_local(today), field="issued_on")
     if request.issue_decision_on and on < request.issue_decision_on:
         raise ValidationError(
             {"issued_on": ["The draft cannot be issued before the decision to issue"]}
@@ -616,10 +608,10 @@ def case_record_final_issued(
     *, actor: Any, request: AssessmentRequest, on: date, today: date | None = None
 ) -> AssessmentRequest:
     """Called by the plans app when the final plan is issued: the journey's last step."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = _locked(request)
     _check_stage(request, Stage.DRAFT_ISSUED)
-    _check_step_date(request, on, today=_today(today), field="issued_on")
+    _check_step_date(request, on, today=today_or_local(today), field="issued_on")
     if request.draft_issued_on and on < request.draft_issued_on:
         raise ValidationError({"issued_on": ["The final plan cannot be issued before the draft"]})
     request.final_issued_on = on
@@ -675,7 +667,7 @@ def family_views_record(
 
 @transaction.atomic
 def panel_member_add(*, actor: Any, panel: Panel, name: str, organisation: Any = None) -> Any:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     if not name.strip():
         raise ValidationError({"name": ["Enter the member's name"]})
     member = panel.members.create(name=name.strip(), organisation=organisation, attended=True)
@@ -686,7 +678,7 @@ def panel_member_add(*, actor: Any, panel: Panel, name: str, organisation: Any =
 @transaction.atomic
 def panel_attendance_record(*, actor: Any, panel: Panel, attended_ids: set[int]) -> None:
     """Record who attended; a panel decision is only as good as the agencies in the room."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     for member in panel.members.all():
         attended = member.pk in attended_ids
         if member.attended != attended:

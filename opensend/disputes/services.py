@@ -13,13 +13,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from opensend import statutory
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import check_capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.models import AssessmentRequest
+from opensend.core.dates import today_or_local
 from opensend.disputes.clocks import charter_due, next_open_clock, order_clocks, record_clocks
 from opensend.disputes.models import (
     DEFAULT_CHARTER_WORKING_DAYS,
@@ -93,15 +93,6 @@ FIRST_STEP_IN_WORDS = {
     "order_amend_plan": "send you the changed EHC plan",
     "order_amend_section_i": "send you the EHC plan with the new school or setting",
 }
-
-
-def _require(actor: Any, capability: str) -> None:
-    if not user_can(actor, capability):
-        raise PermissionDenied
-
-
-def _today(today: date | None) -> date:
-    return today or timezone.localdate()
 
 
 def _check_date(on: date, *, today: date, field: str, after: date, what: str) -> None:
@@ -254,8 +245,8 @@ def complaint_create(
 
     A parent or young person complaining online is the complainant, and it is received today.
     """
-    _require(actor, "complain")
-    today = _today(today)
+    check_capability(actor, "complain")
+    today = today_or_local(today)
     family = not user_can(actor, "manage_disputes")
     if family:
         if child is not None and not Child.objects.visible_to(actor).filter(pk=child.pk).exists():
@@ -322,7 +313,7 @@ def complaint_respond(
     today: date | None = None,
 ) -> ComplaintStageRecord:
     """Record our reply at the current stage: the outcome, any remedy, and what we learned."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     complaint = _locked_complaint(complaint)
     if not complaint.is_open:
         raise ValidationError(COMPLAINT_CLOSED)
@@ -331,7 +322,7 @@ def complaint_respond(
         raise ValidationError(ALREADY_RESPONDED)
     _check_date(
         responded_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="responded_on",
         after=record.started_on,
         what=f"the complaint reached {record.get_stage_display().lower()}",
@@ -389,7 +380,7 @@ def complaint_escalate(
     today: date | None = None,
 ) -> ComplaintStageRecord:
     """Move the complaint to the next stage; that stage's charter clock starts on `escalated_on`."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     complaint = _locked_complaint(complaint)
     if not complaint.is_open:
         raise ValidationError(COMPLAINT_CLOSED)
@@ -403,7 +394,7 @@ def complaint_escalate(
         )
     _check_date(
         escalated_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="escalated_on",
         after=record.responded_on,
         what="our reply",
@@ -442,7 +433,7 @@ def complaint_close(
     today: date | None = None,
 ) -> Complaint:
     """Close the complaint with its final outcome (withdrawn if we never replied)."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     complaint = _locked_complaint(complaint)
     if not complaint.is_open:
         raise ValidationError(COMPLAINT_CLOSED)
@@ -453,7 +444,7 @@ def complaint_close(
         raise ValidationError({"outcome": [RESPOND_BEFORE_CLOSING]})
     _check_date(
         closed_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="closed_on",
         after=record.responded_on or record.started_on,
         what="the last step on the complaint",
@@ -503,8 +494,8 @@ def mediation_create(
 ) -> MediationCase:
     """Open a mediation case after a decision notice; the family has 2 months to contact the
     mediation adviser (reg 33)."""
-    _require(actor, "manage_disputes")
-    today = _today(today)
+    check_capability(actor, "manage_disputes")
+    today = today_or_local(today)
     if decision_notice_on > today:
         raise ValidationError({"decision_notice_on": [DATE_IN_FUTURE]})
     if not about.strip():
@@ -547,13 +538,13 @@ def mediation_create(
 def mediation_adviser_contact_record(
     *, actor: Any, case: MediationCase, contacted_on: date, today: date | None = None
 ) -> MediationCase:
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     case = _locked_mediation(case)
     if case.adviser_contacted_on is not None:
         raise ValidationError(ALREADY_DONE)
     _check_date(
         contacted_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="contacted_on",
         after=case.decision_notice_on,
         what="the decision notice",
@@ -575,7 +566,7 @@ def mediation_choice_record(
 ) -> MediationCase:
     """The family wants mediation (we must hold it within 30 days, reg 37) or declines it (the
     certificate is due within 3 working days, reg 34)."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     case = _locked_mediation(case)
     if case.adviser_contacted_on is None:
         raise ValidationError(CONTACT_FIRST)
@@ -583,7 +574,7 @@ def mediation_choice_record(
         raise ValidationError(CHOICE_ALREADY)
     _check_date(
         on,
-        today=_today(today),
+        today=today_or_local(today),
         field="on",
         after=case.adviser_contacted_on,
         what="the family contacted the adviser",
@@ -613,7 +604,7 @@ def mediation_choice_record(
 def mediation_held_record(
     *, actor: Any, case: MediationCase, held_on: date, today: date | None = None
 ) -> MediationCase:
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     case = _locked_mediation(case)
     if not case.wants_mediation or case.told_wants_mediation_on is None:
         raise ValidationError(NOT_WANTED)
@@ -621,7 +612,7 @@ def mediation_held_record(
         raise ValidationError(ALREADY_DONE)
     _check_date(
         held_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="held_on",
         after=case.told_wants_mediation_on,
         what="we were told the family wants mediation",
@@ -645,7 +636,7 @@ def mediation_end_record(
 ) -> MediationCase:
     """Mediation ended (with or without agreement) or could not be arranged: the certificate is
     due within 3 working days (reg 39); an agreement on a non-appealable matter has 2 weeks."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     case = _locked_mediation(case)
     if not case.wants_mediation or case.told_wants_mediation_on is None:
         raise ValidationError(NOT_WANTED)
@@ -656,7 +647,9 @@ def mediation_end_record(
     if result != MediationEnd.COULD_NOT_ARRANGE and case.held_on is None:
         raise ValidationError({"result": [HELD_FIRST]})
     after = case.held_on or case.told_wants_mediation_on
-    _check_date(ended_on, today=_today(today), field="ended_on", after=after, what="the last step")
+    _check_date(
+        ended_on, today=today_or_local(today), field="ended_on", after=after, what="the last step"
+    )
     if result == MediationEnd.AGREEMENT and not agreement_summary.strip():
         raise ValidationError({"agreement_summary": ["Enter what was agreed"]})
     if result != MediationEnd.AGREEMENT and agreement_non_appealable:
@@ -684,7 +677,7 @@ def mediation_certificate_issue(
     *, actor: Any, case: MediationCase, issued_on: date, today: date | None = None
 ) -> MediationCase:
     """Record the certificate; the family is told the new last day to appeal."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     case = _locked_mediation(case)
     trigger = case.certificate_trigger_on
     if trigger is None:
@@ -693,7 +686,7 @@ def mediation_certificate_issue(
         raise ValidationError(ALREADY_DONE)
     _check_date(
         issued_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="issued_on",
         after=trigger,
         what="mediation ended or was declined",
@@ -716,13 +709,15 @@ def mediation_certificate_issue(
 def mediation_agreement_actioned(
     *, actor: Any, case: MediationCase, on: date, today: date | None = None
 ) -> MediationCase:
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     case = _locked_mediation(case)
     if not case.agreement_non_appealable or case.ended_on is None:
         raise ValidationError(NO_AGREEMENT_CLOCK)
     if case.agreement_actioned_on is not None:
         raise ValidationError(ALREADY_DONE)
-    _check_date(on, today=_today(today), field="on", after=case.ended_on, what="the agreement")
+    _check_date(
+        on, today=today_or_local(today), field="on", after=case.ended_on, what="the agreement"
+    )
     case.agreement_actioned_on = on
     case.save(update_fields=["agreement_actioned_on", "updated_at"])
     _step(mediation=case, kind=DisputeStepKind.AGREEMENT_ACTIONED, on=on, actor=actor)
@@ -734,11 +729,11 @@ def mediation_close(
     *, actor: Any, case: MediationCase, closed_on: date, reason: str, today: date | None = None
 ) -> MediationCase:
     """Close without going further (for example the family did not take it up)."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     case = _locked_mediation(case)
     _check_date(
         closed_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="closed_on",
         after=case.decision_notice_on,
         what="the decision notice",
@@ -783,8 +778,8 @@ def appeal_lodge(
 ) -> Appeal:
     """Record an appeal lodged with the Tribunal. The certificate date comes from the mediation
     case when one is linked; the deadline is shown from `statutory.appeal_deadline`."""
-    _require(actor, "manage_disputes")
-    today = _today(today)
+    check_capability(actor, "manage_disputes")
+    today = today_or_local(today)
     if appeal_type not in AppealType.values:
         raise ValidationError({"appeal_type": ["Choose the type of appeal"]})
     if decision_sent_on > today:
@@ -840,7 +835,7 @@ def appeal_hearing_record(
     *, actor: Any, appeal: Appeal, hearing_on: date, today: date | None = None
 ) -> Appeal:
     """Set (or move) the hearing date; it can be in the future, but not before lodging."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     appeal = _locked_appeal(appeal)
     if appeal.outcome:
         raise ValidationError(APPEAL_DECIDED)
@@ -859,7 +854,7 @@ def appeal_hearing_record(
     _step(
         appeal=appeal,
         kind=DisputeStepKind.HEARING_LISTED,
-        on=min(hearing_on, _today(today)),
+        on=min(hearing_on, today_or_local(today)),
         actor=actor,
         summary=f"Hearing on {statutory.long_date(hearing_on)}",
     )
@@ -877,7 +872,7 @@ def appeal_outcome_record(
     today: date | None = None,
 ) -> Appeal:
     """Dismissed or allowed at a hearing (so not before it); conceded or withdrawn at any time."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     appeal = _locked_appeal(appeal)
     if appeal.outcome:
         raise ValidationError(APPEAL_DECIDED)
@@ -888,7 +883,7 @@ def appeal_outcome_record(
         if appeal.hearing_on is None:
             raise ValidationError({"outcome": [HEARING_FIRST]})
         after, what = appeal.hearing_on, "the hearing"
-    _check_date(outcome_on, today=_today(today), field="outcome_on", after=after, what=what)
+    _check_date(outcome_on, today=today_or_local(today), field="outcome_on", after=after, what=what)
     appeal.outcome = outcome
     appeal.outcome_on = outcome_on
     appeal.outcome_notes = notes.strip()
@@ -915,7 +910,7 @@ def appeal_order_record(
     today: date | None = None,
 ) -> Appeal:
     """Record the Tribunal's order: its compliance clocks (Regs 44(2)) start on `order_on`."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     appeal = _locked_appeal(appeal)
     if appeal.outcome not in OUTCOMES_WITH_ORDER:
         raise ValidationError(NO_ORDER_FOR_OUTCOME)
@@ -925,7 +920,7 @@ def appeal_order_record(
         raise ValidationError({"order_type": [ORDER_TYPE_REQUIRED]})
     _check_date(
         order_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="order_on",
         after=appeal.hearing_on or appeal.lodged_on,
         what="the hearing" if appeal.hearing_on else "the appeal was lodged",
@@ -970,7 +965,7 @@ def order_step_done(
 ) -> OrderStep:
     """Record one step of the order done; when every step that applies is done, the appeal is
     complied with."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     appeal = _locked_appeal(appeal)
     if appeal.order_on is None or rule_id not in ORDER_RULES.get(appeal.order_type, ()):
         raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
@@ -981,7 +976,7 @@ def order_step_done(
         raise ValidationError(ALREADY_DONE)
     _check_date(
         done_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="done_on",
         after=appeal.order_on,
         what="the order",
@@ -1027,7 +1022,7 @@ def order_exception_record(
     was impractical because of exceptional personal circumstances, absence from the area for
     2 weeks or more, or the school or college being closed. The appeal shows the limit lifted
     and why; reports count such steps apart. Nothing is lifted silently."""
-    _require(actor, "manage_disputes")
+    check_capability(actor, "manage_disputes")
     appeal = _locked_appeal(appeal)
     if appeal.order_on is None:
         raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
@@ -1039,7 +1034,7 @@ def order_exception_record(
         raise ValidationError({"ground": [EXCEPTION_NOT_FOR_ORDER]})
     if applicable[rule_id].exception is not None:
         raise ValidationError(EXCEPTION_ALREADY)
-    today = _today(today)
+    today = today_or_local(today)
     if starts_on < appeal.order_on:
         raise ValidationError(
             {"starts_on": [START_BEFORE_ORDER.format(on=statutory.long_date(appeal.order_on))]}

@@ -3,11 +3,11 @@
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from opensend.accounts.permissions import access_for, user_can
+from opensend.accounts.permissions import access_for, check_capability
 from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
@@ -64,11 +64,6 @@ ALREADY_CLOSED = "This record is already closed"
 REASON_REQUIRED = "Enter the reason for closing the record"
 
 
-def _require(actor: Any, capability: str) -> None:
-    if not user_can(actor, capability):
-        raise PermissionDenied
-
-
 def _clean_child(child: Child, *, today: date) -> None:
     errors: dict[str, list[str]] = {}
     try:
@@ -86,7 +81,7 @@ def _clean_child(child: Child, *, today: date) -> None:
 
 @transaction.atomic
 def child_create(*, actor: Any, today: date | None = None, **fields: Any) -> Child:
-    _require(actor, "create_children")
+    check_capability(actor, "create_children")
     child = Child(**{k: v for k, v in fields.items() if k in CHILD_FIELDS})
     # Whoever creates the record takes it on, so they can still see it afterwards.
     unallocated = child.caseworker_id is None and child.senar_team_id is None
@@ -109,7 +104,7 @@ def child_create(*, actor: Any, today: date | None = None, **fields: Any) -> Chi
 
 @transaction.atomic
 def child_update(*, actor: Any, child: Child, today: date | None = None, **fields: Any) -> Child:
-    _require(actor, "edit_children")
+    check_capability(actor, "edit_children")
     child = Child.objects.select_for_update().get(pk=child.pk)
     if child.is_closed:
         raise ValidationError(ALREADY_CLOSED)
@@ -131,7 +126,7 @@ def child_update(*, actor: Any, child: Child, today: date | None = None, **field
 
 @transaction.atomic
 def child_close(*, actor: Any, child: Child, reason: str) -> Child:
-    _require(actor, "close_children")
+    check_capability(actor, "close_children")
     child = Child.objects.select_for_update().get(pk=child.pk)
     if child.is_closed:
         raise ValidationError(ALREADY_CLOSED)
@@ -160,7 +155,7 @@ def family_member_add(
     **member_fields: Any,
 ) -> FamilyRelationship:
     """Link a parent or carer to a child, reusing their record if they are already known."""
-    _require(actor, "edit_children")
+    check_capability(actor, "edit_children")
     member = existing or FamilyMember(**member_fields)
     if existing is None:
         member.full_clean()
@@ -193,7 +188,7 @@ def enrolment_start(
     *, actor: Any, child: Child, setting: Setting, started_on: date, is_main: bool = True
 ) -> Enrolment:
     """Put a child on roll at a setting; a new main placement ends the previous one."""
-    _require(actor, "edit_children")
+    check_capability(actor, "edit_children")
     if is_main:
         for previous in Enrolment.objects.filter(child=child, is_main=True, ended_on__isnull=True):
             if previous.started_on > started_on:
@@ -211,7 +206,7 @@ def enrolment_start(
 
 @transaction.atomic
 def setting_create(*, actor: Any, need_types: list[str] | None = None, **fields: Any) -> Setting:
-    _require(actor, "edit_settings")
+    check_capability(actor, "edit_settings")
     setting = Setting(**{k: v for k, v in fields.items() if k in SETTING_FIELDS})
     setting.full_clean()
     setting.save()
@@ -225,7 +220,7 @@ def setting_create(*, actor: Any, need_types: list[str] | None = None, **fields:
 def setting_update(
     *, actor: Any, setting: Setting, need_types: list[str] | None = None, **fields: Any
 ) -> Setting:
-    _require(actor, "edit_settings")
+    check_capability(actor, "edit_settings")
     setting = Setting.objects.select_for_update().get(pk=setting.pk)
     before = snapshot(setting, SETTING_FIELDS)
     before_needs = sorted(setting.need_types.values_list("code", flat=True))

@@ -15,16 +15,16 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from opensend import statutory
 from opensend.accounts.models import Organisation
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import check_capability, user_can
 from opensend.accounts.roles import OrganisationKind
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.casework import services as casework_services
 from opensend.casework.models import AssessmentRequest, FamilyViews, Stage
+from opensend.core.dates import today_or_local
 from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.models import Setting
 from opensend.plans.checks import blocking
@@ -102,15 +102,6 @@ DEFAULT_AREAS: dict[str, str] = {
 SECTION_A = ["about_me", "what_matters", "aspirations", "communication"]
 
 
-def _require(actor: Any, capability: str) -> None:
-    if not user_can(actor, capability):
-        raise PermissionDenied
-
-
-def _today(today: date | None) -> date:
-    return today or timezone.localdate()
-
-
 def _locked(plan: EHCPlan) -> EHCPlan:
     return (
         EHCPlan.objects.select_for_update(of=("self",))
@@ -155,7 +146,7 @@ def _check_issuable(plan: EHCPlan, *, on: date) -> None:
 @transaction.atomic
 def plan_draft_start(*, actor: Any, request: AssessmentRequest) -> EHCPlan:
     """Start the draft plan once we have decided to issue one; section A from the family's views."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     request = AssessmentRequest.objects.select_for_update().get(pk=request.pk)
     if request.stage != Stage.DRAFTING:
         raise ValidationError(WRONG_STAGE)
@@ -181,7 +172,7 @@ def plan_section_a_update(
     aspirations: str = "",
     communication: str = "",
 ) -> EHCPlan:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(plan)
     _check_editable(plan)
     before = snapshot(plan, SECTION_A)
@@ -204,7 +195,7 @@ def plan_details_update(
     personal_budget_description: str = "",
 ) -> EHCPlan:
     """Section I (the kind of placement) and section J (the personal budget)."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(plan)
     _check_editable(plan)
     if placement_type and placement_type not in PlacementType.values:
@@ -245,7 +236,7 @@ def _clean_need(section: str, area: str, description: str) -> tuple[str, str]:
 
 @transaction.atomic
 def need_add(*, actor: Any, plan: EHCPlan, section: str, description: str, area: str = "") -> Need:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(plan)
     _check_editable(plan)
     area, description = _clean_need(section, area, description)
@@ -256,7 +247,7 @@ def need_add(*, actor: Any, plan: EHCPlan, section: str, description: str, area:
 
 @transaction.atomic
 def need_update(*, actor: Any, need: Need, section: str, description: str, area: str = "") -> Need:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(need.plan)
     _check_editable(plan)
     area, description = _clean_need(section, area, description)
@@ -276,7 +267,7 @@ def need_update(*, actor: Any, need: Need, section: str, description: str, area:
 @transaction.atomic
 def need_remove(*, actor: Any, need: Need) -> None:
     """Take a need out of a draft (its links to outcomes go with it)."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(need.plan)
     _check_editable(plan)
     _audit_plan(actor, plan, summary=f"Removed need: {need}"[:300], changes={"removed": str(need)})
@@ -315,7 +306,7 @@ def outcome_add(
     preparing_for_adulthood_area: str = "",
     need_ids: Iterable[int] = (),
 ) -> Outcome:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(plan)
     _check_editable(plan)
     description = _clean_outcome(description, preparing_for_adulthood_area)
@@ -347,7 +338,7 @@ def outcome_update(
     preparing_for_adulthood_area: str = "",
     need_ids: Iterable[int] = (),
 ) -> Outcome:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(outcome.plan)
     _check_editable(plan)
     description = _clean_outcome(description, preparing_for_adulthood_area)
@@ -367,7 +358,7 @@ def outcome_update(
 
 @transaction.atomic
 def outcome_remove(*, actor: Any, outcome: Outcome) -> None:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(outcome.plan)
     _check_editable(plan)
     _audit_plan(
@@ -404,7 +395,7 @@ def provision_add(
     location: str = "",
     outcome_ids: Iterable[int] = (),
 ) -> Provision:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(plan)
     _check_editable(plan)
     description = _clean_provision(section, description)
@@ -444,7 +435,7 @@ def provision_update(
     location: str = "",
     outcome_ids: Iterable[int] = (),
 ) -> Provision:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(provision.plan)
     _check_editable(plan)
     description = _clean_provision(section, description)
@@ -466,7 +457,7 @@ def provision_update(
 
 @transaction.atomic
 def provision_remove(*, actor: Any, provision: Provision) -> None:
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     plan = _locked(provision.plan)
     _check_editable(plan)
     _audit_plan(
@@ -486,8 +477,8 @@ def draft_issue(
     *, actor: Any, plan: EHCPlan, issued_on: date, today: date | None = None
 ) -> EHCPlan:
     """Serve the draft on the family: their 15 days to comment start (reg 13(1))."""
-    _require(actor, "manage_cases")
-    today = _today(today)
+    check_capability(actor, "manage_cases")
+    today = today_or_local(today)
     plan = _locked(plan)
     _check_draft(plan)
     if plan.draft_issued_on is not None:
@@ -554,7 +545,7 @@ def representation_record(
     staff = user_can(actor, "manage_cases")
     if not staff and not is_family_of(actor, plan.child):
         raise PermissionDenied
-    today = _today(today)
+    today = today_or_local(today)
     plan = _locked(plan)
     _check_draft(plan)
     if plan.draft_issued_on is None:
@@ -591,8 +582,8 @@ def consultation_send(
     *, actor: Any, plan: EHCPlan, setting: Setting, sent_on: date, today: date | None = None
 ) -> Consultation:
     """Ask a school or college whether it can be named in the plan (CFA s39); it has 15 days."""
-    _require(actor, "manage_cases")
-    today = _today(today)
+    check_capability(actor, "manage_cases")
+    today = today_or_local(today)
     plan = _locked(plan)
     _check_draft(plan)
     _check_not_future(sent_on, today=today, field="sent_on")
@@ -633,8 +624,8 @@ def consultation_response_record(
     response_notes: str = "",
     today: date | None = None,
 ) -> Consultation:
-    _require(actor, "manage_cases")
-    today = _today(today)
+    check_capability(actor, "manage_cases")
+    today = today_or_local(today)
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.responded_on is not None:
         raise ValidationError(ALREADY_RESPONDED)
@@ -679,8 +670,8 @@ def final_issue(
     today: date | None = None,
 ) -> EHCPlan:
     """Issue the final plan: a new numbered version, the case moved on, the family told."""
-    _require(actor, "manage_cases")
-    today = _today(today)
+    check_capability(actor, "manage_cases")
+    today = today_or_local(today)
     plan = _locked(plan)
     _check_draft(plan)
     if plan.request is None:
@@ -782,7 +773,7 @@ def plan_content_restore(*, actor: Any, plan: EHCPlan, version: int) -> EHCPlan:
     """Put the plan's content back as it was issued in `version` (an amendment withdrawn or not
     made): section A, needs, outcomes, provision with their links, I and J. Call inside a
     transaction with the plan locked."""
-    _require(actor, "manage_cases")
+    check_capability(actor, "manage_cases")
     issued = PlanVersion.objects.filter(plan=plan, version=version).first()
     if issued is None:
         return plan  # nothing kept to go back to (for example, demo data)

@@ -20,14 +20,14 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 
 from opensend import statutory
 from opensend.accounts.models import Organisation
-from opensend.accounts.permissions import access_for, user_can
+from opensend.accounts.permissions import access_for, check_capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.casework.services import MEDIATION_CONTACT
+from opensend.core.dates import today_or_local
 from opensend.notify.services import family_recipients, notification_send
 from opensend.people.models import Setting
 from opensend.plans import services as plan_services
@@ -118,15 +118,6 @@ REPORT_FIELDS = [
     "recommended_changes",
     "report_sent_on",
 ]
-
-
-def _require(actor: Any, capability: str) -> None:
-    if not user_can(actor, capability):
-        raise PermissionDenied
-
-
-def _today(today: date | None) -> date:
-    return today or timezone.localdate()
 
 
 def _check_date(
@@ -267,7 +258,7 @@ def review_invitations_send(
         raise ValidationError(MEETING_FIRST)
     if review.invitations_sent_on is not None:
         raise ValidationError(INVITATIONS_ALREADY)
-    _check_date(sent_on, today=_today(today), field="sent_on")
+    _check_date(sent_on, today=today_or_local(today), field="sent_on")
     if sent_on >= review.meeting_on:
         raise ValidationError(
             {"sent_on": [INVITE_AFTER_MEETING.format(on=statutory.long_date(review.meeting_on))]}
@@ -338,7 +329,7 @@ def review_contribution_add(
         errors["given_by"] = [GIVEN_BY_REQUIRED]
     if not text.strip() and not document:
         errors["text"] = [VIEWS_REQUIRED]
-    if received_on > _today(today):
+    if received_on > today_or_local(today):
         errors["received_on"] = [DATE_IN_FUTURE]
     if errors:
         raise ValidationError(errors)
@@ -376,7 +367,7 @@ def review_meeting_held(
         raise ValidationError(INVITATIONS_FIRST)
     _check_date(
         held_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="held_on",
         after=review.invitations_sent_on,
         what="the invitations were sent",
@@ -434,7 +425,7 @@ def review_report_submit(
         raise ValidationError(REPORT_ALREADY)
     _check_date(
         report_sent_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="report_sent_on",
         after=review.held_on,
         what="the meeting",
@@ -503,8 +494,8 @@ def review_decide(
 ) -> AnnualReview:
     """The council's decision within 4 weeks of the meeting: maintain, amend (the proposals go
     with the decision) or cease. The next review is planned from the meeting date."""
-    _require(actor, "manage_reviews")
-    today = _today(today)
+    check_capability(actor, "manage_reviews")
+    today = today_or_local(today)
     review = _locked_review(review)
     _check_open(review)
     if review.held_on is None:
@@ -636,7 +627,7 @@ def amendment_start(
 ) -> Amendment:
     """Start changing a final plan: its content becomes editable until the amended plan is
     issued (or the amendment is withdrawn). Phase transfers and Tribunal orders use this too."""
-    _require(actor, "manage_reviews")
+    check_capability(actor, "manage_reviews")
     plan = plan_services.plan_lock(plan)
     if plan.status != PlanStatus.FINAL:
         raise ValidationError(NOT_FINAL)
@@ -674,14 +665,14 @@ def amendment_propose(
     *, actor: Any, amendment: Amendment, proposed_on: date, today: date | None = None
 ) -> Amendment:
     """Send the proposals and evidence: the family has 15 days to comment (reg 22(2))."""
-    _require(actor, "manage_reviews")
+    check_capability(actor, "manage_reviews")
     amendment = _locked_amendment(amendment)
     _check_amendment_open(amendment)
     if amendment.proposed_on is not None:
         raise ValidationError(ALREADY_PROPOSED)
     _check_date(
         proposed_on,
-        today=_today(today),
+        today=today_or_local(today),
         field="proposed_on",
         after=amendment.meeting_on,
         what="the review meeting",
@@ -720,7 +711,7 @@ def amendment_representation_record(
     staff = user_can(actor, "manage_reviews")
     if not staff and not is_family_of(actor, amendment.child):
         raise PermissionDenied
-    today = _today(today)
+    today = today_or_local(today)
     amendment = _locked_amendment(amendment)
     _check_amendment_open(amendment)
     if amendment.proposed_on is None:
@@ -764,8 +755,8 @@ def amendment_issue(
 ) -> Amendment:
     """Issue the amended plan as a new version. Late against the 8-week or 12-week clock is
     shown, not blocked. A Tribunal order to amend is complied with by this step."""
-    _require(actor, "manage_reviews")
-    today = _today(today)
+    check_capability(actor, "manage_reviews")
+    today = today_or_local(today)
     amendment = _locked_amendment(amendment)
     _check_amendment_open(amendment)
     if amendment.proposed_on is None:
@@ -846,12 +837,12 @@ def _close(
     reason: str,
     today: date | None,
 ) -> Amendment:
-    _require(actor, "manage_reviews")
+    check_capability(actor, "manage_reviews")
     amendment = _locked_amendment(amendment)
     _check_amendment_open(amendment)
     if not reason.strip():
         raise ValidationError({"reason": [REASONS_REQUIRED]})
-    _check_date(closed_on, today=_today(today), field="closed_on")
+    _check_date(closed_on, today=today_or_local(today), field="closed_on")
     amendment.status = status
     amendment.closed_on = closed_on
     amendment.closed_reason = reason.strip()

@@ -11,15 +11,15 @@ age comes from `opensend.statutory.cease_check`.
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from opensend import statutory
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.services import MEDIATION_CONTACT
+from opensend.core.dates import today_or_local
 from opensend.disputes.models import Appeal, AppealOutcome, AppealType
 from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.models import Setting
@@ -77,15 +77,6 @@ CLOSE_WAIT_FOR_APPEAL = "Record the appeal's outcome first"
 
 ENDED_APPEAL = {AppealOutcome.DISMISSED, AppealOutcome.WITHDRAWN}
 ALLOWED_APPEAL = {AppealOutcome.ALLOWED, AppealOutcome.CONCEDED}
-
-
-def _require(actor: Any) -> None:
-    if not user_can(actor, "manage_reviews"):
-        raise PermissionDenied
-
-
-def _today(today: date | None) -> date:
-    return today or timezone.localdate()
 
 
 def _check_date(on: date, *, today: date, field: str, after: date | None, what: str) -> None:
@@ -159,8 +150,8 @@ def cessation_start(
 
     Called from a review decision of "cease" (with the review) or from the plan's page.
     """
-    _require(actor)
-    today = _today(today)
+    check_capability(actor, "manage_reviews")
+    today = today_or_local(today)
     plan = EHCPlan.objects.select_for_update(of=("self",)).select_related("child").get(pk=plan.pk)
     if plan.status != PlanStatus.FINAL:
         raise ValidationError(NOT_FINAL)
@@ -211,8 +202,8 @@ def cessation_consultation_record(
 ) -> Cessation:
     """We told the family and the setting we are thinking of ceasing, and asked their views
     (reg 31(1)). The family gets the plain-English letter; the setting an email."""
-    _require(actor)
-    today = _today(today)
+    check_capability(actor, "manage_reviews")
+    today = today_or_local(today)
     cessation = _locked(cessation)
     _check_open(cessation)
     if cessation.family_consulted_on is not None:
@@ -261,8 +252,8 @@ def cessation_decide(
 ) -> Cessation:
     """Decide to cease and send the notice: the reasons, the right of appeal with its deadline,
     and mediation (reg 31(2)–(3)). The plan stays in place until the appeal time has passed."""
-    _require(actor)
-    today = _today(today)
+    check_capability(actor, "manage_reviews")
+    today = today_or_local(today)
     cessation = _locked(cessation)
     _check_open(cessation)
     if cessation.status != CessationStatus.PROPOSED:
@@ -333,7 +324,7 @@ def cessation_appeal_lodge(
     """Record the family's appeal against the decision (a disputes Appeal of type "ceasing")."""
     from opensend.disputes.services import appeal_lodge
 
-    _require(actor)
+    check_capability(actor, "manage_reviews")
     cessation = _locked(cessation)
     _check_can_link(cessation)
     assert cessation.decided_on is not None  # noqa: S101 - checked above
@@ -355,7 +346,7 @@ def cessation_appeal_link(
     *, actor: Any, cessation: Cessation, appeal: Appeal, today: date | None = None
 ) -> Cessation:
     """Link an appeal already recorded in disputes."""
-    _require(actor)
+    check_capability(actor, "manage_reviews")
     cessation = _locked(cessation)
     _check_can_link(cessation)
     assert cessation.decided_on is not None  # noqa: S101 - checked above
@@ -411,8 +402,8 @@ def cessation_cease(
     *, actor: Any, cessation: Cessation, ceased_on: date, today: date | None = None
 ) -> Cessation:
     """Cease the plan: only once no appeal is pending. The family is told."""
-    _require(actor)
-    today = _today(today)
+    check_capability(actor, "manage_reviews")
+    today = today_or_local(today)
     cessation = _locked(cessation)
     _check_open(cessation)
     if cessation.decided_on is None:
@@ -456,7 +447,7 @@ def cessation_close(
 ) -> Cessation:
     """Not ceasing after all: the council changed its mind, or the appeal was allowed. The plan
     carries on, and the family is told."""
-    _require(actor)
+    check_capability(actor, "manage_reviews")
     cessation = _locked(cessation)
     _check_open(cessation)
     if cessation.appeal is not None and not cessation.appeal.outcome:

@@ -10,14 +10,14 @@ amendment is issued, by the reg 18 deadline from `opensend.statutory`.
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from opensend import statutory
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
+from opensend.core.dates import today_or_local
 from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.models import Enrolment, Setting
 from opensend.plans.models import Consultation, EHCPlan, PlanStatus
@@ -41,15 +41,6 @@ NAME_FIRST = "Name the new setting first"
 AMENDMENT_STARTED = "The amendment naming the setting has already been started"
 REASON_REQUIRED = "Enter the reason"
 NOT_THIS_TRANSFER = "Choose a consultation for this transfer"
-
-
-def _require(actor: Any, capability: str = "manage_reviews") -> None:
-    if not user_can(actor, capability):
-        raise PermissionDenied
-
-
-def _today(today: date | None) -> date:
-    return today or timezone.localdate()
 
 
 def _not_future(on: date, *, today: date, field: str) -> None:
@@ -119,8 +110,8 @@ def transfer_open(
     Without ``kind`` the move is worked out from the child's year group and current setting
     (`statutory.phase_transfer_due`). A post-16 move at another time of year needs its date.
     """
-    _require(actor)
-    today = _today(today)
+    check_capability(actor, "manage_reviews")
+    today = today_or_local(today)
     plan = EHCPlan.objects.select_related("child").get(pk=plan.pk)
     if plan.status != PlanStatus.FINAL:
         raise ValidationError(NOT_FINAL)
@@ -169,8 +160,8 @@ def transfers_open_for_cohort(
     One action for the cohort, and safe to repeat: children already opened are left alone.
     Each family is asked for their preferences.
     """
-    _require(actor)
-    today = _today(today)
+    check_capability(actor, "manage_reviews")
+    today = today_or_local(today)
     plans = selectors.planner_filtered(
         selectors.planner_queryset(user=actor, on=today),
         kind=kind,
@@ -219,10 +210,10 @@ def transfer_preferences_record(
     today: date | None = None,
 ) -> PhaseTransfer:
     """The family's preferred settings, in order (up to three), and the day they told us."""
-    _require(actor)
+    check_capability(actor, "manage_reviews")
     transfer = _locked(transfer)
     _check_open(transfer)
-    _not_future(recorded_on, today=_today(today), field="recorded_on")
+    _not_future(recorded_on, today=today_or_local(today), field="recorded_on")
     if first_preference is None:
         raise ValidationError({"first_preference": [FIRST_PREFERENCE_REQUIRED]})
     chosen = [s.pk for s in (first_preference, second_preference, third_preference) if s]
@@ -261,8 +252,8 @@ def transfer_consultation_send(
     `plans.services.consultation_send` only accepts draft plans, so the final plan's
     consultation is written here (see docs/phase-transfers-and-ceasing.md).
     """
-    _require(actor)
-    today = _today(today)
+    check_capability(actor, "manage_reviews")
+    today = today_or_local(today)
     transfer = _locked(transfer)
     _check_open(transfer)
     _not_future(sent_on, today=today, field="sent_on")
@@ -309,7 +300,7 @@ def transfer_consultation_response_record(
     """A setting's reply, through the plans service that records every consultation reply."""
     from opensend.plans.services import consultation_response_record
 
-    _require(actor)
+    check_capability(actor, "manage_reviews")
     if consultation.plan_id != transfer.plan_id or consultation.created_at < transfer.created_at:
         raise ValidationError(NOT_THIS_TRANSFER)
     return consultation_response_record(
@@ -328,7 +319,7 @@ def transfer_setting_name(
 ) -> PhaseTransfer:
     """The setting the council will name in the amended plan; the family is told, with the
     date the amended plan is due."""
-    _require(actor)
+    check_capability(actor, "manage_reviews")
     transfer = _locked(transfer)
     _check_open(transfer)
     before = snapshot(transfer, ["named_setting"])
@@ -360,7 +351,7 @@ def transfer_amendment_start(
     """Start the amendment that names the new setting, and link it to the transfer."""
     from opensend.reviews.services import amendment_start
 
-    _require(actor)
+    check_capability(actor, "manage_reviews")
     transfer = _locked(transfer)
     _check_open(transfer)
     if transfer.named_setting is None:
@@ -374,7 +365,7 @@ def transfer_amendment_start(
             f"{statutory.long_date(transfer.transfer_on)} "
             f"({transfer.get_kind_display().lower()}), and update the plan for the new phase."
         ),
-        today=_today(today),
+        today=today_or_local(today),
     )
     transfer.amendment = amendment
     transfer.save(update_fields=["amendment", "updated_at"])
@@ -388,7 +379,7 @@ def transfer_not_transferring(
 ) -> PhaseTransfer:
     """Record that the child is not moving after all (for example, staying on in the sixth
     form of an all-through school, or moving out of the area)."""
-    _require(actor)
+    check_capability(actor, "manage_reviews")
     transfer = _locked(transfer)
     if transfer.not_transferring_reason:
         raise ValidationError(CLOSED.format(why="the child is not transferring"))
