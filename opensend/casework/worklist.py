@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 
 from opensend import statutory
@@ -61,35 +62,32 @@ def _section(
 
 
 def _disputes(user: Any, caseworker: Any, on: date) -> WorkSection | None:
-    """Complaints, mediation and appeals (with Tribunal orders) about the caseworker's children."""
+    """Complaints, mediation and appeals (with Tribunal orders) about the caseworker's children,
+    by their stored next date (kept by the disputes services from the rules engine's clocks)."""
     from opensend.accounts.permissions import user_can
-    from opensend.disputes import clocks, selectors
 
     if not user_can(user, "manage_disputes"):
         return None
-    mine = {"child__caseworker": caseworker}
-    sources: list[tuple[Any, Callable[[Any], list[Any]], str, Callable[[Any], str]]] = [
+    from opensend.disputes.models import Appeal, Complaint, MediationCase
+    from opensend.people.models import Child
+
+    # The caseworker's children that this user may see, as one small indexed subquery: the
+    # same rows as each app's list selector narrowed to them, without scanning every record.
+    children = Child.objects.visible_to(user).filter(caseworker=caseworker).values("pk")
+    mine = {"child_id__in": children}
+    sources: list[tuple[Any, str, Callable[[Any], str]]] = [
         (
-            selectors.complaint_list_for_user(user=user)
-            .open()
-            .filter(**mine)
-            .prefetch_related("stages"),
-            clocks.complaint_clocks,
+            Complaint.objects.open().filter(**mine),
             "disputes:complaint_detail",
             lambda c: f"Complaint: {c.get_stage_display()}",
         ),
         (
-            selectors.mediation_list_for_user(user=user).open().filter(**mine),
-            clocks.mediation_clocks,
+            MediationCase.objects.open().filter(**mine),
             "disputes:mediation_detail",
             lambda m: "Mediation",
         ),
         (
-            selectors.appeal_list_for_user(user=user)
-            .open()
-            .filter(**mine)
-            .prefetch_related("order_steps"),
-            clocks.appeal_clocks,
+            Appeal.objects.open().filter(**mine),
             "disputes:appeal_detail",
             lambda a: (
                 f"Tribunal order: {a.get_order_type_display()}"
@@ -99,29 +97,60 @@ def _disputes(user: Any, caseworker: Any, on: date) -> WorkSection | None:
         ),
     ]
     items = []
-    for queryset, clocks_of, url_name, describe in sources:
-        for record in queryset.select_related("child"):
-            clock = clocks.next_open_clock(clocks_of(record))
-            items.append(
-                WorkItem(
-                    child_name=record.child.full_name if record.child else "",
-                    what=describe(record),
-                    due_on=clock.due_on if clock else None,
-                    url=reverse(url_name, args=[record.pk]),
-                    status=clock.status(on) if clock else None,
-                )
+    for queryset, url_name, describe in sources:
+        soonest = queryset.select_related("child").order_by(
+            F("next_due_on").asc(nulls_last=True), "pk"
+        )[:SOONEST]
+        items += [
+            WorkItem(
+                child_name=record.child.full_name if record.child else "",
+                what=describe(record),
+                due_on=record.next_due_on,
+                url=reverse(url_name, args=[record.pk]),
+                status=statutory.clock_status(record.next_due_on, on)
+                if record.next_due_on
+                else None,
             )
-    return _section("Complaints, mediation and appeals", reverse("disputes:queue"), items)
+            for record in soonest
+        ]
+    total, overdue, at_risk = _counts(on, *(queryset for queryset, _, _ in sources))
+    return _section(
+        "Complaints, mediation and appeals",
+        reverse("disputes:queue"),
+        items,
+        total=total,
+        overdue=overdue,
+        at_risk=at_risk,
+    )
 
 
 def _reviews(user: Any, caseworker: Any, on: date) -> WorkSection | None:
     """Open annual reviews and amendments the caseworker owns (sorted and sliced in SQL)."""
     from opensend.accounts.permissions import user_can
+    from opensend.people.models import Child
     from opensend.reviews import selectors
+    from opensend.reviews.models import (
+        OPEN_AMENDMENT_STATUSES,
+        OPEN_REVIEW_STAGES,
+        Amendment,
+        AnnualReview,
+    )
 
     if not user_can(user, "manage_reviews"):
         return None
-    queue = selectors.review_queue_for_user(user=user, on=on, caseworker=caseworker)
+    # The same rows as `review_queue_for_user(caseworker=...)`, with visibility checked per row
+    # (EXISTS) instead of listing every child the user may see: one caseworker's few hundred
+    # reviews, not a team's many thousand children.
+    visible = Exists(Child.objects.visible_to(user).filter(pk=OuterRef("child_id")))
+    queue = selectors.ReviewQueue(
+        AnnualReview.objects.filter(caseworker=caseworker, stage__in=OPEN_REVIEW_STAGES).filter(
+            visible
+        ),
+        Amendment.objects.filter(caseworker=caseworker, status__in=OPEN_AMENDMENT_STATUSES).filter(
+            visible
+        ),
+        on,
+    )
     items = [
         WorkItem(
             child_name=row.child.full_name,
@@ -135,9 +164,7 @@ def _reviews(user: Any, caseworker: Any, on: date) -> WorkSection | None:
         )
         for row in queue[:SOONEST]
     ]
-    total, overdue, at_risk = selectors.review_load_by_caseworker(user=user, on=on).get(
-        caseworker.pk, (0, 0, 0)
-    )
+    total, overdue, at_risk = _counts(on, queue.reviews, queue.amendments)
     return _section(
         "Annual reviews and amendments",
         f"{reverse('reviews:queue')}?caseworker={caseworker.pk}",
@@ -146,6 +173,22 @@ def _reviews(user: Any, caseworker: Any, on: date) -> WorkSection | None:
         overdue=overdue,
         at_risk=at_risk,
     )
+
+
+def _counts(on: date, *querysets: Any) -> tuple[int, int, int]:
+    """Open, overdue and due within 2 weeks, from the stored next dates (one query each)."""
+    from django.db.models import Count, Q
+
+    soon = statutory.add_days(on, statutory.DEFAULT_AT_RISK_DAYS)
+    totals = [0, 0, 0]
+    for qs in querysets:
+        row = qs.order_by().aggregate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(next_due_on__lt=on)),
+            at_risk=Count("pk", filter=Q(next_due_on__gte=on, next_due_on__lte=soon)),
+        )
+        totals = [totals[0] + row["open"], totals[1] + row["overdue"], totals[2] + row["at_risk"]]
+    return totals[0], totals[1], totals[2]
 
 
 def _transfers(user: Any, caseworker: Any, on: date) -> WorkSection | None:

@@ -18,6 +18,7 @@ from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
 from opensend.audit.services import audit_record_list
 from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
+from opensend.people.models import Setting
 from opensend.plans.models import Consultation
 from opensend.reviews.ceasing.selectors import plan_get_for_user
 from opensend.reviews.models import TransferKindChoice
@@ -95,6 +96,16 @@ def transfer_planner(request: HttpRequest) -> HttpResponse:
         actor=request.user, objects=[r.child for r in rows], summary="Phase transfer planner"
     )
     deadlines = selectors.cohort_deadlines(today)
+    progress = selectors.planner_progress(
+        selectors.planner_filtered(plans, kind=chosen["kind"], setting_id=chosen["setting"])
+    )
+    # Unfiltered, the progress query already knows every current setting: no second scan.
+    narrowed = chosen["kind"] or chosen["setting"]
+    settings = (
+        selectors.planner_settings(plans)
+        if narrowed
+        else Setting.objects.filter(pk__in=progress.setting_ids).order_by("name")
+    )
     return render(
         request,
         "reviews/transfers/planner.html",
@@ -105,10 +116,8 @@ def transfer_planner(request: HttpRequest) -> HttpResponse:
             "chosen": chosen,
             "kinds": [(k, TransferKindChoice(k).label) for k in deadlines],
             "statuses": selectors.PlannerStatus.CHOICES,
-            "settings": selectors.planner_settings(plans),
-            "progress": selectors.planner_progress(
-                selectors.planner_filtered(plans, kind=chosen["kind"], setting_id=chosen["setting"])
-            ),
+            "settings": settings,
+            "progress": progress,
             "transfer_on": statutory.next_september(today),
             "school_deadline": deadlines[statutory.TransferKind.PRIMARY_TO_SECONDARY.value],
             "post16_deadline": deadlines[statutory.TransferKind.SECONDARY_TO_POST16.value],

@@ -90,11 +90,11 @@ def test_statuses_filters_and_progress(world, area):
         == area["y6_primary"].pk
     )
     progress = selectors.planner_progress(plans)
-    by_kind = {p.key: p for p in progress["by_kind"]}
+    by_kind = {p.key: p for p in progress.by_kind}
     assert by_kind["primary_to_secondary"].total == 2
     assert by_kind["primary_to_secondary"].opened == 1
     assert by_kind["primary_to_secondary"].percent_in_time == 0
-    labels = [p.label for p in progress["by_setting"]]
+    labels = [p.label for p in progress.by_setting]
     assert "No current setting" in labels and world.setting.name in labels
 
 
