@@ -20,7 +20,13 @@ from opensend.audit.services import audit_record
 from opensend.people.models import Child, FamilyRelationship
 from opensend.plans.checks import PlanWarning, child_nc_year, plan_warnings
 from opensend.plans.clocks import consultation_response_due, final_plan_due, representations_due
-from opensend.plans.content import SECTION_TITLES, plan_advice, plan_content
+from opensend.plans.content import (
+    SECTION_TITLES,
+    SECTIONS,
+    plan_advice,
+    plan_content,
+    section_lines,
+)
 from opensend.plans.models import (
     Consultation,
     EHCPlan,
@@ -240,3 +246,27 @@ __all__ = [
     "plan_list_for_user",
     "plan_warnings_for",
 ]
+
+
+@dataclass(frozen=True)
+class IssuedPlan:
+    """The plan in force while it is being amended: the last issued version, section by section."""
+
+    version: PlanVersion
+    sections: list[tuple[str, str, list[str]]]
+
+
+def plan_in_force_while_amending(plan: EHCPlan) -> IssuedPlan | None:
+    """While an amendment is open, the family sees the plan as issued, not the working copy
+    (changes reach them only as proposals, regulation 22). None when nothing is being amended."""
+    amendments = plan.amendments  # type: ignore[attr-defined]  # reverse relation from reviews
+    if plan.is_draft or not amendments.filter(status__in=["preparing", "proposed"]).exists():
+        return None
+    version = plan.versions.order_by("-version").first()
+    if version is None:
+        return None
+    snapshot = version.snapshot
+    return IssuedPlan(
+        version=version,
+        sections=[(code, title, section_lines(snapshot, code)) for code, title in SECTIONS],
+    )

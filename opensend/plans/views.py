@@ -395,6 +395,11 @@ def final_issue(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_capability("view_children")
 def pdf(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
+    if selectors.plan_for_family(request.user, plan) and selectors.plan_in_force_while_amending(
+        plan
+    ):
+        # The PDF is drawn from the live plan: a family must not get unsent working changes.
+        raise Http404(selectors.NOT_FOUND)
     large_print = request.GET.get("large_print") == "1"
     body = plan_pdf(plan, large_print=large_print)
     audit_record(
@@ -506,6 +511,7 @@ def family(request: HttpRequest, plan_id: int) -> HttpResponse:
     context.update(
         {
             "proposals": open_amendment_for_family(plan=plan) if is_family else None,
+            "in_force": selectors.plan_in_force_while_amending(plan) if is_family else None,
             "form": form,
             "can_comment": can_comment,
             "is_final": plan.status == PlanStatus.FINAL,

@@ -267,3 +267,33 @@ def test_queue_pages_use_a_constant_number_of_queries(
     senco = world.client_for("senco")
     with django_assert_max_num_queries(20):
         assert senco.get(reverse("reviews:setting_workspace")).status_code == 200
+
+
+def test_family_sees_the_plan_in_force_not_the_working_copy_while_amending(world):
+    from opensend.plans import services as plan_services
+
+    admin = world.users["admin"]
+    plan = final_plan(world, child=world.parents_child, actor=admin)
+    parent = world.client_for("parent")
+    assert parent.get(reverse("plans:pdf", args=[plan.pk])).status_code == 200
+    services.amendment_start(
+        actor=admin, plan=plan, source="other", summary="More speech therapy", today=TODAY
+    )
+    provision = plan.provisions.first()
+    plan_services.provision_update(
+        actor=admin,
+        provision=provision,
+        section=provision.section,
+        description="Unsent working change",
+        provided_by=provision.provided_by,
+        frequency=provision.frequency,
+        duration=provision.duration,
+    )
+    page = parent.get(reverse("plans:family", args=[plan.pk])).content.decode()
+    assert "Unsent working change" not in page
+    assert "version 1" in page and "working on changes" in page
+    # The PDF is drawn from the working copy, so the family cannot download it for now.
+    assert parent.get(reverse("plans:pdf", args=[plan.pk])).status_code == 404
+    # Staff still see and print the working copy.
+    staff_page = world.client_for("admin").get(reverse("plans:plan_detail", args=[plan.pk]))
+    assert "Unsent working change" in staff_page.content.decode()
