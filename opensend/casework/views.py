@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -32,7 +33,12 @@ from opensend.casework.forms import (
     WithdrawForm,
 )
 from opensend.casework.models import AssessmentRequest, Stage
-from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
+from opensend.core.views_helpers import (
+    apply_service_errors,
+    paginate,
+    querystring_without_page,
+    step_view,
+)
 from opensend.notify.letters import letter_pdf
 from opensend.notify.services import postal_address
 from opensend.people.selectors import child_get_for_user
@@ -126,20 +132,15 @@ def _step_view(
     action: Callable[[dict[str, Any]], Any],
     success: str,
 ) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect("casework:case_detail", request_id=case.pk)
-    status = 400 if form.is_bound and form.errors else 200
-    return render(
+    """A step on the case: back to the case page when done or cancelled."""
+    return step_view(
         request,
-        "casework/step_form.html",
-        {"form": form, "case": case, "heading": heading},
-        status=status,
+        form=form,
+        heading=heading,
+        caption=case.child.full_name,
+        back=reverse("casework:case_detail", args=[case.pk]),
+        action=action,
+        success=success,
     )
 
 

@@ -1,11 +1,14 @@
-"""Small helpers that keep views thin: mapping service errors to forms, pagination."""
+"""Small helpers that keep views thin: service errors on forms, pagination, workflow steps."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.forms import BaseForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
 
 def apply_service_errors(form: BaseForm, error: ValidationError) -> None:
@@ -25,3 +28,64 @@ def querystring_without_page(request: HttpRequest) -> str:
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+def form_data(request: HttpRequest) -> Any:
+    """The posted data (even when empty, so an empty POST is an invalid form), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def step_view(
+    request: HttpRequest,
+    *,
+    form: BaseForm,
+    heading: str,
+    caption: str,
+    back: str,
+    action: Callable[[dict[str, Any]], Any],
+    success: str | Callable[[Any], str],
+    intro: str = "",
+    submit_label: str = "Save",
+    next_url: Callable[[Any], str] | None = None,
+) -> HttpResponse:
+    """One step of a record's workflow as a GOV.UK form page (`step_form.html`).
+
+    On a valid POST, `action(cleaned_data)` calls the service; its ValidationError shows next to
+    the fields with a 400 and nothing saved. On success, a message (`success`, or
+    `success(result)`) and a redirect to `next_url(result)`, or back to the record."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = action(form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, success(result) if callable(success) else success)
+            return redirect(next_url(result) if next_url else back)
+    context = {
+        "form": form,
+        "heading": heading,
+        "caption": caption,
+        "back": back,
+        "intro": intro,
+        "submit_label": submit_label,
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "step_form.html", context, status=status)
+
+
+def object_step(
+    request: HttpRequest,
+    obj: Any,
+    *,
+    form: Callable[[Any, Any], BaseForm],
+    action: Callable[[Any, dict[str, Any]], Any],
+    **options: Any,
+) -> HttpResponse:
+    """A step on one record: `form(data, obj)` and `action(obj, cleaned_data)`; `options` are
+    step_view's (caption, back, heading, success, intro, submit_label)."""
+    return step_view(
+        request,
+        form=form(form_data(request), obj),
+        action=lambda data: action(obj, data),
+        **options,
+    )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
-from opensend.core.views_helpers import apply_service_errors, querystring_without_page
+from opensend.core.views_helpers import apply_service_errors, querystring_without_page, step_view
 from opensend.disputes import selectors, services
 from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks
 from opensend.disputes.forms import (
@@ -49,33 +49,6 @@ START_URLS = {
 
 def _clock_rows(clocks: list[Any], today: Any) -> list[tuple[Any, str, Any]]:
     return [(c, c.status_label(today), c.status(today)) for c in clocks]
-
-
-def _step_view(
-    request: HttpRequest,
-    *,
-    form: BaseForm,
-    heading: str,
-    caption: str,
-    back: str,
-    action: Callable[[dict[str, Any]], Any],
-    success: str,
-) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(back)
-    status = 400 if form.is_bound and form.errors else 200
-    return render(
-        request,
-        "disputes/step_form.html",
-        {"form": form, "heading": heading, "caption": caption, "back": back},
-        status=status,
-    )
 
 
 def _child_from_query(request: HttpRequest) -> Child | None:
@@ -221,7 +194,7 @@ def _complaint_step(
     success: str,
 ) -> HttpResponse:
     complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
-    return _step_view(
+    return step_view(
         request,
         form=form_class(request.POST or None),
         heading=heading,
@@ -286,26 +259,15 @@ def mediation_create(request: HttpRequest) -> HttpResponse:
     child = _child_from_query(request)
     if child is None:
         return redirect("disputes:choose_child", purpose="mediation")
-    form = MediationCreateForm(request.POST or None, child=child)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = services.mediation_create(actor=request.user, child=child, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, "Mediation case opened")
-            return redirect("disputes:mediation_detail", mediation_id=case.pk)
-    status = 400 if form.is_bound and form.errors else 200
-    return render(
+    return step_view(
         request,
-        "disputes/step_form.html",
-        {
-            "form": form,
-            "heading": "Open a mediation case",
-            "caption": child.full_name,
-            "back": reverse("disputes:mediation_list"),
-        },
-        status=status,
+        form=MediationCreateForm(request.POST or None, child=child),
+        heading="Open a mediation case",
+        caption=child.full_name,
+        back=reverse("disputes:mediation_list"),
+        action=lambda d: services.mediation_create(actor=request.user, child=child, **d),
+        success="Mediation case opened",
+        next_url=lambda record: reverse("disputes:mediation_detail", args=[record.pk]),
     )
 
 
@@ -337,7 +299,7 @@ def _mediation_step(
     success: str,
 ) -> HttpResponse:
     case = selectors.mediation_get_for_user(user=request.user, mediation_id=mediation_id)
-    return _step_view(
+    return step_view(
         request,
         form=form(request.POST or None),
         heading=heading,
@@ -467,26 +429,15 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
     child = _child_from_query(request)
     if child is None:
         return redirect("disputes:choose_child", purpose="appeal")
-    form = AppealLodgeForm(request.POST or None, child=child)
-    if request.method == "POST" and form.is_valid():
-        try:
-            appeal = services.appeal_lodge(actor=request.user, child=child, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, "Appeal recorded")
-            return redirect("disputes:appeal_detail", appeal_id=appeal.pk)
-    status = 400 if form.is_bound and form.errors else 200
-    return render(
+    return step_view(
         request,
-        "disputes/step_form.html",
-        {
-            "form": form,
-            "heading": "Record an appeal to the SEND Tribunal",
-            "caption": child.full_name,
-            "back": reverse("disputes:appeal_list"),
-        },
-        status=status,
+        form=AppealLodgeForm(request.POST or None, child=child),
+        heading="Record an appeal to the SEND Tribunal",
+        caption=child.full_name,
+        back=reverse("disputes:appeal_list"),
+        action=lambda d: services.appeal_lodge(actor=request.user, child=child, **d),
+        success="Appeal recorded",
+        next_url=lambda record: reverse("disputes:appeal_detail", args=[record.pk]),
     )
 
 
@@ -529,7 +480,7 @@ def _appeal_step(
     success: str,
 ) -> HttpResponse:
     appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
-    return _step_view(
+    return step_view(
         request,
         form=form(request.POST or None),
         heading=heading,

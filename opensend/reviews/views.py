@@ -10,7 +10,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,7 +21,12 @@ from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import access_for, user_can
 from opensend.accounts.roles import Role
 from opensend.casework.selectors import team_caseworker_for_user
-from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
+from opensend.core.views_helpers import (
+    apply_service_errors,
+    paginate,
+    querystring_without_page,
+    step_view,
+)
 from opensend.plans import selectors as plan_selectors
 from opensend.plans.selectors import plan_get_for_user
 from opensend.reviews import selectors, services
@@ -54,34 +58,6 @@ PER_PAGE = 50
 
 def _clock_rows(clocks: list[Any], today: Any) -> list[tuple[Any, str, Any]]:
     return [(c, c.status_label(today), c.status(today)) for c in clocks]
-
-
-def _step(
-    request: HttpRequest,
-    *,
-    form: BaseForm,
-    heading: str,
-    caption: str,
-    back: str,
-    action: Callable[[dict[str, Any]], Any],
-    success: str | Callable[[Any], str],
-    intro: str = "",
-) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = action(form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, success(result) if callable(success) else success)
-            return redirect(back)
-    status = 400 if form.is_bound and form.errors else 200
-    return render(
-        request,
-        "reviews/step_form.html",
-        {"form": form, "heading": heading, "caption": caption, "back": back, "intro": intro},
-        status=status,
-    )
 
 
 def _review(request: HttpRequest, review_id: int, *, lead: bool = False) -> AnnualReview:
@@ -179,7 +155,7 @@ def _caption(review: AnnualReview) -> str:
 @require_http_methods(["GET", "POST"])
 def meeting(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id, lead=True)
-    return _step(
+    return step_view(
         request,
         form=MeetingForm(request.POST or None, initial={"meeting_on": review.meeting_on}),
         heading="Set the date of the review meeting",
@@ -229,7 +205,7 @@ def invitations(request: HttpRequest, review_id: int) -> HttpResponse:
         return review
 
     due = selectors.invitations_due_text(review)
-    return _step(
+    return step_view(
         request,
         form=InvitationsForm(request.POST or None, involvements=involvements),
         heading="Send the invitations",
@@ -250,7 +226,7 @@ def invitations(request: HttpRequest, review_id: int) -> HttpResponse:
 def contribution(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id, lead=True)
     form = ContributionForm(request.POST or None, request.FILES or None)
-    return _step(
+    return step_view(
         request,
         form=form,
         heading="Add views or advice",
@@ -265,7 +241,7 @@ def contribution(request: HttpRequest, review_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def held(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id, lead=True)
-    return _step(
+    return step_view(
         request,
         form=HeldForm(
             request.POST or None,
@@ -285,7 +261,7 @@ def held(request: HttpRequest, review_id: int) -> HttpResponse:
 def report(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id, lead=True)
     pfa = services.pfa_required(review)
-    return _step(
+    return step_view(
         request,
         form=ReportForm(request.POST or None, pfa=pfa),
         heading="Send the review report",
@@ -310,7 +286,7 @@ def decision(request: HttpRequest, review_id: int) -> HttpResponse:
     if review.meeting_on:
         due = statutory.due("review_decision", review.meeting_on)
         intro = f"The decision is due by {statutory.long_date(due)} (4 weeks from the meeting)."
-    return _step(
+    return step_view(
         request,
         form=DecisionForm(request.POST or None, initial={"decision": review.recommendation}),
         heading="Decide after the review",
@@ -331,31 +307,19 @@ def amendment_start(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Start an amendment; `?appeal=<id>` starts one to comply with a Tribunal order."""
     plan = plan_get_for_user(user=request.user, plan_id=plan_id)
     appeal = _order_appeal(request)
-    form = AmendmentStartForm(
-        request.POST or None, initial={"source": "tribunal"} if appeal is not None else None
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            amendment = services.amendment_start(
-                actor=request.user, plan=plan, appeal=appeal, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(
-                request, "Amendment started. Change the plan, then send the proposals."
-            )
-            return redirect("reviews:amendment_detail", amendment_id=amendment.pk)
-    return render(
+    return step_view(
         request,
-        "reviews/step_form.html",
-        {
-            "form": form,
-            "heading": "Amend the plan",
-            "caption": f"EHC plan for {plan.child.full_name}",
-            "back": reverse("plans:plan_detail", args=[plan.pk]),
-        },
-        status=400 if form.is_bound and form.errors else 200,
+        form=AmendmentStartForm(
+            request.POST or None, initial={"source": "tribunal"} if appeal is not None else None
+        ),
+        heading="Amend the plan",
+        caption=f"EHC plan for {plan.child.full_name}",
+        back=reverse("plans:plan_detail", args=[plan.pk]),
+        action=lambda d: services.amendment_start(
+            actor=request.user, plan=plan, appeal=appeal, **d
+        ),
+        success="Amendment started. Change the plan, then send the proposals.",
+        next_url=lambda amendment: reverse("reviews:amendment_detail", args=[amendment.pk]),
     )
 
 
@@ -401,7 +365,7 @@ def _amendment_caption(amendment: Amendment) -> str:
 @require_http_methods(["GET", "POST"])
 def amendment_propose(request: HttpRequest, amendment_id: int) -> HttpResponse:
     amendment = _amendment(request, amendment_id)
-    return _step(
+    return step_view(
         request,
         form=ProposeForm(request.POST or None),
         heading="Send the proposed changes",
@@ -416,7 +380,7 @@ def amendment_propose(request: HttpRequest, amendment_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def amendment_representations(request: HttpRequest, amendment_id: int) -> HttpResponse:
     amendment = _amendment(request, amendment_id)
-    return _step(
+    return step_view(
         request,
         form=AmendmentRepresentationForm(request.POST or None),
         heading="The family's comments on the proposed changes",
@@ -446,7 +410,7 @@ def amendment_issue(request: HttpRequest, amendment_id: int) -> HttpResponse:
             text += " It was late against: " + "; ".join(c.title for c in missed) + "."
         return text
 
-    return _step(
+    return step_view(
         request,
         form=IssueAmendedForm(
             request.POST or None, initial={"named_setting": amendment.plan.named_setting_id}
@@ -476,7 +440,7 @@ def amendment_close(request: HttpRequest, amendment_id: int, how: str) -> HttpRe
         )
     else:
         raise Http404(selectors.AMENDMENT_NOT_FOUND)
-    return _step(
+    return step_view(
         request,
         form=CloseForm(request.POST or None),
         heading=heading,

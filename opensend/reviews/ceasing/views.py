@@ -2,10 +2,8 @@
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -13,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
-from opensend.core.views_helpers import apply_service_errors
+from opensend.core.views_helpers import form_data, object_step, step_view
 from opensend.disputes.models import Appeal, AppealType
 from opensend.reviews.ceasing import selectors, services
 from opensend.reviews.ceasing.forms import (
@@ -26,8 +24,6 @@ from opensend.reviews.ceasing.forms import (
     CessationStartForm,
 )
 from opensend.reviews.models import CessationStatus
-from opensend.reviews.transfers.views import STEP_TEMPLATE, object_step
-from opensend.reviews.transfers.views import form_data as _data
 
 
 @require_capability("view_reviews")
@@ -44,36 +40,24 @@ def cessation_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def cessation_start(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
-    form = CessationStartForm(_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            cessation = services.cessation_start(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(
-                request, "Recorded. Next, tell and consult the family and the setting."
-            )
-            return redirect("reviews:cessation_detail", cessation_id=cessation.pk)
     age = plan.child.age_on(timezone.localdate())
-    return render(
+    return step_view(
         request,
-        STEP_TEMPLATE,
-        {
-            "form": form,
-            "heading": "Consider ceasing the plan",
-            "caption": f"{plan.child.full_name}, aged {age}",
-            "back": reverse("reviews:cessation_list"),
-            "intro": (
-                "We may stop a plan only if we are no longer responsible for the child or young "
-                "person, or the plan is no longer necessary. Under 18, only because it is no "
-                "longer necessary. From 18, also when the young person has left education or "
-                "training (after a review), or started higher education or paid work "
-                f"({statutory.CESSATION_CITATION})."
-            ),
-            "submit_label": "Continue",
-        },
-        status=400 if form.is_bound and form.errors else 200,
+        form=CessationStartForm(form_data(request)),
+        heading="Consider ceasing the plan",
+        caption=f"{plan.child.full_name}, aged {age}",
+        back=reverse("reviews:cessation_list"),
+        action=lambda d: services.cessation_start(actor=request.user, plan=plan, **d),
+        success="Recorded. Next, tell and consult the family and the setting.",
+        intro=(
+            "We may stop a plan only if we are no longer responsible for the child or young "
+            "person, or the plan is no longer necessary. Under 18, only because it is no "
+            "longer necessary. From 18, also when the young person has left education or "
+            "training (after a review), or started higher education or paid work "
+            f"({statutory.CESSATION_CITATION})."
+        ),
+        submit_label="Continue",
+        next_url=lambda cessation: reverse("reviews:cessation_detail", args=[cessation.pk]),
     )
 
 

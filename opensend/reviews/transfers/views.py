@@ -1,12 +1,9 @@
 """Phase transfer pages: the planner and one child's transfer. Thin: selectors and services."""
 
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +14,13 @@ from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
 from opensend.audit.services import audit_record_list
-from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
+from opensend.core.views_helpers import (
+    form_data,
+    object_step,
+    paginate,
+    querystring_without_page,
+    step_view,
+)
 from opensend.people.models import Setting
 from opensend.plans.models import Consultation
 from opensend.reviews.ceasing.selectors import plan_get_for_user
@@ -32,49 +35,6 @@ from opensend.reviews.transfers.forms import (
     PreferencesForm,
     TransferOpenForm,
 )
-
-STEP_TEMPLATE = "reviews/transfers/step_form.html"
-
-
-def form_data(request: HttpRequest) -> Any:
-    """The posted data (even when empty, so an empty POST is an invalid form), else None."""
-    return request.POST if request.method == "POST" else None
-
-
-_data = form_data
-
-
-def step_view(
-    request: HttpRequest,
-    *,
-    form: BaseForm,
-    heading: str,
-    caption: str,
-    back: str,
-    action: Callable[[dict[str, Any]], Any],
-    success: str,
-    intro: str = "",
-    submit_label: str = "Save",
-) -> HttpResponse:
-    """One step: a GOV.UK form, the service's errors next to the fields, 400 when invalid."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(back)
-    status = 400 if form.is_bound and form.errors else 200
-    context = {
-        "form": form,
-        "heading": heading,
-        "caption": caption,
-        "back": back,
-        "intro": intro,
-        "submit_label": submit_label,
-    }
-    return render(request, STEP_TEMPLATE, context, status=status)
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -153,28 +113,16 @@ def transfer_cohort_open(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def transfer_open(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for_user(user=request.user, plan_id=plan_id)
-    form = TransferOpenForm(_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            transfer = services.transfer_open(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(
-                request, "Transfer opened. The family has been asked for their preferences."
-            )
-            return redirect("reviews:transfer_detail", transfer_id=transfer.pk)
-    return render(
+    return step_view(
         request,
-        STEP_TEMPLATE,
-        {
-            "form": form,
-            "heading": "Open a phase transfer",
-            "caption": plan.child.full_name,
-            "back": reverse("reviews:transfer_planner"),
-            "submit_label": "Open the transfer",
-        },
-        status=400 if form.is_bound and form.errors else 200,
+        form=TransferOpenForm(form_data(request)),
+        heading="Open a phase transfer",
+        caption=plan.child.full_name,
+        back=reverse("reviews:transfer_planner"),
+        action=lambda d: services.transfer_open(actor=request.user, plan=plan, **d),
+        success="Transfer opened. The family has been asked for their preferences.",
+        submit_label="Open the transfer",
+        next_url=lambda transfer: reverse("reviews:transfer_detail", args=[transfer.pk]),
     )
 
 
@@ -210,28 +158,6 @@ def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
             "can_manage": user_can(request.user, "manage_reviews") and is_open,
             "today": today,
         },
-    )
-
-
-def object_step(
-    request: HttpRequest,
-    obj: Any,
-    *,
-    caption: str,
-    back: str,
-    form: Callable[[Any, Any], BaseForm],
-    action: Callable[[Any, dict[str, Any]], Any],
-    **labels: str,
-) -> HttpResponse:
-    """A step on one record: ``form(data, obj)`` and ``action(obj, cleaned_data)``; ``labels``
-    are step_view's heading, success, intro and submit_label."""
-    return step_view(
-        request,
-        form=form(form_data(request), obj),
-        caption=caption,
-        back=back,
-        action=lambda d: action(obj, d),
-        **labels,  # type: ignore[arg-type]
     )
 
 
@@ -296,7 +222,7 @@ def transfer_consultation_reply(
         raise Http404("No consultation found")
     return step_view(
         request,
-        form=ConsultationResponseForm(_data(request)),
+        form=ConsultationResponseForm(form_data(request)),
         heading=f"Reply from {consultation.setting.name}",
         caption=transfer.child.full_name,
         back=reverse("reviews:transfer_detail", args=[transfer.pk]),
