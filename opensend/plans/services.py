@@ -54,6 +54,7 @@ NOT_A_DRAFT = (
     "This plan has been issued as a final plan: its content can only change through a "
     "review or amendment"
 )
+PLAN_CEASED = "This plan has ceased: no setting can be consulted about it"
 WRONG_STAGE = "A draft plan can only be started once we have decided to issue a plan"
 PLAN_EXISTS = "This assessment already has a plan"
 DESCRIPTION_REQUIRED = "Enter a description"
@@ -579,13 +580,25 @@ def representation_record(
 
 @transaction.atomic
 def consultation_send(
-    *, actor: Any, plan: EHCPlan, setting: Setting, sent_on: date, today: date | None = None
+    *,
+    actor: Any,
+    plan: EHCPlan,
+    setting: Setting,
+    sent_on: date,
+    today: date | None = None,
+    template: str = "consultation_request",
+    personalisation: dict[str, Any] | None = None,
+    summary: str = "",
 ) -> Consultation:
-    """Ask a school or college whether it can be named in the plan (CFA s39); it has 15 days."""
+    """Ask a school or college whether it can be named in the plan (CFA s39); it has 15 days.
+
+    A draft's consultations are part of writing it; a final plan's are for naming a new setting
+    (a phase transfer or an amendment), so they use their own message `template`."""
     check_capability(actor, "manage_cases")
     today = today_or_local(today)
     plan = _locked(plan)
-    _check_draft(plan)
+    if plan.status == PlanStatus.CEASED:
+        raise ValidationError(PLAN_CEASED)
     _check_not_future(sent_on, today=today, field="sent_on")
     decided = plan.request.issue_decision_on if plan.request else None
     if decided is not None and sent_on < decided:
@@ -597,11 +610,17 @@ def consultation_send(
     consultation = Consultation.objects.create(
         plan=plan, setting=setting, sent_on=sent_on, sent_by=actor
     )
-    audit_record(actor=actor, action=Action.CREATE, obj=consultation, child_id=plan.child_id)
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=consultation,
+        child_id=plan.child_id,
+        summary=summary,
+    )
     if setting.email:
         notification_send_to_address(
             actor=actor,
-            template="consultation_request",
+            template=template,
             to_address=setting.email,
             recipient_name=setting.name,
             child=plan.child,
@@ -609,6 +628,7 @@ def consultation_send(
                 "setting_name": setting.name,
                 "response_due": statutory.due("consultation_response", sent_on),
                 "plan_link": f"/plans/{plan.pk}/",
+                **(personalisation or {}),
             },
         )
     return consultation

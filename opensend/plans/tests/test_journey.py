@@ -484,3 +484,17 @@ def test_pdf_and_version_comparison(world):
         changes["B"].after
     )
     assert not changes["F"].changed and not changes["A"].changed
+
+
+def test_a_ceased_plan_cannot_be_consulted_on(world):
+    from opensend.plans.models import EHCPlan, PlanStatus
+
+    cw = world.users["caseworker"]
+    plan = EHCPlan.objects.create(
+        child=world.caseload_child, status=PlanStatus.CEASED, version=1, issued_on=DRAFT_ON
+    )
+    with pytest.raises(ValidationError, match="has ceased"):
+        services.consultation_send(
+            actor=cw, plan=plan, setting=SettingFactory(), sent_on=TODAY, today=TODAY
+        )
+    assert not plan.consultations.exists()

@@ -18,7 +18,7 @@ from opensend.accounts.permissions import check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.core.dates import today_or_local
-from opensend.notify.services import notification_send, notification_send_to_address
+from opensend.notify.services import notification_send
 from opensend.people.models import Enrolment, Setting
 from opensend.plans.models import Consultation, EHCPlan, PlanStatus
 from opensend.reviews.models import PhaseTransfer, TransferKindChoice
@@ -246,45 +246,23 @@ def transfer_consultation_send(
     sent_on: date,
     today: date | None = None,
 ) -> Consultation:
-    """Ask a setting whether it can meet the child's needs (CFA s39; 15 days to reply).
+    """Ask a setting whether it can meet the child's needs (CFA s39; 15 days to reply),
+    through the plans service, so the plan shows the consultation too."""
+    from opensend.plans.services import consultation_send
 
-    Recorded as a `plans.Consultation` on the plan, so the plan shows it too.
-    `plans.services.consultation_send` only accepts draft plans, so the final plan's
-    consultation is written here (see docs/phase-transfers-and-ceasing.md).
-    """
     check_capability(actor, "manage_reviews")
-    today = today_or_local(today)
     transfer = _locked(transfer)
     _check_open(transfer)
-    _not_future(sent_on, today=today, field="sent_on")
-    if Consultation.objects.filter(
-        plan_id=transfer.plan_id, setting=setting, responded_on__isnull=True
-    ).exists():
-        raise ValidationError({"setting": [OPEN_CONSULTATION.format(setting=setting)]})
-    consultation = Consultation.objects.create(
-        plan_id=transfer.plan_id, setting=setting, sent_on=sent_on, sent_by=actor
-    )
-    audit_record(
+    return consultation_send(
         actor=actor,
-        action=Action.CREATE,
-        obj=consultation,
-        child_id=transfer.child_id,
+        plan=transfer.plan,
+        setting=setting,
+        sent_on=sent_on,
+        today=today,
+        template="phase_transfer_consultation",
+        personalisation={"transfer_on": transfer.transfer_on},
         summary=f"Phase transfer consultation with {setting}",
     )
-    if setting.email:
-        notification_send_to_address(
-            actor=actor,
-            template="phase_transfer_consultation",
-            to_address=setting.email,
-            recipient_name=setting.name,
-            child=transfer.child,
-            personalisation={
-                "setting_name": setting.name,
-                "transfer_on": transfer.transfer_on,
-                "response_due": statutory.due("consultation_response", sent_on),
-            },
-        )
-    return consultation
 
 
 def transfer_consultation_response_record(
