@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
 from opensend import statutory
@@ -23,6 +23,7 @@ from opensend.casework.models import (
     PanelCase,
     Stage,
 )
+from opensend.core.queues import due_counts
 from opensend.people.models import Child
 
 NOT_FOUND = "No case found"
@@ -56,35 +57,31 @@ def team_load_for_user(*, user: Any, on: date) -> list[CaseworkerLoad]:
     access = access_for(user)
     if not access.has(Role.TEAM_MANAGER, Role.ADMIN):
         return []
-    soon = statutory.add_days(on, statutory.DEFAULT_AT_RISK_DAYS)
     cases = request_list_for_user(user=user).filter(stage__in=OPEN_STAGES)
     if not access.has(Role.ADMIN):
         cases = cases.filter(child__senar_team_id__in=access.team_ids)
-    rows = (
-        cases.values("caseworker")
-        .annotate(
-            open_cases=Count("pk"),
-            overdue=Count("pk", filter=Q(next_due_on__lt=on)),
-            at_risk=Count("pk", filter=Q(next_due_on__gte=on, next_due_on__lte=soon)),
-        )
-        .order_by("-overdue", "-at_risk")
-    )
+    rows = cases.values("caseworker").annotate(**due_counts(on)).order_by("-overdue", "-at_risk")
     users = User.objects.in_bulk([r["caseworker"] for r in rows if r["caseworker"]])
     return [
-        CaseworkerLoad(users[r["caseworker"]], r["open_cases"], r["overdue"], r["at_risk"])
+        CaseworkerLoad(users[r["caseworker"]], r["open"], r["overdue"], r["at_risk"])
         for r in rows
         if r["caseworker"] in users
     ]
 
 
-def team_caseworker_for_user(*, user: Any, user_id: int) -> User:
-    """A caseworker in one of the manager's teams (the same 404 for anyone else)."""
-    access = access_for(user)
+def team_staff_for_user(*, user: Any) -> QuerySet[User]:
+    """Staff in the manager's teams (everyone for an administrator)."""
     staff = User.objects.filter(memberships__closed_at__isnull=True)
+    access = access_for(user)
     if not access.has(Role.ADMIN):
         staff = staff.filter(memberships__team_id__in=access.team_ids)
+    return staff.distinct()
+
+
+def team_caseworker_for_user(*, user: Any, user_id: int) -> User:
+    """A caseworker in one of the manager's teams (the same 404 for anyone else)."""
     try:
-        return staff.distinct().get(pk=user_id)
+        return team_staff_for_user(user=user).get(pk=user_id)
     except (User.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404("No caseworker found") from exc
 

@@ -17,6 +17,7 @@ from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 
 from opensend import statutory
+from opensend.core.queues import due_counts
 
 SOONEST = 5
 
@@ -177,16 +178,9 @@ def _reviews(user: Any, caseworker: Any, on: date) -> WorkSection | None:
 
 def _counts(on: date, *querysets: Any) -> tuple[int, int, int]:
     """Open, overdue and due within 2 weeks, from the stored next dates (one query each)."""
-    from django.db.models import Count, Q
-
-    soon = statutory.add_days(on, statutory.DEFAULT_AT_RISK_DAYS)
     totals = [0, 0, 0]
     for qs in querysets:
-        row = qs.order_by().aggregate(
-            open=Count("pk"),
-            overdue=Count("pk", filter=Q(next_due_on__lt=on)),
-            at_risk=Count("pk", filter=Q(next_due_on__gte=on, next_due_on__lte=soon)),
-        )
+        row = qs.order_by().aggregate(**due_counts(on))
         totals = [totals[0] + row["open"], totals[1] + row["overdue"], totals[2] + row["at_risk"]]
     return totals[0], totals[1], totals[2]
 
@@ -301,28 +295,15 @@ class TeamRow:
 def team_rows_for(*, user: Any, on: date) -> list[TeamRow]:
     """Every caseworker in the manager's teams with any open work, most overdue first."""
     from opensend.accounts.permissions import user_can
-    from opensend.casework.selectors import team_load_for_user
+    from opensend.casework.selectors import team_load_for_user, team_staff_for_user
 
     if not user_can(user, "view_team"):
         return []
     loads = {load.caseworker.pk: load for load in team_load_for_user(user=user, on=on)}
     others = other_loads_for(user=user, on=on)
-    staff = _team_staff(user).filter(pk__in=set(loads) | set(others))
+    staff = team_staff_for_user(user=user).filter(pk__in=set(loads) | set(others))
     rows = [
         TeamRow(caseworker=u, assessments=loads.get(u.pk), other=others.get(u.pk, OtherLoad()))
         for u in staff
     ]
     return sorted(rows, key=lambda r: (-r.overdue, str(r.caseworker)))
-
-
-def _team_staff(user: Any) -> Any:
-    """Staff in the manager's teams (everyone for an administrator)."""
-    from opensend.accounts.models import User
-    from opensend.accounts.permissions import access_for
-    from opensend.accounts.roles import Role
-
-    access = access_for(user)
-    staff = User.objects.filter(memberships__closed_at__isnull=True)
-    if not access.has(Role.ADMIN):
-        staff = staff.filter(memberships__team_id__in=access.team_ids)
-    return staff.distinct()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import CharField, Count, Prefetch, Q, QuerySet, Value
+from django.db.models import CharField, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 
 from opensend import statutory
@@ -19,6 +19,7 @@ from opensend.accounts.permissions import access_for, user_can
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
+from opensend.core.queues import due_counts
 from opensend.disputes.clocks import Clock
 from opensend.people.models import Child
 from opensend.reviews.clocks import amendment_clocks, invitations_due, review_clocks
@@ -233,12 +234,7 @@ def setting_reviews_for_user(*, user: Any, on: date) -> ReviewQueue:
 
 def review_load_by_caseworker(*, user: Any, on: date) -> dict[int, tuple[int, int, int]]:
     """Caseworker id -> (open, overdue, due soon) over open reviews and amendments, in SQL."""
-    soon = statutory.add_days(on, statutory.DEFAULT_AT_RISK_DAYS)
-    counts = {
-        "open": Count("pk"),
-        "overdue": Count("pk", filter=Q(next_due_on__lt=on)),
-        "at_risk": Count("pk", filter=Q(next_due_on__gte=on, next_due_on__lte=soon)),
-    }
+    counts = due_counts(on)
     load: dict[int, list[int]] = {}
     querysets: list[QuerySet[Any]] = [
         review_list_for_user(user=user).filter(stage__in=OPEN_REVIEW_STAGES),
