@@ -6,23 +6,20 @@ Same permission rules as the pages; writes go through `casework.services`.
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import check_capability
 from opensend.casework import selectors, services
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, RequestSource
+from opensend.core.api_helpers import INPUT_ERRORS as ERRORS
+from opensend.core.api_helpers import paginated
 from opensend.people.models import Setting
 from opensend.people.selectors import child_get_for_user
-
-PROBLEM = OpenApiResponse(description="Problem details (application/problem+json)")
-ERRORS = {400: PROBLEM, 401: PROBLEM, 403: PROBLEM, 404: PROBLEM}
 
 
 class ClockOutput(serializers.Serializer):  # type: ignore[type-arg]
@@ -119,21 +116,14 @@ class AdviceSubmitInput(serializers.Serializer):  # type: ignore[type-arg]
     provision = serializers.CharField(required=False, default="", allow_blank=True)
 
 
-def _need(request: Request, capability: str) -> None:
-    if not user_can(request.user, capability):
-        raise PermissionDenied
-
-
 class RequestListApi(APIView):
     @extend_schema(
         operation_id="requests_list", responses={200: RequestOutput(many=True), **ERRORS}
     )
     def get(self, request: Request) -> Response:
-        _need(request, "view_caseload")
+        check_capability(request.user, "view_caseload")
         qs = selectors.request_list_for_user(user=request.user).order_by("next_due_on", "pk")
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(qs, request, view=self) or []
-        return paginator.get_paginated_response(RequestOutput(page, many=True).data)
+        return paginated(self, request, qs, RequestOutput)
 
     @extend_schema(
         operation_id="requests_create",
@@ -141,7 +131,7 @@ class RequestListApi(APIView):
         responses={201: RequestOutput, **ERRORS},
     )
     def post(self, request: Request) -> Response:
-        _need(request, "request_assessment")
+        check_capability(request.user, "request_assessment")
         data = RequestInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -153,7 +143,7 @@ class RequestListApi(APIView):
 class RequestDetailApi(APIView):
     @extend_schema(operation_id="requests_retrieve", responses={200: RequestOutput, **ERRORS})
     def get(self, request: Request, request_id: int) -> Response:
-        _need(request, "view_caseload")
+        check_capability(request.user, "view_caseload")
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
         return Response(RequestOutput(case).data)
 
@@ -164,7 +154,7 @@ class TimelineApi(APIView):
     )
     def get(self, request: Request, request_id: int) -> Response:
         """Every statutory clock on the case: due date, done date, status and the rule."""
-        _need(request, "view_caseload")
+        check_capability(request.user, "view_caseload")
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
         today = timezone.localdate()
         rows: list[dict[str, Any]] = [
@@ -190,7 +180,7 @@ class AssessmentDecisionApi(APIView):
         responses={200: RequestOutput, **ERRORS},
     )
     def post(self, request: Request, request_id: int) -> Response:
-        _need(request, "manage_cases")
+        check_capability(request.user, "manage_cases")
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
         data = DecisionInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -212,7 +202,7 @@ class IssueDecisionApi(APIView):
         responses={200: RequestOutput, **ERRORS},
     )
     def post(self, request: Request, request_id: int) -> Response:
-        _need(request, "manage_cases")
+        check_capability(request.user, "manage_cases")
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
         data = DecisionInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -236,7 +226,7 @@ class CaseAdviceApi(APIView):
     def post(self, request: Request, request_id: int) -> Response:
         from opensend.accounts.models import Organisation
 
-        _need(request, "manage_cases")
+        check_capability(request.user, "manage_cases")
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
         data = AdviceRequestInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -256,11 +246,9 @@ class AdviceListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         """Advice requests sent to your organisations."""
-        _need(request, "advice_workspace")
+        check_capability(request.user, "advice_workspace")
         qs = selectors.advice_list_for_user(user=request.user)
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(qs, request, view=self) or []
-        return paginator.get_paginated_response(AdviceOutput(page, many=True).data)
+        return paginated(self, request, qs, AdviceOutput)
 
 
 class AdviceSubmitApi(APIView):
@@ -270,7 +258,7 @@ class AdviceSubmitApi(APIView):
         responses={200: AdviceOutput, **ERRORS},
     )
     def post(self, request: Request, advice_id: int) -> Response:
-        _need(request, "advice_workspace")
+        check_capability(request.user, "advice_workspace")
         advice = selectors.advice_get_for_user(user=request.user, advice_id=advice_id)
         data = AdviceSubmitInput(data=request.data)
         data.is_valid(raise_exception=True)

@@ -35,6 +35,7 @@ from opensend.casework.forms import (
 from opensend.casework.models import AssessmentRequest, Stage
 from opensend.core.views_helpers import (
     apply_service_errors,
+    clock_rows,
     paginate,
     querystring_without_page,
     step_view,
@@ -112,7 +113,7 @@ def case_detail(request: HttpRequest, request_id: int) -> HttpResponse:
         {
             "case": case,
             "today": today,
-            "clocks": [(c, c.status_label(today), c.status(today)) for c in clocks_for(case)],
+            "clocks": clock_rows(clocks_for(case), today),
             "timeline": selectors.timeline_for(case),
             "can_manage": user_can(request.user, "manage_cases") and case.is_open,
             "reusable": selectors.reusable_advice_for(case, on=today)

@@ -1,4 +1,7 @@
-"""API plumbing shared by every app: the base permission and RFC 9457 problem details."""
+"""API plumbing shared by every app: the base permission and RFC 9457 problem details.
+
+Loaded by DRF's settings, so it must not import `rest_framework.views`: the helpers API views
+share live in `core.api_helpers`."""
 
 from typing import Any
 

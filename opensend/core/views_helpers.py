@@ -1,6 +1,7 @@
 """Small helpers that keep views thin: service errors on forms, pagination, workflow steps."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -89,3 +90,8 @@ def object_step(
         action=lambda data: action(obj, data),
         **options,
     )
+
+
+def clock_rows(clocks: Iterable[Any], today: date) -> list[tuple[Any, str, Any]]:
+    """Each clock with today's label ("Overdue", "Done in time"…) and status, for clock tables."""
+    return [(c, c.status_label(today), c.status(today)) for c in clocks]

@@ -6,54 +6,17 @@ sees only the complaints they made). Errors are problem details (the project's h
 
 from typing import Any
 
-from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import check_capability
+from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, paginated
 from opensend.disputes import selectors
-from opensend.disputes.clocks import Clock, appeal_clocks, complaint_clocks, mediation_clocks
+from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks
 from opensend.disputes.models import Appeal, Complaint, ComplaintStageRecord, MediationCase
-
-PROBLEM = OpenApiResponse(description="Problem details (application/problem+json)")
-ERRORS = {401: PROBLEM, 403: PROBLEM, 404: PROBLEM}
-
-
-class ClockOutput(serializers.Serializer):  # type: ignore[type-arg]
-    rule_id = serializers.CharField()
-    title = serializers.CharField()
-    trigger_on = serializers.DateField()
-    due_on = serializers.DateField()
-    done_on = serializers.DateField(allow_null=True)
-    status = serializers.CharField()
-    explanation = serializers.CharField()
-    family_step = serializers.BooleanField()
-    exception_ground = serializers.CharField(
-        allow_null=True, help_text="A recorded reg 44(3) exception that lifts this limit."
-    )
-
-
-def _clock_rows(clocks: list[Clock]) -> list[dict[str, Any]]:
-    today = timezone.localdate()
-    return [
-        {
-            "rule_id": c.rule_id,
-            "title": c.title,
-            "trigger_on": c.trigger_on,
-            "due_on": c.due_on,
-            "done_on": c.done_on,
-            "status": c.status_label(today),
-            "explanation": c.explanation,
-            "family_step": c.family_step,
-            "exception_ground": c.exception.ground if c.exception else None,
-        }
-        for c in clocks
-    ]
 
 
 class ComplaintStageOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -95,7 +58,7 @@ class ComplaintDetailOutput(ComplaintOutput):
 
     @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
     def get_clocks(self, complaint: Complaint) -> Any:
-        return ClockOutput(_clock_rows(complaint_clocks(complaint)), many=True).data
+        return ClockOutput(clock_rows(complaint_clocks(complaint)), many=True).data
 
 
 class MediationOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -125,7 +88,7 @@ class MediationOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
     def get_clocks(self, case: MediationCase) -> Any:
-        return ClockOutput(_clock_rows(mediation_clocks(case)), many=True).data
+        return ClockOutput(clock_rows(mediation_clocks(case)), many=True).data
 
 
 class AppealOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -159,18 +122,7 @@ class AppealDetailOutput(AppealOutput):
 
     @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
     def get_clocks(self, appeal: Appeal) -> Any:
-        return ClockOutput(_clock_rows(appeal_clocks(appeal)), many=True).data
-
-
-def _need(request: Request, capability: str) -> None:
-    if not user_can(request.user, capability):
-        raise PermissionDenied
-
-
-def _page(view: APIView, request: Request, qs: Any, serializer: Any) -> Response:
-    paginator = PageNumberPagination()
-    page = paginator.paginate_queryset(qs, request, view=view) or []
-    return paginator.get_paginated_response(serializer(page, many=True).data)
+        return ClockOutput(clock_rows(appeal_clocks(appeal)), many=True).data
 
 
 class ComplaintListApi(APIView):
@@ -179,9 +131,9 @@ class ComplaintListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         """Complaints you may see: all visible ones for SENAR, your own for a family."""
-        _need(request, "complain")
+        check_capability(request.user, "complain")
         qs = selectors.complaint_list_for_user(user=request.user).order_by("-received_on", "-pk")
-        return _page(self, request, qs, ComplaintOutput)
+        return paginated(self, request, qs, ComplaintOutput)
 
 
 class ComplaintDetailApi(APIView):
@@ -189,7 +141,7 @@ class ComplaintDetailApi(APIView):
         operation_id="complaints_retrieve", responses={200: ComplaintDetailOutput, **ERRORS}
     )
     def get(self, request: Request, complaint_id: int) -> Response:
-        _need(request, "complain")
+        check_capability(request.user, "complain")
         complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
         return Response(ComplaintDetailOutput(complaint).data)
 
@@ -199,9 +151,9 @@ class MediationListApi(APIView):
         operation_id="mediation_cases_list", responses={200: MediationOutput(many=True), **ERRORS}
     )
     def get(self, request: Request) -> Response:
-        _need(request, "manage_disputes")
+        check_capability(request.user, "manage_disputes")
         qs = selectors.mediation_list_for_user(user=request.user).order_by("-decision_notice_on")
-        return _page(self, request, qs, MediationOutput)
+        return paginated(self, request, qs, MediationOutput)
 
 
 class MediationDetailApi(APIView):
@@ -209,7 +161,7 @@ class MediationDetailApi(APIView):
         operation_id="mediation_cases_retrieve", responses={200: MediationOutput, **ERRORS}
     )
     def get(self, request: Request, mediation_id: int) -> Response:
-        _need(request, "manage_disputes")
+        check_capability(request.user, "manage_disputes")
         case = selectors.mediation_get_for_user(user=request.user, mediation_id=mediation_id)
         return Response(MediationOutput(case).data)
 
@@ -217,15 +169,15 @@ class MediationDetailApi(APIView):
 class AppealListApi(APIView):
     @extend_schema(operation_id="appeals_list", responses={200: AppealOutput(many=True), **ERRORS})
     def get(self, request: Request) -> Response:
-        _need(request, "manage_disputes")
+        check_capability(request.user, "manage_disputes")
         qs = selectors.appeal_list_for_user(user=request.user).order_by("-lodged_on", "-pk")
-        return _page(self, request, qs, AppealOutput)
+        return paginated(self, request, qs, AppealOutput)
 
 
 class AppealDetailApi(APIView):
     @extend_schema(operation_id="appeals_retrieve", responses={200: AppealDetailOutput, **ERRORS})
     def get(self, request: Request, appeal_id: int) -> Response:
         """The appeal with its clocks: the appeal deadline and each order compliance clock."""
-        _need(request, "manage_disputes")
+        check_capability(request.user, "manage_disputes")
         appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
         return Response(AppealDetailOutput(appeal).data)

@@ -15,7 +15,12 @@ from django.views.decorators.http import require_http_methods
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
-from opensend.core.views_helpers import apply_service_errors, querystring_without_page, step_view
+from opensend.core.views_helpers import (
+    apply_service_errors,
+    clock_rows,
+    querystring_without_page,
+    step_view,
+)
 from opensend.disputes import selectors, services
 from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks
 from opensend.disputes.forms import (
@@ -45,10 +50,6 @@ START_URLS = {
     "mediation": ("disputes:mediation_create", "manage_disputes", "Open a mediation case"),
     "appeal": ("disputes:appeal_create", "manage_disputes", "Record an appeal"),
 }
-
-
-def _clock_rows(clocks: list[Any], today: Any) -> list[tuple[Any, str, Any]]:
-    return [(c, c.status_label(today), c.status(today)) for c in clocks]
 
 
 def _child_from_query(request: HttpRequest) -> Child | None:
@@ -170,7 +171,7 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
         {
             "complaint": complaint,
             "stages": stages,
-            "clocks": _clock_rows(clocks, today),
+            "clocks": clock_rows(clocks, today),
             "timeline": selectors.timeline_for(complaint, clocks),
             "can_manage": can_manage,
             "can_respond": can_manage and current is not None and current.responded_on is None,
@@ -281,7 +282,7 @@ def mediation_detail(request: HttpRequest, mediation_id: int) -> HttpResponse:
         "disputes/mediation_detail.html",
         {
             "case": case,
-            "clocks": _clock_rows(clocks, today),
+            "clocks": clock_rows(clocks, today),
             "timeline": selectors.timeline_for(case, clocks),
             "can_manage": case.is_open,
             "today": today,
@@ -451,7 +452,7 @@ def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
         "disputes/appeal_detail.html",
         {
             "appeal": appeal,
-            "clocks": _clock_rows(clocks, today),
+            "clocks": clock_rows(clocks, today),
             "timeline": selectors.timeline_for(appeal, clocks),
             "can_order": appeal.outcome in OUTCOMES_WITH_ORDER and not appeal.order_type,
             "plan_to_amend": selectors.plan_to_amend_for(appeal),

@@ -7,10 +7,9 @@ rules as the web pages apply; reads of a child's record are audited.
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,12 +17,11 @@ from rest_framework.views import APIView
 from opensend import statutory
 from opensend.accounts.permissions import user_can
 from opensend.audit.services import audit_record_list
+from opensend.core.api_helpers import INPUT_ERRORS as ERRORS
+from opensend.core.api_helpers import paginated
 from opensend.people import selectors, services
 from opensend.people.codes import Relationship
 from opensend.people.models import Child, FamilyMember, FamilyRelationship, Setting
-
-PROBLEM = OpenApiResponse(description="Problem details (application/problem+json)")
-ERRORS = {400: PROBLEM, 401: PROBLEM, 403: PROBLEM, 404: PROBLEM}
 
 
 class ChildOutput(serializers.ModelSerializer):
@@ -206,10 +204,15 @@ class ChildListApi(APIView):
         search = ChildSearch(data=request.query_params)
         search.is_valid(raise_exception=True)
         children = selectors.child_list_for_user(user=request.user, **search.validated_data)
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(children, request, view=self) or []
-        audit_record_list(actor=request.user, objects=page, summary="API list")
-        return paginator.get_paginated_response(ChildOutput(page, many=True).data)
+        return paginated(
+            self,
+            request,
+            children,
+            ChildOutput,
+            on_page=lambda page: audit_record_list(
+                actor=request.user, objects=page, summary="API list"
+            ),
+        )
 
     @extend_schema(
         operation_id="children_create",
@@ -287,9 +290,7 @@ class SettingListApi(APIView):
         search = SettingSearch(data=request.query_params)
         search.is_valid(raise_exception=True)
         qs = selectors.setting_list_for_user(user=request.user, **search.validated_data)
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(qs.prefetch_related("need_types"), request, view=self)
-        return paginator.get_paginated_response(SettingOutput(page, many=True).data)
+        return paginated(self, request, qs.prefetch_related("need_types"), SettingOutput)
 
 
 class SettingDetailApi(APIView):

@@ -7,21 +7,17 @@ plans are written through the pages and their services.
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import check_capability
 from opensend.audit.services import audit_record_list
+from opensend.core.api_helpers import ERRORS, paginated
 from opensend.plans import selectors
 from opensend.plans.models import EHCPlan, Need, Outcome, Provision
-
-PROBLEM = OpenApiResponse(description="Problem details (application/problem+json)")
-ERRORS = {401: PROBLEM, 403: PROBLEM, 404: PROBLEM}
 
 
 class PlanSummaryOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -103,29 +99,29 @@ class PlanOutput(PlanSummaryOutput):
         return [WarningOutput(w).data for w in warnings]
 
 
-def _need(request: Request, capability: str) -> None:
-    if not user_can(request.user, capability):
-        raise PermissionDenied
-
-
 class PlanListApi(APIView):
     @extend_schema(
         operation_id="plans_list", responses={200: PlanSummaryOutput(many=True), **ERRORS}
     )
     def get(self, request: Request) -> Response:
         """Plans for the children you may see (drafts once served, unless you are SENAR staff)."""
-        _need(request, "view_children")
+        check_capability(request.user, "view_children")
         qs = selectors.plan_list_for_user(user=request.user)
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(qs, request, view=self) or []
-        audit_record_list(actor=request.user, objects=page, child_id_attr="child_id")
-        return paginator.get_paginated_response(PlanSummaryOutput(page, many=True).data)
+        return paginated(
+            self,
+            request,
+            qs,
+            PlanSummaryOutput,
+            on_page=lambda page: audit_record_list(
+                actor=request.user, objects=page, child_id_attr="child_id"
+            ),
+        )
 
 
 class PlanDetailApi(APIView):
     @extend_schema(operation_id="plans_retrieve", responses={200: PlanOutput, **ERRORS})
     def get(self, request: Request, plan_id: int) -> Response:
         """One plan: every section, the golden thread as ids, and the quality checks."""
-        _need(request, "view_children")
+        check_capability(request.user, "view_children")
         plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
         return Response(PlanOutput(plan).data)

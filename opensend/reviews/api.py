@@ -12,7 +12,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.disputes.api import ERRORS, ClockOutput, _clock_rows, _need, _page
+from opensend.accounts.permissions import check_capability
+from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, paginated
 from opensend.reviews import selectors
 from opensend.reviews.clocks import amendment_clocks, review_clocks
 from opensend.reviews.models import (
@@ -89,7 +90,7 @@ class ReviewDetailOutput(ReviewOutput):
 
     @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
     def get_clocks(self, review: AnnualReview) -> Any:
-        return ClockOutput(_clock_rows(review_clocks(review)), many=True).data
+        return ClockOutput(clock_rows(review_clocks(review)), many=True).data
 
 
 class AmendmentOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -136,23 +137,23 @@ class AmendmentDetailOutput(AmendmentOutput):
 
     @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
     def get_clocks(self, amendment: Amendment) -> Any:
-        return ClockOutput(_clock_rows(amendment_clocks(amendment)), many=True).data
+        return ClockOutput(clock_rows(amendment_clocks(amendment)), many=True).data
 
 
 class ReviewListApi(APIView):
     @extend_schema(operation_id="reviews_list", responses={200: ReviewOutput(many=True), **ERRORS})
     def get(self, request: Request) -> Response:
         """Annual reviews of the children you may see, soonest next date first."""
-        _need(request, "view_reviews")
+        check_capability(request.user, "view_reviews")
         qs = selectors.review_list_for_user(user=request.user).order_by("next_due_on", "pk")
-        return _page(self, request, qs, ReviewOutput)
+        return paginated(self, request, qs, ReviewOutput)
 
 
 class ReviewDetailApi(APIView):
     @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewDetailOutput, **ERRORS})
     def get(self, request: Request, review_id: int) -> Response:
         """One review with its invitations, views and advice, and every clock."""
-        _need(request, "view_reviews")
+        check_capability(request.user, "view_reviews")
         review = selectors.review_get_for_user(user=request.user, review_id=review_id)
         return Response(ReviewDetailOutput(review).data)
 
@@ -162,9 +163,9 @@ class AmendmentListApi(APIView):
         operation_id="amendments_list", responses={200: AmendmentOutput(many=True), **ERRORS}
     )
     def get(self, request: Request) -> Response:
-        _need(request, "view_reviews")
+        check_capability(request.user, "view_reviews")
         qs = selectors.amendment_list_for_user(user=request.user).order_by("-created_at", "-pk")
-        return _page(self, request, qs, AmendmentOutput)
+        return paginated(self, request, qs, AmendmentOutput)
 
 
 class AmendmentDetailApi(APIView):
@@ -173,6 +174,6 @@ class AmendmentDetailApi(APIView):
     )
     def get(self, request: Request, amendment_id: int) -> Response:
         """One amendment with the family's comments and its clocks (8 and 12 weeks)."""
-        _need(request, "view_reviews")
+        check_capability(request.user, "view_reviews")
         amendment = selectors.amendment_get_for_user(user=request.user, amendment_id=amendment_id)
         return Response(AmendmentDetailOutput(amendment).data)

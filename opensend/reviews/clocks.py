@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from opensend import statutory
-from opensend.disputes.clocks import Clock, rule_clock
+from opensend.core.clocks import Clock, rule_clock
 from opensend.reviews.models import (
     Amendment,
     AmendmentSource,

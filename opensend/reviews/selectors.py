@@ -19,8 +19,8 @@ from opensend.accounts.permissions import access_for, user_can
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
+from opensend.core.clocks import Clock
 from opensend.core.queues import due_counts
-from opensend.disputes.clocks import Clock
 from opensend.people.models import Child
 from opensend.reviews.clocks import amendment_clocks, invitations_due, review_clocks
 from opensend.reviews.models import (

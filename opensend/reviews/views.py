@@ -23,6 +23,7 @@ from opensend.accounts.roles import Role
 from opensend.casework.selectors import team_caseworker_for_user
 from opensend.core.views_helpers import (
     apply_service_errors,
+    clock_rows,
     paginate,
     querystring_without_page,
     step_view,
@@ -54,10 +55,6 @@ from opensend.reviews.forms import (
 from opensend.reviews.models import Amendment, AmendmentStatus, AnnualReview
 
 PER_PAGE = 50
-
-
-def _clock_rows(clocks: list[Any], today: Any) -> list[tuple[Any, str, Any]]:
-    return [(c, c.status_label(today), c.status(today)) for c in clocks]
 
 
 def _review(request: HttpRequest, review_id: int, *, lead: bool = False) -> AnnualReview:
@@ -133,7 +130,7 @@ def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
         {
             "review": review,
             "today": today,
-            "clocks": _clock_rows(review_clocks(review), today),
+            "clocks": clock_rows(review_clocks(review), today),
             "timeline": selectors.review_timeline(review),
             "can_lead": selectors.can_lead(request.user, review),
             "can_decide": user_can(request.user, "manage_reviews"),
@@ -344,7 +341,7 @@ def amendment_detail(request: HttpRequest, amendment_id: int) -> HttpResponse:
         {
             "amendment": amendment,
             "today": today,
-            "clocks": _clock_rows(clocks, today),
+            "clocks": clock_rows(clocks, today),
             "timeline": selectors.amendment_timeline(amendment),
             "can_manage": user_can(request.user, "manage_reviews"),
             "comments_due": representations_end(amendment.proposed_on),

@@ -14,7 +14,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opensend import statutory
-from opensend.disputes.api import ERRORS, ClockOutput, _clock_rows, _need, _page
+from opensend.accounts.permissions import check_capability
+from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, paginated
 from opensend.plans.models import PlanStatus
 from opensend.reviews.ceasing import selectors
 from opensend.reviews.models import Cessation
@@ -76,7 +77,7 @@ class CessationDetailOutput(CessationOutput):
     @extend_schema_field(CessationClockOutput(many=True))
     def get_clocks(self, cessation: Cessation) -> Any:
         return CessationClockOutput(
-            _clock_rows(selectors.cessation_clocks(cessation)), many=True
+            clock_rows(selectors.cessation_clocks(cessation)), many=True
         ).data
 
 
@@ -86,13 +87,13 @@ class CessationListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         """Cease decisions about the children you may see, newest first."""
-        _need(request, "view_reviews")
+        check_capability(request.user, "view_reviews")
         qs = (
             selectors.cessation_list_for_user(user=request.user)
             .select_related("plan")
             .order_by("-created_at", "-pk")
         )
-        return _page(self, request, qs, CessationOutput)
+        return paginated(self, request, qs, CessationOutput)
 
 
 class CessationDetailApi(APIView):
@@ -100,6 +101,6 @@ class CessationDetailApi(APIView):
         operation_id="cessations_retrieve", responses={200: CessationDetailOutput, **ERRORS}
     )
     def get(self, request: Request, cessation_id: int) -> Response:
-        _need(request, "view_reviews")
+        check_capability(request.user, "view_reviews")
         cessation = selectors.cessation_get_for_user(user=request.user, cessation_id=cessation_id)
         return Response(CessationDetailOutput(cessation).data)

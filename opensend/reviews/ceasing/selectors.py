@@ -14,7 +14,7 @@ from opensend import statutory
 from opensend.accounts.permissions import user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
-from opensend.disputes.clocks import Clock, rule_clock
+from opensend.core.clocks import Clock, rule_clock
 from opensend.people.models import Child
 from opensend.plans.models import EHCPlan
 from opensend.reviews.ceasing.services import cease_blocker

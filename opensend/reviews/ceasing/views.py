@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
-from opensend.core.views_helpers import form_data, object_step, step_view
+from opensend.core.views_helpers import clock_rows, form_data, object_step, step_view
 from opensend.disputes.models import Appeal, AppealType
 from opensend.reviews.ceasing import selectors, services
 from opensend.reviews.ceasing.forms import (
@@ -79,10 +79,7 @@ def cessation_detail(request: HttpRequest, cessation_id: int) -> HttpResponse:
             "plan": cessation.plan,
             "check": check,
             "banner": selectors.plan_cessation_banner(cessation.plan, on=today),
-            "clocks": [
-                (c, c.status_label(today), c.status(today))
-                for c in selectors.cessation_clocks(cessation)
-            ],
+            "clocks": clock_rows(selectors.cessation_clocks(cessation), today),
             "appeal_due": statutory.appeal_deadline(cessation.decided_on)
             if cessation.decided_on
             else None,

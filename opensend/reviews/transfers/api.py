@@ -13,7 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.disputes.api import ERRORS, _need, _page
+from opensend.accounts.permissions import check_capability
+from opensend.core.api_helpers import ERRORS, paginated
 from opensend.plans.models import Consultation
 from opensend.reviews.models import PhaseTransfer
 from opensend.reviews.transfers import selectors
@@ -86,13 +87,13 @@ class PhaseTransferListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         """Phase transfers of the children you may see, soonest move first."""
-        _need(request, "view_reviews")
+        check_capability(request.user, "view_reviews")
         qs = (
             selectors.transfer_list_for_user(user=request.user)
             .select_related("amendment")
             .order_by("transfer_on", "pk")
         )
-        return _page(self, request, qs, PhaseTransferOutput)
+        return paginated(self, request, qs, PhaseTransferOutput)
 
 
 class PhaseTransferDetailApi(APIView):
@@ -102,6 +103,6 @@ class PhaseTransferDetailApi(APIView):
     )
     def get(self, request: Request, transfer_id: int) -> Response:
         """One transfer with the consultations sent since it was opened, and their replies."""
-        _need(request, "view_reviews")
+        check_capability(request.user, "view_reviews")
         transfer = selectors.transfer_get_for_user(user=request.user, transfer_id=transfer_id)
         return Response(PhaseTransferDetailOutput(transfer).data)
