@@ -9,6 +9,7 @@ from opensend.accounts.roles import SENAR_ROLES
 from opensend.casework.models import AdviceKind, AssessmentRequest, RequestSource
 from opensend.casework.services import EXCEPTION_LABELS
 from opensend.core.forms import GovukDateField, GovukForm
+from opensend.core.uploads import DocumentField
 from opensend.people.models import Setting
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -105,9 +106,7 @@ class AdviceSubmitForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Be specific: what, who, how often, for how long",
     )
-    document = forms.FileField(
-        label="Or upload your advice as a document (optional)", required=False
-    )
+    document = DocumentField(label="Or upload your advice as a document (optional)", required=False)
 
 
 class ExceptionForm(GovukForm):

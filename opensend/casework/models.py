@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from opensend.core.models import TimeStampedModel
+from opensend.core.uploads import RandomName
 
 
 class RequestSource(models.TextChoices):
@@ -233,7 +234,9 @@ class AdviceRequest(TimeStampedModel):
     needs = models.TextField("needs identified", blank=True)
     outcomes = models.TextField("outcomes to work towards", blank=True)
     provision = models.TextField("provision recommended", blank=True)
-    document = models.FileField(upload_to="advice/%Y/%m/", blank=True)
+    document = models.FileField(upload_to=RandomName("advice"), blank=True, max_length=200)
+    document_name = models.CharField("document file name", max_length=100, blank=True)
+    document_type = models.CharField("document type", max_length=100, blank=True)
     reused_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reused_by"
     )

@@ -9,7 +9,7 @@ from django.http import Http404
 
 from opensend import statutory
 from opensend.accounts.models import User
-from opensend.accounts.permissions import access_for
+from opensend.accounts.permissions import access_for, user_can
 from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
@@ -165,6 +165,31 @@ def advice_get_for_user(*, user: Any, advice_id: int) -> AdviceRequest:
     except (AdviceRequest.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404("No advice request found") from exc
     audit_record(actor=user, action=Action.VIEW, obj=advice, child_id=advice.request.child_id)
+    return advice
+
+
+def advice_document_for_user(*, user: Any, advice_id: int) -> AdviceRequest:
+    """The advice whose document this user may download: staff who may see the child (the
+    child's visibility rule), or the professional who submitted it. The download is audited;
+    missing, forbidden and "no document" give the same 404."""
+    try:
+        advice = AdviceRequest.objects.select_related("request").get(pk=advice_id)
+    except (AdviceRequest.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("No document found") from exc
+    submitter = user.is_authenticated and advice.submitted_by_id == user.pk
+    may_see_child = (
+        user_can(user, "search_children")
+        and Child.objects.visible_to(user).filter(pk=advice.request.child_id).exists()
+    )
+    if not advice.document or not (submitter or may_see_child):
+        raise Http404("No document found")
+    audit_record(
+        actor=user,
+        action=Action.EXPORT,
+        obj=advice,
+        child_id=advice.request.child_id,
+        summary=f"Advice document downloaded: {advice.document_name}"[:300],
+    )
     return advice
 
 

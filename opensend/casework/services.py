@@ -30,6 +30,7 @@ from opensend.casework.models import (
     Stage,
     StepKind,
 )
+from opensend.core import uploads
 from opensend.core.dates import today_or_local
 from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.models import Child, Setting
@@ -430,17 +431,22 @@ def advice_submit(
         raise PermissionDenied(NOT_YOUR_ADVICE)
     if advice.received_on is not None:
         raise ValidationError(ADVICE_ALREADY_SUBMITTED)
-    if not (needs.strip() or outcomes.strip() or provision.strip() or document):
+    checked = uploads.checked_or_error(document)
+    if not (needs.strip() or outcomes.strip() or provision.strip() or checked):
         raise ValidationError({"needs": [ADVICE_EMPTY]})
     submitted_on = submitted_on or today
     if submitted_on > today or submitted_on < advice.requested_on:
         raise ValidationError({"submitted_on": ["The date must be between the request and today"]})
     advice.needs, advice.outcomes, advice.provision = needs, outcomes, provision
-    if document:
-        advice.document = document
     advice.received_on = submitted_on
     advice.submitted_by = actor
-    advice.save()
+    if checked:
+        uploads.attach_document(advice, checked)
+    try:
+        advice.save()
+    except Exception:
+        uploads.delete_stored(advice.document)
+        raise
     _step(
         advice.request,
         kind=StepKind.ADVICE_RECEIVED,
@@ -481,6 +487,8 @@ def advice_reuse(
         outcomes=previous.outcomes,
         provision=previous.provision,
         document=previous.document,
+        document_name=previous.document_name,
+        document_type=previous.document_type,
         reused_from=previous,
         submitted_by=actor,
     )

@@ -45,6 +45,7 @@ urlpatterns = [
     ),
     path("advice/", views.advice_list, name="advice_list"),
     path("advice/<int:advice_id>/", views.advice_detail, name="advice_detail"),
+    path("advice/<int:advice_id>/document/", views.advice_document, name="advice_document"),
     path("reports/timeliness/", report_views.timeliness_report, name="timeliness_report"),
     path(
         "reports/timeliness.csv", report_views.timeliness_report_csv, name="timeliness_report_csv"

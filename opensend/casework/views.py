@@ -4,9 +4,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +35,7 @@ from opensend.casework.forms import (
     WithdrawForm,
 )
 from opensend.casework.models import AssessmentRequest, Stage
+from opensend.core.downloads import document_response
 from opensend.core.views_helpers import (
     apply_service_errors,
     clock_rows,
@@ -358,6 +361,15 @@ def advice_detail(request: HttpRequest, advice_id: int) -> HttpResponse:
         "casework/advice_detail.html",
         {"advice": advice, "form": form, "today": timezone.localdate()},
         status=status,
+    )
+
+
+@login_required
+def advice_document(request: HttpRequest, advice_id: int) -> HttpResponseBase:
+    """The advice's uploaded document, for staff who may see the child and its author."""
+    advice = selectors.advice_document_for_user(user=request.user, advice_id=advice_id)
+    return document_response(
+        advice.document, filename=advice.document_name, content_type=advice.document_type
     )
 
 

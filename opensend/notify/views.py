@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from opensend.core.downloads import bytes_response
 from opensend.core.views_helpers import paginate
 from opensend.notify import selectors
 
@@ -47,7 +48,6 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
 @require_message_access
 def message_pdf(request: HttpRequest, message_id: int) -> HttpResponse:
     message, content = selectors.message_pdf_for_user(user=request.user, message_id=message_id)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="letter-{message.pk}.pdf"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return bytes_response(
+        content, filename=f"letter-{message.pk}.pdf", content_type="application/pdf"
+    )

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from opensend.core.forms import GovukDateField, GovukForm
+from opensend.core.uploads import DocumentField
 from opensend.plans.forms import FamilyCommentForm, _settings_field, _text, _WithSettings
 from opensend.reviews.models import (
     AmendmentSource,
@@ -55,7 +56,7 @@ class ContributionForm(GovukForm):
     given_by = forms.CharField(label="Given by", max_length=200)
     received_on = GovukDateField(label="Date received")
     text = _text("Views or advice", rows=6, required=False, hint="Or upload a document below")
-    document = forms.FileField(label="Upload a document (optional)", required=False)
+    document = DocumentField(label="Upload a document (optional)", required=False)
 
 
 class HeldForm(GovukForm):

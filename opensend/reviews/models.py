@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 
 from opensend.core.models import TimeStampedModel
+from opensend.core.uploads import RandomName
 
 
 class ReviewKind(models.TextChoices):
@@ -192,7 +193,9 @@ class ReviewContribution(TimeStampedModel):
     given_by = models.CharField(max_length=200)
     received_on = models.DateField()
     text = models.TextField(blank=True)
-    document = models.FileField(upload_to="reviews/%Y/%m/", blank=True)
+    document = models.FileField(upload_to=RandomName("reviews"), blank=True, max_length=200)
+    document_name = models.CharField("document file name", max_length=100, blank=True)
+    document_type = models.CharField("document type", max_length=100, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

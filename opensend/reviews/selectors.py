@@ -71,6 +71,31 @@ def review_get_for_user(*, user: Any, review_id: int, audit: bool = True) -> Ann
     return review
 
 
+def contribution_document_for_user(*, user: Any, contribution_id: int) -> ReviewContribution:
+    """The review document this user may download: staff who may see the child (the child's
+    visibility rule), or whoever added it. The download is audited; missing, forbidden and
+    "no document" give the same 404."""
+    try:
+        contribution = ReviewContribution.objects.select_related("review").get(pk=contribution_id)
+    except (ReviewContribution.DoesNotExist, *_LOOKUP_ERRORS) as exc:
+        raise Http404("No document found") from exc
+    child_id = contribution.review.child_id
+    added_it = user.is_authenticated and contribution.recorded_by_id == user.pk
+    may_see_child = (
+        user_can(user, "search_children") and _visible_children(user).filter(pk=child_id).exists()
+    )
+    if not contribution.document or not (added_it or may_see_child):
+        raise Http404("No document found")
+    audit_record(
+        actor=user,
+        action=Action.EXPORT,
+        obj=contribution,
+        child_id=child_id,
+        summary=f"Review document downloaded: {contribution.document_name}"[:300],
+    )
+    return contribution
+
+
 def can_lead(user: Any, review: AnnualReview) -> bool:
     """May this user do the review's steps (meeting, invitations, views, report)?"""
     if user_can(user, "manage_reviews"):

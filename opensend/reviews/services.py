@@ -27,6 +27,7 @@ from opensend.accounts.permissions import access_for, check_capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.casework.services import MEDIATION_CONTACT
+from opensend.core import uploads
 from opensend.core.dates import today_or_local
 from opensend.notify.services import family_recipients, notification_send
 from opensend.people.models import Setting
@@ -315,7 +316,7 @@ def review_contribution_add(
     given_by: str,
     received_on: date,
     text: str = "",
-    document: UploadedFile | None = None,
+    document: UploadedFile | uploads.CheckedUpload | None = None,
     today: date | None = None,
 ) -> ReviewContribution:
     """Views or advice for the review, as text, an uploaded document, or both."""
@@ -327,6 +328,11 @@ def review_contribution_add(
         errors["kind"] = [CHOOSE_KIND]
     if not given_by.strip():
         errors["given_by"] = [GIVEN_BY_REQUIRED]
+    try:
+        checked = uploads.checked_or_error(document)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+        checked = None
     if not text.strip() and not document:
         errors["text"] = [VIEWS_REQUIRED]
     if received_on > today_or_local(today):
@@ -341,9 +347,13 @@ def review_contribution_add(
         text=text.strip(),
         recorded_by=actor,
     )
-    if document:
-        contribution.document = document  # type: ignore[assignment]
-    contribution.save()
+    if checked:
+        uploads.attach_document(contribution, checked)
+    try:
+        contribution.save()
+    except Exception:
+        uploads.delete_stored(contribution.document)
+        raise
     audit_record(actor=actor, action=Action.CREATE, obj=contribution, child_id=review.child_id)
     return contribution
 

@@ -12,6 +12,11 @@ urlpatterns = [
     path("<int:review_id>/meeting/", views.meeting, name="meeting"),
     path("<int:review_id>/invitations/", views.invitations, name="invitations"),
     path("<int:review_id>/views/new/", views.contribution, name="contribution"),
+    path(
+        "documents/<int:contribution_id>/",
+        views.contribution_document,
+        name="contribution_document",
+    ),
     path("<int:review_id>/held/", views.held, name="held"),
     path("<int:review_id>/report/", views.report, name="report"),
     path("<int:review_id>/decision/", views.decision, name="decision"),

@@ -9,8 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +23,7 @@ from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import access_for, user_can
 from opensend.accounts.roles import Role
 from opensend.casework.selectors import team_caseworker_for_user
+from opensend.core.downloads import document_response
 from opensend.core.views_helpers import (
     apply_service_errors,
     clock_rows,
@@ -231,6 +234,19 @@ def contribution(request: HttpRequest, review_id: int) -> HttpResponse:
         back=_back(review),
         action=lambda d: services.review_contribution_add(actor=request.user, review=review, **d),
         success="Views or advice added to the review",
+    )
+
+
+@login_required
+def contribution_document(request: HttpRequest, contribution_id: int) -> HttpResponseBase:
+    """A document added to a review, for staff who may see the child and whoever added it."""
+    contribution = selectors.contribution_document_for_user(
+        user=request.user, contribution_id=contribution_id
+    )
+    return document_response(
+        contribution.document,
+        filename=contribution.document_name,
+        content_type=contribution.document_type,
     )
 
 

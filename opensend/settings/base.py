@@ -201,6 +201,14 @@ OPENSEND_LA_CODE = "999"
 OPENSEND_NOTIFY_BACKEND = "opensend.notify.backends.OutboxBackend"
 OPENSEND_NOTIFY_TEMPLATE_IDS: dict[str, str | dict[str, str]] = {}
 OPENSEND_NOTIFY_CONTACT_DETAILS = ""  # e.g. "the SEND team on 0123 456 7890 or send@council.gov.uk"
+
+# Uploads (opensend/core/uploads.py; docs/security.md "Uploads and downloads"). The limit is per
+# file; the virus scanner (ClamAV's clamd, INSTREAM) is off unless a socket or a host is set.
+OPENSEND_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+OPENSEND_CLAMD_SOCKET = ""  # e.g. "/run/clamav/clamd.ctl"
+OPENSEND_CLAMD_HOST = ""  # e.g. "clamav.internal"
+OPENSEND_CLAMD_PORT = 3310
+OPENSEND_CLAMD_TIMEOUT = 30.0  # seconds
 GOVUK_NOTIFY_API_KEY = ""
 GOVUK_NOTIFY_BASE_URL = "https://api.notifications.service.gov.uk"
 GOVUK_NOTIFY_TIMEOUT = 10  # seconds

@@ -1,0 +1,312 @@
+"""Advice documents: only safe files are kept (checked on the form, nothing stored otherwise),
+and the people who may see the child, plus the adviser who sent it, can download them."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.storage import default_storage
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from opensend.audit.models import Action, AuditEvent
+from opensend.casework import services
+from opensend.casework.models import AdviceRequest
+from opensend.core import uploads
+from opensend.core.tests import samples
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 20)
+ROLES = [
+    "caseworker",
+    "team_manager",
+    "senco",
+    "health",
+    "social_care",
+    "educational_psychologist",
+    "parent",
+    "young_person",
+    "board_member",
+    "analyst",
+    "local_offer_editor",
+    "admin",
+]
+# Staff who may see the caseload child (caseload, team, on roll at the setting, health involved).
+SEE_THE_CHILD = {"caseworker", "team_manager", "senco", "health", "admin"}
+
+
+def stored_files(folder: str = "advice") -> set[str]:
+    """Every file under `folder` in storage, however deep."""
+
+    def walk(path: str) -> set[str]:
+        if not default_storage.exists(path):
+            return set()
+        dirs, files = default_storage.listdir(path)
+        found = {f"{path}/{f}" for f in files}
+        for d in dirs:
+            found |= walk(f"{path}/{d}")
+        return found
+
+    return walk(folder)
+
+
+@pytest.fixture
+def case(world):
+    cw = world.users["caseworker"]
+    case = services.request_create(
+        actor=cw,
+        child=world.caseload_child,
+        received_on=dt.date(2026, 6, 1),
+        source="parent",
+        today=TODAY,
+    )
+    services.assessment_decision_record(
+        actor=cw,
+        request=case,
+        assess=True,
+        decided_on=dt.date(2026, 7, 1),
+        reasons="x",
+        today=TODAY,
+    )
+    return case
+
+
+def ask(world, case, role="health"):
+    organisation = world.users[role].memberships.get().organisation
+    return services.advice_request_send(
+        actor=world.users["caseworker"],
+        request=case,
+        kind="health" if role == "health" else "ep",
+        organisation=organisation,
+        requested_on=dt.date(2026, 7, 2),
+        today=TODAY,
+    )
+
+
+def post_advice(world, advice, document, role="health", **fields):
+    data = {"needs": "Speech and language", "provision": "Weekly therapy", **fields}
+    if document is not None:
+        data["document"] = document
+    return world.client_for(role).post(
+        reverse("casework:advice_detail", args=[advice.pk]), data=data
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("advice.pdf", samples.EXE_BYTES, uploads.WRONG_TYPE),
+        ("drawing.svg", samples.SVG_WITH_SCRIPT, uploads.WRONG_TYPE),
+        ("advice.txt", samples.HTML_BYTES, uploads.WRONG_TYPE),
+        ("empty.pdf", b"", "The selected file is empty"),
+    ],
+)
+def test_a_bad_file_is_refused_on_the_form_and_nothing_is_stored(
+    world, case, name, content, message
+):
+    advice = ask(world, case)
+    before = stored_files()
+    response = post_advice(world, advice, samples.upload(name, content))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert "govuk-error-summary" in page
+    assert 'id="id_document-error"' in page or "govuk-error-message" in page
+    # What the adviser typed is still there to submit again.
+    assert "Speech and language" in page
+    assert "Weekly therapy" in page
+    advice.refresh_from_db()
+    assert advice.received_on is None
+    assert not advice.document
+    assert stored_files() == before
+
+
+@override_settings(OPENSEND_UPLOAD_MAX_BYTES=1024)
+def test_a_file_over_the_limit_is_refused(world, case):
+    advice = ask(world, case)
+    before = stored_files()
+    big = samples.PDF_BYTES + b"%" * 2048
+    response = post_advice(world, advice, samples.upload("big.pdf", big))
+    assert response.status_code == 400
+    assert "The file must be smaller than 1 KB" in response.content.decode()
+    advice.refresh_from_db()
+    assert advice.received_on is None
+    assert stored_files() == before
+
+
+def test_the_virus_scanner_refuses_an_infected_file(world, case):
+    advice = ask(world, case)
+    before = stored_files()
+    with samples.FakeClamd() as clamd:
+        with override_settings(OPENSEND_CLAMD_HOST=clamd.host, OPENSEND_CLAMD_PORT=clamd.port):
+            response = post_advice(world, advice, samples.upload("notes.txt", samples.EICAR))
+    assert response.status_code == 400
+    assert "The selected file contains a virus" in response.content.decode()
+    assert clamd.received == [samples.EICAR]
+    advice.refresh_from_db()
+    assert advice.received_on is None
+    assert stored_files() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("EP advice.pdf", samples.PDF_BYTES, "application/pdf"),
+        (
+            "report.docx",
+            samples.docx_bytes(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        ("scan.png", samples.PNG_BYTES, "image/png"),
+    ],
+)
+def test_a_good_file_is_stored_under_a_random_name(world, case, name, content, content_type):
+    advice = ask(world, case)
+    before = stored_files()
+    response = post_advice(world, advice, samples.upload(name, content, "text/html"))
+    assert response.status_code == 302
+    advice.refresh_from_db()
+    assert advice.received_on is not None
+    assert advice.document_name == name
+    assert advice.document_type == content_type
+    stored = advice.document.name
+    assert stored_files() - before == {stored}
+    assert name.split(".")[0] not in stored
+    with default_storage.open(stored, "rb") as handle:
+        assert handle.read() == content
+
+
+def test_a_bad_file_is_refused_by_the_service_too(world, case):
+    """The API or a future form cannot skip the check: the service runs it as well."""
+    from django.core.exceptions import ValidationError
+
+    advice = ask(world, case)
+    with pytest.raises(ValidationError) as error:
+        services.advice_submit(
+            actor=world.users["health"],
+            advice=advice,
+            needs="x",
+            document=samples.upload("a.pdf", samples.EXE_BYTES),
+            today=TODAY,
+        )
+    assert error.value.message_dict == {"document": [uploads.WRONG_TYPE]}
+    assert not AdviceRequest.objects.get(pk=advice.pk).document
+
+
+@pytest.fixture
+def submitted(world, case):
+    """Health advice with a PDF named by the adviser's computer."""
+    advice = ask(world, case)
+    services.advice_submit(
+        actor=world.users["health"],
+        advice=advice,
+        needs="Speech and language",
+        document=samples.upload("Dr Ahmed's advice – Jo.pdf", samples.PDF_BYTES),
+        today=TODAY,
+    )
+    advice.refresh_from_db()
+    return advice
+
+
+def assert_download(response, *, content=samples.PDF_BYTES):
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == content
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith('attachment; filename="')
+    assert (
+        "filename*=UTF-8''Dr%20Ahmed%27s%20advice%20%E2%80%93%20Jo.pdf"
+        in (response["Content-Disposition"])
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert response["Cache-Control"] == "no-store, private"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_who_may_download_advice(world, submitted, role):
+    url = reverse("casework:advice_document", args=[submitted.pk])
+    before = AuditEvent.objects.filter(action=Action.EXPORT).count()
+    response = world.client_for(role).get(url)
+    if role in SEE_THE_CHILD:
+        assert_download(response)
+        event = AuditEvent.objects.filter(action=Action.EXPORT).first()
+        assert event.actor == world.users[role]
+        assert event.child_id == world.caseload_child.pk
+        assert event.object_type == "casework.advicerequest"
+        assert event.object_id == str(submitted.pk)
+    else:
+        assert response.status_code == 404
+        assert AuditEvent.objects.filter(action=Action.EXPORT).count() == before
+
+
+def test_the_adviser_who_sent_it_may_download_without_seeing_the_child(world, case):
+    advice = ask(world, case, role="educational_psychologist")
+    ep = world.users["educational_psychologist"]
+    services.advice_submit(
+        actor=ep,
+        advice=advice,
+        document=samples.upload("Dr Ahmed's advice – Jo.pdf", samples.PDF_BYTES),
+        today=TODAY,
+    )
+    url = reverse("casework:advice_document", args=[advice.pk])
+    assert_download(world.client_for("educational_psychologist").get(url))
+    assert world.client_for("social_care").get(url).status_code == 404
+
+
+def test_missing_no_document_and_signed_out(world, case, submitted):
+    caseworker = world.client_for("caseworker")
+    assert caseworker.get(reverse("casework:advice_document", args=[999999])).status_code == 404
+    no_document = ask(world, case)
+    response = caseworker.get(reverse("casework:advice_document", args=[no_document.pk]))
+    assert response.status_code == 404
+    response = Client().get(reverse("casework:advice_document", args=[submitted.pk]))
+    assert response.status_code == 302
+    assert "/account/sign-in/" in response["Location"]
+
+
+def test_a_caseworker_in_another_team_gets_404(world, submitted):
+    from opensend.accounts.roles import Role
+    from opensend.accounts.tests.factories import MembershipFactory, UserFactory
+
+    stranger = UserFactory()
+    MembershipFactory(
+        user=stranger, organisation=world.council, role=Role.CASEWORKER, team=world.other_team
+    )
+    client = Client()
+    client.force_login(stranger)
+    assert client.get(reverse("casework:advice_document", args=[submitted.pk])).status_code == 404
+
+
+def test_the_case_page_and_advice_page_link_the_document(world, submitted):
+    url = reverse("casework:advice_document", args=[submitted.pk])
+    case_page = world.client_for("caseworker").get(
+        reverse("casework:case_detail", args=[submitted.request_id])
+    )
+    assert url in case_page.content.decode()
+    assert "Download Dr Ahmed&#x27;s advice – Jo.pdf" in case_page.content.decode()
+    advice_page = world.client_for("health").get(
+        reverse("casework:advice_detail", args=[submitted.pk])
+    )
+    assert url in advice_page.content.decode()
+
+
+def test_reused_advice_keeps_the_document(world, submitted):
+    cw = world.users["caseworker"]
+    services.request_withdraw(
+        actor=cw, request=submitted.request, on=TODAY, reason="Moved away", today=TODAY
+    )
+    second = services.request_create(
+        actor=cw,
+        child=world.caseload_child,
+        received_on=dt.date(2026, 10, 1),
+        source="parent",
+        today=TODAY,
+    )
+    services.assessment_decision_record(
+        actor=cw, request=second, assess=True, decided_on=TODAY, reasons="x", today=TODAY
+    )
+    reused = services.advice_reuse(actor=cw, request=second, previous=submitted, today=TODAY)
+    assert reused.document.name == submitted.document.name
+    assert reused.document_name == submitted.document_name
+    assert_download(
+        world.client_for("caseworker").get(reverse("casework:advice_document", args=[reused.pk]))
+    )
