@@ -1,15 +1,22 @@
+"""Children and families are read-only here (changes go through the record pages, which audit
+them); every record opened or listed is audited. Settings and localities are reference data:
+editable, audited, never deleted."""
+
+from typing import Any
+
 from django.contrib import admin
 
+from opensend.audit.admin_mixins import AuditedAdmin, ReadOnlyAuditedAdmin
 from opensend.people.models import Child, FamilyMember, Locality, Setting
 
 
 @admin.register(Locality)
-class LocalityAdmin(admin.ModelAdmin):
+class LocalityAdmin(AuditedAdmin):
     search_fields = ["name"]
 
 
 @admin.register(Setting)
-class SettingAdmin(admin.ModelAdmin):
+class SettingAdmin(AuditedAdmin):
     list_display = ["name", "kind", "phase", "urn", "locality"]
     list_filter = ["kind", "phase", "locality"]
     search_fields = ["name", "urn", "ukprn"]
@@ -17,22 +24,15 @@ class SettingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Child)
-class ChildAdmin(admin.ModelAdmin):
-    """Read-only here: changes go through the service pages so they are audited."""
-
+class ChildAdmin(ReadOnlyAuditedAdmin):
     list_display = ["family_name", "given_name", "date_of_birth", "upn"]
     search_fields = ["family_name", "given_name", "upn"]
 
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
-        return False
+    def audit_child_id(self, obj: Any) -> int | None:
+        return obj.pk
 
 
 @admin.register(FamilyMember)
-class FamilyMemberAdmin(admin.ModelAdmin):
+class FamilyMemberAdmin(ReadOnlyAuditedAdmin):
+    list_display = ["family_name", "given_name", "email"]
     search_fields = ["family_name", "given_name", "email"]
-
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
