@@ -16,13 +16,14 @@ from opensend.accounts.permissions import check_capability
 from opensend.casework import selectors, services
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, RequestSource
-from opensend.core.api_helpers import INPUT_ERRORS as ERRORS
-from opensend.core.api_helpers import paginated
+from opensend.core.api_helpers import ERRORS, INPUT_ERRORS, list_schema, paginated
 from opensend.people.models import Setting
 from opensend.people.selectors import child_get_for_user
 
 
-class ClockOutput(serializers.Serializer):  # type: ignore[type-arg]
+class RequestClockOutput(serializers.Serializer):  # type: ignore[type-arg]
+    """A clock on an EHC needs assessment case (its `exception` is the recorded ground)."""
+
     rule_id = serializers.CharField()
     title = serializers.CharField()
     trigger_on = serializers.DateField()
@@ -117,9 +118,7 @@ class AdviceSubmitInput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class RequestListApi(APIView):
-    @extend_schema(
-        operation_id="requests_list", responses={200: RequestOutput(many=True), **ERRORS}
-    )
+    @list_schema(RequestOutput, operation_id="requests_list")
     def get(self, request: Request) -> Response:
         check_capability(request.user, "view_caseload")
         qs = selectors.request_list_for_user(user=request.user).order_by("next_due_on", "pk")
@@ -128,7 +127,7 @@ class RequestListApi(APIView):
     @extend_schema(
         operation_id="requests_create",
         request=RequestInput,
-        responses={201: RequestOutput, **ERRORS},
+        responses={201: RequestOutput, **INPUT_ERRORS},
     )
     def post(self, request: Request) -> Response:
         check_capability(request.user, "request_assessment")
@@ -150,7 +149,7 @@ class RequestDetailApi(APIView):
 
 class TimelineApi(APIView):
     @extend_schema(
-        operation_id="requests_timeline", responses={200: ClockOutput(many=True), **ERRORS}
+        operation_id="requests_timeline", responses={200: RequestClockOutput(many=True), **ERRORS}
     )
     def get(self, request: Request, request_id: int) -> Response:
         """Every statutory clock on the case: due date, done date, status and the rule."""
@@ -170,14 +169,14 @@ class TimelineApi(APIView):
             }
             for c in clocks_for(case)
         ]
-        return Response(ClockOutput(rows, many=True).data)
+        return Response(RequestClockOutput(rows, many=True).data)
 
 
 class AssessmentDecisionApi(APIView):
     @extend_schema(
         operation_id="requests_decide_assessment",
         request=DecisionInput,
-        responses={200: RequestOutput, **ERRORS},
+        responses={200: RequestOutput, **INPUT_ERRORS},
     )
     def post(self, request: Request, request_id: int) -> Response:
         check_capability(request.user, "manage_cases")
@@ -199,7 +198,7 @@ class IssueDecisionApi(APIView):
     @extend_schema(
         operation_id="requests_decide_issue",
         request=DecisionInput,
-        responses={200: RequestOutput, **ERRORS},
+        responses={200: RequestOutput, **INPUT_ERRORS},
     )
     def post(self, request: Request, request_id: int) -> Response:
         check_capability(request.user, "manage_cases")
@@ -221,7 +220,7 @@ class CaseAdviceApi(APIView):
     @extend_schema(
         operation_id="requests_advice_create",
         request=AdviceRequestInput,
-        responses={201: AdviceOutput, **ERRORS},
+        responses={201: AdviceOutput, **INPUT_ERRORS},
     )
     def post(self, request: Request, request_id: int) -> Response:
         from opensend.accounts.models import Organisation
@@ -241,9 +240,7 @@ class CaseAdviceApi(APIView):
 
 
 class AdviceListApi(APIView):
-    @extend_schema(
-        operation_id="advice_requests_list", responses={200: AdviceOutput(many=True), **ERRORS}
-    )
+    @list_schema(AdviceOutput, operation_id="advice_requests_list")
     def get(self, request: Request) -> Response:
         """Advice requests sent to your organisations."""
         check_capability(request.user, "advice_workspace")
@@ -255,7 +252,7 @@ class AdviceSubmitApi(APIView):
     @extend_schema(
         operation_id="advice_requests_submit",
         request=AdviceSubmitInput,
-        responses={200: AdviceOutput, **ERRORS},
+        responses={200: AdviceOutput, **INPUT_ERRORS},
     )
     def post(self, request: Request, advice_id: int) -> Response:
         check_capability(request.user, "advice_workspace")

@@ -52,6 +52,11 @@ def problem_details_handler(exc: Exception, context: dict[str, Any]) -> Response
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, exceptions.NotAuthenticated):
+        # DRF answers 403 when no authentication class names a WWW-Authenticate scheme (sessions
+        # have none). Not being signed in is a 401: say so, and how to sign in.
+        exc.status_code = 401
+        exc.auth_header = 'Session realm="OpenSEND"'  # type: ignore[attr-defined]
     response = exception_handler(exc, context)
     if response is None:
         return None

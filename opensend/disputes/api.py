@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opensend.accounts.permissions import check_capability
-from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, paginated
+from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
 from opensend.disputes import selectors
 from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks
 from opensend.disputes.models import Appeal, Complaint, ComplaintStageRecord, MediationCase
@@ -126,9 +126,7 @@ class AppealDetailOutput(AppealOutput):
 
 
 class ComplaintListApi(APIView):
-    @extend_schema(
-        operation_id="complaints_list", responses={200: ComplaintOutput(many=True), **ERRORS}
-    )
+    @list_schema(ComplaintOutput, operation_id="complaints_list")
     def get(self, request: Request) -> Response:
         """Complaints you may see: all visible ones for SENAR, your own for a family."""
         check_capability(request.user, "complain")
@@ -147,9 +145,7 @@ class ComplaintDetailApi(APIView):
 
 
 class MediationListApi(APIView):
-    @extend_schema(
-        operation_id="mediation_cases_list", responses={200: MediationOutput(many=True), **ERRORS}
-    )
+    @list_schema(MediationOutput, operation_id="mediation_cases_list")
     def get(self, request: Request) -> Response:
         check_capability(request.user, "manage_disputes")
         qs = selectors.mediation_list_for_user(user=request.user).order_by("-decision_notice_on")
@@ -167,7 +163,7 @@ class MediationDetailApi(APIView):
 
 
 class AppealListApi(APIView):
-    @extend_schema(operation_id="appeals_list", responses={200: AppealOutput(many=True), **ERRORS})
+    @list_schema(AppealOutput, operation_id="appeals_list")
     def get(self, request: Request) -> Response:
         check_capability(request.user, "manage_disputes")
         qs = selectors.appeal_list_for_user(user=request.user).order_by("-lodged_on", "-pk")

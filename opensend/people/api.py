@@ -17,8 +17,7 @@ from rest_framework.views import APIView
 from opensend import statutory
 from opensend.accounts.permissions import user_can
 from opensend.audit.services import audit_record_list
-from opensend.core.api_helpers import INPUT_ERRORS as ERRORS
-from opensend.core.api_helpers import paginated
+from opensend.core.api_helpers import ERRORS, INPUT_ERRORS, list_schema, paginated
 from opensend.people import selectors, services
 from opensend.people.codes import Relationship
 from opensend.people.models import Child, FamilyMember, FamilyRelationship, Setting
@@ -91,10 +90,16 @@ class ChildInput(serializers.ModelSerializer):
 
 
 class ChildSearch(serializers.Serializer):
-    name = serializers.CharField(required=False, default="", max_length=100)
+    name = serializers.CharField(required=False, default="", allow_blank=True, max_length=100)
     date_of_birth = serializers.DateField(required=False, default=None)
-    upn = serializers.CharField(required=False, default="", max_length=13)
+    upn = serializers.CharField(required=False, default="", allow_blank=True, max_length=13)
     include_closed = serializers.BooleanField(required=False, default=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # A blank date is not a date (the schema says so); leave the parameter out instead.
+        if self.initial_data.get("date_of_birth") == "":
+            raise serializers.ValidationError({"date_of_birth": ["Enter a date, or leave it out."]})
+        return attrs
 
 
 class FamilyMemberOutput(serializers.ModelSerializer):
@@ -174,10 +179,10 @@ class SettingOutput(serializers.ModelSerializer):
 
 
 class SettingSearch(serializers.Serializer):
-    name = serializers.CharField(required=False, default="", max_length=100)
-    kind = serializers.CharField(required=False, default="", max_length=30)
-    phase = serializers.CharField(required=False, default="", max_length=20)
-    need = serializers.CharField(required=False, default="", max_length=4)
+    name = serializers.CharField(required=False, default="", allow_blank=True, max_length=100)
+    kind = serializers.CharField(required=False, default="", allow_blank=True, max_length=30)
+    phase = serializers.CharField(required=False, default="", allow_blank=True, max_length=20)
+    need = serializers.CharField(required=False, default="", allow_blank=True, max_length=4)
 
 
 def _family_rows(child: Child) -> list[Any]:
@@ -192,10 +197,10 @@ def _family_rows(child: Child) -> list[Any]:
 
 
 class ChildListApi(APIView):
-    @extend_schema(
+    @list_schema(
+        ChildOutput,
         operation_id="children_list",
         parameters=[ChildSearch],
-        responses={200: ChildOutput(many=True), **ERRORS},
         summary="Children and young people you may see, with search",
     )
     def get(self, request: Request) -> Response:
@@ -217,7 +222,7 @@ class ChildListApi(APIView):
     @extend_schema(
         operation_id="children_create",
         request=ChildInput,
-        responses={201: ChildOutput, **ERRORS},
+        responses={201: ChildOutput, **INPUT_ERRORS},
         summary="Create a child or young person's record",
     )
     def post(self, request: Request) -> Response:
@@ -240,7 +245,7 @@ class ChildDetailApi(APIView):
     @extend_schema(
         operation_id="children_partial_update",
         request=ChildInput,
-        responses={200: ChildOutput, **ERRORS},
+        responses={200: ChildOutput, **INPUT_ERRORS},
     )
     def patch(self, request: Request, child_id: int) -> Response:
         if not user_can(request.user, "edit_children"):
@@ -266,7 +271,7 @@ class ChildFamilyApi(APIView):
     @extend_schema(
         operation_id="children_family_members_create",
         request=FamilyMemberInput,
-        responses={201: FamilyMemberOutput(many=True), **ERRORS},
+        responses={201: FamilyMemberOutput(many=True), **INPUT_ERRORS},
     )
     def post(self, request: Request, child_id: int) -> Response:
         if not user_can(request.user, "edit_children"):
@@ -279,11 +284,7 @@ class ChildFamilyApi(APIView):
 
 
 class SettingListApi(APIView):
-    @extend_schema(
-        operation_id="settings_list",
-        parameters=[SettingSearch],
-        responses={200: SettingOutput(many=True), **ERRORS},
-    )
+    @list_schema(SettingOutput, operation_id="settings_list", parameters=[SettingSearch])
     def get(self, request: Request) -> Response:
         if not user_can(request.user, "view_settings"):
             raise PermissionDenied

@@ -94,5 +94,19 @@ def setting_get_for_user(*, user: object, setting_id: int) -> Setting:
         raise Http404("No setting found") from exc
 
 
+def setting_get_public(*, setting_id: int) -> Setting:
+    """A setting's public facts (name, type, phase, address, contact), for anyone.
+
+    No pupil is named or counted: this is what a family sees for their child's school."""
+    try:
+        return (
+            Setting.objects.select_related("host_setting")
+            .prefetch_related("resource_bases")
+            .get(pk=setting_id)
+        )
+    except (Setting.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("No setting found") from exc
+
+
 def setting_pupil_count(setting: Setting) -> int:
     return Enrolment.objects.filter(setting=setting, ended_on__isnull=True).count()

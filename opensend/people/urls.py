@@ -14,4 +14,5 @@ urlpatterns = [
     path("settings/new/", views.setting_create, name="setting_create"),
     path("settings/<int:setting_id>/", views.setting_detail, name="setting_detail"),
     path("settings/<int:setting_id>/edit/", views.setting_edit, name="setting_edit"),
+    path("settings/<int:setting_id>/about/", views.setting_public, name="setting_public"),
 ]

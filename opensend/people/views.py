@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
@@ -74,6 +74,7 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
             "can_see_cases": user_can(request.user, "view_caseload"),
             "can_see_messages": user_can(request.user, "search_children"),
             "can_complain": user_can(request.user, "complain"),
+            "can_see_settings": user_can(request.user, "view_settings"),
         },
     )
 
@@ -189,6 +190,14 @@ def setting_detail(request: HttpRequest, setting_id: int) -> HttpResponse:
             "can_edit": user_can(request.user, "edit_settings"),
         },
     )
+
+
+@require_GET
+def setting_public(request: HttpRequest, setting_id: int) -> HttpResponse:
+    """A school's or college's public page (name, address, phase, contact): open to anyone, and
+    what families and young people are linked to, since the staff page is not theirs to see."""
+    setting = selectors.setting_get_public(setting_id=setting_id)
+    return render(request, "people/setting_public.html", {"setting": setting})
 
 
 @require_capability("edit_settings")

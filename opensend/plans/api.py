@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from opensend.accounts.permissions import check_capability
 from opensend.audit.services import audit_record_list
-from opensend.core.api_helpers import ERRORS, paginated
+from opensend.core.api_helpers import ERRORS, list_schema, paginated
 from opensend.plans import selectors
 from opensend.plans.models import EHCPlan, Need, Outcome, Provision
 
@@ -100,9 +100,7 @@ class PlanOutput(PlanSummaryOutput):
 
 
 class PlanListApi(APIView):
-    @extend_schema(
-        operation_id="plans_list", responses={200: PlanSummaryOutput(many=True), **ERRORS}
-    )
+    @list_schema(PlanSummaryOutput, operation_id="plans_list")
     def get(self, request: Request) -> Response:
         """Plans for the children you may see (drafts once served, unless you are SENAR staff)."""
         check_capability(request.user, "view_children")

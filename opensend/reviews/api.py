@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opensend.accounts.permissions import check_capability
-from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, paginated
+from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
 from opensend.reviews import selectors
 from opensend.reviews.clocks import amendment_clocks, review_clocks
 from opensend.reviews.models import (
@@ -141,7 +141,7 @@ class AmendmentDetailOutput(AmendmentOutput):
 
 
 class ReviewListApi(APIView):
-    @extend_schema(operation_id="reviews_list", responses={200: ReviewOutput(many=True), **ERRORS})
+    @list_schema(ReviewOutput, operation_id="reviews_list")
     def get(self, request: Request) -> Response:
         """Annual reviews of the children you may see, soonest next date first."""
         check_capability(request.user, "view_reviews")
@@ -159,9 +159,7 @@ class ReviewDetailApi(APIView):
 
 
 class AmendmentListApi(APIView):
-    @extend_schema(
-        operation_id="amendments_list", responses={200: AmendmentOutput(many=True), **ERRORS}
-    )
+    @list_schema(AmendmentOutput, operation_id="amendments_list")
     def get(self, request: Request) -> Response:
         check_capability(request.user, "view_reviews")
         qs = selectors.amendment_list_for_user(user=request.user).order_by("-created_at", "-pk")

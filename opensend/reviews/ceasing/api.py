@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from opensend import statutory
 from opensend.accounts.permissions import check_capability
-from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, paginated
+from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
 from opensend.plans.models import PlanStatus
 from opensend.reviews.ceasing import selectors
 from opensend.reviews.models import Cessation
@@ -82,9 +82,7 @@ class CessationDetailOutput(CessationOutput):
 
 
 class CessationListApi(APIView):
-    @extend_schema(
-        operation_id="cessations_list", responses={200: CessationOutput(many=True), **ERRORS}
-    )
+    @list_schema(CessationOutput, operation_id="cessations_list")
     def get(self, request: Request) -> Response:
         """Cease decisions about the children you may see, newest first."""
         check_capability(request.user, "view_reviews")

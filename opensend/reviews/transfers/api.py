@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opensend.accounts.permissions import check_capability
-from opensend.core.api_helpers import ERRORS, paginated
+from opensend.core.api_helpers import ERRORS, list_schema, paginated
 from opensend.plans.models import Consultation
 from opensend.reviews.models import PhaseTransfer
 from opensend.reviews.transfers import selectors
@@ -81,10 +81,7 @@ class PhaseTransferDetailOutput(PhaseTransferOutput):
 
 
 class PhaseTransferListApi(APIView):
-    @extend_schema(
-        operation_id="phase_transfers_list",
-        responses={200: PhaseTransferOutput(many=True), **ERRORS},
-    )
+    @list_schema(PhaseTransferOutput, operation_id="phase_transfers_list")
     def get(self, request: Request) -> Response:
         """Phase transfers of the children you may see, soonest move first."""
         check_capability(request.user, "view_reviews")
