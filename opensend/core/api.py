@@ -52,18 +52,15 @@ def problem_details_handler(exc: Exception, context: dict[str, Any]) -> Response
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
-    elif isinstance(exc, exceptions.NotAuthenticated):
-        # DRF answers 403 when no authentication class names a WWW-Authenticate scheme (sessions
-        # have none). Not being signed in is a 401: say so, and how to sign in.
-        exc.status_code = 401
-        exc.auth_header = 'Session realm="OpenSEND"'  # type: ignore[attr-defined]
     response = exception_handler(exc, context)
     if response is None:
         return None
     status = response.status_code
+    signed_out = isinstance(exc, exceptions.NotAuthenticated)
     body: dict[str, Any] = {
         "type": "about:blank",
-        "title": _TITLES.get(status, "Error"),
+        # Session-only APIs answer 403 when not signed in (no WWW-Authenticate scheme to name).
+        "title": _TITLES[401] if signed_out else _TITLES.get(status, "Error"),
         "status": status,
     }
     data = response.data

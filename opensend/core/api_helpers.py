@@ -46,8 +46,8 @@ ProblemOutput = inline_serializer(
 
 _MEANINGS = {
     400: "The request is not valid: see `errors` for each field.",
-    401: "You are not signed in (sign in first: the API uses the web session).",
-    403: "You may not do this (your role), or the form's CSRF token is missing.",
+    403: "You are not signed in (the API uses the web session), your role may not do this, "
+    "or the CSRF token is missing.",
     404: "No such record, or one you may not see (the two look the same); or no such page.",
     415: "The body is not JSON, a form or multipart data.",
 }
@@ -64,9 +64,9 @@ def problems(*statuses: int) -> dict[Any, Any]:
 
 
 # Reads of one record; writes with a body; lists (a page past the end is a 404).
-ERRORS = problems(401, 403, 404)
-INPUT_ERRORS = problems(400, 401, 403, 404, 415)
-SEARCH_ERRORS = problems(400, 401, 403, 404)
+ERRORS = problems(403, 404)
+INPUT_ERRORS = problems(400, 403, 404, 415)
+SEARCH_ERRORS = problems(400, 403, 404)
 
 
 class PagePagination(PageNumberPagination):
