@@ -1,6 +1,7 @@
 """Writing the audit trail. Call these inside the same transaction as the change."""
 
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 from typing import Any
 
 from django.db import models
@@ -50,8 +51,11 @@ def audit_record(
 def audit_record_list(
     *, actor: Any, objects: Iterable[models.Model], child_id_attr: str = "pk", summary: str = ""
 ) -> int:
-    """Record that each of these records was shown in a list (one row each, in one insert)."""
+    """Record that each of these records was shown in a list (one row each, in one insert).
+    `child_id_attr` may be dotted ("request.child_id") for records that reach their child
+    through another."""
     actor_fields = _actor_fields(actor)
+    child_id_of = attrgetter(child_id_attr)
     source_fields = _source_fields(None)
     rows = [
         AuditEvent(
@@ -61,7 +65,7 @@ def audit_record_list(
             object_type=obj._meta.label_lower,
             object_id=str(obj.pk),
             object_label=str(obj)[:200],
-            child_id=getattr(obj, child_id_attr),
+            child_id=child_id_of(obj),
             summary=summary[:300],
         )
         for obj in objects

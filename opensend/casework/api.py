@@ -3,6 +3,7 @@
 Same permission rules as the pages; writes go through `casework.services`.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
@@ -13,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opensend.accounts.permissions import check_capability
+from opensend.audit.services import audit_record_list
 from opensend.casework import selectors, services
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, RequestSource
@@ -122,7 +124,7 @@ class RequestListApi(APIView):
     def get(self, request: Request) -> Response:
         check_capability(request.user, "view_caseload")
         qs = selectors.request_list_for_user(user=request.user).order_by("next_due_on", "pk")
-        return paginated(self, request, qs, RequestOutput)
+        return paginated(self, request, qs, RequestOutput, on_page=_audit(request, "child_id"))
 
     @extend_schema(
         operation_id="requests_create",
@@ -245,7 +247,9 @@ class AdviceListApi(APIView):
         """Advice requests sent to your organisations."""
         check_capability(request.user, "advice_workspace")
         qs = selectors.advice_list_for_user(user=request.user)
-        return paginated(self, request, qs, AdviceOutput)
+        return paginated(
+            self, request, qs, AdviceOutput, on_page=_audit(request, "request.child_id")
+        )
 
 
 class AdviceSubmitApi(APIView):
@@ -261,3 +265,10 @@ class AdviceSubmitApi(APIView):
         data.is_valid(raise_exception=True)
         advice = services.advice_submit(actor=request.user, advice=advice, **data.validated_data)
         return Response(AdviceOutput(advice).data)
+
+
+def _audit(request: Request, child_id_attr: str = "child_id") -> Callable[[list[Any]], int]:
+    """`on_page` for a list endpoint: every record on the page, in the audit trail."""
+    return lambda page: audit_record_list(
+        actor=request.user, objects=page, child_id_attr=child_id_attr, summary=request.path
+    )

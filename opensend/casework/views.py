@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
 from opensend.audit.models import Action
-from opensend.audit.services import audit_record
+from opensend.audit.services import audit_record, audit_record_list
 from opensend.casework import selectors, services, worklist
 from opensend.casework.clocks import clocks_for
 from opensend.casework.forms import (
@@ -52,6 +52,8 @@ from opensend.people.selectors import child_get_for_user
 def caseload(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     page = paginate(request, selectors.caseload_for_user(user=request.user), per_page=50)
+    sections = worklist.work_sections_for(user=request.user, caseworker=request.user, on=today)
+    _audit_caseload(request, page.object_list, sections)
     return render(
         request,
         "casework/caseload.html",
@@ -59,22 +61,37 @@ def caseload(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "today": today,
             "querystring": querystring_without_page(request),
-            "work_sections": worklist.work_sections_for(
-                user=request.user, caseworker=request.user, on=today
-            ),
+            "work_sections": sections,
         },
+    )
+
+
+def _audit_caseload(request: HttpRequest, cases: Any, sections: Any) -> None:
+    """Every child named on a caseload page: its cases, and the other queues' soonest items."""
+    audit_record_list(
+        actor=request.user, objects=cases, child_id_attr="child_id", summary="Caseload"
+    )
+    audit_record_list(
+        actor=request.user,
+        objects=worklist.records_shown(sections),
+        child_id_attr="child_id",
+        summary="Caseload: other work",
     )
 
 
 @require_capability("view_team")
 def team(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    unassigned = list(selectors.unassigned_for_user(user=request.user)[:50])
+    audit_record_list(
+        actor=request.user, objects=unassigned, child_id_attr="child_id", summary="Team: unassigned"
+    )
     return render(
         request,
         "casework/team.html",
         {
             "rows": worklist.team_rows_for(user=request.user, on=today),
-            "unassigned": selectors.unassigned_for_user(user=request.user)[:50],
+            "unassigned": unassigned,
             "today": today,
         },
     )
@@ -90,15 +107,15 @@ def team_member_caseload(request: HttpRequest, user_id: int) -> HttpResponse:
         per_page=50,
     )
     today = timezone.localdate()
+    sections = worklist.work_sections_for(user=request.user, caseworker=caseworker, on=today)
+    _audit_caseload(request, page.object_list, sections)
     return render(
         request,
         "casework/caseload.html",
         {
             "page_obj": page,
             "today": today,
-            "work_sections": worklist.work_sections_for(
-                user=request.user, caseworker=caseworker, on=today
-            ),
+            "work_sections": sections,
             "querystring": querystring_without_page(request),
             "caseworker": caseworker,
             "can_reassign": True,
@@ -331,15 +348,17 @@ def advice_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     outstanding = selectors.advice_list_for_user(user=request.user, outstanding_only=True)
     done = selectors.advice_list_for_user(user=request.user).filter(received_on__isnull=False)
-    return render(
-        request,
-        "casework/advice_list.html",
-        {
-            "outstanding": outstanding[:200],
-            "done": done.order_by("-received_on")[:50],
-            "today": today,
-        },
+    shown = {
+        "outstanding": list(outstanding[:200]),
+        "done": list(done.order_by("-received_on")[:50]),
+    }
+    audit_record_list(
+        actor=request.user,
+        objects=shown["outstanding"] + shown["done"],
+        child_id_attr="request.child_id",
+        summary="Advice requests",
     )
+    return render(request, "casework/advice_list.html", {**shown, "today": today})
 
 
 @require_capability("advice_workspace")
@@ -427,6 +446,12 @@ def panel_detail(request: HttpRequest, panel_id: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         status = 400
+    audit_record_list(
+        actor=request.user,
+        objects=[listing.request for listing in panel.cases.all()],
+        child_id_attr="child_id",
+        summary=f"Panel: {panel}",
+    )
     return render(
         request,
         "casework/panel_detail.html",

@@ -29,6 +29,7 @@ class WorkItem:
     due_on: date | None
     url: str
     status: statutory.ClockStatus | None = None
+    record: Any = None  # the record shown (it has a child_id), for the list audit
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ def _disputes(user: Any, caseworker: Any, on: date) -> WorkSection | None:
                 status=statutory.clock_status(record.next_due_on, on)
                 if record.next_due_on
                 else None,
+                record=record,
             )
             for record in soonest
         ]
@@ -162,6 +164,7 @@ def _reviews(user: Any, caseworker: Any, on: date) -> WorkSection | None:
                 args=[row.record.pk],
             ),
             status=row.status,
+            record=row.record,
         )
         for row in queue[:SOONEST]
     ]
@@ -200,6 +203,7 @@ def _transfers(user: Any, caseworker: Any, on: date) -> WorkSection | None:
             due_on=row.due_on,
             url=reverse("reviews:transfer_detail", args=[row.transfer.pk]),
             status=row.status,
+            record=row.transfer,
         )
         for row in rows
     ]
@@ -221,6 +225,7 @@ def _cessations(user: Any, caseworker: Any, on: date) -> WorkSection | None:
             due_on=row.due_on,
             url=reverse("reviews:cessation_detail", args=[row.cessation.pk]),
             status=row.status,
+            record=row.cessation,
         )
         for row in rows
     ]
@@ -233,6 +238,11 @@ PROVIDERS: list[Callable[[Any, Any, date], WorkSection | None]] = [
     _cessations,
     _disputes,
 ]
+
+
+def records_shown(sections: Iterable[WorkSection]) -> list[Any]:
+    """The records the sections name (each has a child_id), for the list audit."""
+    return [i.record for s in sections for i in s.items if i.record is not None]
 
 
 def work_sections_for(*, user: Any, caseworker: Any, on: date) -> list[WorkSection]:

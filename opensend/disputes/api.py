@@ -4,6 +4,7 @@ Read-only for now, with the same permission rules as the pages (a parent or youn
 sees only the complaints they made). Errors are problem details (the project's handler).
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from drf_spectacular.utils import extend_schema
@@ -13,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opensend.accounts.permissions import check_capability
+from opensend.audit.services import audit_record_list
 from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
 from opensend.disputes import selectors
 from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks
@@ -131,7 +133,7 @@ class ComplaintListApi(APIView):
         """Complaints you may see: all visible ones for SENAR, your own for a family."""
         check_capability(request.user, "complain")
         qs = selectors.complaint_list_for_user(user=request.user).order_by("-received_on", "-pk")
-        return paginated(self, request, qs, ComplaintOutput)
+        return paginated(self, request, qs, ComplaintOutput, on_page=_audit(request))
 
 
 class ComplaintDetailApi(APIView):
@@ -149,7 +151,7 @@ class MediationListApi(APIView):
     def get(self, request: Request) -> Response:
         check_capability(request.user, "manage_disputes")
         qs = selectors.mediation_list_for_user(user=request.user).order_by("-decision_notice_on")
-        return paginated(self, request, qs, MediationOutput)
+        return paginated(self, request, qs, MediationOutput, on_page=_audit(request))
 
 
 class MediationDetailApi(APIView):
@@ -167,7 +169,7 @@ class AppealListApi(APIView):
     def get(self, request: Request) -> Response:
         check_capability(request.user, "manage_disputes")
         qs = selectors.appeal_list_for_user(user=request.user).order_by("-lodged_on", "-pk")
-        return paginated(self, request, qs, AppealOutput)
+        return paginated(self, request, qs, AppealOutput, on_page=_audit(request))
 
 
 class AppealDetailApi(APIView):
@@ -177,3 +179,10 @@ class AppealDetailApi(APIView):
         check_capability(request.user, "manage_disputes")
         appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
         return Response(AppealDetailOutput(appeal).data)
+
+
+def _audit(request: Request, child_id_attr: str = "child_id") -> Callable[[list[Any]], int]:
+    """`on_page` for a list endpoint: every record on the page, in the audit trail."""
+    return lambda page: audit_record_list(
+        actor=request.user, objects=page, child_id_attr=child_id_attr, summary=request.path
+    )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
+from opensend.audit.services import audit_record_list
 from opensend.core.views_helpers import (
     apply_service_errors,
     clock_rows,
@@ -52,6 +53,15 @@ START_URLS = {
 }
 
 
+def _audit(
+    request: HttpRequest, records: Any, summary: str, child_id_attr: str = "child_id"
+) -> None:
+    """Every record a list page shows, in the audit trail (as the child search does)."""
+    audit_record_list(
+        actor=request.user, objects=records, child_id_attr=child_id_attr, summary=summary
+    )
+
+
 def _child_from_query(request: HttpRequest) -> Child | None:
     child_id = request.GET.get("child")
     if not child_id:
@@ -68,6 +78,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     page_obj, rows = selectors.dispute_queue_page_for_user(
         user=request.user, on=today, page=request.GET.get("page")
     )
+    _audit(request, [row.record for row in rows], "Disputes queue")
     return render(
         request,
         "disputes/queue.html",
@@ -89,7 +100,8 @@ def choose_child(request: HttpRequest, purpose: str) -> HttpResponse:
     if not user_can(request.user, capability):
         raise PermissionDenied
     name = request.GET.get("name", "")[:100]
-    children = selectors.children_to_choose_for_user(user=request.user, name=name)[:25]
+    children = list(selectors.children_to_choose_for_user(user=request.user, name=name)[:25])
+    _audit(request, children, "Choose a child", child_id_attr="pk")
     return render(
         request,
         "disputes/choose_child.html",
@@ -111,12 +123,15 @@ def choose_child(request: HttpRequest, purpose: str) -> HttpResponse:
 def complaint_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     staff = user_can(request.user, "manage_disputes")
-    complaints = selectors.complaint_list_for_user(user=request.user).select_related("child")
+    complaints = list(
+        selectors.complaint_list_for_user(user=request.user).select_related("child")[:200]
+    )
+    _audit(request, complaints, "Complaints")
     return render(
         request,
         "disputes/complaint_list.html",
         {
-            "complaints": complaints[:200],
+            "complaints": complaints,
             "staff": staff,
             "figures": selectors.charter_figures_for_user(user=request.user, on=today)
             if staff
@@ -250,8 +265,9 @@ def complaint_close(request: HttpRequest, complaint_id: int) -> HttpResponse:
 
 @require_capability("manage_disputes")
 def mediation_list(request: HttpRequest) -> HttpResponse:
-    cases = selectors.mediation_list_for_user(user=request.user).select_related("child")
-    return render(request, "disputes/mediation_list.html", {"cases": cases[:200]})
+    cases = list(selectors.mediation_list_for_user(user=request.user).select_related("child")[:200])
+    _audit(request, cases, "Mediation cases")
+    return render(request, "disputes/mediation_list.html", {"cases": cases})
 
 
 @require_capability("manage_disputes")
@@ -420,8 +436,9 @@ def mediation_close(request: HttpRequest, mediation_id: int) -> HttpResponse:
 
 @require_capability("manage_disputes")
 def appeal_list(request: HttpRequest) -> HttpResponse:
-    appeals = selectors.appeal_list_for_user(user=request.user).select_related("child")
-    return render(request, "disputes/appeal_list.html", {"appeals": appeals[:200]})
+    appeals = list(selectors.appeal_list_for_user(user=request.user).select_related("child")[:200])
+    _audit(request, appeals, "Appeals")
+    return render(request, "disputes/appeal_list.html", {"appeals": appeals})
 
 
 @require_capability("manage_disputes")

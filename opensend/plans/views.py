@@ -18,7 +18,7 @@ from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import user_can
 from opensend.audit.models import Action
-from opensend.audit.services import audit_record
+from opensend.audit.services import audit_record, audit_record_list
 from opensend.casework.selectors import request_get_for_user
 from opensend.core.views_helpers import apply_service_errors
 from opensend.plans import selectors, services
@@ -79,7 +79,8 @@ def _plan(request: HttpRequest, plan_id: int) -> EHCPlan:
 
 @require_capability("view_children")
 def plan_list(request: HttpRequest) -> HttpResponse:
-    plans = selectors.plan_list_for_user(user=request.user)[:200]
+    plans = list(selectors.plan_list_for_user(user=request.user)[:200])
+    audit_record_list(actor=request.user, objects=plans, child_id_attr="child_id", summary="Plans")
     family = not user_can(request.user, "search_children")
     return render(request, "plans/plan_list.html", {"plans": plans, "family": family})
 

@@ -4,6 +4,7 @@ Read-only, with the same visibility as the pages: staff holding `view_reviews` s
 and amendments of children they may see. Errors are problem details (the project's handler).
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from drf_spectacular.utils import extend_schema
@@ -13,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opensend.accounts.permissions import check_capability
+from opensend.audit.services import audit_record_list
 from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
 from opensend.reviews import selectors
 from opensend.reviews.clocks import amendment_clocks, review_clocks
@@ -146,7 +148,7 @@ class ReviewListApi(APIView):
         """Annual reviews of the children you may see, soonest next date first."""
         check_capability(request.user, "view_reviews")
         qs = selectors.review_list_for_user(user=request.user).order_by("next_due_on", "pk")
-        return paginated(self, request, qs, ReviewOutput)
+        return paginated(self, request, qs, ReviewOutput, on_page=_audit(request))
 
 
 class ReviewDetailApi(APIView):
@@ -163,7 +165,7 @@ class AmendmentListApi(APIView):
     def get(self, request: Request) -> Response:
         check_capability(request.user, "view_reviews")
         qs = selectors.amendment_list_for_user(user=request.user).order_by("-created_at", "-pk")
-        return paginated(self, request, qs, AmendmentOutput)
+        return paginated(self, request, qs, AmendmentOutput, on_page=_audit(request))
 
 
 class AmendmentDetailApi(APIView):
@@ -175,3 +177,10 @@ class AmendmentDetailApi(APIView):
         check_capability(request.user, "view_reviews")
         amendment = selectors.amendment_get_for_user(user=request.user, amendment_id=amendment_id)
         return Response(AmendmentDetailOutput(amendment).data)
+
+
+def _audit(request: Request, child_id_attr: str = "child_id") -> Callable[[list[Any]], int]:
+    """`on_page` for a list endpoint: every record on the page, in the audit trail."""
+    return lambda page: audit_record_list(
+        actor=request.user, objects=page, child_id_attr=child_id_attr, summary=request.path
+    )

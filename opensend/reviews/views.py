@@ -22,6 +22,7 @@ from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import access_for, user_can
 from opensend.accounts.roles import Role
+from opensend.audit.services import audit_record_list
 from opensend.casework.selectors import team_caseworker_for_user
 from opensend.core.downloads import document_response
 from opensend.core.views_helpers import (
@@ -74,6 +75,13 @@ def _amendment(request: HttpRequest, amendment_id: int) -> Amendment:
 # ---------------------------------------------------------------------------- lists
 
 
+def _audit_rows(request: HttpRequest, rows: Any, summary: str) -> None:
+    records = [row.record for row in rows]
+    audit_record_list(
+        actor=request.user, objects=records, child_id_attr="child_id", summary=summary
+    )
+
+
 @require_capability("manage_reviews")
 def queue(request: HttpRequest) -> HttpResponse:
     """Mine (a caseworker), or the team's with a filter by caseworker (a manager)."""
@@ -87,6 +95,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         caseworker = request.user
     rows = selectors.review_queue_for_user(user=request.user, on=today, caseworker=caseworker)
     page = paginate(request, rows, PER_PAGE)
+    _audit_rows(request, page.object_list, "Review queue")
     return render(
         request,
         "reviews/queue.html",
@@ -113,6 +122,7 @@ def setting_workspace(request: HttpRequest) -> HttpResponse:
     page = paginate(
         request, selectors.setting_reviews_for_user(user=request.user, on=today), PER_PAGE
     )
+    _audit_rows(request, page.object_list, "Setting reviews")
     return render(
         request,
         "reviews/setting_workspace.html",

@@ -1,0 +1,71 @@
+"""Every page and API endpoint that lists children's names writes a list audit event."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from opensend.audit.models import Action, AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def records(world):
+    from opensend.disputes import services as dispute_services
+    from opensend.reviews.tests.helpers import final_plan
+
+    cw = world.users["caseworker"]
+    plan = final_plan(world)
+    dispute_services.complaint_create(
+        actor=cw,
+        summary="Late plan",
+        complainant_name="Mum",
+        child=world.caseload_child,
+        received_on=dt.date.today() - dt.timedelta(days=2),
+    )
+    dispute_services.mediation_create(
+        actor=cw,
+        child=world.caseload_child,
+        decision_notice_on=dt.date.today() - dt.timedelta(days=3),
+        about="Section F",
+    )
+    return plan
+
+
+LISTINGS = [
+    ("caseworker", "casework:caseload"),
+    ("team_manager", "casework:team_member_caseworker"),
+    ("caseworker", "plans:plan_list"),
+    ("caseworker", "reviews:queue"),
+    ("senco", "reviews:setting_workspace"),
+    ("caseworker", "disputes:queue"),
+    ("caseworker", "disputes:complaint_list"),
+    ("caseworker", "disputes:mediation_list"),
+    ("caseworker", "disputes:choose_child_complaint"),
+    ("caseworker", "/api/v1/requests/"),
+    ("caseworker", "/api/v1/plans/"),
+    ("caseworker", "/api/v1/reviews/"),
+    ("caseworker", "/api/v1/complaints/"),
+    ("caseworker", "/api/v1/mediation-cases/"),
+]
+
+
+def _url(name, world):
+    if name.startswith("/"):
+        return name
+    if name == "casework:team_member_caseworker":
+        return reverse("casework:team_member", args=[world.users["caseworker"].pk])
+    if name == "disputes:choose_child_complaint":
+        return reverse("disputes:choose_child", args=["complaint"])
+    return reverse(name)
+
+
+@pytest.mark.parametrize(("role", "name"), LISTINGS)
+def test_listing_pages_write_a_list_audit_event(world, records, role, name):
+    before = AuditEvent.objects.filter(action=Action.LIST).count()
+    response = world.client_for(role).get(_url(name, world))
+    assert response.status_code == 200
+    listed = AuditEvent.objects.filter(action=Action.LIST, actor=world.users[role])
+    assert listed.count() > before
+    assert world.caseload_child.pk in set(listed.values_list("child_id", flat=True))
