@@ -52,10 +52,12 @@ END_BEFORE_START = "The end date must be on or after the start date"
 MEDIATION_CONTACT = "the independent mediation service named in your decision letter"
 EXCEPTION_LABELS = {
     "school_closure": "School or college closed for 4 weeks or more",
+    "early_years_closure": "Early years provider closed for 4 weeks or more",
     "personal_circumstances": "Exceptional personal circumstances",
     "absent_from_area": "Away from the area for 4 weeks or more",
     "absent_from_area_2_weeks": "Away from the area for 2 weeks or more",
     "missed_appointment": "Missed an appointment for advice",
+    "representations_on_content": "Family wish to make representations on the plan's content",
 }
 
 
@@ -349,7 +351,7 @@ def _tell_family_about_assessment(
             child=request.child,
             personalisation={
                 "reasons": reasons,
-                "appeal_due": statutory.appeal_deadline(on),
+                "appeal_due": statutory.appeal_deadline_explained(on),
                 "mediation_contact": MEDIATION_CONTACT,
             },
         )
@@ -582,7 +584,7 @@ def issue_decision_record(
             child=request.child,
             personalisation={
                 "reasons": reasons,
-                "appeal_due": statutory.appeal_deadline(decided_on),
+                "appeal_due": statutory.appeal_deadline_explained(decided_on),
                 "mediation_contact": MEDIATION_CONTACT,
             },
         )

@@ -29,7 +29,6 @@ from opensend.disputes.models import (
     ALTERNATIVE_RULES,
     DEFAULT_CHARTER_WORKING_DAYS,
     NEXT_STAGE,
-    ORDER_RULES,
     Appeal,
     AppealOutcome,
     AppealType,
@@ -339,29 +338,40 @@ class _DisputeMaker:
         )
         if outcome not in (AppealOutcome.ALLOWED, AppealOutcome.CONCEDED):
             return self._finish_appeal(appeal, {}, {})
-        order_on = self._after(decided, 0, 7)
+        # Not opposed (reg 45): the clocks count from the day we told the Tribunal.
+        unopposed = outcome == AppealOutcome.CONCEDED
+        order_on = decided if unopposed else self._after(decided, 0, 7)
         if order_on > today:
             return self._finish_appeal(appeal, {}, {})
         if appeal_type == AppealType.REFUSAL_TO_ASSESS:
             order_type = OrderType.ASSESS
         else:
             order_type = rng.choice([OrderType.AMEND, OrderType.AMEND, OrderType.AMEND_SECTION_I])
-        appeal.order_type, appeal.order_on = order_type, order_on
-        appeal.order_details = "The Tribunal's order (synthetic)."
+        appeal.order_type = order_type
+        if unopposed:
+            appeal.unopposed_on = order_on
+            appeal.order_details = "We told the Tribunal we would not oppose (synthetic)."
+        else:
+            appeal.order_on = order_on
+            appeal.order_details = "The Tribunal's order (synthetic)."
         self._step(
             "appeal", idx, DisputeStepKind.ORDER_RECEIVED, order_on, appeal.get_order_type_display()
         )
         done: dict[str, date] = {}
         exceptions: dict[str, OrderStepException] = {}
-        skip = "order_assess_not_to_issue" if rng.random() < 0.8 else "order_assess_final_plan"
-        for rule_id in ORDER_RULES[order_type]:
+        family = "unopposed" if unopposed else "order"
+        skip = (
+            f"{family}_assess_not_to_issue" if rng.random() < 0.8 else f"{family}_assess_final_plan"
+        )
+        for rule_id in appeal.compliance_rules:
             if rule_id == skip and rule_id in ALTERNATIVE_RULES:
                 continue
             due = statutory.due(rule_id, order_on)
             late = rng.random() < 0.1
             on = statutory.add_days(due, rng.randint(3, 25) if late else -rng.randint(0, 9))
             starts = self._after(order_on, 1, 10)
-            if late and starts <= today and rng.random() < 0.5:
+            grounds = statutory.get_rule(rule_id).exception_codes
+            if late and starts <= today and grounds and rng.random() < 0.5:
                 exc = OrderStepException(
                     rule_id=rule_id,
                     ground=rng.choice(["personal_circumstances", "absent_from_area_2_weeks"]),

@@ -269,7 +269,7 @@ def _last_september(rng: random.Random, today: date, skip: set[int]) -> int:
 _DETAILS: dict[str, str] = {
     CeaseReason.NEEDS_MET: "Good progress: needs now met from the setting's own resources.",
     CeaseReason.TRANSFERRED: "Moved to another council, which has taken on the plan.",
-    CeaseReason.MOVED_ABROAD: "The family has moved to Scotland.",
+    CeaseReason.MOVED_OUTSIDE_ENGLAND: "The family has moved to Scotland.",
     CeaseReason.HIGHER_EDUCATION: "Started a degree course at university.",
     CeaseReason.PAID_EMPLOYMENT: "Started a full-time paid job (not an apprenticeship).",
     CeaseReason.MAX_AGE: "Reached the end of the academic year in which they turned 25.",
@@ -283,9 +283,7 @@ def _lawful_reason(rng: random.Random, dob: date, today: date) -> str:
         for r in _DETAILS
         if (check := statutory.cease_check(r, dob, today)).allowed and not check.review_required
     ]
-    weights = [
-        4 if r in (CeaseReason.NEEDS_MET, CeaseReason.HIGHER_EDUCATION) else 1 for r in choices
-    ]
+    weights = [4 if r in (CeaseReason.NEEDS_MET, CeaseReason.TRANSFERRED) else 1 for r in choices]
     return rng.choices(choices, weights=weights)[0]
 
 

@@ -83,6 +83,10 @@ class MediationOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
             "end_result",
             "certificate_issued_on",
             "agreement_non_appealable",
+            "agreement_order_type",
+            "includes_health",
+            "health_only",
+            "health_body_told_on",
             "agreement_actioned_on",
             "closed_on",
             "clocks",
@@ -112,6 +116,7 @@ class AppealOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
             "outcome_on",
             "order_type",
             "order_on",
+            "unopposed_on",
             "compliant_on",
         ]
 

@@ -7,6 +7,7 @@ everyone can see the dates, and marked `family_step` so the queue can say so.
 """
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from opensend import statutory
@@ -22,6 +23,8 @@ from opensend.disputes.models import (
 )
 
 CHARTER = "charter"
+# An agreement to assess is acted on when the plan is issued: the "no plan" branch is dropped.
+AGREEMENT_SKIPS = frozenset({"order_assess_not_to_issue"})
 
 
 # ---------------------------------------------------------------------------- complaints
@@ -59,6 +62,8 @@ def complaint_clocks(complaint: Complaint) -> list[Clock]:
 
 
 def mediation_clocks(case: MediationCase) -> list[Clock]:
+    """The adviser, holding mediation (by us, reg 37, or by the health body alone, reg 36), the
+    health body's notice, the certificate, and acting on an agreement (reg 42)."""
     clocks = [
         rule_clock(
             "contact_mediation_adviser",
@@ -67,45 +72,84 @@ def mediation_clocks(case: MediationCase) -> list[Clock]:
             family=True,
         )
     ]
-    if case.told_wants_mediation_on is not None:
-        held = case.held_on or (case.ended_on if case.end_result == "could_not_arrange" else None)
-        clocks.append(rule_clock("hold_mediation", case.told_wants_mediation_on, held))
+    told = case.told_wants_mediation_on
+    held = case.held_on or (case.ended_on if case.end_result == "could_not_arrange" else None)
+    if told is not None and case.includes_health:
+        clocks.append(rule_clock("notify_health_of_mediation", told, case.health_body_told_on))
+    if told is not None and not case.health_only:
+        clocks.append(rule_clock("hold_mediation", told, held))
+    if case.health_only and case.health_body_told_on is not None:
+        clocks.append(rule_clock("hold_health_mediation", case.health_body_told_on, held))
     trigger = case.certificate_trigger_on
     if trigger is not None:
         clocks.append(rule_clock("mediation_certificate", trigger, case.certificate_issued_on))
-    if case.agreement_non_appealable and case.ended_on is not None:
-        clocks.append(
-            rule_clock(
-                "mediation_agreement_non_appealable", case.ended_on, case.agreement_actioned_on
-            )
-        )
+    clocks += agreement_clocks(case)
     if case.closed_on is not None:
         clocks = [c for c in clocks if c.done_on is not None]
     return sorted(clocks, key=lambda c: (c.due_on, c.rule_id))
+
+
+def agreement_clocks(case: MediationCase) -> list[Clock]:
+    """Reg 42: a non-appealable matter within 2 weeks (42(3)); an appealable one within reg 44's
+    limits "as if the mediation agreement were an order" (42(2)); and, when we were not a party,
+    the health body tells us within 1 week (42(4)). None when a different timescale was agreed
+    in writing (42(5))."""
+    agreed_on = case.ended_on
+    if agreed_on is None or case.end_result != "agreement":
+        return []
+    clocks = []
+    if case.health_only:
+        clocks.append(
+            rule_clock(
+                "mediation_agreement_notify_council", agreed_on, case.council_told_of_agreement_on
+            )
+        )
+    if not case.agreement_has_clock:
+        return clocks
+    done = case.agreement_actioned_on
+    if case.agreement_non_appealable:
+        return [*clocks, rule_clock("mediation_agreement_non_appealable", agreed_on, done)]
+    for rule_id in ORDER_RULES.get(case.agreement_order_type, ()):
+        if rule_id in AGREEMENT_SKIPS:
+            continue
+        clock = rule_clock(rule_id, agreed_on, done)
+        clocks.append(
+            replace(
+                clock,
+                title=f"Mediation agreement: {clock.title.lower()}",
+                explanation=(
+                    f"{clock.explanation} A mediation agreement on a matter the family could "
+                    "appeal has the same time limits, counted from the date of the agreement "
+                    "(SEND Regulations 2014, reg 42(2))."
+                ),
+            )
+        )
+    return clocks
 
 
 # ---------------------------------------------------------------------------- appeals
 
 
 def appeal_deadline_clock(appeal: Appeal) -> Clock:
-    """The family's time limit to appeal: the later of 2 months / 1 month from the certificate."""
-    due_on = statutory.appeal_deadline(appeal.decision_sent_on, appeal.certificate_issued_on)
-    from_certificate = appeal.certificate_issued_on is not None and due_on == statutory.due(
-        "appeal_after_mediation_certificate", appeal.certificate_issued_on
+    """The family's time limit to appeal: the later of 2 months / 1 month from the certificate,
+    moved by Tribunal rule 12 (working days, Christmas, August), with the reason shown."""
+    deadline = statutory.appeal_deadline_explained(
+        appeal.decision_sent_on, appeal.certificate_issued_on
     )
-    rule_id = "appeal_after_mediation_certificate" if from_certificate else "appeal_to_tribunal"
-    trigger = appeal.certificate_issued_on if from_certificate else appeal.decision_sent_on
+    explanation = (
+        "An appeal must reach the Tribunal within 2 months of the decision notice, or "
+        "1 month from the mediation certificate, whichever is later "
+        "(Tribunal Rules 2008, rule 20(1)(c))."
+    )
+    if deadline.tribunal_day.moved:
+        explanation += f" {deadline.explain()}"
     return Clock(
-        rule_id=rule_id,
+        rule_id=deadline.rule_id,
         title="Appeal to the Tribunal",
-        trigger_on=trigger or appeal.decision_sent_on,
-        due_on=due_on,
+        trigger_on=deadline.trigger,
+        due_on=deadline.last_day,
         done_on=appeal.lodged_on,
-        explanation=(
-            "An appeal must reach the Tribunal within 2 months of the decision notice, or "
-            "1 month from the mediation certificate, whichever is later "
-            "(Tribunal Rules 2008, rule 20(1)(c))."
-        ),
+        explanation=explanation,
         family_step=True,
     )
 
@@ -115,9 +159,11 @@ def order_clocks(
     done: dict[str, date] | None = None,
     exceptions: dict[str, OrderStepException] | None = None,
 ) -> list[Clock]:
-    """The compliance clocks the Tribunal's order starts (Regs 44(2)), by order type, each with
-    the reg 44(3) exception recorded against it, if there is one."""
-    if appeal.order_on is None or not appeal.order_type:
+    """The compliance clocks the Tribunal's order starts (reg 44(2)), or, for an appeal the
+    council did not oppose, those reg 45 starts from the day it told the Tribunal; each with the
+    reg 44(3) exception recorded against it, if there is one."""
+    trigger = appeal.compliance_from
+    if trigger is None or not appeal.order_type:
         return []
     if done is None:
         done = {step.rule_id: step.done_on for step in appeal.order_steps.all()}
@@ -126,14 +172,12 @@ def order_clocks(
         for exc in appeal.order_exceptions.all():
             exceptions.setdefault(exc.rule_id, exc)
     clocks = []
-    for rule_id in ORDER_RULES.get(appeal.order_type, ()):
+    for rule_id in appeal.compliance_rules:
         alternative = ALTERNATIVE_RULES.get(rule_id)
         if alternative and alternative in done and rule_id not in done:
             continue  # the other branch was taken: this one no longer applies
         clocks.append(
-            rule_clock(
-                rule_id, appeal.order_on, done.get(rule_id), exception=exceptions.get(rule_id)
-            )
+            rule_clock(rule_id, trigger, done.get(rule_id), exception=exceptions.get(rule_id))
         )
     return clocks
 

@@ -8,6 +8,7 @@ from opensend import statutory
 from opensend.casework.models import AssessmentRequest
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.disputes.models import (
+    NOT_OPPOSED_KINDS,
     AppealOutcome,
     AppealType,
     ComplaintOutcome,
@@ -258,6 +259,83 @@ class OrderForm(GovukForm):
         widget=forms.RadioSelect,
     )
     order_on = GovukDateField(label="Date of the order", hint="The compliance clocks start here")
+    details = forms.CharField(
+        label="Details (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+_AGREEMENT_KINDS = (
+    OrderType.ASSESS,
+    OrderType.MAKE_PLAN,
+    OrderType.AMEND,
+    OrderType.AMEND_SECTION_I,
+)
+
+
+class MediationHealthForm(GovukForm):
+    health_only = forms.TypedChoiceField(
+        label="Is the disagreement only about health care?",
+        choices=YES_NO,
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        help_text=(
+            "If it is only about health care, the health commissioning body arranges the "
+            "mediation within 30 days of being told."
+        ),
+    )
+    health_body_told_on = GovukDateField(
+        label="Date we told the health commissioning body (leave blank if not yet)",
+        required=False,
+        hint="We must tell them within 3 working days (regulation 36)",
+    )
+
+
+class AgreementTermsForm(GovukForm):
+    order_type = forms.ChoiceField(
+        label="What does the agreement require us to do?",
+        choices=[
+            ("", "Nothing with a Tribunal time limit"),
+            *[
+                (k, OrderType(k).label)
+                for k in (
+                    OrderType.ASSESS,
+                    OrderType.MAKE_PLAN,
+                    OrderType.AMEND,
+                    OrderType.AMEND_SECTION_I,
+                )
+            ],
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="An agreement on something the family could appeal has the time limits of a "
+        "Tribunal order, counted from the agreement (regulation 42(2)).",
+    )
+    other_timescale = forms.CharField(
+        label="A different timescale agreed in writing (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Regulation 42(5): the statutory time limits then do not apply.",
+    )
+    council_told_on = GovukDateField(
+        label="Date the health body told us of the agreement (mediation about health only)",
+        required=False,
+    )
+
+
+class NotOpposedForm(GovukForm):
+    told_on = GovukDateField(
+        label="Date we told the Tribunal we will not oppose the appeal",
+        hint="The time limits in regulation 45 start here",
+    )
+    order_type = forms.ChoiceField(
+        label="What will we now do?",
+        choices=[(k, OrderType(k).label) for k in NOT_OPPOSED_KINDS],
+        widget=forms.RadioSelect,
+        help_text=(
+            "For an appeal against a refusal to make a plan, record the outcome as conceded and "
+            "then the Tribunal's order."
+        ),
+    )
     details = forms.CharField(
         label="Details (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

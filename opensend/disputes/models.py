@@ -175,7 +175,10 @@ class MediationQuerySet(models.QuerySet["MediationCase"]):
     def open(self) -> "MediationQuerySet":
         return self.filter(closed_on__isnull=True).filter(
             Q(certificate_issued_on__isnull=True)
-            | Q(agreement_non_appealable=True, agreement_actioned_on__isnull=True)
+            | (
+                (Q(agreement_non_appealable=True) | ~Q(agreement_order_type=""))
+                & Q(agreement_actioned_on__isnull=True)
+            )
         )
 
 
@@ -213,7 +216,26 @@ class MediationCase(TimeStampedModel):
         default=False,
         help_text="The agreement is about something the family cannot appeal (reg 42(3)).",
     )
+    agreement_order_type = models.CharField(
+        "what the agreement requires the council to do",
+        max_length=20,
+        blank=True,
+        help_text="An agreement on an appealable matter has reg 44's limits from its date "
+        "(reg 42(2)).",
+    )
+    agreement_other_timescale = models.TextField(
+        blank=True, help_text="A different timescale the parties agreed in writing (reg 42(5))."
+    )
     agreement_actioned_on = models.DateField(null=True, blank=True)
+    # Health care (reg 36): the health commissioning body is told within 3 working days; when the
+    # mediation is only about health care, it arranges it within 30 days of being told, and it
+    # tells us of any agreement within 1 week (reg 42(4)).
+    includes_health = models.BooleanField(
+        "the disagreement is or includes health care provision", default=False
+    )
+    health_only = models.BooleanField("the disagreement is only about health care", default=False)
+    health_body_told_on = models.DateField(null=True, blank=True)
+    council_told_of_agreement_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.TextField(blank=True)
     next_due_on = models.DateField(
@@ -240,7 +262,15 @@ class MediationCase(TimeStampedModel):
             return False
         if self.certificate_issued_on is None:
             return True
-        return self.agreement_non_appealable and self.agreement_actioned_on is None
+        return self.agreement_has_clock and self.agreement_actioned_on is None
+
+    @property
+    def agreement_has_clock(self) -> bool:
+        """An agreement with a statutory time limit (reg 42(2) or (3)), unless the parties
+        agreed a different timescale in writing (reg 42(5))."""
+        if self.end_result != "agreement" or self.agreement_other_timescale.strip():
+            return False
+        return self.agreement_non_appealable or bool(self.agreement_order_type)
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("Mediation cases are never deleted: close them with a reason.")
@@ -288,11 +318,31 @@ ORDER_RULES: dict[str, tuple[str, ...]] = {
     OrderType.AMEND_SECTION_I: ("order_amend_section_i",),
     OrderType.MAINTAIN: (),
 }
+# Reg 45 (as substituted by SI 2015/359): when the council tells the Tribunal it will not oppose
+# an appeal, these limits run from the day it told the Tribunal, instead of reg 44's. Reg 45(3)
+# and (3A) cover appeals against a refusal to assess or re-assess; reg 45(4) appeals about the
+# plan's content or the school named. Other unopposed appeals keep the reg 44 clocks of the order
+# recorded for them.
+UNOPPOSED_RULES: dict[str, tuple[str, ...]] = {
+    OrderType.ASSESS: (
+        "unopposed_assess_notify",
+        "unopposed_assess_not_to_issue",
+        "unopposed_assess_final_plan",
+    ),
+    OrderType.AMEND: ("unopposed_amend_plan",),
+    OrderType.AMEND_SECTION_I: ("unopposed_amend_plan",),
+}
+# What an appeal the council does not oppose can lead to: reg 45's kinds, and "continue to
+# maintain" (no time limit). A refusal to make a plan that is not opposed is recorded as
+# conceded, with the Tribunal's order and its reg 44 clocks.
+NOT_OPPOSED_KINDS: tuple[str, ...] = (*UNOPPOSED_RULES, OrderType.MAINTAIN)
 # After an order to assess, the council either decides not to issue or issues a plan: one of
 # the two applies, and once one is done the other is dropped.
 ALTERNATIVE_RULES: dict[str, str] = {
     "order_assess_not_to_issue": "order_assess_final_plan",
     "order_assess_final_plan": "order_assess_not_to_issue",
+    "unopposed_assess_not_to_issue": "unopposed_assess_final_plan",
+    "unopposed_assess_final_plan": "unopposed_assess_not_to_issue",
 }
 
 
@@ -341,6 +391,12 @@ class Appeal(TimeStampedModel):
     order_type = models.CharField(max_length=20, choices=OrderType.choices, blank=True)
     order_on = models.DateField("date of the Tribunal's order", null=True, blank=True)
     order_details = models.TextField(blank=True)
+    unopposed_on = models.DateField(
+        "date we told the Tribunal we would not oppose the appeal",
+        null=True,
+        blank=True,
+        help_text="Reg 45: the compliance clocks then count from this day.",
+    )
     compliant_on = models.DateField(
         null=True, blank=True, help_text="The day every step the order needs was done."
     )
@@ -363,7 +419,21 @@ class Appeal(TimeStampedModel):
             return True
         if self.outcome in OUTCOMES_WITH_ORDER and not self.order_type:
             return True
-        return bool(ORDER_RULES.get(self.order_type)) and self.compliant_on is None
+        return bool(self.compliance_rules) and self.compliant_on is None
+
+    @property
+    def compliance_rules(self) -> tuple[str, ...]:
+        """The statutory steps the outcome needs: reg 45's when not opposed, else reg 44's."""
+        if self.unopposed_on is not None and self.order_type in UNOPPOSED_RULES:
+            return UNOPPOSED_RULES[self.order_type]
+        return ORDER_RULES.get(self.order_type, ())
+
+    @property
+    def compliance_from(self) -> date | None:
+        """The day the compliance clocks count from: told the Tribunal (reg 45), or the order."""
+        if self.unopposed_on is not None and self.order_type in UNOPPOSED_RULES:
+            return self.unopposed_on
+        return self.order_on
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("Appeals are never deleted: record their outcome instead.")

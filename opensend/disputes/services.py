@@ -24,7 +24,7 @@ from opensend.disputes.clocks import charter_due, next_open_clock, order_clocks,
 from opensend.disputes.models import (
     DEFAULT_CHARTER_WORKING_DAYS,
     NEXT_STAGE,
-    ORDER_RULES,
+    NOT_OPPOSED_KINDS,
     OUTCOMES_NEEDING_HEARING,
     OUTCOMES_WITH_ORDER,
     Appeal,
@@ -92,6 +92,8 @@ FIRST_STEP_IN_WORDS = {
     "order_make_plan_draft": "send you a draft EHC plan",
     "order_amend_plan": "send you the changed EHC plan",
     "order_amend_section_i": "send you the EHC plan with the new school or setting",
+    "unopposed_assess_notify": "tell you that we are carrying out the assessment",
+    "unopposed_amend_plan": "send you the changed EHC plan",
 }
 
 
@@ -699,8 +701,107 @@ def mediation_certificate_issue(
         template="mediation_certificate_issued",
         child=case.child,
         personalisation={
-            "appeal_due": statutory.appeal_deadline(case.decision_notice_on, issued_on),
+            "appeal_due": statutory.appeal_deadline_explained(case.decision_notice_on, issued_on),
         },
+    )
+    return case
+
+
+HEALTH_NOT_WANTED = "Record first that the family wants mediation"
+HEALTH_ONLY_NEEDS_HEALTH = "Mediation only about health care must include health care"
+NOT_AN_AGREEMENT = "Record first that the mediation ended in an agreement"
+AGREEMENT_KIND = "Choose what the agreement requires us to do"
+NOT_HEALTH_ONLY = "Only the health body tells us of an agreement, in mediation about health only"
+
+
+@transaction.atomic
+def mediation_health_record(
+    *,
+    actor: Any,
+    case: MediationCase,
+    health_only: bool,
+    health_body_told_on: date | None = None,
+    today: date | None = None,
+) -> MediationCase:
+    """The disagreement is or includes health care provision (reg 36): we tell the health
+    commissioning body within 3 working days; if it is only about health care, the health body
+    arranges the mediation within 30 days of being told (our own 30-day clock then drops)."""
+    check_capability(actor, "manage_disputes")
+    case = _locked_mediation(case)
+    if not case.wants_mediation or case.told_wants_mediation_on is None:
+        raise ValidationError(HEALTH_NOT_WANTED)
+    if health_body_told_on is not None:
+        _check_date(
+            health_body_told_on,
+            today=today_or_local(today),
+            field="health_body_told_on",
+            after=case.told_wants_mediation_on,
+            what="we were told the family wants mediation",
+        )
+    case.includes_health = True
+    case.health_only = health_only
+    case.health_body_told_on = health_body_told_on
+    case.save(update_fields=["includes_health", "health_only", "health_body_told_on", "updated_at"])
+    summary = "About health care only" if health_only else "Includes health care"
+    if health_body_told_on is not None:
+        summary += f"; health body told {health_body_told_on.isoformat()}"
+    _step(
+        mediation=case,
+        kind=DisputeStepKind.MEDIATION_WANTED,
+        on=case.told_wants_mediation_on,
+        actor=actor,
+        summary=summary,
+    )
+    return case
+
+
+@transaction.atomic
+def mediation_agreement_terms_record(
+    *,
+    actor: Any,
+    case: MediationCase,
+    order_type: str = "",
+    other_timescale: str = "",
+    council_told_on: date | None = None,
+    today: date | None = None,
+) -> MediationCase:
+    """What an agreement on an appealable matter requires (reg 42(2): reg 44's limits from the
+    agreement), a different timescale agreed in writing (42(5)), and the day the health body told
+    us of an agreement we were not party to (42(4))."""
+    check_capability(actor, "manage_disputes")
+    case = _locked_mediation(case)
+    if case.end_result != MediationEnd.AGREEMENT or case.ended_on is None:
+        raise ValidationError(NOT_AN_AGREEMENT)
+    if order_type and order_type not in ORDER_KINDS_FOR_AGREEMENTS:
+        raise ValidationError({"order_type": [AGREEMENT_KIND]})
+    if council_told_on is not None:
+        if not case.health_only:
+            raise ValidationError({"council_told_on": [NOT_HEALTH_ONLY]})
+        _check_date(
+            council_told_on,
+            today=today_or_local(today),
+            field="council_told_on",
+            after=case.ended_on,
+            what="the agreement",
+        )
+    case.agreement_order_type = "" if case.agreement_non_appealable else order_type
+    case.agreement_other_timescale = other_timescale.strip()
+    case.council_told_of_agreement_on = council_told_on
+    case.save(
+        update_fields=[
+            "agreement_order_type",
+            "agreement_other_timescale",
+            "council_told_of_agreement_on",
+            "updated_at",
+        ]
+    )
+    refresh_next_due(case)
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=case,
+        child_id=case.child_id,
+        summary="Mediation agreement: what it requires and by when",
     )
     return case
 
@@ -711,7 +812,7 @@ def mediation_agreement_actioned(
 ) -> MediationCase:
     check_capability(actor, "manage_disputes")
     case = _locked_mediation(case)
-    if not case.agreement_non_appealable or case.ended_on is None:
+    if not case.agreement_has_clock or case.ended_on is None:
         raise ValidationError(NO_AGREEMENT_CLOCK)
     if case.agreement_actioned_on is not None:
         raise ValidationError(ALREADY_DONE)
@@ -937,6 +1038,11 @@ def appeal_order_record(
         summary=appeal.get_order_type_display(),
         reasons=appeal.order_details,
     )
+    _tell_family_of_order(actor, appeal)
+    return appeal
+
+
+def _tell_family_of_order(actor: Any, appeal: Appeal) -> None:
     clocks = order_clocks(appeal, done={}, exceptions={})
     if clocks:
         first = clocks[0]
@@ -950,6 +1056,68 @@ def appeal_order_record(
                 "first_due": first.due_on,
             },
         )
+
+
+NOT_OPPOSED_TYPE = "Choose what the council will now do"
+ORDER_KINDS_FOR_AGREEMENTS = (
+    OrderType.ASSESS,
+    OrderType.MAKE_PLAN,
+    OrderType.AMEND,
+    OrderType.AMEND_SECTION_I,
+)
+
+
+@transaction.atomic
+def appeal_not_opposed_record(
+    *,
+    actor: Any,
+    appeal: Appeal,
+    told_on: date,
+    order_type: str,
+    details: str = "",
+    today: date | None = None,
+) -> Appeal:
+    """We told the Tribunal we will not oppose the appeal (reg 45, as substituted by SI
+    2015/359). The appeal is conceded, and reg 45's limits (2, 10 and 14 weeks for an
+    assessment; 5 weeks for an amended plan) run from `told_on`. Kinds reg 45 does not time
+    are recorded as "conceded" with the Tribunal's order instead (`NOT_OPPOSED_KINDS`)."""
+    check_capability(actor, "manage_disputes")
+    appeal = _locked_appeal(appeal)
+    if appeal.outcome:
+        raise ValidationError(APPEAL_DECIDED)
+    if order_type not in NOT_OPPOSED_KINDS:
+        raise ValidationError({"order_type": [NOT_OPPOSED_TYPE]})
+    _check_date(
+        told_on,
+        today=today_or_local(today),
+        field="told_on",
+        after=appeal.lodged_on,
+        what="the appeal was lodged",
+    )
+    appeal.outcome = AppealOutcome.CONCEDED
+    appeal.outcome_on = told_on
+    appeal.unopposed_on = told_on
+    appeal.order_type = order_type
+    appeal.order_details = details.strip()
+    appeal.save(
+        update_fields=[
+            "outcome",
+            "outcome_on",
+            "unopposed_on",
+            "order_type",
+            "order_details",
+            "updated_at",
+        ]
+    )
+    _step(
+        appeal=appeal,
+        kind=DisputeStepKind.APPEAL_DECIDED,
+        on=told_on,
+        actor=actor,
+        summary=f"Not opposed: {appeal.get_order_type_display()}",
+        reasons=appeal.order_details,
+    )
+    _tell_family_of_order(actor, appeal)
     return appeal
 
 
@@ -967,7 +1135,8 @@ def order_step_done(
     complied with."""
     check_capability(actor, "manage_disputes")
     appeal = _locked_appeal(appeal)
-    if appeal.order_on is None or rule_id not in ORDER_RULES.get(appeal.order_type, ()):
+    started = appeal.compliance_from
+    if started is None or rule_id not in appeal.compliance_rules:
         raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
     applicable = {c.rule_id: c for c in order_clocks(appeal)}
     if rule_id not in applicable:
@@ -978,8 +1147,8 @@ def order_step_done(
         done_on,
         today=today_or_local(today),
         field="done_on",
-        after=appeal.order_on,
-        what="the order",
+        after=started,
+        what="the order" if started == appeal.order_on else "we told the Tribunal",
     )
     step = OrderStep.objects.create(
         appeal=appeal, rule_id=rule_id, done_on=done_on, notes=notes.strip(), recorded_by=actor
@@ -1024,7 +1193,8 @@ def order_exception_record(
     and why; reports count such steps apart. Nothing is lifted silently."""
     check_capability(actor, "manage_disputes")
     appeal = _locked_appeal(appeal)
-    if appeal.order_on is None:
+    started = appeal.compliance_from
+    if started is None:
         raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
     applicable = {c.rule_id: c for c in order_clocks(appeal)}
     if rule_id not in applicable:
@@ -1035,9 +1205,9 @@ def order_exception_record(
     if applicable[rule_id].exception is not None:
         raise ValidationError(EXCEPTION_ALREADY)
     today = today_or_local(today)
-    if starts_on < appeal.order_on:
+    if starts_on < started:
         raise ValidationError(
-            {"starts_on": [START_BEFORE_ORDER.format(on=statutory.long_date(appeal.order_on))]}
+            {"starts_on": [START_BEFORE_ORDER.format(on=statutory.long_date(started))]}
         )
     if starts_on > today:
         raise ValidationError({"starts_on": [DATE_IN_FUTURE]})

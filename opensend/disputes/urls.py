@@ -31,6 +31,12 @@ urlpatterns = [
     path("mediation/<int:mediation_id>/choice/", views.mediation_choice, name="mediation_choice"),
     path("mediation/<int:mediation_id>/held/", views.mediation_held, name="mediation_held"),
     path("mediation/<int:mediation_id>/end/", views.mediation_end, name="mediation_end"),
+    path("mediation/<int:mediation_id>/health/", views.mediation_health, name="mediation_health"),
+    path(
+        "mediation/<int:mediation_id>/agreement-terms/",
+        views.mediation_agreement_terms,
+        name="mediation_agreement_terms",
+    ),
     path(
         "mediation/<int:mediation_id>/certificate/",
         views.mediation_certificate,
@@ -48,6 +54,11 @@ urlpatterns = [
     path("appeals/<int:appeal_id>/hearing/", views.appeal_hearing, name="appeal_hearing"),
     path("appeals/<int:appeal_id>/outcome/", views.appeal_outcome, name="appeal_outcome"),
     path("appeals/<int:appeal_id>/order/", views.appeal_order, name="appeal_order"),
+    path(
+        "appeals/<int:appeal_id>/not-opposed/",
+        views.appeal_not_opposed,
+        name="appeal_not_opposed",
+    ),
     path(
         "appeals/<int:appeal_id>/order/<slug:rule_id>/done/",
         views.appeal_order_step,

@@ -25,6 +25,7 @@ from opensend.core.views_helpers import (
 from opensend.disputes import selectors, services
 from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks
 from opensend.disputes.forms import (
+    AgreementTermsForm,
     AppealLodgeForm,
     AppealOutcomeForm,
     CloseForm,
@@ -37,6 +38,8 @@ from opensend.disputes.forms import (
     MediationChoiceForm,
     MediationCreateForm,
     MediationEndForm,
+    MediationHealthForm,
+    NotOpposedForm,
     OrderExceptionForm,
     OrderForm,
     OrderStepForm,
@@ -390,6 +393,34 @@ def mediation_end(request: HttpRequest, mediation_id: int) -> HttpResponse:
 
 @require_capability("manage_disputes")
 @require_http_methods(["GET", "POST"])
+def mediation_health(request: HttpRequest, mediation_id: int) -> HttpResponse:
+    return _mediation_step(
+        request,
+        mediation_id,
+        form=MediationHealthForm,
+        heading="Mediation about health care",
+        action=lambda case, d: services.mediation_health_record(actor=request.user, case=case, **d),
+        success="Recorded. The health commissioning body's time limits are on the case.",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def mediation_agreement_terms(request: HttpRequest, mediation_id: int) -> HttpResponse:
+    return _mediation_step(
+        request,
+        mediation_id,
+        form=AgreementTermsForm,
+        heading="What the mediation agreement requires",
+        action=lambda case, d: services.mediation_agreement_terms_record(
+            actor=request.user, case=case, **d
+        ),
+        success="Recorded. The agreement's time limits are on the case.",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
 def mediation_certificate(request: HttpRequest, mediation_id: int) -> HttpResponse:
     return _mediation_step(
         request,
@@ -474,7 +505,9 @@ def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
             "can_order": appeal.outcome in OUTCOMES_WITH_ORDER and not appeal.order_type,
             "plan_to_amend": selectors.plan_to_amend_for(appeal),
             "amendments": list(appeal.amendments.all()),
-            "open_order_steps": [c for c in clocks if c.is_open and c.rule_id.startswith("order_")],
+            "open_order_steps": [
+                c for c in clocks if c.is_open and c.rule_id in appeal.compliance_rules
+            ],
             "exceptions": [
                 (
                     exc,
@@ -551,6 +584,23 @@ def appeal_order(request: HttpRequest, appeal_id: int) -> HttpResponse:
             actor=request.user, appeal=appeal, **d
         ),
         success="Order recorded. Its compliance clocks have started and the family has been told.",
+    )
+
+
+@require_capability("manage_disputes")
+@require_http_methods(["GET", "POST"])
+def appeal_not_opposed(request: HttpRequest, appeal_id: int) -> HttpResponse:
+    return _appeal_step(
+        request,
+        appeal_id,
+        form=NotOpposedForm,
+        heading="We will not oppose the appeal",
+        action=lambda appeal, d: services.appeal_not_opposed_record(
+            actor=request.user, appeal=appeal, **d
+        ),
+        success=(
+            "Recorded. The time limits in regulation 45 have started and the family has been told."
+        ),
     )
 
 

@@ -61,6 +61,12 @@ class RenderedMessage:
 
 
 def _plain(value: object) -> str:
+    if isinstance(value, statutory.AppealDeadline):
+        # The real last day, and why it is not the plain count (Tribunal rule 12).
+        text = statutory.long_date(value.last_day)
+        if value.tribunal_day.moved:
+            text += f" ({value.reason[0].lower()}{value.reason[1:]})"
+        return text
     if isinstance(value, date):
         return statutory.long_date(value)
     return str(value)
@@ -646,5 +652,39 @@ register(
             "look at how things are going.\n\n" + _HELP
         ),
         description="To the family when the council decides not to cease a plan after all.",
+    )
+)
+register(
+    MessageTemplate(
+        key="reassessment_agreed",
+        subject="We will re-assess ((child_name))'s needs",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "You asked us to look again at ((child_name))'s needs. We have decided to carry out "
+            "a re-assessment.\n\n"
+            "What happens next: we will ask for new advice, and we will send you the amended or "
+            "new EHC plan by ((plan_due)) at the latest.\n\n" + _HELP
+        ),
+        description=(
+            "To the family when the council agrees to re-assess (reg 25(1): within 15 days of "
+            "the request), with the 14-week date for the plan (reg 27(2))."
+        ),
+    )
+)
+register(
+    MessageTemplate(
+        key="reassessment_refused",
+        subject="We will not re-assess ((child_name))'s needs now",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "You asked us to look again at ((child_name))'s needs. We have decided not to carry "
+            "out a re-assessment now. This is because: ((reasons))\n\n"
+            "What happens next: the EHC plan stays as it is, and it will be looked at again at "
+            "the next review.\n\n" + _APPEAL + "\n\n" + _HELP
+        ),
+        description=(
+            "To the family when the council decides not to re-assess (reg 25(1)), with the "
+            "right of appeal (CFA s51(2)(d)), its deadline and mediation."
+        ),
     )
 )

@@ -735,7 +735,7 @@ def final_issue(
         personalisation={
             "setting_name": named_setting.name,
             "review_due": review.due_by,
-            "appeal_due": statutory.appeal_deadline(issued_on),
+            "appeal_due": statutory.appeal_deadline_explained(issued_on),
             "mediation_contact": casework_services.MEDIATION_CONTACT,
         },
     )

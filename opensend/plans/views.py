@@ -117,7 +117,8 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     if selectors.plan_for_family(request.user, plan):
         return redirect("plans:family", plan_id=plan.pk)
-    from opensend.reviews.ceasing.selectors import plan_cessation_banner
+    from opensend.reviews.ceasing.selectors import plan_cessation_banner, plan_natural_end
+    from opensend.reviews.reassessment.selectors import open_reassessment_for_plan
     from opensend.reviews.selectors import open_amendment_for_plan, open_review_for_plan
 
     manage = user_can(request.user, "manage_cases")
@@ -132,6 +133,8 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "open_review": None if plan.is_draft else open_review_for_plan(plan=plan),
             "can_amend": user_can(request.user, "manage_reviews"),
             "cessation_banner": plan_cessation_banner(plan, on=context["today"]),
+            "plan_end": None if plan.is_draft else plan_natural_end(plan),
+            "open_reassessment": None if plan.is_draft else open_reassessment_for_plan(plan=plan),
         }
     )
     return render(request, "plans/plan_detail.html", context)

@@ -9,6 +9,7 @@ next review, or the 6-monthly early years cycle); the services and the demo both
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from opensend import statutory
 from opensend.core.clocks import Clock, rule_clock
@@ -27,6 +28,15 @@ SCHOOL_AND_COLLEGE_KINDS = frozenset(
 )
 EARLY_YEARS_AGE = 5
 ORDER_RULE_FOR = {"amend": "order_amend_plan", "amend_section_i": "order_amend_section_i"}
+
+
+def order_amend_rule(appeal: Any) -> str | None:
+    """The step an amendment complies with: reg 44(2)(e)/(f) after an order, or reg 45(4) when
+    we did not oppose the appeal (then counted from the day we told the Tribunal)."""
+    if appeal is None or appeal.compliance_from is None or appeal.order_type not in ORDER_RULE_FOR:
+        return None
+    rules = appeal.compliance_rules
+    return rules[0] if rules else None
 
 
 @dataclass(frozen=True)
@@ -125,10 +135,9 @@ def amendment_clocks(amendment: Amendment, *, comments_on: list[date] | None = N
     if amendment.meeting_on is not None and amendment.source == AmendmentSource.REVIEW:
         clocks.append(rule_clock("review_decision", amendment.meeting_on, amendment.proposed_on))
     appeal = amendment.appeal
-    if appeal is not None and appeal.order_on is not None:
-        rule_id = ORDER_RULE_FOR.get(appeal.order_type)
-        if rule_id:
-            clocks.append(rule_clock(rule_id, appeal.order_on, amendment.issued_on))
+    rule_id = order_amend_rule(appeal)
+    if appeal is not None and rule_id is not None and appeal.compliance_from is not None:
+        clocks.append(rule_clock(rule_id, appeal.compliance_from, amendment.issued_on))
     if amendment.proposed_on is not None:
         said = (
             comments_on

@@ -387,17 +387,34 @@ class PhaseTransfer(TimeStampedModel):
 
 
 class CeaseReason(models.TextChoices):
-    """SEN2 cease reasons (DfE SEN2 person-level return, CeaseReason codes 1–9)."""
+    """SEN2 cease reasons, exactly as DfE codes them (SEN2 person-level return, codes 1-9).
 
-    MAX_AGE = "1", "Reached maximum age (the end of the academic year they turn 25)"
-    HIGHER_EDUCATION = "2", "Moved on to higher education"
-    PAID_EMPLOYMENT = "3", "Moved on to paid employment, excluding apprenticeships"
-    TRANSFERRED = "4", "Transferred to another local authority"
-    NEEDS_MET = "5", "Needs met without an EHC plan"
-    MOVED_ABROAD = "6", "Child or young person has moved outside England"
-    DECEASED = "7", "Child or young person has died"
-    LEFT_EDUCATION = "8", "Young person no longer wishes to engage in education or training"
-    OTHER = "9", "Any other reason"
+    Which reasons the law allows at which age is `statutory.cease_check`'s job.
+    """
+
+    MAX_AGE = "1", "Reached maximum age (the end of the academic year in which they turned 25)"
+    NEEDS_MET = "2", "Ongoing educational or training needs being met without an EHC plan"
+    HIGHER_EDUCATION = "3", "Moved on to higher education"
+    PAID_EMPLOYMENT = "4", "Moved on to paid employment, excluding apprenticeships"
+    TRANSFERRED = "5", "Transferred to another local authority"
+    NO_LONGER_ENGAGING = "6", "Young person no longer wishes to engage in education or training"
+    MOVED_OUTSIDE_ENGLAND = "7", "Moved outside England"
+    DECEASED = "8", "Deceased"
+    OTHER = "9", "Other"
+
+
+# The codes before the 2026 correction, mapped to DfE's (migration 0003 and its test use it).
+OLD_TO_SEN2_CEASE_REASON = {
+    "1": "1",
+    "2": "3",
+    "3": "4",
+    "4": "5",
+    "5": "2",
+    "6": "7",
+    "7": "8",
+    "8": "6",
+    "9": "9",
+}
 
 
 class CessationStatus(models.TextChoices):
@@ -467,3 +484,65 @@ class Cessation(TimeStampedModel):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("Cease decisions are never deleted: record the outcome instead.")
+
+
+class ReassessmentStatus(models.TextChoices):
+    REQUESTED = "requested", "Request received: deciding whether to re-assess"
+    REASSESSING = "reassessing", "Re-assessing: the plan is being amended or replaced"
+    REFUSED = "refused", "Decided not to re-assess"
+    COMPLETED = "completed", "Re-assessed: plan issued"
+
+
+OPEN_REASSESSMENT_STATUSES = [ReassessmentStatus.REQUESTED, ReassessmentStatus.REASSESSING]
+
+
+class Reassessment(TimeStampedModel):
+    """A request to re-assess a child or young person who has a plan (CFA s44(2); regs 24-27):
+    notify the decision within 15 days of the request (reg 25(1)), then send the amended or
+    replaced plan within 14 weeks of that notice (reg 27(2))."""
+
+    plan = models.ForeignKey(
+        "plans.EHCPlan", on_delete=models.PROTECT, related_name="reassessments"
+    )
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.PROTECT, related_name="reassessments"
+    )
+    requested_by = models.CharField("who asked for it", max_length=200)
+    received_on = models.DateField("date the request was received")
+    why = models.TextField("why they asked")
+    status = models.CharField(
+        max_length=12, choices=ReassessmentStatus.choices, default=ReassessmentStatus.REQUESTED
+    )
+    decided_on = models.DateField(
+        null=True, blank=True, help_text="The day the family was told the decision (reg 25(1))."
+    )
+    decision_reasons = models.TextField(blank=True)
+    plan_issued_on = models.DateField(null=True, blank=True)
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reassessments",
+    )
+    next_due_on = models.DateField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(status__in=["requested", "reassessing"]),
+                name="one_open_reassessment_per_plan",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Re-assessment for {self.child}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_REASSESSMENT_STATUSES
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("Re-assessments are never deleted: record the decision instead.")

@@ -36,6 +36,7 @@ from opensend.plans.models import AdulthoodArea, EHCPlan, PlanStatus
 from opensend.plans.selectors import is_family_of
 from opensend.reviews.clocks import (
     amendment_clocks,
+    order_amend_rule,
     representations_end,
     review_clocks,
     review_due_choice,
@@ -554,7 +555,7 @@ def review_decide(
             child=review.child,
             personalisation={
                 "next_review_due": next_review.due_by,
-                "appeal_due": statutory.appeal_deadline(decided_on),
+                "appeal_due": statutory.appeal_deadline_explained(decided_on),
                 "mediation_contact": MEDIATION_CONTACT,
             },
         )
@@ -821,17 +822,16 @@ def amendment_issue(
             "version": version.version,
             "setting_name": setting.name,
             "review_due": review_due,
-            "appeal_due": statutory.appeal_deadline(issued_on),
+            "appeal_due": statutory.appeal_deadline_explained(issued_on),
             "mediation_contact": MEDIATION_CONTACT,
         },
     )
     appeal = amendment.appeal
-    if appeal is not None and appeal.order_on is not None:
+    rule_id = order_amend_rule(appeal)
+    if appeal is not None and rule_id is not None:
         from opensend.disputes import services as disputes_services
-        from opensend.reviews.clocks import ORDER_RULE_FOR
 
-        rule_id = ORDER_RULE_FOR.get(appeal.order_type)
-        if rule_id and not appeal.order_steps.filter(rule_id=rule_id).exists():
+        if not appeal.order_steps.filter(rule_id=rule_id).exists():
             disputes_services.order_step_done(
                 actor=actor, appeal=appeal, rule_id=rule_id, done_on=issued_on, today=today
             )
@@ -888,7 +888,7 @@ def amendment_not_amended(
         child=amendment.child,
         personalisation={
             "reasons": amendment.closed_reason,
-            "appeal_due": statutory.appeal_deadline(decided_on),
+            "appeal_due": statutory.appeal_deadline_explained(decided_on),
             "mediation_contact": MEDIATION_CONTACT,
         },
     )

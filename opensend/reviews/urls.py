@@ -2,6 +2,7 @@ from django.urls import path
 
 from opensend.reviews import views
 from opensend.reviews.ceasing.urls import urlpatterns as cessation_patterns
+from opensend.reviews.reassessment.urls import urlpatterns as reassessment_patterns
 from opensend.reviews.transfers.urls import urlpatterns as transfer_patterns
 
 app_name = "reviews"
@@ -41,4 +42,5 @@ urlpatterns = [
     ),
     *transfer_patterns,
     *cessation_patterns,
+    *reassessment_patterns,
 ]

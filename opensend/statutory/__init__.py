@@ -27,9 +27,11 @@ from opensend.statutory.ceasing import (
 )
 from opensend.statutory.deadlines import (
     DEFAULT_AT_RISK_DAYS,
+    AppealDeadline,
     ClockStatus,
     Deadline,
     appeal_deadline,
+    appeal_deadline_explained,
     clock_status,
     days_until,
     deadline,
@@ -37,7 +39,7 @@ from opensend.statutory.deadlines import (
     explain,
     long_date,
 )
-from opensend.statutory.periods import add_days, add_months, add_weeks
+from opensend.statutory.periods import add_days, add_months, add_weeks, months_starting_with
 from opensend.statutory.rules import (
     RULES,
     ExceptionGround,
@@ -56,18 +58,23 @@ from opensend.statutory.school_years import (
 )
 from opensend.statutory.transfers import (
     PhaseTransfer,
+    TransferDeadline,
     TransferKind,
     next_september,
+    phase_transfer_deadline,
     phase_transfer_due,
     transfer_kind,
 )
+from opensend.statutory.tribunal import TRIBUNAL_TIME_CITATION, TribunalDay, tribunal_last_day
 
 __all__ = [
     "CESSATION_CITATION",
     "DEFAULT_AT_RISK_DAYS",
     "EXTRA_BANK_HOLIDAYS",
     "RULES",
+    "TRIBUNAL_TIME_CITATION",
     "WITHDRAWN_BANK_HOLIDAYS",
+    "AppealDeadline",
     "CeaseCheck",
     "CeaseGround",
     "ClockStatus",
@@ -76,7 +83,9 @@ __all__ = [
     "PhaseTransfer",
     "Rule",
     "StatutoryException",
+    "TransferDeadline",
     "TransferKind",
+    "TribunalDay",
     "Unit",
     "UnknownRule",
     "academic_year",
@@ -87,6 +96,7 @@ __all__ = [
     "add_working_days",
     "age_on",
     "appeal_deadline",
+    "appeal_deadline_explained",
     "bank_holidays",
     "cease_check",
     "clock_status",
@@ -97,10 +107,13 @@ __all__ = [
     "get_rule",
     "is_working_day",
     "long_date",
+    "months_starting_with",
     "national_curriculum_year",
     "national_curriculum_year_label",
     "next_september",
+    "phase_transfer_deadline",
     "phase_transfer_due",
     "plan_end_date",
     "transfer_kind",
+    "tribunal_last_day",
 ]

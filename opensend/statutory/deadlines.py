@@ -10,14 +10,17 @@ from datetime import date
 from enum import Enum
 
 from opensend.statutory.calendar import add_working_days
-from opensend.statutory.periods import add_days, add_months, add_weeks
+from opensend.statutory.periods import add_days, add_months, add_weeks, months_starting_with
 from opensend.statutory.rules import Rule, Unit, get_rule
+from opensend.statutory.tribunal import TribunalDay, tribunal_last_day
 
 __all__ = [
     "DEFAULT_AT_RISK_DAYS",
+    "AppealDeadline",
     "ClockStatus",
     "Deadline",
     "appeal_deadline",
+    "appeal_deadline_explained",
     "clock_status",
     "days_until",
     "deadline",
@@ -70,19 +73,29 @@ def long_date(d: date) -> str:
     return f"{_DAY_NAMES[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
 
 
-def _due_for(rule: Rule, trigger: date) -> date:
+def _counted_to(rule: Rule, trigger: date) -> date:
+    """The day the count itself ends, before any rule-12 move."""
     if rule.unit is Unit.DAYS:
         return add_days(trigger, rule.limit)
     if rule.unit is Unit.WEEKS:
         return add_weeks(trigger, rule.limit)
     if rule.unit is Unit.MONTHS:
         return add_months(trigger, rule.limit)
+    if rule.unit is Unit.PERIOD_OF_MONTHS:
+        return months_starting_with(trigger, rule.limit)
     if rule.unit is Unit.WORKING_DAYS:
         return add_working_days(trigger, rule.limit)
     if rule.fixed_date is None:  # pragma: no cover - Rule.__post_init__ forbids this
         raise ValueError(f"rule {rule.id!r} has no fixed date")
     month, day = rule.fixed_date
     return date(trigger.year, month, day)
+
+
+def _due_for(rule: Rule, trigger: date) -> date:
+    counted = _counted_to(rule, trigger)
+    if rule.tribunal_time:
+        return tribunal_last_day(counted).last_day
+    return counted
 
 
 def due(rule_id: str, trigger: date) -> date:
@@ -114,16 +127,60 @@ def clock_status(due_on: date, on: date, at_risk_days: int = DEFAULT_AT_RISK_DAY
     return ClockStatus.ON_TRACK
 
 
+@dataclass(frozen=True, slots=True)
+class AppealDeadline:
+    """The last day to appeal, which limit gave it, and why it is not the plain count."""
+
+    last_day: date
+    rule_id: str
+    trigger: date
+    tribunal_day: TribunalDay
+
+    @property
+    def reason(self) -> str:
+        """Plain words for a moved day ("" when the count itself is the last day)."""
+        return self.tribunal_day.reason
+
+    def explain(self) -> str:
+        """A sentence for letters and pages: the last day, and why if it moved."""
+        text = f"The last day to appeal is {long_date(self.last_day)}."
+        if self.tribunal_day.moved:
+            text += (
+                f" The time counted to {long_date(self.tribunal_day.counted_to)}. "
+                f"{self.reason} ({self.tribunal_day.citation})."
+            )
+        return text
+
+
+def appeal_deadline_explained(
+    decision_sent: date, certificate_issued: date | None = None
+) -> AppealDeadline:
+    """The last day to appeal to the First-tier Tribunal (SEND), with the reason it falls there.
+
+    Rule 20(1)(c): 2 months after the decision notice was sent or, with a mediation certificate,
+    1 month from its issue if that is later; then rule 12 (working days, Christmas, August).
+    """
+    by_decision = _appeal_limit("appeal_to_tribunal", decision_sent)
+    if certificate_issued is None:
+        return by_decision
+    by_certificate = _appeal_limit("appeal_after_mediation_certificate", certificate_issued)
+    return by_certificate if by_certificate.last_day > by_decision.last_day else by_decision
+
+
+def _appeal_limit(rule_id: str, trigger: date) -> AppealDeadline:
+    rule = get_rule(rule_id)
+    day = tribunal_last_day(_counted_to(rule, trigger))
+    return AppealDeadline(last_day=day.last_day, rule_id=rule_id, trigger=trigger, tribunal_day=day)
+
+
 def appeal_deadline(decision_sent: date, certificate_issued: date | None = None) -> date:
     """Return the last day to appeal to the First-tier Tribunal (SEND).
 
     It is the later of 2 months from the decision notice and 1 month from the mediation
-    certificate (Tribunal Procedure (HESC) Rules 2008, rule 20(1)(c)).
+    certificate (Tribunal Procedure (HESC) Rules 2008, rule 20(1)(c)), moved by rule 12 to the
+    next working day, or past Christmas or August. ``appeal_deadline_explained`` gives the reason.
     """
-    by_decision = due("appeal_to_tribunal", decision_sent)
-    if certificate_issued is None:
-        return by_decision
-    return max(by_decision, due("appeal_after_mediation_certificate", certificate_issued))
+    return appeal_deadline_explained(decision_sent, certificate_issued).last_day
 
 
 @dataclass(frozen=True, slots=True)

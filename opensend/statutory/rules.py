@@ -10,6 +10,10 @@ Counting conventions (DESIGN.md §3):
 - "at least 15 days beginning with the day on which it was served": the day of service is day 1,
   so the last day is service + 14 days (``limit=14, unit=DAYS``).
 - "N months": the same day number N months on, or the last day of that month if it is shorter.
+- "the period of N months starting with X" (annual reviews, CFA s44(1)) includes X, so it ends on
+  the day before the corresponding date N months on (``unit=PERIOD_OF_MONTHS``).
+- Tribunal time limits (``tribunal_time=True``) are then moved by rule 12 of the Tribunal's rules:
+  to the next working day, or past Christmas and August for a notice of appeal (``tribunal.py``).
 - working days leave out Saturdays, Sundays, Christmas Day, Good Friday and bank holidays in England
   and Wales (see ``calendar.py``).
 - phase transfers: "before 15 February" / "before 31 March" of the calendar year of transfer, so the
@@ -46,6 +50,7 @@ TRIBUNAL_RULES = (
     "(Health, Education and Social Care Chamber) Rules 2008"
 )
 DEVON = "R (L, M, P) v Devon CC [2022] EWHC 493 (Admin)"
+AMENDMENT_2015 = "SI 2015/359"
 
 
 class Unit(Enum):
@@ -54,6 +59,7 @@ class Unit(Enum):
     DAYS = "days"
     WEEKS = "weeks"
     MONTHS = "months"
+    PERIOD_OF_MONTHS = "period_of_months"  # "the period of N months starting with" the trigger
     WORKING_DAYS = "working_days"
     FIXED_DATE = "fixed_date"  # a day of the trigger's calendar year, e.g. 14 February
 
@@ -63,10 +69,12 @@ class StatutoryException(Enum):
     each one with dates and evidence, and reports count them apart (SEN2 ``Week20``)."""
 
     SCHOOL_CLOSURE = "school_closure"
+    EARLY_YEARS_CLOSURE = "early_years_closure"
     PERSONAL_CIRCUMSTANCES = "personal_circumstances"
     ABSENT_FROM_AREA = "absent_from_area"
     ABSENT_FROM_AREA_2_WEEKS = "absent_from_area_2_weeks"
     MISSED_APPOINTMENT = "missed_appointment"
+    REPRESENTATIONS_ON_CONTENT = "representations_on_content"
 
     @property
     def label(self) -> str:
@@ -80,6 +88,10 @@ _EXCEPTION_LABELS: Mapping[StatutoryException, str] = MappingProxyType(
             "We asked a school or college for advice from one week before it closed for at least "
             "4 weeks in a row until one week before it opened again"
         ),
+        StatutoryException.EARLY_YEARS_CLOSURE: (
+            "We asked an early years provider for advice from one week before it closed for at "
+            "least 4 weeks in a row until one week before it opened again"
+        ),
         StatutoryException.PERSONAL_CIRCUMSTANCES: (
             "Exceptional personal circumstances affected the child, young person or parent"
         ),
@@ -90,7 +102,12 @@ _EXCEPTION_LABELS: Mapping[StatutoryException, str] = MappingProxyType(
             "The child, young person or parent was away from the area for at least 2 weeks in a row"
         ),
         StatutoryException.MISSED_APPOINTMENT: (
-            "The family missed an appointment made by the person or body giving advice"
+            "The child or young person missed an appointment for an examination or test made by "
+            "the person or body giving advice"
+        ),
+        StatutoryException.REPRESENTATIONS_ON_CONTENT: (
+            "The parent or young person said they want to make representations about what the "
+            "plan says"
         ),
     }
 )
@@ -123,6 +140,7 @@ class Rule:
     exceptions: tuple[ExceptionGround, ...] = ()
     statutory: bool = True
     fixed_date: tuple[int, int] | None = None
+    tribunal_time: bool = False  # rule 12 of the Tribunal's rules moves the last day
 
     def __post_init__(self) -> None:
         if (self.unit is Unit.FIXED_DATE) != (self.fixed_date is not None):
@@ -154,20 +172,42 @@ class UnknownRule(KeyError, ValueError):  # noqa: N818 - public name fixed by th
         )
 
 
-def _grounds(citation: str, *codes: StatutoryException) -> tuple[ExceptionGround, ...]:
-    """Build exception grounds; ``citation`` ends before the letter, e.g. "reg 5(4)"."""
+def _grounds(
+    citation: str, *codes: StatutoryException, via: str = ""
+) -> tuple[ExceptionGround, ...]:
+    """Build exception grounds; ``citation`` ends before the letter, e.g. "reg 5(4)". ``via``
+    names the paragraph that borrows them, e.g. reg 13(3) lifts the 20 weeks "for any of the
+    reasons set out in regulation 10(4)(a) to (d)"."""
     letters = "abcdefgh"
+    lead = f"{via}, applying " if via else ""
     return tuple(
-        ExceptionGround(code, f"{REGS}, {citation}({letters[i]})") for i, code in enumerate(codes)
+        ExceptionGround(code, f"{REGS}, {lead}{citation}({letters[i]})")
+        for i, code in enumerate(codes)
     )
 
 
 _E = StatutoryException
-_ASSESSMENT_EXCEPTIONS = (_E.SCHOOL_CLOSURE, _E.PERSONAL_CIRCUMSTANCES, _E.ABSENT_FROM_AREA)
+# Reg 5(4): three grounds (no early years ground, unlike reg 10(4)).
+_DECISION_EXCEPTIONS = (_E.SCHOOL_CLOSURE, _E.PERSONAL_CIRCUMSTANCES, _E.ABSENT_FROM_AREA)
+# Reg 10(4)(a) to (d), which reg 13(3) applies to the final plan and reg 27(3) repeats.
+_ASSESSMENT_EXCEPTIONS = (
+    _E.SCHOOL_CLOSURE,
+    _E.EARLY_YEARS_CLOSURE,
+    _E.PERSONAL_CIRCUMSTANCES,
+    _E.ABSENT_FROM_AREA,
+)
+# Reg 8(2)(a) to (c): exceptional circumstances, absence of 4 weeks, a missed appointment.
+_ADVICE_EXCEPTIONS = (_E.PERSONAL_CIRCUMSTANCES, _E.ABSENT_FROM_AREA, _E.MISSED_APPOINTMENT)
+# Reg 44(3)(a) to (d).
 _ORDER_EXCEPTIONS = _grounds(
-    "reg 44(3)", _E.PERSONAL_CIRCUMSTANCES, _E.ABSENT_FROM_AREA_2_WEEKS, _E.SCHOOL_CLOSURE
+    "reg 44(3)",
+    _E.PERSONAL_CIRCUMSTANCES,
+    _E.ABSENT_FROM_AREA_2_WEEKS,
+    _E.REPRESENTATIONS_ON_CONTENT,
+    _E.SCHOOL_CLOSURE,
 )
 _ORDER_TRIGGER = "the date of the Tribunal's order"
+_UNOPPOSED_TRIGGER = "the date we told the Tribunal we would not oppose the appeal"
 _REVIEW_MEETING = "the date of the review meeting"
 
 _ALL_RULES: tuple[Rule, ...] = (
@@ -183,7 +223,7 @@ _ALL_RULES: tuple[Rule, ...] = (
             "We must decide whether to carry out an EHC needs assessment within 6 weeks of "
             "receiving the request."
         ),
-        exceptions=_grounds("reg 5(4)", *_ASSESSMENT_EXCEPTIONS),
+        exceptions=_grounds("reg 5(4)", *_DECISION_EXCEPTIONS),
     ),
     Rule(
         id="provide_advice",
@@ -196,7 +236,7 @@ _ALL_RULES: tuple[Rule, ...] = (
             "Anyone we ask for advice for an EHC needs assessment must send it within 6 weeks "
             "of our request."
         ),
-        exceptions=(ExceptionGround(_E.MISSED_APPOINTMENT, f"{REGS}, reg 8(2)"),),
+        exceptions=_grounds("reg 8(2)", *_ADVICE_EXCEPTIONS),
     ),
     Rule(
         id="notify_decision_not_to_issue",
@@ -235,7 +275,7 @@ _ALL_RULES: tuple[Rule, ...] = (
             "We must send out the final EHC plan within 20 weeks of receiving the request for an "
             "assessment."
         ),
-        exceptions=_grounds("reg 13(3)", *_ASSESSMENT_EXCEPTIONS),
+        exceptions=_grounds("reg 10(4)", *_ASSESSMENT_EXCEPTIONS, via="reg 13(3)"),
     ),
     Rule(
         id="consultation_response",
@@ -254,21 +294,25 @@ _ALL_RULES: tuple[Rule, ...] = (
     Rule(
         id="first_annual_review",
         title="First annual review",
-        trigger="the date the EHC plan was first issued",
+        trigger="the date the EHC plan was first made (issued)",
         limit=12,
-        unit=Unit.MONTHS,
+        unit=Unit.PERIOD_OF_MONTHS,
         citation=f"{CFA}, s44(1)(a); {COP} 9.169",
-        plain_english="We must review a new EHC plan within 12 months of the date it was made.",
+        plain_english=(
+            "We must review a new EHC plan within the 12 months that start on the day it was "
+            "made, so by the day before the date one year on."
+        ),
     ),
     Rule(
         id="next_annual_review",
         title="Next annual review",
         trigger="the date the plan was last reviewed",
         limit=12,
-        unit=Unit.MONTHS,
+        unit=Unit.PERIOD_OF_MONTHS,
         citation=f"{CFA}, s44(1)(b); {COP} 9.169",
         plain_english=(
-            "We must review an EHC plan again within 12 months of the date it was last reviewed."
+            "We must review an EHC plan again within the 12 months that start on the day it was "
+            "last reviewed, so by the day before the date one year on."
         ),
     ),
     Rule(
@@ -448,7 +492,9 @@ _ALL_RULES: tuple[Rule, ...] = (
         citation=f"{REGS}, reg 42(3)",
         plain_english=(
             "If mediation ends in an agreement about something that cannot be appealed to the "
-            "Tribunal, what was agreed must be done within 2 weeks of the agreement."
+            "Tribunal, what was agreed must be done within 2 weeks of the agreement. An agreement "
+            "about something that can be appealed has the time limits of a Tribunal order, "
+            "counted from the agreement (reg 42(2))."
         ),
     ),
     Rule(
@@ -457,12 +503,15 @@ _ALL_RULES: tuple[Rule, ...] = (
         trigger="the date the decision notice was sent",
         limit=2,
         unit=Unit.MONTHS,
-        citation=f"{TRIBUNAL_RULES}, rule 20(1)(c)",
+        citation=f"{TRIBUNAL_RULES}, rules 20(1)(c) and 12",
         plain_english=(
             "The family can appeal to the SEND Tribunal within 2 months of the date we sent our "
             "decision letter, or within 1 month of getting a mediation certificate if that is "
-            "later."
+            "later. If that time ends on a day that is not a working day, the appeal is in time "
+            "on the next working day; if it ends between 25 December and 1 January, or in "
+            "August, it is in time on the first working day after 1 January or 31 August."
         ),
+        tribunal_time=True,
     ),
     Rule(
         id="appeal_after_mediation_certificate",
@@ -470,11 +519,13 @@ _ALL_RULES: tuple[Rule, ...] = (
         trigger="the date the mediation certificate was issued",
         limit=1,
         unit=Unit.MONTHS,
-        citation=f"{TRIBUNAL_RULES}, rule 20(1)(c)",
+        citation=f"{TRIBUNAL_RULES}, rules 20(1)(c) and 12",
         plain_english=(
             "A family with a mediation certificate can appeal within 1 month of the date it was "
-            "issued, if that is later than 2 months after our decision letter."
+            "issued, if that is later than 2 months after our decision letter. The same rules "
+            "about working days, Christmas and August apply."
         ),
+        tribunal_time=True,
     ),
     # --- Tribunal orders (reg 44) ---
     Rule(
@@ -567,6 +618,120 @@ _ALL_RULES: tuple[Rule, ...] = (
             "we must send the changed plan within 2 weeks of the order."
         ),
         exceptions=_ORDER_EXCEPTIONS,
+    ),
+    # --- Unopposed appeals (reg 45, as substituted by SI 2015/359, reg 8) ---
+    Rule(
+        id="unopposed_assess_notify",
+        title="Unopposed appeal: tell the family we will assess",
+        trigger=_UNOPPOSED_TRIGGER,
+        limit=2,
+        unit=Unit.WEEKS,
+        citation=f"{REGS}, reg 45(3) (as substituted by {AMENDMENT_2015})",
+        plain_english=(
+            "When we tell the Tribunal we will not oppose an appeal against a refusal to assess "
+            "or re-assess, we must tell the family within 2 weeks that we will carry out the "
+            "assessment."
+        ),
+    ),
+    Rule(
+        id="unopposed_assess_not_to_issue",
+        title="Unopposed appeal: no plan after the assessment",
+        trigger=_UNOPPOSED_TRIGGER,
+        limit=10,
+        unit=Unit.WEEKS,
+        citation=f"{REGS}, reg 45(3A)(a) (as substituted by {AMENDMENT_2015})",
+        plain_english=(
+            "If, after that assessment, we decide not to make a plan, we must tell the family why "
+            "within 10 weeks of telling the Tribunal we would not oppose the appeal."
+        ),
+    ),
+    Rule(
+        id="unopposed_assess_final_plan",
+        title="Unopposed appeal: final plan after the assessment",
+        trigger=_UNOPPOSED_TRIGGER,
+        limit=14,
+        unit=Unit.WEEKS,
+        citation=f"{REGS}, reg 45(3A)(b) (as substituted by {AMENDMENT_2015})",
+        plain_english=(
+            "If, after that assessment, we decide to make a plan, we must send the final plan "
+            "within 14 weeks of telling the Tribunal we would not oppose the appeal."
+        ),
+    ),
+    Rule(
+        id="unopposed_amend_plan",
+        title="Unopposed appeal: amended plan",
+        trigger=_UNOPPOSED_TRIGGER,
+        limit=5,
+        unit=Unit.WEEKS,
+        citation=f"{REGS}, reg 45(4) (as substituted by {AMENDMENT_2015})",
+        plain_english=(
+            "When we tell the Tribunal we will not oppose an appeal about what a plan says or the "
+            "school or college it names, we must send the amended plan within 5 weeks."
+        ),
+    ),
+    # --- Re-assessment (regs 25 to 27) ---
+    Rule(
+        id="decide_whether_to_reassess",
+        title="Decide whether to re-assess",
+        trigger="the date the request for a re-assessment was received",
+        limit=15,
+        unit=Unit.DAYS,
+        citation=f"{REGS}, reg 25(1)",
+        plain_english=(
+            "When a family or a school or college asks us to re-assess a child or young person "
+            "who has a plan, we must tell the family within 15 days of getting the request "
+            "whether we will do it."
+        ),
+    ),
+    Rule(
+        id="issue_reassessed_plan",
+        title="Issue the plan after a re-assessment",
+        trigger="the date we told the family we would re-assess",
+        limit=14,
+        unit=Unit.WEEKS,
+        citation=f"{REGS}, reg 27(2)",
+        plain_english=(
+            "After a re-assessment, we must send the amended or new final plan within 14 weeks "
+            "of telling the family we would re-assess."
+        ),
+        exceptions=_grounds("reg 27(3)", *_ASSESSMENT_EXCEPTIONS),
+    ),
+    # --- Mediation about health care, and mediation agreements ---
+    Rule(
+        id="notify_health_of_mediation",
+        title="Tell the health body about mediation",
+        trigger="the date we were told the family wants mediation that includes health care",
+        limit=3,
+        unit=Unit.WORKING_DAYS,
+        citation=f"{REGS}, reg 36(2)",
+        plain_english=(
+            "When the family wants mediation about health care in the plan, we must tell the "
+            "health commissioning body what the disagreement is within 3 working days."
+        ),
+    ),
+    Rule(
+        id="hold_health_mediation",
+        title="Hold mediation about health care only",
+        trigger="the date the health commissioning body was told about the mediation",
+        limit=30,
+        unit=Unit.DAYS,
+        citation=f"{REGS}, reg 36(3)",
+        plain_english=(
+            "When the mediation is only about health care, the health commissioning body must "
+            "arrange it within 30 days of being told about it."
+        ),
+    ),
+    Rule(
+        id="mediation_agreement_notify_council",
+        title="Health body tells us of a mediation agreement",
+        trigger="the date of the mediation agreement",
+        limit=1,
+        unit=Unit.WEEKS,
+        citation=f"{REGS}, reg 42(4)",
+        plain_english=(
+            "If we were not part of the mediation, the health commissioning body must tell us "
+            "what was agreed within 1 week of the agreement."
+        ),
     ),
 )
 

@@ -1,12 +1,23 @@
 """Phase transfers (SEND Regs 2014, regs 2 and 18): who moves next September, and by when.
 
-A "phase transfer" (reg 2(1)) is a move from relevant early years education to school, from
-infant to junior school, from primary to middle school, from primary to secondary school, or
-from middle to secondary school. Reg 18(1)(a) adds the move from secondary school to a post-16
-institution, with its own deadline. The plan must be reviewed and amended, naming the new
-school or college, before 15 February (school phases) or 31 March (post-16) in the calendar
-year of the transfer; a post-16 move at another time needs the amended plan at least 5 months
-before it (reg 18(2)).
+Reg 2(1) defines a "transfer between phases of education" as a transfer from (a) relevant early
+years education to school, (b) infant school to junior school, (c) primary school to middle
+school, (d) primary school to secondary school, (e) middle school to secondary school, or
+(f) secondary school to a post-16 institution. A pupil leaving a school sixth form (Year 12 or 13)
+for a college is making move (f).
+
+Reg 18(1): where a child or young person is within 12 months of such a transfer, the council
+"must review and amend, where necessary, the child or young person's EHC plan before— (a) 31 March
+in the calendar year of the child or young person's transfer from secondary school to a post-16
+institution; and (b) 15 February in the calendar year of the child's transfer in any other case".
+"Before" a day excludes it, so the last day in time is 30 March or 14 February. Reg 18(2): a move
+from one post-16 institution to another "at any other time" needs the plan reviewed and amended
+"at least five months before that transfer takes place".
+
+The dates in reg 18(1) are tied to the calendar year of the move, not to the move itself: for a
+move in January the literal date falls after the move. ``phase_transfer_deadline`` then returns
+that date, as the law says, with a warning that the plan must in practice be amended before the
+move.
 
 Which move a child makes depends on the year group they are in now and on the kind of school
 they attend: a Year 2 pupil at an infant school moves to junior school, but a Year 2 pupil at a
@@ -19,13 +30,15 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from opensend.statutory.deadlines import due
+from opensend.statutory.deadlines import due, long_date
 from opensend.statutory.school_years import academic_year, national_curriculum_year
 
 __all__ = [
     "PhaseTransfer",
+    "TransferDeadline",
     "TransferKind",
     "next_september",
+    "phase_transfer_deadline",
     "phase_transfer_due",
     "transfer_kind",
 ]
@@ -34,7 +47,7 @@ _SEPTEMBER = 9
 
 
 class TransferKind(StrEnum):
-    """The moves the regulations call phase transfers, plus the post-16 move of reg 18(1)(a)."""
+    """The moves reg 2(1) calls transfers between phases, plus reg 18(2)'s post-16 moves."""
 
     EARLY_YEARS_TO_SCHOOL = "early_years_to_school"
     INFANT_TO_JUNIOR = "infant_to_junior"
@@ -79,7 +92,12 @@ _BY_PHASE: dict[tuple[str, int], TransferKind] = {
     ("middle", 8): TransferKind.MIDDLE_TO_UPPER,
     ("secondary", 11): TransferKind.SECONDARY_TO_POST16,
     ("all_through", 11): TransferKind.SECONDARY_TO_POST16,
+    # Leaving a school sixth form at the end of Year 13 (reg 2(1)(f)).
+    ("secondary", 13): TransferKind.SECONDARY_TO_POST16,
+    ("all_through", 13): TransferKind.SECONDARY_TO_POST16,
 }
+_SIXTH_FORM_PHASES = frozenset({"secondary", "all_through"})
+_YEAR_12 = 12
 # When the setting's phase is unknown (or "not applicable", e.g. early years providers and
 # alternative provision), the usual English pattern by year group.
 _BY_YEAR: dict[int, TransferKind] = {
@@ -93,13 +111,21 @@ _PHASES_WITH_OWN_PATTERN = {"infant", "primary", "junior", "middle", "secondary"
 
 
 def transfer_kind(
-    setting_phase: str, nc_year: int, *, area_has_middle_schools: bool = False
+    setting_phase: str,
+    nc_year: int,
+    *,
+    area_has_middle_schools: bool = False,
+    leaving_sixth_form: bool = False,
 ) -> TransferKind | None:
     """The phase transfer a pupil makes at the end of this school year, or None.
 
     ``setting_phase`` is the phase of the school they attend now; ``nc_year`` their National
-    Curriculum year (Reception 0, nursery N2 is -1).
+    Curriculum year (Reception 0, nursery N2 is -1). A Year 13 pupil in a school sixth form
+    leaves for a post-16 institution; a Year 12 pupil does so when ``leaving_sixth_form`` says
+    they are going to a college instead of staying for Year 13.
     """
+    if leaving_sixth_form and nc_year == _YEAR_12 and setting_phase in _SIXTH_FORM_PHASES:
+        return TransferKind.SECONDARY_TO_POST16
     kind = _BY_PHASE.get((setting_phase, nc_year))
     if kind is TransferKind.PRIMARY_TO_MIDDLE and not area_has_middle_schools:
         return None
@@ -116,6 +142,43 @@ def next_september(on: date) -> date:
 
 
 @dataclass(frozen=True)
+class TransferDeadline:
+    """The last day to amend the plan for a move, and whether that day falls after the move."""
+
+    kind: TransferKind
+    transfer_on: date
+    amend_by: date
+    rule_id: str
+
+    @property
+    def after_move(self) -> bool:
+        """True when reg 18(1)'s calendar-year date is later than the move itself."""
+        return self.amend_by >= self.transfer_on
+
+    @property
+    def warning(self) -> str:
+        """Plain words for staff when the literal date is after the move ("" otherwise)."""
+        if not self.after_move:
+            return ""
+        return (
+            f"The law's date ({long_date(self.amend_by)}) is after the move on "
+            f"{long_date(self.transfer_on)}, because reg 18(1) counts from the calendar year of "
+            "the move. Amend the plan before the move, so the new school or college is named "
+            "when the child or young person starts there."
+        )
+
+
+def phase_transfer_deadline(kind: TransferKind, transfer_on: date) -> TransferDeadline:
+    """The reg 18 deadline for a move on ``transfer_on``: the literal date, with its warning."""
+    return TransferDeadline(
+        kind=kind,
+        transfer_on=transfer_on,
+        amend_by=due(kind.rule_id, transfer_on),
+        rule_id=kind.rule_id,
+    )
+
+
+@dataclass(frozen=True)
 class PhaseTransfer:
     """One child's coming move: what it is, when, and the last day to amend the plan."""
 
@@ -125,6 +188,10 @@ class PhaseTransfer:
     rule_id: str
     nc_year_now: int
 
+    @property
+    def deadline_after_move(self) -> bool:
+        return self.amend_by >= self.transfer_on
+
 
 def phase_transfer_due(
     date_of_birth: date,
@@ -132,10 +199,16 @@ def phase_transfer_due(
     on: date,
     *,
     area_has_middle_schools: bool = False,
+    leaving_sixth_form: bool = False,
 ) -> PhaseTransfer | None:
     """The phase transfer a child makes next September, with its deadline, or None."""
     year = national_curriculum_year(date_of_birth, on)
-    kind = transfer_kind(setting_phase, year, area_has_middle_schools=area_has_middle_schools)
+    kind = transfer_kind(
+        setting_phase,
+        year,
+        area_has_middle_schools=area_has_middle_schools,
+        leaving_sixth_form=leaving_sixth_form,
+    )
     if kind is None:
         return None
     transfer_on = next_september(on)

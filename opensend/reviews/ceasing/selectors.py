@@ -17,7 +17,7 @@ from opensend.audit.services import audit_record
 from opensend.core.clocks import Clock, rule_clock
 from opensend.people.models import Child
 from opensend.plans.models import EHCPlan
-from opensend.reviews.ceasing.services import cease_blocker
+from opensend.reviews.ceasing.services import attends_further_education, cease_blocker
 from opensend.reviews.models import OPEN_CESSATION_STATUSES, Cessation, CessationStatus
 
 _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
@@ -187,3 +187,29 @@ def cessation_counts_by_caseworker(*, user: Any, on: date) -> dict[int | None, d
         .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(next_due_on__lt=on)))
     )
     return {r["caseworker_id"]: {"open": r["open"], "overdue": r["overdue"]} for r in counts}
+
+
+@dataclass(frozen=True)
+class PlanEnd:
+    """The latest day the law lets the council keep the plan (CFA s46, reg 46)."""
+
+    last_day: date
+    further_education: bool
+
+    @property
+    def text(self) -> str:
+        year_end = "31 July, at a college" if self.further_education else "31 August"
+        return (
+            f"The plan can continue until {statutory.long_date(self.last_day)} at the latest: "
+            f"the end of the academic year ({year_end}) in which they turn 25 "
+            "(Children and Families Act 2014, s46; SEND Regulations 2014, reg 46)."
+        )
+
+
+def plan_natural_end(plan: EHCPlan) -> PlanEnd:
+    """When the plan must end at the latest, from the child's date of birth and placement."""
+    further = attends_further_education(plan.child)
+    return PlanEnd(
+        last_day=statutory.plan_end_date(plan.child.date_of_birth, further_education=further),
+        further_education=further,
+    )

@@ -22,7 +22,8 @@ from opensend.casework.services import MEDIATION_CONTACT
 from opensend.core.dates import today_or_local
 from opensend.disputes.models import Appeal, AppealOutcome, AppealType
 from opensend.notify.services import notification_send, notification_send_to_address
-from opensend.people.models import Setting
+from opensend.people.codes import SettingKind
+from opensend.people.models import Child, Enrolment, Setting
 from opensend.plans.models import EHCPlan, PlanStatus
 from opensend.reviews.models import (
     OPEN_AMENDMENT_STATUSES,
@@ -137,6 +138,24 @@ def _review_held_as_adult(plan: EHCPlan, review: AnnualReview | None) -> bool:
 
 
 @transaction.atomic
+def attends_further_education(child: Child) -> bool:
+    """Whether the child's main placement now is a college (an institution in the further
+    education sector), whose academic year ends on 31 July for s46 (reg 46)."""
+    return Enrolment.objects.filter(
+        child=child, is_main=True, ended_on__isnull=True, setting__kind=SettingKind.COLLEGE
+    ).exists()
+
+
+def cease_check_for(child: Child, reason: str, on: date) -> statutory.CeaseCheck:
+    """The legal test for this child, with the right academic year end (reg 46)."""
+    return statutory.cease_check(
+        reason,
+        child.date_of_birth,
+        on,
+        further_education=attends_further_education(child),
+    )
+
+
 def cessation_start(
     *,
     actor: Any,
@@ -161,7 +180,7 @@ def cessation_start(
         raise ValidationError({"details": [DETAILS_REQUIRED]})
     if review is not None and review.plan_id != plan.pk:
         raise ValidationError({"review": [REVIEW_NOT_THIS_PLAN]})
-    check = statutory.cease_check(reason, plan.child.date_of_birth, today)
+    check = cease_check_for(plan.child, reason, today)
     if not check.allowed:
         raise ValidationError({"reason": [check.cited]})
     if check.review_required and not _review_held_as_adult(plan, review):
@@ -264,10 +283,10 @@ def cessation_decide(
     _check_date(
         decided_on, today=today, field="decided_on", after=consulted, what="the consultation"
     )
-    appeal_due = statutory.appeal_deadline(decided_on)
+    appeal_due = statutory.appeal_deadline_explained(decided_on)
     cessation.status = CessationStatus.DECIDED
     cessation.decided_on = decided_on
-    cessation.next_due_on = appeal_due
+    cessation.next_due_on = appeal_due.last_day
     _save(cessation, ["status", "decided_on", "next_due_on"])
     _audit(actor, cessation, f"Decided to cease; notice sent {decided_on.isoformat()}")
     reasons = reasons_in_words(cessation)

@@ -65,7 +65,7 @@ def cessation_start(request: HttpRequest, plan_id: int) -> HttpResponse:
 def cessation_detail(request: HttpRequest, cessation_id: int) -> HttpResponse:
     cessation = selectors.cessation_get_for_user(user=request.user, cessation_id=cessation_id)
     today = timezone.localdate()
-    check = statutory.cease_check(cessation.reason, cessation.child.date_of_birth, today)
+    check = services.cease_check_for(cessation.child, cessation.reason, today)
     manage = user_can(request.user, "manage_reviews") and cessation.is_open
     appeal = cessation.appeal
     blocker = services.cease_blocker(cessation, today)
@@ -80,7 +80,7 @@ def cessation_detail(request: HttpRequest, cessation_id: int) -> HttpResponse:
             "check": check,
             "banner": selectors.plan_cessation_banner(cessation.plan, on=today),
             "clocks": clock_rows(selectors.cessation_clocks(cessation), today),
-            "appeal_due": statutory.appeal_deadline(cessation.decided_on)
+            "appeal_due": statutory.appeal_deadline_explained(cessation.decided_on)
             if cessation.decided_on
             else None,
             "can_consult": manage and cessation.family_consulted_on is None,

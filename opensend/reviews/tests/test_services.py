@@ -46,14 +46,14 @@ def test_final_plan_plans_the_first_review(world):
     plan = final_plan(world)
     review = open_review(plan)
     assert review.kind == ReviewKind.ANNUAL
-    assert review.due_by == statutory.due("first_annual_review", FINAL_ON) == dt.date(2027, 9, 20)
+    assert review.due_by == statutory.due("first_annual_review", FINAL_ON) == dt.date(2027, 9, 19)
     assert review.due_rule == "first_annual_review"
     assert review.led_by == ReviewLead.SETTING
     assert review.setting == world.setting
     assert review.caseworker == world.users["caseworker"]
     assert review.next_due_on == review.due_by
     body = _messages("final_plan_issued")[0].body
-    assert "20 September 2027" in body
+    assert "19 September 2027" in body
 
 
 def test_under_fives_get_a_six_monthly_council_led_review(world):
@@ -144,9 +144,9 @@ def test_setting_led_review_through_to_maintain(world):
     review.refresh_from_db()
     assert review.stage == ReviewStage.DECIDED and review.next_due_on is None
     nxt = open_review(plan)
-    assert nxt.due_by == statutory.due("next_annual_review", MEETING) == dt.date(2027, 11, 16)
+    assert nxt.due_by == statutory.due("next_annual_review", MEETING) == dt.date(2027, 11, 15)
     assert nxt.due_rule == "next_annual_review"
-    assert "16 November 2027" in _messages("review_decision_maintain")[0].body
+    assert "15 November 2027" in _messages("review_decision_maintain")[0].body
     assert AnnualReview.objects.filter(plan=plan).count() == 2
 
 
@@ -365,7 +365,7 @@ def test_cease_decision_starts_ceasing(world):
         decision="cease",
         decided_on=DECIDED,
         reasons="Needs met",
-        cease_reason="5",
+        cease_reason="2",
         cease_details="Needs now met by the school's own SEN support",
         today=TODAY,
     )

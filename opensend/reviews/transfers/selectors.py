@@ -44,7 +44,7 @@ from opensend.reviews.models import AmendmentStatus, PhaseTransfer, TransferKind
 
 _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 # Year groups that can make a move at the end of the year (nursery N2 to Year 11).
-_YEARS = range(-1, 12)
+_YEARS = range(-1, 14)  # nursery N2 to Year 13 (school sixth forms, reg 2(1)(f))
 _SEPTEMBER = 9
 UNKNOWN_PHASE = ""
 

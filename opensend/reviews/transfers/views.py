@@ -145,6 +145,9 @@ def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
             "deadline": deadline,
             "rule": rule,
             "explanation": statutory.explain(rule.id),
+            "deadline_warning": statutory.phase_transfer_deadline(
+                statutory.TransferKind(transfer.kind), transfer.transfer_on
+            ).warning,
             "clock": None
             if status in selectors.PlannerStatus.DONE
             else statutory.clock_status(deadline, today),

@@ -46,8 +46,33 @@ def _run(row: dict[str, str]) -> str:
         "academic_year_start": lambda: statutory.academic_year_start(a),
         "clock_status": lambda: statutory.clock_status(a, _need(b)).label,
         "days_until": lambda: statutory.days_until(a, _need(b)),
+        "months_starting_with": lambda: statutory.months_starting_with(a, int(arg)),
+        "plan_end_date": lambda: statutory.plan_end_date(a, further_education=arg == "fe"),
+        "cease_check": lambda: _cease(arg, a, _need(b)),
+        "transfer_kind": lambda: _transfer(arg),
+        "transfer_after_move": lambda: _transfer_after_move(arg, a),
     }
     return str(checks[row["check"]]())
+
+
+def _cease(reason: str, born: date, on: date) -> str:
+    """ "allowed", "allowed after a review" or "refused", for a SEN2 reason code."""
+    check = statutory.cease_check(reason, born, on)
+    if not check.allowed:
+        return "refused"
+    return "allowed after a review" if check.review_required else "allowed"
+
+
+def _transfer(arg: str) -> str:
+    """``phase year [leaving]``, e.g. "secondary 13": the kind of move, or "none"."""
+    phase, year, *flags = arg.split()
+    kind = statutory.transfer_kind(phase, int(year), leaving_sixth_form="leaving" in flags)
+    return kind.value if kind else "none"
+
+
+def _transfer_after_move(kind: str, transfer_on: date) -> str:
+    deadline = statutory.phase_transfer_deadline(statutory.TransferKind(kind), transfer_on)
+    return f"{deadline.amend_by.isoformat()} {'after' if deadline.after_move else 'before'}"
 
 
 def _need(value: date | None) -> date:
@@ -82,4 +107,9 @@ def test_table_covers_every_helper() -> None:
         "academic_year_start",
         "clock_status",
         "days_until",
+        "months_starting_with",
+        "plan_end_date",
+        "cease_check",
+        "transfer_kind",
+        "transfer_after_move",
     }

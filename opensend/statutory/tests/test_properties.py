@@ -15,7 +15,9 @@ from opensend.statutory import (
     appeal_deadline,
     due,
     is_working_day,
+    months_starting_with,
     national_curriculum_year,
+    tribunal_last_day,
 )
 
 # Bank holidays are computed per year on first use, which can take longer than Hypothesis's default
@@ -92,10 +94,47 @@ def test_add_months_clamps(d: date, n: int) -> None:
 def test_appeal_deadline_is_at_least_both_bounds(decision: date, gap: int) -> None:
     certificate = decision + timedelta(days=gap)
     result = appeal_deadline(decision, certificate)
+    by_decision = tribunal_last_day(add_months(decision, 2)).last_day
+    by_certificate = tribunal_last_day(add_months(certificate, 1)).last_day
     assert result >= add_months(decision, 2)
     assert result >= add_months(certificate, 1)
-    assert result in {add_months(decision, 2), add_months(certificate, 1)}
-    assert appeal_deadline(decision) == add_months(decision, 2)
+    assert result == max(by_decision, by_certificate)
+    assert appeal_deadline(decision) == by_decision
+
+
+@NO_DEADLINE
+@given(counted=DATES)
+def test_tribunal_last_day_is_the_next_working_day_or_past_the_holiday(counted: date) -> None:
+    last = tribunal_last_day(counted).last_day
+    assert last >= counted
+    assert is_working_day(last)
+    in_break = (
+        counted.month == 8
+        or (counted.month, counted.day) >= (12, 25)
+        or (
+            counted.month,
+            counted.day,
+        )
+        == (1, 1)
+    )
+    if in_break:  # r12(3)(a): past the holiday
+        assert last.month != 8
+        assert not (last.month == 12 and last.day >= 25)
+        assert not (last.month == 1 and last.day == 1)
+    else:  # r12(2): the next working day, counting from the day the time ends
+        assert all(
+            not is_working_day(counted + timedelta(days=i)) for i in range((last - counted).days)
+        )
+    assert (last - counted).days <= 34  # at most from 1 August to the first working day after
+
+
+@given(d=DATES)
+def test_annual_review_period_includes_its_first_day(d: date) -> None:
+    """CFA s44(1): the 12 months *starting with* d end the day before the anniversary."""
+    last = due("first_annual_review", d)
+    assert last == due("next_annual_review", d) == months_starting_with(d, 12)
+    assert last < add_months(d, 12) or (d.month == 2 and d.day == 29)
+    assert (last - d).days in {363, 364, 365}
 
 
 @given(

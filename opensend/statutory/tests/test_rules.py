@@ -54,6 +54,15 @@ EXPECTED_IDS = {
     "mediation_agreement_non_appealable",
     "early_years_review",
     "consultation_response",
+    "unopposed_assess_notify",
+    "unopposed_assess_not_to_issue",
+    "unopposed_assess_final_plan",
+    "unopposed_amend_plan",
+    "decide_whether_to_reassess",
+    "issue_reassessed_plan",
+    "notify_health_of_mediation",
+    "hold_health_mediation",
+    "mediation_agreement_notify_council",
 }
 ADVISORY_IDS = {"early_years_review", "consultation_response"}
 
@@ -119,22 +128,50 @@ def test_unknown_rule_is_a_clear_key_and_value_error() -> None:
 
 
 def test_assessment_exceptions_follow_regs_5_10_and_13() -> None:
-    closure_and_co = {
-        StatutoryException.SCHOOL_CLOSURE,
-        StatutoryException.PERSONAL_CIRCUMSTANCES,
-        StatutoryException.ABSENT_FROM_AREA,
-    }
+    e = StatutoryException
+    # Reg 5(4) has three grounds: (a) school or post-16 closure, (b) personal, (c) absence.
+    decision = get_rule("decide_whether_to_assess")
+    assert [g.code for g in decision.exceptions] == [
+        e.SCHOOL_CLOSURE,
+        e.PERSONAL_CIRCUMSTANCES,
+        e.ABSENT_FROM_AREA,
+    ]
+    assert [g.citation.rsplit(" ", 1)[-1] for g in decision.exceptions] == [
+        "5(4)(a)",
+        "5(4)(b)",
+        "5(4)(c)",
+    ]
+    # Reg 10(4)(a)-(d) add the early years provider's closure; reg 13(3) and 27(3) use them.
+    four = [e.SCHOOL_CLOSURE, e.EARLY_YEARS_CLOSURE, e.PERSONAL_CIRCUMSTANCES, e.ABSENT_FROM_AREA]
     for rule_id, reg in [
-        ("decide_whether_to_assess", "reg 5(4)"),
         ("notify_decision_not_to_issue", "reg 10(4)"),
-        ("issue_final_plan", "reg 13(3)"),
+        ("issue_final_plan", "reg 13(3), applying reg 10(4)"),
+        ("issue_reassessed_plan", "reg 27(3)"),
     ]:
         rule = get_rule(rule_id)
-        assert rule.exception_codes == closure_and_co
-        assert all(reg in ground.citation for ground in rule.exceptions)
+        assert [g.code for g in rule.exceptions] == four
+        assert [g.citation for g in rule.exceptions] == [
+            f"SEND Regulations 2014, {reg}({letter})" for letter in "abcd"
+        ]
+    # Reg 8(2)(a)-(c): exceptional circumstances, absence of 4 weeks, a missed appointment.
     advice = get_rule("provide_advice")
-    assert advice.exception_codes == {StatutoryException.MISSED_APPOINTMENT}
-    assert "reg 8(2)" in advice.exceptions[0].citation
+    assert [g.code for g in advice.exceptions] == [
+        e.PERSONAL_CIRCUMSTANCES,
+        e.ABSENT_FROM_AREA,
+        e.MISSED_APPOINTMENT,
+    ]
+    assert advice.exceptions[2].citation.endswith("reg 8(2)(c)")
+
+
+def test_order_exceptions_include_representations_on_the_plan() -> None:
+    rule = get_rule("order_make_plan_final")
+    assert [g.code for g in rule.exceptions] == [
+        StatutoryException.PERSONAL_CIRCUMSTANCES,
+        StatutoryException.ABSENT_FROM_AREA_2_WEEKS,
+        StatutoryException.REPRESENTATIONS_ON_CONTENT,
+        StatutoryException.SCHOOL_CLOSURE,
+    ]
+    assert rule.exceptions[2].citation.endswith("reg 44(3)(c)")
 
 
 def test_order_rules_have_the_reg_44_3_exceptions() -> None:

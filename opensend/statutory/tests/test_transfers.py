@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from opensend.statutory import TransferKind, next_september, phase_transfer_due, transfer_kind
+from opensend.statutory import (
+    TransferKind,
+    next_september,
+    phase_transfer_deadline,
+    phase_transfer_due,
+    transfer_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +74,24 @@ def test_every_kind_has_a_label_and_a_rule():
     for kind in TransferKind:
         assert kind.label
         assert kind.rule_id.endswith("review")
+
+
+def test_year_13_leaving_a_school_sixth_form_is_a_post16_transfer():
+    """Reg 2(1)(f): a move "from secondary school to a post-16 institution"."""
+    assert transfer_kind("secondary", 13) is TransferKind.SECONDARY_TO_POST16
+    assert transfer_kind("all_through", 13) is TransferKind.SECONDARY_TO_POST16
+    assert transfer_kind("secondary", 12) is None
+    assert (
+        transfer_kind("secondary", 12, leaving_sixth_form=True) is TransferKind.SECONDARY_TO_POST16
+    )
+    assert transfer_kind("primary", 12, leaving_sixth_form=True) is None
+
+
+def test_a_january_move_keeps_the_literal_date_and_warns():
+    deadline = phase_transfer_deadline(TransferKind.PRIMARY_TO_SECONDARY, date(2027, 1, 4))
+    assert deadline.amend_by == date(2027, 2, 14)
+    assert deadline.after_move
+    assert "Amend the plan before the move" in deadline.warning
+    september = phase_transfer_deadline(TransferKind.PRIMARY_TO_SECONDARY, date(2027, 9, 1))
+    assert not september.after_move
+    assert september.warning == ""

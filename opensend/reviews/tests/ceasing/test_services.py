@@ -37,7 +37,7 @@ def cw(world):
     return world.users["caseworker"]
 
 
-def start(cw, plan, reason="5", today=TODAY):
+def start(cw, plan, reason="2", today=TODAY):
     return services.cessation_start(
         actor=cw, plan=plan, reason=reason, details="Needs met at SEN support", today=today
     )
@@ -63,7 +63,7 @@ def test_left_education_is_refused_for_a_15_year_old(world, cw, plan):
     world.caseload_child.date_of_birth = born_aged(15, TODAY)
     world.caseload_child.save()
     with pytest.raises(ValidationError) as exc:
-        start(cw, plan, reason="8")
+        start(cw, plan, reason="6")
     assert "The child or young person is 15" in str(exc.value)
     assert "29(2)" in str(exc.value)
     assert not Cessation.objects.exists()
@@ -73,7 +73,7 @@ def test_an_18_year_old_who_left_education_needs_a_review_first(world, cw, plan)
     world.caseload_child.date_of_birth = born_aged(19, TODAY)
     world.caseload_child.save()
     with pytest.raises(ValidationError, match="Hold a review first"):
-        start(cw, plan, reason="8")
+        start(cw, plan, reason="6")
     review = AnnualReview.objects.create(
         plan=plan,
         child=plan.child,
@@ -83,7 +83,7 @@ def test_an_18_year_old_who_left_education_needs_a_review_first(world, cw, plan)
         stage=ReviewStage.DECIDED,
     )
     cessation = services.cessation_start(
-        actor=cw, plan=plan, reason="8", details="Left college", review=review, today=TODAY
+        actor=cw, plan=plan, reason="6", details="Left college", review=review, today=TODAY
     )
     assert cessation.status == CessationStatus.PROPOSED
 
@@ -92,7 +92,7 @@ def test_start_checks(world, cw, plan):
     with pytest.raises(PermissionDenied):
         start(world.users["senco"], plan)
     with pytest.raises(ValidationError, match="Explain"):
-        services.cessation_start(actor=cw, plan=plan, reason="5", details=" ", today=TODAY)
+        services.cessation_start(actor=cw, plan=plan, reason="2", details=" ", today=TODAY)
     with pytest.raises(ValidationError, match="Choose the reason"):
         services.cessation_start(actor=cw, plan=plan, reason="0", details="x", today=TODAY)
     start(cw, plan)
@@ -114,7 +114,7 @@ def test_consult_then_decide_sends_the_notice_with_appeal_rights(cw, plan):
     notice = OutboxMessage.objects.filter(template="cessation_decided").first()
     assert statutory.long_date(due) in notice.body
     assert "mediation" in notice.body
-    assert "Needs met without an EHC plan" in notice.body
+    assert "Ongoing educational or training needs being met without an EHC plan" in notice.body
     assert OutboxMessage.objects.filter(template="cessation_decided_setting").exists()
     plan.refresh_from_db()
     assert plan.status == PlanStatus.FINAL

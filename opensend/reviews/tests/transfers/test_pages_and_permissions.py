@@ -45,7 +45,7 @@ def records(world):
         actor=cw, transfer=transfer, setting=world.other_setting, sent_on=today()
     )
     cessation = ceasing.cessation_start(
-        actor=cw, plan=plan, reason="5", details="Needs met", today=today()
+        actor=cw, plan=plan, reason="2", details="Needs met", today=today()
     )
     return plan, transfer, consultation, cessation
 
@@ -126,7 +126,7 @@ def test_not_yours_is_the_same_404(world, records):
         transfer_on=dt.date(2031, 1, 5),
     )
     other_cessation = Cessation.objects.create(
-        plan=other_plan, child=world.other_child, reason="5", details="x"
+        plan=other_plan, child=world.other_child, reason="2", details="x"
     )
     for role in ["caseworker", "senco"]:
         client = world.client_for(role)
@@ -194,7 +194,7 @@ def test_bad_input_is_a_400_and_changes_nothing(world, records):
         ),
         (
             reverse("reviews:cessation_start", args=[transfer.plan_id]),
-            {"reason": "5", "details": "Again"},
+            {"reason": "2", "details": "Again"},
         ),
         (reverse("reviews:transfer_open", args=[transfer.plan_id]), {}),
         (reverse("reviews:transfer_name", args=[transfer.pk]), {"setting": "not a number"}),

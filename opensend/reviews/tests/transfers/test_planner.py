@@ -130,3 +130,34 @@ def test_queue_and_counts(world, area):
         selectors.transfer_queue_for_user(user=cw, on=today(), caseworker=world.users["admin"])
         == []
     )
+
+
+def test_year_13_in_a_school_sixth_form_is_a_post16_mover(world):
+    """Reg 2(1)(f): leaving a school sixth form for a college is a phase transfer (31 March)."""
+    sixth_form = SettingFactory(name="Sixth form", phase=Phase.SECONDARY)
+    year13 = _child(world, sixth_form, 13)
+    year12 = _child(world, sixth_form, 12)
+    movers = {p.pk: p.kind for p in selectors.movers_queryset(on=today())}
+    assert movers.get(year13.pk) == "secondary_to_post16"
+    assert year12.pk not in movers
+
+
+def test_a_january_move_shows_the_literal_date_with_a_warning(world):
+    from django.urls import reverse
+
+    from opensend.reviews.models import PhaseTransfer
+
+    plan = year6(world)
+    transfer = PhaseTransfer.objects.create(
+        plan=plan,
+        child=plan.child,
+        kind="primary_to_secondary",
+        transfer_on=dt.date(2027, 1, 4),
+        current_setting=world.setting,
+    )
+    page = world.client_for("caseworker").get(
+        reverse("reviews:transfer_detail", args=[transfer.pk])
+    )
+    text = page.content.decode()
+    assert "Sunday 14 February 2027" in text
+    assert "Amend the plan before the move" in text

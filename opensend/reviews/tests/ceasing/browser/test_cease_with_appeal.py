@@ -22,7 +22,7 @@ def test_cease_with_appeal(page, live_server, world):
     page.fill("textarea[name=details]", "Has left school")
     submit(page, "Continue", status=400)  # a child under 18: not a lawful reason
     assert "Under 18" in page.content()
-    page.get_by_label("Needs met without an EHC plan").check()
+    page.get_by_label("Ongoing educational or training needs being met without an EHC plan").check()
     submit(page, "Continue")
     cessation = Cessation.objects.get(plan=plan)
 

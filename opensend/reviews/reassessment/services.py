@@ -1,0 +1,228 @@
+"""Every write on a re-assessment: the request, the decision, the plan issued. Each step checks
+its dates, keeps `next_due_on` in step with the clocks, is audited, and tells the family.
+
+Clocks (all from `opensend.statutory`): decide within 15 days of the request (reg 25(1)); after a
+decision to re-assess, the amended or replaced plan within 14 weeks of telling the family (reg
+27(2)); after a refusal, the family's time to appeal (CFA s51(2)(d); Tribunal rules 20 and 12).
+"""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from opensend import statutory
+from opensend.accounts.permissions import check_capability
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.casework.services import MEDIATION_CONTACT
+from opensend.core.clocks import Clock, rule_clock
+from opensend.core.dates import today_or_local
+from opensend.notify.services import notification_send
+from opensend.plans.models import EHCPlan, PlanStatus
+from opensend.reviews.models import (
+    OPEN_REASSESSMENT_STATUSES,
+    Reassessment,
+    ReassessmentStatus,
+)
+
+DATE_IN_FUTURE = "The date cannot be in the future"
+BEFORE = "The date cannot be before {what} ({on})"
+NOT_FINAL = "Only a final plan can be re-assessed"
+ALREADY_OPEN = "A re-assessment request for this plan is already open"
+NOT_WAITING = "The decision on this request has already been made"
+NOT_REASSESSING = "Record the decision to re-assess first"
+REASONS_REQUIRED = "Explain the decision, in words the family will understand"
+WHY_REQUIRED = "Say why they asked for a re-assessment"
+WHO_REQUIRED = "Say who asked for the re-assessment"
+
+
+def _check_date(on: date, *, today: date, field: str, after: date | None, what: str) -> None:
+    if on > today:
+        raise ValidationError({field: [DATE_IN_FUTURE]})
+    if after is not None and on < after:
+        raise ValidationError({field: [BEFORE.format(what=what, on=statutory.long_date(after))]})
+
+
+def reassessment_clocks(reassessment: Reassessment) -> list[Clock]:
+    """The decision (reg 25(1)); then the plan (reg 27(2)) or the family's time to appeal."""
+    clocks = [
+        rule_clock("decide_whether_to_reassess", reassessment.received_on, reassessment.decided_on)
+    ]
+    decided = reassessment.decided_on
+    if decided is not None and reassessment.status != ReassessmentStatus.REFUSED:
+        clocks.append(rule_clock("issue_reassessed_plan", decided, reassessment.plan_issued_on))
+    if decided is not None and reassessment.status == ReassessmentStatus.REFUSED:
+        deadline = statutory.appeal_deadline_explained(decided)
+        clocks.append(
+            Clock(
+                rule_id=deadline.rule_id,
+                title="Appeal to the Tribunal",
+                trigger_on=decided,
+                due_on=deadline.last_day,
+                done_on=None,
+                explanation=f"{statutory.explain(deadline.rule_id)} {deadline.explain()}",
+                family_step=True,
+            )
+        )
+    return clocks
+
+
+def _refresh(reassessment: Reassessment) -> None:
+    ours = [c for c in reassessment_clocks(reassessment) if c.is_open and not c.family_step]
+    reassessment.next_due_on = min(c.due_on for c in ours) if ours else None
+    reassessment.save(
+        update_fields=[
+            "status",
+            "decided_on",
+            "decision_reasons",
+            "plan_issued_on",
+            "next_due_on",
+            "updated_at",
+        ]
+    )
+
+
+def _audit(actor: Any, reassessment: Reassessment, action: Action, summary: str) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=reassessment,
+        child_id=reassessment.child_id,
+        summary=summary,
+    )
+
+
+def _locked(reassessment: Reassessment) -> Reassessment:
+    return (
+        Reassessment.objects.select_for_update(of=("self",))
+        .select_related("plan", "child")
+        .get(pk=reassessment.pk)
+    )
+
+
+@transaction.atomic
+def reassessment_request(
+    *,
+    actor: Any,
+    plan: EHCPlan,
+    requested_by: str,
+    received_on: date,
+    why: str,
+    today: date | None = None,
+) -> Reassessment:
+    """Record a request to re-assess (from the family, the young person or the setting)."""
+    check_capability(actor, "manage_reviews")
+    today = today_or_local(today)
+    plan = EHCPlan.objects.select_for_update(of=("self",)).select_related("child").get(pk=plan.pk)
+    if plan.status != PlanStatus.FINAL:
+        raise ValidationError(NOT_FINAL)
+    if not requested_by.strip():
+        raise ValidationError({"requested_by": [WHO_REQUIRED]})
+    if not why.strip():
+        raise ValidationError({"why": [WHY_REQUIRED]})
+    _check_date(
+        received_on,
+        today=today,
+        field="received_on",
+        after=plan.issued_on,
+        what="the plan was issued",
+    )
+    if Reassessment.objects.filter(plan=plan, status__in=OPEN_REASSESSMENT_STATUSES).exists():
+        raise ValidationError(ALREADY_OPEN)
+    try:
+        with transaction.atomic():
+            reassessment = Reassessment.objects.create(
+                plan=plan,
+                child=plan.child,
+                requested_by=requested_by.strip(),
+                received_on=received_on,
+                why=why.strip(),
+                caseworker_id=plan.child.caseworker_id,
+                next_due_on=statutory.due("decide_whether_to_reassess", received_on),
+            )
+    except IntegrityError as exc:
+        raise ValidationError(ALREADY_OPEN) from exc
+    _audit(actor, reassessment, Action.CREATE, f"Re-assessment requested by {requested_by}")
+    return reassessment
+
+
+@transaction.atomic
+def reassessment_decide(
+    *,
+    actor: Any,
+    reassessment: Reassessment,
+    reassess: bool,
+    decided_on: date,
+    reasons: str,
+    today: date | None = None,
+) -> Reassessment:
+    """Tell the family whether we will re-assess (reg 25(1)). A refusal carries the right of
+    appeal and its real last day; agreeing starts the 14 weeks to the plan (reg 27(2))."""
+    check_capability(actor, "manage_reviews")
+    reassessment = _locked(reassessment)
+    if reassessment.status != ReassessmentStatus.REQUESTED:
+        raise ValidationError(NOT_WAITING)
+    if not reasons.strip():
+        raise ValidationError({"reasons": [REASONS_REQUIRED]})
+    _check_date(
+        decided_on,
+        today=today_or_local(today),
+        field="decided_on",
+        after=reassessment.received_on,
+        what="the request was received",
+    )
+    reassessment.status = ReassessmentStatus.REASSESSING if reassess else ReassessmentStatus.REFUSED
+    reassessment.decided_on = decided_on
+    reassessment.decision_reasons = reasons.strip()
+    _refresh(reassessment)
+    _audit(actor, reassessment, Action.UPDATE, reassessment.get_status_display())
+    if reassess:
+        notification_send(
+            actor=actor,
+            template="reassessment_agreed",
+            child=reassessment.child,
+            personalisation={"plan_due": statutory.due("issue_reassessed_plan", decided_on)},
+        )
+    else:
+        notification_send(
+            actor=actor,
+            template="reassessment_refused",
+            child=reassessment.child,
+            personalisation={
+                "reasons": reassessment.decision_reasons,
+                "appeal_due": statutory.appeal_deadline_explained(decided_on),
+                "mediation_contact": MEDIATION_CONTACT,
+            },
+        )
+    return reassessment
+
+
+@transaction.atomic
+def reassessment_plan_issued(
+    *, actor: Any, reassessment: Reassessment, issued_on: date, today: date | None = None
+) -> Reassessment:
+    """The amended or replaced plan was sent (reg 27(2)); the re-assessment is complete."""
+    check_capability(actor, "manage_reviews")
+    reassessment = _locked(reassessment)
+    if reassessment.status != ReassessmentStatus.REASSESSING:
+        raise ValidationError(NOT_REASSESSING)
+    _check_date(
+        issued_on,
+        today=today_or_local(today),
+        field="issued_on",
+        after=reassessment.decided_on,
+        what="we decided to re-assess",
+    )
+    reassessment.status = ReassessmentStatus.COMPLETED
+    reassessment.plan_issued_on = issued_on
+    _refresh(reassessment)
+    late = issued_on > statutory.due("issue_reassessed_plan", reassessment.decided_on)  # type: ignore[arg-type]
+    _audit(
+        actor,
+        reassessment,
+        Action.UPDATE,
+        f"Plan issued after re-assessment{' (late)' if late else ''}",
+    )
+    return reassessment
