@@ -37,9 +37,10 @@ class World:
     young_person: Any  # the young person themselves
 
     def client_for(self, role: str) -> Client:
-        client = Client()
-        client.force_login(self.users[role])
-        return client
+        """A client signed in as `role`, past the second factor if the user has one."""
+        from opensend.accounts.tests.factories import sign_in_fully
+
+        return sign_in_fully(Client(), self.users[role])
 
 
 @pytest.fixture

@@ -5,3 +5,9 @@ class AccountsConfig(AppConfig):
     name = "opensend.accounts"
     label = "accounts"
     verbose_name = "Accounts and permissions"
+
+    def ready(self) -> None:
+        from opensend.accounts import signals  # noqa: F401  (session start times)
+        from opensend.accounts.messages import register_messages
+
+        register_messages()

@@ -8,4 +8,22 @@ urlpatterns = [
     path("sign-out/", views.SignOutView.as_view(), name="logout"),
     path("security-code/set-up/", views.mfa_setup, name="mfa_setup"),
     path("security-code/", views.mfa_verify, name="mfa_verify"),
+    path("security-code/recovery-code/", views.mfa_recovery, name="mfa_recovery"),
+    path("confirm-password/", views.confirm_password, name="confirm_password"),
+    path("security/", views.security, name="security"),
+    path(
+        "security/recovery-codes/new/",
+        views.recovery_codes_regenerate,
+        name="recovery_codes_regenerate",
+    ),
+    path("security/recovery-codes/", views.recovery_codes_new, name="recovery_codes_new"),
+    path("session/", views.session_status, name="session_status"),
+    path("session/extend/", views.session_extend, name="session_extend"),
+    path("session/ended/", views.session_ended, name="session_ended"),
+    path("users/", views.user_list, name="user_list"),
+    path(
+        "users/<int:pk>/second-factor/reset/",
+        views.user_second_factor_reset,
+        name="user_second_factor_reset",
+    ),
 ]

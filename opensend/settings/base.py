@@ -15,7 +15,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -24,6 +23,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "opensend.core",
     "opensend.accounts",
@@ -41,10 +41,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "opensend.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "opensend.accounts.middleware.SessionTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "opensend.accounts.middleware.StaffMFAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -88,10 +90,17 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lockout after repeated failed sign-ins (django-axes): 5 tries, then an hour's wait.
+# Lockout after repeated failed sign-ins (django-axes), docs/security.md: 5 wrong passwords for
+# one account from one address, or OPENSEND_ADDRESS_FAILURE_LIMIT from one address for any
+# accounts, then an hour's wait. The address is found through OPENSEND_TRUSTED_PROXY_COUNT
+# proxies (0: REMOTE_ADDR, X-Forwarded-For ignored).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "opensend.accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "opensend.core.network.client_ip"
+OPENSEND_ADDRESS_FAILURE_LIMIT = 50
+OPENSEND_TRUSTED_PROXY_COUNT = 0
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -99,6 +108,12 @@ AXES_RESET_ON_SUCCESS = True
 # Staff must use a second factor (TOTP) where this is on; production turns it on.
 OPENSEND_REQUIRE_STAFF_MFA = False
 OTP_TOTP_ISSUER = "OpenSEND"
+
+# Signed-in sessions end after this long idle, and this long after sign-in however busy; the
+# timeout warning opens this many seconds before (docs/security.md).
+OPENSEND_SESSION_IDLE_MINUTES = 30
+OPENSEND_SESSION_MAX_HOURS = 12
+OPENSEND_SESSION_WARNING_SECONDS = 120
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -119,10 +134,9 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
-    ],
+    # Sessions only (from the sign-in form, with the second factor where it is due): no API
+    # tokens, which would skip the second factor (docs/security.md).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["opensend.core.api.IsStaffOrFamilyUser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -190,7 +204,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_COOKIE_AGE = 60 * 60 * 12  # the absolute limit; the idle limit is in accounts.sessions
 
 # The name of the council running this instance, shown in the header and letters.
 OPENSEND_COUNCIL_NAME = "Anytown City Council"

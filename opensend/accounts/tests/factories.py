@@ -45,3 +45,23 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Role.CASEWORKER
+
+
+def sign_in_fully(client, user):
+    """Sign `client` in as `user` with a verified second factor (set one up for staff if the
+    settings require it and they have none), as the sign-in form and code page would."""
+    from django.conf import settings
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from opensend.accounts.permissions import access_for
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None and settings.OPENSEND_REQUIRE_STAFF_MFA and access_for(user).is_staff_member:
+        device = TOTPDevice.objects.create(user=user, confirmed=True, name="Authenticator app")
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client

@@ -26,8 +26,10 @@ def test_wrong_password_gets_a_clear_message(world):
     response = Client().post(
         SIGN_IN, {"username": "caseworker@test.opensend.test", "password": "nope"}
     )
-    assert response.status_code == 200
-    assert "Enter a correct email address and password" in response.content.decode()
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "govuk-error-summary" in body
+    assert "Enter a correct email address and password" in body
 
 
 def test_repeated_failures_lock_the_account(world):
@@ -65,7 +67,11 @@ def test_staff_must_set_up_and_use_a_security_code(world):
     response = client.post(
         reverse("accounts:mfa_setup") + "?next=/people/children/", {"token": token}
     )
-    assert response.status_code == 302 and response["Location"] == "/people/children/"
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:recovery_codes_new"))
+    codes = client.get(response["Location"])
+    assert "Save your recovery codes" in codes.content.decode()
+    assert 'href="/people/children/"' in codes.content.decode()
     assert client.get(reverse("people:child_list")).status_code == 200
 
 

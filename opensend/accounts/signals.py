@@ -1,0 +1,14 @@
+"""Start the session clocks when someone signs in."""
+
+from typing import Any
+
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+
+from opensend.accounts import sessions
+
+
+@receiver(user_logged_in)
+def _start_session_clocks(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        sessions.start(request)
