@@ -185,10 +185,10 @@ def test_works_without_javascript(page_without_js, live_server, world):
 
 def test_wrong_passwords_lock_the_account(page, live_server, world):
     email = world.users["caseworker"].email
-    sign_in(page, live_server, email, "not-the-password")
+    sign_in(page, live_server, email, "not-the-password", status=400)
     assert _error_summary(page) == ["Enter a correct email address and password"]
     for _ in range(3):
-        sign_in(page, live_server, email, "not-the-password")
+        sign_in(page, live_server, email, "not-the-password", status=400)
     sign_in(page, live_server, email, "not-the-password", status=429)
     assert page.get_by_role("heading", name="Your account is locked for an hour").is_visible()
 
