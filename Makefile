@@ -13,7 +13,8 @@ PYTEST_ARGS ?=
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help run install install-dev migrate demo demo-reset logins serve test lint format types \
-        checks test-sqlite test-postgres test-browser bench check-deploy pg-start pg-stop clean
+        checks test-sqlite test-postgres test-browser bench check-deploy pg-start pg-stop clean \
+        audit-deps
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -94,6 +95,9 @@ test-browser: install-dev ## Browser tests in Chromium with axe-core accessibili
 	env -u DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true OPENSEND_EXPECT_BROWSER=1 $(BIN)/pytest -m browser -q -p no:xdist $(PYTEST_ARGS)
 
 test: lint types checks test-sqlite test-postgres test-browser ## Lint, types, checks, then the suite on SQLite, PostgreSQL and Chromium
+
+audit-deps: install-dev ## Known vulnerabilities in Python (pip-audit) and npm dependencies
+	@scripts/audit-deps.sh
 
 bench: install-dev ## Benchmarks; figures go to benchmarks/results/latest.json
 	@$(PY) benchmarks/run.py

@@ -32,6 +32,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Disputes and complaints", "disputes:queue", "manage_disputes"),
     NavLink("Reports", "casework:timeliness_report", "view_timeliness"),
     NavLink("Audit trail", "audit:event_list", "view_audit"),
+    NavLink("Users", "accounts:user_list", "manage_users"),
 ]
 
 

@@ -29,9 +29,7 @@ def test_no_role_sees_a_link_it_cannot_open_in_the_demo_area(db: None) -> None:
     from opensend.demo.generator import DEMO_LOGINS, build_demo_area
 
     build_demo_area(children=300, seed=1, today=timezone.localdate(), progress=False)
-    users = {
-        login.role.value: User.objects.get(email=login.email) for login in DEMO_LOGINS
-    }
+    users = {login.role.value: User.objects.get(email=login.email) for login in DEMO_LOGINS}
     failures = _crawl_all(users)
     assert not failures, "\n".join(failures)
 
