@@ -44,6 +44,21 @@ class StaffSession:
         case.headers = {**(case.headers or {}), "X-CSRFToken": CSRF_TOKEN}
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Any:
+    """Calling the WSGI app directly sends request_started/finished, whose handler closes the
+    database connection; on PostgreSQL that is the test's own transaction. Django's test client
+    disconnects it for the same reason, so we do too while these tests run."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def staff_session(world: Any) -> Any:
     """A small demo area, and the administrator's session stored under SESSION_KEY."""
