@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 
 View = Callable[..., HttpResponse]
 
 
-def require_capability(capability: str) -> Callable[[View], View]:
+def require_capability(capability: Capability) -> Callable[[View], View]:
     """Signed in and holding a role with this capability, else 403 (object rules still apply)."""
 
     def decorator(view: View) -> View:

@@ -3,6 +3,7 @@ app's querysets (`visible_to(user)`), which read the `Access` computed below.
 """
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -12,36 +13,68 @@ from opensend.accounts.roles import FAMILY_ROLES, PROFESSIONAL_ROLES, SENAR_ROLE
 ALL_STAFF = frozenset(Role) - FAMILY_ROLES
 CHILD_RECORD_STAFF = SENAR_ROLES | PROFESSIONAL_ROLES | {Role.SENCO, Role.ADMIN}
 
+
+class Capability(StrEnum):
+    """What a role may do anywhere (object-level rules still apply on top)."""
+
+    SIGNED_IN = "signed_in"
+    VIEW_CHILDREN = "view_children"
+    SEARCH_CHILDREN = "search_children"
+    CREATE_CHILDREN = "create_children"
+    EDIT_CHILDREN = "edit_children"
+    CLOSE_CHILDREN = "close_children"
+    VIEW_SETTINGS = "view_settings"
+    EDIT_SETTINGS = "edit_settings"
+    VIEW_AUDIT = "view_audit"
+    VIEW_CASELOAD = "view_caseload"
+    VIEW_TEAM = "view_team"
+    MANAGE_CASES = "manage_cases"
+    REQUEST_ASSESSMENT = "request_assessment"
+    ADVICE_WORKSPACE = "advice_workspace"
+    MANAGE_USERS = "manage_users"
+    MANAGE_DISPUTES = "manage_disputes"
+    VIEW_REVIEWS = "view_reviews"
+    MANAGE_REVIEWS = "manage_reviews"
+    LEAD_REVIEWS = "lead_reviews"
+    SETTING_REVIEWS = "setting_reviews"
+    VIEW_TIMELINESS = "view_timeliness"
+    COMPLAIN = "complain"
+
+
 # capability -> roles that have it. Object-level rules still apply on top.
-CAPABILITIES: dict[str, frozenset[Role]] = {
-    "signed_in": frozenset(Role),
-    "view_children": CHILD_RECORD_STAFF | FAMILY_ROLES,
-    "search_children": CHILD_RECORD_STAFF,
-    "create_children": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
-    "edit_children": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
-    "close_children": frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
-    "view_settings": ALL_STAFF,
-    "edit_settings": frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
-    "view_audit": frozenset({Role.ADMIN}),
-    "view_caseload": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
-    "view_team": frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
-    "manage_cases": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
-    "request_assessment": frozenset(
+CAPABILITIES: dict[Capability, frozenset[Role]] = {
+    Capability.SIGNED_IN: frozenset(Role),
+    Capability.VIEW_CHILDREN: CHILD_RECORD_STAFF | FAMILY_ROLES,
+    Capability.SEARCH_CHILDREN: CHILD_RECORD_STAFF,
+    Capability.CREATE_CHILDREN: frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    Capability.EDIT_CHILDREN: frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    Capability.CLOSE_CHILDREN: frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
+    Capability.VIEW_SETTINGS: ALL_STAFF,
+    Capability.EDIT_SETTINGS: frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
+    Capability.VIEW_AUDIT: frozenset({Role.ADMIN}),
+    Capability.VIEW_CASELOAD: frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    Capability.VIEW_TEAM: frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
+    Capability.MANAGE_CASES: frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    Capability.REQUEST_ASSESSMENT: frozenset(
         {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.SENCO, Role.PARENT, Role.YOUNG_PERSON}
     ),
-    "advice_workspace": PROFESSIONAL_ROLES | {Role.SENCO},
-    "manage_users": frozenset({Role.ADMIN}),
-    "manage_disputes": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    Capability.ADVICE_WORKSPACE: PROFESSIONAL_ROLES | {Role.SENCO},
+    Capability.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Capability.MANAGE_DISPUTES: frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
     # Reviews: caseworkers run council-led reviews and decide; SENCOs run setting-led reviews
     # for pupils on their roll (object-level checks in reviews.selectors).
-    "view_reviews": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.SENCO}),
-    "manage_reviews": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
-    "lead_reviews": frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.SENCO}),
+    Capability.VIEW_REVIEWS: frozenset(
+        {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.SENCO}
+    ),
+    Capability.MANAGE_REVIEWS: frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
+    Capability.LEAD_REVIEWS: frozenset(
+        {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.SENCO}
+    ),
     # The SENCO's workspace link (staff reach the same reviews from their queue).
-    "setting_reviews": frozenset({Role.SENCO}),
+    Capability.SETTING_REVIEWS: frozenset({Role.SENCO}),
     # Figures only (no child's details): the timeliness report.
-    "view_timeliness": frozenset({Role.TEAM_MANAGER, Role.ADMIN, Role.ANALYST}),
-    "complain": frozenset(
+    Capability.VIEW_TIMELINESS: frozenset({Role.TEAM_MANAGER, Role.ADMIN, Role.ANALYST}),
+    Capability.COMPLAIN: frozenset(
         {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.PARENT, Role.YOUNG_PERSON}
     ),
 }
@@ -126,12 +159,12 @@ def forget_access(user: object) -> None:
         delattr(user, _CACHE_ATTR)
 
 
-def user_can(user: object, capability: str) -> bool:
+def user_can(user: object, capability: Capability) -> bool:
     allowed = CAPABILITIES[capability]
     return bool(access_for(user).roles & allowed)
 
 
-def check_capability(actor: object, capability: str) -> None:
+def check_capability(actor: object, capability: Capability) -> None:
     """For services: refuse (PermissionDenied, a 403) an actor without the capability."""
     if not user_can(actor, capability):
         raise PermissionDenied

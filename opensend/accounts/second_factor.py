@@ -8,7 +8,6 @@ staff without one must set one up first. Every change is audited and the user is
 import time
 from base64 import b32encode
 from os import urandom
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -21,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from opensend.accounts.permissions import access_for
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
+from opensend.core.types import Actor
 
 RECOVERY_CODE_COUNT = 10
 RECOVERY_DEVICE_NAME = "Recovery codes"
@@ -33,18 +33,18 @@ VERIFY = "verify"  # has an authenticator: must enter a code
 SET_UP = "set-up"  # staff, MFA required, no authenticator yet: must set one up
 
 
-def has_authenticator(user: Any) -> bool:
+def has_authenticator(user: Actor) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def is_verified(user: Any) -> bool:
+def is_verified(user: Actor) -> bool:
     check = getattr(user, "is_verified", None)
     return bool(check and check())
 
 
-def pending_step(user: Any) -> str | None:
+def pending_step(user: Actor) -> str | None:
     """What a signed-in user must still do before they may see anything: VERIFY, SET_UP or None."""
     if not getattr(user, "is_authenticated", False) or is_verified(user):
         return None
@@ -74,7 +74,7 @@ def forget_password_confirmed(request: HttpRequest) -> None:
 # The authenticator app.
 
 
-def pending_authenticator(user: Any) -> TOTPDevice:
+def pending_authenticator(user: Actor) -> TOTPDevice:
     """The unconfirmed device whose key the set-up page shows (made once, then reused)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
     if device is None:
@@ -82,7 +82,7 @@ def pending_authenticator(user: Any) -> TOTPDevice:
     return device
 
 
-def verify_authenticator_code(user: Any, token: str) -> TOTPDevice | None:
+def verify_authenticator_code(user: Actor, token: str) -> TOTPDevice | None:
     """The confirmed authenticator this code is right for (django-otp throttles wrong codes)."""
     for device in TOTPDevice.objects.filter(user=user, confirmed=True):
         if device.verify_token(token):
@@ -136,7 +136,7 @@ def normalise_code(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-def _replace_recovery_codes(user: Any) -> list[str]:
+def _replace_recovery_codes(user: Actor) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
     codes = [_new_code() for _ in range(RECOVERY_CODE_COUNT)]
@@ -144,7 +144,7 @@ def _replace_recovery_codes(user: Any) -> list[str]:
     return [format_code(code) for code in codes]
 
 
-def recovery_codes_left(user: Any) -> int:
+def recovery_codes_left(user: Actor) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
@@ -180,7 +180,7 @@ def recovery_code_use(request: HttpRequest, text: str) -> bool:
 
 
 @transaction.atomic
-def second_factor_reset(*, actor: Any, user: Any, reason: str) -> None:
+def second_factor_reset(*, actor: Actor, user: Actor, reason: str) -> None:
     if actor.pk == user.pk:
         raise PermissionError("Ask another administrator to reset your own second factor.")
     TOTPDevice.objects.filter(user=user).delete()
@@ -203,12 +203,12 @@ def second_factor_reset(*, actor: Any, user: Any, reason: str) -> None:
 
 
 def _record(
-    *, actor: Any, user: Any, summary: str, changes: dict[str, list[str]] | None = None
+    *, actor: Actor, user: Actor, summary: str, changes: dict[str, list[str]] | None = None
 ) -> None:
     audit_record(actor=actor, action=Action.UPDATE, obj=user, summary=summary, changes=changes)
 
 
-def _tell(*, actor: Any, user: Any, what: str) -> None:
+def _tell(*, actor: Actor, user: Actor, what: str) -> None:
     from opensend.notify.services import notification_send_to_address
 
     if not user.email:

@@ -6,9 +6,10 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from opensend.accounts import sessions
+from opensend.core.types import Actor
 
 
 @receiver(user_logged_in)
-def _start_session_clocks(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def _start_session_clocks(sender: Any, request: Any, user: Actor, **kwargs: Any) -> None:
     if request is not None and hasattr(request, "session"):
         sessions.start(request)

@@ -31,6 +31,7 @@ from opensend.accounts.forms import (
     UserSearchForm,
 )
 from opensend.accounts.models import User
+from opensend.accounts.permissions import Capability
 
 WRONG_CODE = "The security code is not right. Check your app and try again"
 
@@ -266,7 +267,7 @@ def session_ended(request: HttpRequest) -> HttpResponse:
 # Administrators: reset someone's second factor.
 
 
-@require_capability("manage_users")
+@require_capability(Capability.MANAGE_USERS)
 @require_GET
 def user_list(request: HttpRequest) -> HttpResponse:
     form = UserSearchForm(request.GET or None)
@@ -289,7 +290,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability("manage_users")
+@require_capability(Capability.MANAGE_USERS)
 @require_http_methods(["GET", "POST"])
 def user_second_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
     target = get_object_or_404(User, pk=pk)

@@ -1,25 +1,25 @@
 """Searching the audit trail (administrators only)."""
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import AuditEvent
+from opensend.core.types import Actor
 
 
 def audit_event_list_for_user(
     *,
-    user: Any,
+    user: Actor,
     child_id: int | None = None,
     actor_email: str = "",
     action: str = "",
     on_or_after: date | None = None,
     on_or_before: date | None = None,
 ) -> QuerySet[AuditEvent]:
-    if not user_can(user, "view_audit"):
+    if not user_can(user, Capability.VIEW_AUDIT):
         raise PermissionDenied
     qs = AuditEvent.objects.all()
     if child_id is not None:

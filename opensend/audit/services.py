@@ -8,9 +8,10 @@ from django.db import models
 
 from opensend.audit.context import current_source
 from opensend.audit.models import Action, AuditEvent
+from opensend.core.types import Actor
 
 
-def _actor_fields(actor: Any) -> dict[str, Any]:
+def _actor_fields(actor: Actor) -> dict[str, Any]:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return {"actor": None, "actor_email": "system"}
     return {"actor": actor, "actor_email": actor.email}
@@ -26,7 +27,7 @@ def _source_fields(source: str | None) -> dict[str, Any]:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: Actor,
     action: Action,
     obj: models.Model,
     child_id: int | None = None,
@@ -49,7 +50,7 @@ def audit_record(
 
 
 def audit_record_list(
-    *, actor: Any, objects: Iterable[models.Model], child_id_attr: str = "pk", summary: str = ""
+    *, actor: Actor, objects: Iterable[models.Model], child_id_attr: str = "pk", summary: str = ""
 ) -> int:
     """Record that each of these records was shown in a list (one row each, in one insert).
     `child_id_attr` may be dotted ("request.child_id") for records that reach their child

@@ -2,12 +2,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from opensend.accounts.decorators import require_capability
+from opensend.accounts.permissions import Capability
 from opensend.audit.forms import AuditSearchForm
 from opensend.audit.selectors import audit_event_list_for_user
 from opensend.core.views_helpers import paginate, querystring_without_page
 
 
-@require_capability("view_audit")
+@require_capability(Capability.VIEW_AUDIT)
 def event_list(request: HttpRequest) -> HttpResponse:
     form = AuditSearchForm(request.GET or None)
     filters = {}

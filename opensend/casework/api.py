@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.accounts.permissions import check_capability
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.services import audit_record_list
 from opensend.casework import selectors, services
 from opensend.casework.clocks import clocks_for
@@ -122,7 +122,7 @@ class AdviceSubmitInput(serializers.Serializer):  # type: ignore[type-arg]
 class RequestListApi(APIView):
     @list_schema(RequestOutput, operation_id="requests_list")
     def get(self, request: Request) -> Response:
-        check_capability(request.user, "view_caseload")
+        check_capability(request.user, Capability.VIEW_CASELOAD)
         qs = selectors.request_list_for_user(user=request.user).order_by("next_due_on", "pk")
         return paginated(self, request, qs, RequestOutput, on_page=_audit(request, "child_id"))
 
@@ -132,7 +132,7 @@ class RequestListApi(APIView):
         responses={201: RequestOutput, **INPUT_ERRORS},
     )
     def post(self, request: Request) -> Response:
-        check_capability(request.user, "request_assessment")
+        check_capability(request.user, Capability.REQUEST_ASSESSMENT)
         data = RequestInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -144,7 +144,7 @@ class RequestListApi(APIView):
 class RequestDetailApi(APIView):
     @extend_schema(operation_id="requests_retrieve", responses={200: RequestOutput, **ERRORS})
     def get(self, request: Request, request_id: int) -> Response:
-        check_capability(request.user, "view_caseload")
+        check_capability(request.user, Capability.VIEW_CASELOAD)
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
         return Response(RequestOutput(case).data)
 
@@ -155,7 +155,7 @@ class TimelineApi(APIView):
     )
     def get(self, request: Request, request_id: int) -> Response:
         """Every statutory clock on the case: due date, done date, status and the rule."""
-        check_capability(request.user, "view_caseload")
+        check_capability(request.user, Capability.VIEW_CASELOAD)
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
         today = timezone.localdate()
         rows: list[dict[str, Any]] = [
@@ -181,7 +181,7 @@ class AssessmentDecisionApi(APIView):
         responses={200: RequestOutput, **INPUT_ERRORS},
     )
     def post(self, request: Request, request_id: int) -> Response:
-        check_capability(request.user, "manage_cases")
+        check_capability(request.user, Capability.MANAGE_CASES)
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
         data = DecisionInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -203,7 +203,7 @@ class IssueDecisionApi(APIView):
         responses={200: RequestOutput, **INPUT_ERRORS},
     )
     def post(self, request: Request, request_id: int) -> Response:
-        check_capability(request.user, "manage_cases")
+        check_capability(request.user, Capability.MANAGE_CASES)
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
         data = DecisionInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -227,7 +227,7 @@ class CaseAdviceApi(APIView):
     def post(self, request: Request, request_id: int) -> Response:
         from opensend.accounts.models import Organisation
 
-        check_capability(request.user, "manage_cases")
+        check_capability(request.user, Capability.MANAGE_CASES)
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
         data = AdviceRequestInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -245,7 +245,7 @@ class AdviceListApi(APIView):
     @list_schema(AdviceOutput, operation_id="advice_requests_list")
     def get(self, request: Request) -> Response:
         """Advice requests sent to your organisations."""
-        check_capability(request.user, "advice_workspace")
+        check_capability(request.user, Capability.ADVICE_WORKSPACE)
         qs = selectors.advice_list_for_user(user=request.user)
         return paginated(
             self, request, qs, AdviceOutput, on_page=_audit(request, "request.child_id")
@@ -259,7 +259,7 @@ class AdviceSubmitApi(APIView):
         responses={200: AdviceOutput, **INPUT_ERRORS},
     )
     def post(self, request: Request, advice_id: int) -> Response:
-        check_capability(request.user, "advice_workspace")
+        check_capability(request.user, Capability.ADVICE_WORKSPACE)
         advice = selectors.advice_get_for_user(user=request.user, advice_id=advice_id)
         data = AdviceSubmitInput(data=request.data)
         data.is_valid(raise_exception=True)

@@ -30,8 +30,9 @@ from django.db.models import (
 )
 
 from opensend import statutory
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.casework.models import AdviceRequest, AssessmentRequest, ClockException
+from opensend.core.types import Actor
 from opensend.disputes.clocks import charter_due
 from opensend.disputes.models import (
     Appeal,
@@ -53,9 +54,9 @@ REGULATIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def can_view_timeliness(user: Any) -> bool:
+def can_view_timeliness(user: Actor) -> bool:
     """Team managers, administrators and performance analysts (figures only, no children)."""
-    return user_can(user, "view_timeliness")
+    return user_can(user, Capability.VIEW_TIMELINESS)
 
 
 def default_period(today: date) -> tuple[date, date]:

@@ -9,7 +9,7 @@ from django.http import Http404
 
 from opensend import statutory
 from opensend.accounts.models import User
-from opensend.accounts.permissions import access_for, user_can
+from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
@@ -24,17 +24,18 @@ from opensend.casework.models import (
     Stage,
 )
 from opensend.core.queues import due_counts
+from opensend.core.types import Actor
 from opensend.people.models import Child
 
 NOT_FOUND = "No case found"
 
 
-def request_list_for_user(*, user: Any) -> QuerySet[AssessmentRequest]:
+def request_list_for_user(*, user: Actor) -> QuerySet[AssessmentRequest]:
     """Requests for children this user may see (the same rule as the child record)."""
     return AssessmentRequest.objects.filter(child__in=Child.objects.visible_to(user))
 
 
-def caseload_for_user(*, user: Any, caseworker: Any = None) -> QuerySet[AssessmentRequest]:
+def caseload_for_user(*, user: Actor, caseworker: Any = None) -> QuerySet[AssessmentRequest]:
     """Open cases for one caseworker, soonest statutory date first."""
     return (
         request_list_for_user(user=user)
@@ -52,7 +53,7 @@ class CaseworkerLoad:
     at_risk: int
 
 
-def team_load_for_user(*, user: Any, on: date) -> list[CaseworkerLoad]:
+def team_load_for_user(*, user: Actor, on: date) -> list[CaseworkerLoad]:
     """Each caseworker's open cases, overdue and due within 2 weeks, for a manager's teams."""
     access = access_for(user)
     if not access.has(Role.TEAM_MANAGER, Role.ADMIN):
@@ -69,7 +70,7 @@ def team_load_for_user(*, user: Any, on: date) -> list[CaseworkerLoad]:
     ]
 
 
-def team_staff_for_user(*, user: Any) -> QuerySet[User]:
+def team_staff_for_user(*, user: Actor) -> QuerySet[User]:
     """Staff in the manager's teams (everyone for an administrator)."""
     staff = User.objects.filter(memberships__closed_at__isnull=True)
     access = access_for(user)
@@ -78,7 +79,7 @@ def team_staff_for_user(*, user: Any) -> QuerySet[User]:
     return staff.distinct()
 
 
-def team_caseworker_for_user(*, user: Any, user_id: int) -> User:
+def team_caseworker_for_user(*, user: Actor, user_id: int) -> User:
     """A caseworker in one of the manager's teams (the same 404 for anyone else)."""
     try:
         return team_staff_for_user(user=user).get(pk=user_id)
@@ -86,7 +87,7 @@ def team_caseworker_for_user(*, user: Any, user_id: int) -> User:
         raise Http404("No caseworker found") from exc
 
 
-def unassigned_for_user(*, user: Any) -> QuerySet[AssessmentRequest]:
+def unassigned_for_user(*, user: Actor) -> QuerySet[AssessmentRequest]:
     access = access_for(user)
     cases = request_list_for_user(user=user).filter(stage__in=OPEN_STAGES, caseworker__isnull=True)
     if not access.has(Role.ADMIN):
@@ -94,7 +95,7 @@ def unassigned_for_user(*, user: Any) -> QuerySet[AssessmentRequest]:
     return cases.select_related("child").order_by("next_due_on")
 
 
-def request_get_for_user(*, user: Any, request_id: int) -> AssessmentRequest:
+def request_get_for_user(*, user: Actor, request_id: int) -> AssessmentRequest:
     """The case, if the user may see its child; the same 404 otherwise. Audited as a read."""
     try:
         request = (
@@ -150,7 +151,7 @@ def timeline_for(request: AssessmentRequest) -> list[TimelineEntry]:
     return sorted(entries, key=lambda e: (e.on, not e.done))
 
 
-def advice_list_for_user(*, user: Any, outstanding_only: bool = False) -> QuerySet[AdviceRequest]:
+def advice_list_for_user(*, user: Actor, outstanding_only: bool = False) -> QuerySet[AdviceRequest]:
     """Advice requests sent to the user's organisations (a professional's workspace)."""
     access = access_for(user)
     qs = AdviceRequest.objects.filter(organisation_id__in=access.organisation_ids)
@@ -159,7 +160,7 @@ def advice_list_for_user(*, user: Any, outstanding_only: bool = False) -> QueryS
     return qs.select_related("request__child", "organisation").order_by("requested_on", "pk")
 
 
-def advice_get_for_user(*, user: Any, advice_id: int) -> AdviceRequest:
+def advice_get_for_user(*, user: Actor, advice_id: int) -> AdviceRequest:
     try:
         advice = advice_list_for_user(user=user).get(pk=advice_id)
     except (AdviceRequest.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
@@ -168,7 +169,7 @@ def advice_get_for_user(*, user: Any, advice_id: int) -> AdviceRequest:
     return advice
 
 
-def advice_document_for_user(*, user: Any, advice_id: int) -> AdviceRequest:
+def advice_document_for_user(*, user: Actor, advice_id: int) -> AdviceRequest:
     """The advice whose document this user may download: staff who may see the child (the
     child's visibility rule), or the professional who submitted it. The download is audited;
     missing, forbidden and "no document" give the same 404."""
@@ -178,7 +179,7 @@ def advice_document_for_user(*, user: Any, advice_id: int) -> AdviceRequest:
         raise Http404("No document found") from exc
     submitter = user.is_authenticated and advice.submitted_by_id == user.pk
     may_see_child = (
-        user_can(user, "search_children")
+        user_can(user, Capability.SEARCH_CHILDREN)
         and Child.objects.visible_to(user).filter(pk=advice.request.child_id).exists()
     )
     if not advice.document or not (submitter or may_see_child):
@@ -205,13 +206,13 @@ def reusable_advice_for(request: AssessmentRequest, *, on: date) -> QuerySet[Adv
     )
 
 
-def panel_list_for_user(*, user: Any) -> QuerySet[Panel]:
+def panel_list_for_user(*, user: Actor) -> QuerySet[Panel]:
     if not access_for(user).has(Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN):
         return Panel.objects.none()
     return Panel.objects.annotate(case_count=Count("cases")).order_by("-held_on", "-pk")
 
 
-def panel_get_for_user(*, user: Any, panel_id: int) -> Panel:
+def panel_get_for_user(*, user: Actor, panel_id: int) -> Panel:
     try:
         return (
             panel_list_for_user(user=user)
@@ -225,7 +226,7 @@ def panel_get_for_user(*, user: Any, panel_id: int) -> Panel:
         raise Http404("No panel found") from exc
 
 
-def panel_candidates_for_user(*, user: Any, panel: Panel) -> QuerySet[AssessmentRequest]:
+def panel_candidates_for_user(*, user: Actor, panel: Panel) -> QuerySet[AssessmentRequest]:
     """Requests still waiting for a decision whether to assess, not yet on this panel."""
     return (
         request_list_for_user(user=user)

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from opensend import statutory
-from opensend.accounts.permissions import access_for, check_capability, user_can
+from opensend.accounts.permissions import Capability, access_for, check_capability, user_can
 from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
@@ -32,6 +32,7 @@ from opensend.casework.models import (
 )
 from opensend.core import uploads
 from opensend.core.dates import today_or_local
+from opensend.core.types import Actor
 from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.models import Child, Setting
 
@@ -80,7 +81,7 @@ def _step(
     *,
     kind: StepKind,
     on: date,
-    actor: Any,
+    actor: Actor,
     summary: str = "",
     reasons: str = "",
 ) -> CaseStep:
@@ -121,7 +122,7 @@ def _locked(request: AssessmentRequest) -> AssessmentRequest:
 @transaction.atomic
 def request_create(
     *,
-    actor: Any,
+    actor: Actor,
     child: Child,
     received_on: date,
     source: str,
@@ -136,7 +137,7 @@ def request_create(
 ) -> AssessmentRequest:
     """Record a request for an EHC needs assessment; its clocks start from `received_on`."""
     today = today_or_local(today)
-    check_capability(actor, "request_assessment")
+    check_capability(actor, Capability.REQUEST_ASSESSMENT)
     errors: dict[str, list[str]] = {}
     if received_on > today:
         errors["received_on"] = [DATE_IN_FUTURE]
@@ -198,9 +199,9 @@ def request_create(
 
 @transaction.atomic
 def request_acknowledge(
-    *, actor: Any, request: AssessmentRequest, on: date, today: date | None = None
+    *, actor: Actor, request: AssessmentRequest, on: date, today: date | None = None
 ) -> AssessmentRequest:
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     request = _locked(request)
     _check_stage(request, Stage.REQUESTED)
     if request.acknowledged_on is not None:
@@ -214,9 +215,9 @@ def request_acknowledge(
 
 @transaction.atomic
 def request_assign(
-    *, actor: Any, request: AssessmentRequest, caseworker: Any, today: date | None = None
+    *, actor: Actor, request: AssessmentRequest, caseworker: Any, today: date | None = None
 ) -> AssessmentRequest:
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     request = _locked(request)
     if not access_for(caseworker).has(Role.CASEWORKER, Role.TEAM_MANAGER):
         raise ValidationError({"caseworker": ["Choose a SENAR caseworker"]})
@@ -234,9 +235,9 @@ def request_assign(
 
 @transaction.atomic
 def request_withdraw(
-    *, actor: Any, request: AssessmentRequest, on: date, reason: str, today: date | None = None
+    *, actor: Actor, request: AssessmentRequest, on: date, reason: str, today: date | None = None
 ) -> AssessmentRequest:
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     request = _locked(request)
     _check_stage(
         request,
@@ -257,12 +258,12 @@ def request_withdraw(
 @transaction.atomic
 def panel_create(
     *,
-    actor: Any,
+    actor: Actor,
     held_on: date,
     name: str = "SEND panel",
     members: list[dict[str, Any]] | None = None,
 ) -> Panel:
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     panel = Panel.objects.create(held_on=held_on, name=name or "SEND panel", chair=actor)
     for member in members or []:
         panel.members.create(**member)
@@ -271,8 +272,8 @@ def panel_create(
 
 
 @transaction.atomic
-def panel_list_case(*, actor: Any, panel: Panel, request: AssessmentRequest) -> PanelCase:
-    check_capability(actor, "manage_cases")
+def panel_list_case(*, actor: Actor, panel: Panel, request: AssessmentRequest) -> PanelCase:
+    check_capability(actor, Capability.MANAGE_CASES)
     request = _locked(request)
     _check_stage(request, Stage.REQUESTED)
     if panel.held_on < request.received_on:
@@ -292,7 +293,7 @@ def panel_list_case(*, actor: Any, panel: Panel, request: AssessmentRequest) -> 
 @transaction.atomic
 def assessment_decision_record(
     *,
-    actor: Any,
+    actor: Actor,
     request: AssessmentRequest,
     assess: bool,
     decided_on: date,
@@ -301,7 +302,7 @@ def assessment_decision_record(
     today: date | None = None,
 ) -> AssessmentRequest:
     """Record the decision whether to assess (reg 4–5). A refusal must give reasons."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     request = _locked(request)
     if request.assess_decision_on is not None:
         raise ValidationError(ALREADY_DECIDED)
@@ -331,7 +332,7 @@ def assessment_decision_record(
 
 
 def _tell_family_about_assessment(
-    actor: Any, request: AssessmentRequest, *, assess: bool, reasons: str, on: date
+    actor: Actor, request: AssessmentRequest, *, assess: bool, reasons: str, on: date
 ) -> None:
     """Say what we decided and what happens next, with the dates from the rules engine."""
     if assess:
@@ -360,7 +361,7 @@ def _tell_family_about_assessment(
 @transaction.atomic
 def advice_request_send(
     *,
-    actor: Any,
+    actor: Actor,
     request: AssessmentRequest,
     kind: str,
     organisation: Any,
@@ -369,7 +370,7 @@ def advice_request_send(
     today: date | None = None,
 ) -> AdviceRequest:
     """Ask one organisation for advice; it has 6 weeks (reg 8)."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     request = _locked(request)
     _check_stage(request, Stage.ASSESSING)
     _check_step_date(request, requested_on, today=today_or_local(today), field="requested_on")
@@ -411,7 +412,7 @@ def advice_request_send(
 @transaction.atomic
 def advice_submit(
     *,
-    actor: Any,
+    actor: Actor,
     advice: AdviceRequest,
     needs: str = "",
     outcomes: str = "",
@@ -428,7 +429,7 @@ def advice_submit(
         .get(pk=advice.pk)
     )
     if advice.organisation_id not in access_for(actor).organisation_ids and not user_can(
-        actor, "edit_children"
+        actor, Capability.EDIT_CHILDREN
     ):
         raise PermissionDenied(NOT_YOUR_ADVICE)
     if advice.received_on is not None:
@@ -463,14 +464,14 @@ def advice_submit(
 @transaction.atomic
 def advice_reuse(
     *,
-    actor: Any,
+    actor: Actor,
     request: AssessmentRequest,
     previous: AdviceRequest,
     on: date | None = None,
     today: date | None = None,
 ) -> AdviceRequest:
     """Use advice already held for this child instead of asking again (tell it once)."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     today = today_or_local(today)
     request = _locked(request)
     _check_stage(request, Stage.ASSESSING)
@@ -502,7 +503,7 @@ def advice_reuse(
 @transaction.atomic
 def clock_exception_record(
     *,
-    actor: Any,
+    actor: Actor,
     request: AssessmentRequest,
     ground: str,
     starts_on: date,
@@ -512,7 +513,7 @@ def clock_exception_record(
     today: date | None = None,
 ) -> ClockException:
     """Record a reg 5(4)/8(2)/10(4)/13(3) exception: the case shows the limit lifted, and why."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     request = _locked(request)
     if ground not in statutory.StatutoryException._value2member_map_:
         raise ValidationError({"ground": ["Choose the reason the time limit does not apply"]})
@@ -549,7 +550,7 @@ def clock_exception_record(
 @transaction.atomic
 def issue_decision_record(
     *,
-    actor: Any,
+    actor: Actor,
     request: AssessmentRequest,
     issue: bool,
     decided_on: date,
@@ -557,7 +558,7 @@ def issue_decision_record(
     today: date | None = None,
 ) -> AssessmentRequest:
     """Decide whether to issue a plan after the assessment (reg 10)."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     request = _locked(request)
     if request.issue_decision_on is not None:
         raise ValidationError(ALREADY_DECIDED)
@@ -594,10 +595,10 @@ def issue_decision_record(
 
 @transaction.atomic
 def case_record_draft_issued(
-    *, actor: Any, request: AssessmentRequest, on: date, today: date | None = None
+    *, actor: Actor, request: AssessmentRequest, on: date, today: date | None = None
 ) -> AssessmentRequest:
     """Called by the plans app when the draft plan is served: the 15-day window starts."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     request = _locked(request)
     _check_stage(request, Stage.DRAFTING)
     _check_step_date(request, on, today=today_or_local(today), field="issued_on")
@@ -615,10 +616,10 @@ def case_record_draft_issued(
 
 @transaction.atomic
 def case_record_final_issued(
-    *, actor: Any, request: AssessmentRequest, on: date, today: date | None = None
+    *, actor: Actor, request: AssessmentRequest, on: date, today: date | None = None
 ) -> AssessmentRequest:
     """Called by the plans app when the final plan is issued: the journey's last step."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     request = _locked(request)
     _check_stage(request, Stage.DRAFT_ISSUED)
     _check_step_date(request, on, today=today_or_local(today), field="issued_on")
@@ -635,7 +636,7 @@ def case_record_final_issued(
 @transaction.atomic
 def family_views_record(
     *,
-    actor: Any,
+    actor: Actor,
     request: AssessmentRequest,
     about_me: str,
     given_by: str,
@@ -645,7 +646,7 @@ def family_views_record(
 ) -> FamilyViews:
     """Capture the family's views once; every adviser sees them, so no one asks again."""
     if not (
-        user_can(actor, "manage_cases")
+        user_can(actor, Capability.MANAGE_CASES)
         or access_for(actor).family_member_id is not None
         or access_for(actor).young_person_child_id == request.child_id
     ):
@@ -676,8 +677,8 @@ def family_views_record(
 
 
 @transaction.atomic
-def panel_member_add(*, actor: Any, panel: Panel, name: str, organisation: Any = None) -> Any:
-    check_capability(actor, "manage_cases")
+def panel_member_add(*, actor: Actor, panel: Panel, name: str, organisation: Any = None) -> Any:
+    check_capability(actor, Capability.MANAGE_CASES)
     if not name.strip():
         raise ValidationError({"name": ["Enter the member's name"]})
     member = panel.members.create(name=name.strip(), organisation=organisation, attended=True)
@@ -686,9 +687,9 @@ def panel_member_add(*, actor: Any, panel: Panel, name: str, organisation: Any =
 
 
 @transaction.atomic
-def panel_attendance_record(*, actor: Any, panel: Panel, attended_ids: set[int]) -> None:
+def panel_attendance_record(*, actor: Actor, panel: Panel, attended_ids: set[int]) -> None:
     """Record who attended; a panel decision is only as good as the agencies in the room."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     for member in panel.members.all():
         attended = member.pk in attended_ids
         if member.attended != attended:

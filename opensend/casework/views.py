@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, audit_record_list
 from opensend.casework import selectors, services, worklist
@@ -48,7 +48,7 @@ from opensend.notify.services import postal_address
 from opensend.people.selectors import child_get_for_user
 
 
-@require_capability("view_caseload")
+@require_capability(Capability.VIEW_CASELOAD)
 def caseload(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     page = paginate(request, selectors.caseload_for_user(user=request.user), per_page=50)
@@ -79,7 +79,7 @@ def _audit_caseload(request: HttpRequest, cases: Any, sections: Any) -> None:
     )
 
 
-@require_capability("view_team")
+@require_capability(Capability.VIEW_TEAM)
 def team(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     unassigned = list(selectors.unassigned_for_user(user=request.user)[:50])
@@ -97,7 +97,7 @@ def team(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability("view_team")
+@require_capability(Capability.VIEW_TEAM)
 def team_member_caseload(request: HttpRequest, user_id: int) -> HttpResponse:
     """One caseworker's open cases, for a manager deciding what to reassign."""
     caseworker = selectors.team_caseworker_for_user(user=request.user, user_id=user_id)
@@ -123,7 +123,7 @@ def team_member_caseload(request: HttpRequest, user_id: int) -> HttpResponse:
     )
 
 
-@require_capability("view_caseload")
+@require_capability(Capability.VIEW_CASELOAD)
 def case_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     case = selectors.request_get_for_user(user=request.user, request_id=request_id)
     today = timezone.localdate()
@@ -135,7 +135,7 @@ def case_detail(request: HttpRequest, request_id: int) -> HttpResponse:
             "today": today,
             "clocks": clock_rows(clocks_for(case), today),
             "timeline": selectors.timeline_for(case),
-            "can_manage": user_can(request.user, "manage_cases") and case.is_open,
+            "can_manage": user_can(request.user, Capability.MANAGE_CASES) and case.is_open,
             "reusable": selectors.reusable_advice_for(case, on=today)
             if case.stage == Stage.ASSESSING
             else [],
@@ -165,7 +165,7 @@ def _step_view(
     )
 
 
-@require_capability("request_assessment")
+@require_capability(Capability.REQUEST_ASSESSMENT)
 @require_http_methods(["GET", "POST"])
 def request_create(request: HttpRequest, child_id: int) -> HttpResponse:
     child = child_get_for_user(user=request.user, child_id=child_id)
@@ -177,7 +177,7 @@ def request_create(request: HttpRequest, child_id: int) -> HttpResponse:
             apply_service_errors(form, exc)
         else:
             messages.success(request, "Request recorded. The clocks start from the date received.")
-            if user_can(request.user, "view_caseload"):
+            if user_can(request.user, Capability.VIEW_CASELOAD):
                 return redirect("casework:case_detail", request_id=case.pk)
             return redirect("people:child_detail", child_id=child.pk)
     status = 400 if form.is_bound and form.errors else 200
@@ -190,7 +190,7 @@ def _case_for_change(request: HttpRequest, request_id: int) -> AssessmentRequest
     return selectors.request_get_for_user(user=request.user, request_id=request_id)
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def decide_assessment(request: HttpRequest, request_id: int) -> HttpResponse:
     case = _case_for_change(request, request_id)
@@ -211,7 +211,7 @@ def decide_assessment(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def decide_issue(request: HttpRequest, request_id: int) -> HttpResponse:
     case = _case_for_change(request, request_id)
@@ -232,7 +232,7 @@ def decide_issue(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def advice_request_create(request: HttpRequest, request_id: int) -> HttpResponse:
     case = _case_for_change(request, request_id)
@@ -247,7 +247,7 @@ def advice_request_create(request: HttpRequest, request_id: int) -> HttpResponse
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["POST"])
 def advice_reuse(request: HttpRequest, request_id: int, advice_id: int) -> HttpResponse:
     case = _case_for_change(request, request_id)
@@ -266,7 +266,7 @@ def advice_reuse(request: HttpRequest, request_id: int, advice_id: int) -> HttpR
     return redirect("casework:case_detail", request_id=case.pk)
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def exception_create(request: HttpRequest, request_id: int) -> HttpResponse:
     case = _case_for_change(request, request_id)
@@ -281,7 +281,7 @@ def exception_create(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def family_views(request: HttpRequest, request_id: int) -> HttpResponse:
     case = _case_for_change(request, request_id)
@@ -298,7 +298,7 @@ def family_views(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def withdraw(request: HttpRequest, request_id: int) -> HttpResponse:
     case = _case_for_change(request, request_id)
@@ -313,7 +313,7 @@ def withdraw(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def acknowledge(request: HttpRequest, request_id: int) -> HttpResponse:
     case = _case_for_change(request, request_id)
@@ -328,7 +328,7 @@ def acknowledge(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def assign(request: HttpRequest, request_id: int) -> HttpResponse:
     case = _case_for_change(request, request_id)
@@ -343,7 +343,7 @@ def assign(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
-@require_capability("advice_workspace")
+@require_capability(Capability.ADVICE_WORKSPACE)
 def advice_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     outstanding = selectors.advice_list_for_user(user=request.user, outstanding_only=True)
@@ -361,7 +361,7 @@ def advice_list(request: HttpRequest) -> HttpResponse:
     return render(request, "casework/advice_list.html", {**shown, "today": today})
 
 
-@require_capability("advice_workspace")
+@require_capability(Capability.ADVICE_WORKSPACE)
 @require_http_methods(["GET", "POST"])
 def advice_detail(request: HttpRequest, advice_id: int) -> HttpResponse:
     advice = selectors.advice_get_for_user(user=request.user, advice_id=advice_id)
@@ -392,7 +392,7 @@ def advice_document(request: HttpRequest, advice_id: int) -> HttpResponseBase:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 def panel_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -401,7 +401,7 @@ def panel_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def panel_create(request: HttpRequest) -> HttpResponse:
     form = PanelForm(request.POST or None)
@@ -413,7 +413,7 @@ def panel_create(request: HttpRequest) -> HttpResponse:
     return render(request, "casework/panel_form.html", {"form": form}, status=status)
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def panel_detail(request: HttpRequest, panel_id: int) -> HttpResponse:
     """The panel: members and attendance, the cases listed, and a decision for each."""
@@ -465,7 +465,7 @@ def panel_detail(request: HttpRequest, panel_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def panel_decide(request: HttpRequest, panel_id: int, listing_id: int) -> HttpResponse:
     panel = selectors.panel_get_for_user(user=request.user, panel_id=panel_id)
@@ -503,7 +503,7 @@ def panel_decide(request: HttpRequest, panel_id: int, listing_id: int) -> HttpRe
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 def decision_letter(request: HttpRequest, request_id: int) -> HttpResponse:
     """The refusal letter as a PDF: the same words the family were sent, with appeal rights."""
     case = selectors.request_get_for_user(user=request.user, request_id=request_id)

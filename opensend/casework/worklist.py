@@ -17,7 +17,9 @@ from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 
 from opensend import statutory
+from opensend.accounts.permissions import Capability
 from opensend.core.queues import due_counts
+from opensend.core.types import Actor
 
 SOONEST = 5
 
@@ -63,12 +65,12 @@ def _section(
     )
 
 
-def _disputes(user: Any, caseworker: Any, on: date) -> WorkSection | None:
+def _disputes(user: Actor, caseworker: Any, on: date) -> WorkSection | None:
     """Complaints, mediation and appeals (with Tribunal orders) about the caseworker's children,
     by their stored next date (kept by the disputes services from the rules engine's clocks)."""
     from opensend.accounts.permissions import user_can
 
-    if not user_can(user, "manage_disputes"):
+    if not user_can(user, Capability.MANAGE_DISPUTES):
         return None
     from opensend.disputes.models import Appeal, Complaint, MediationCase
     from opensend.people.models import Child
@@ -127,7 +129,7 @@ def _disputes(user: Any, caseworker: Any, on: date) -> WorkSection | None:
     )
 
 
-def _reviews(user: Any, caseworker: Any, on: date) -> WorkSection | None:
+def _reviews(user: Actor, caseworker: Any, on: date) -> WorkSection | None:
     """Open annual reviews and amendments the caseworker owns (sorted and sliced in SQL)."""
     from opensend.accounts.permissions import user_can
     from opensend.people.models import Child
@@ -139,7 +141,7 @@ def _reviews(user: Any, caseworker: Any, on: date) -> WorkSection | None:
         AnnualReview,
     )
 
-    if not user_can(user, "manage_reviews"):
+    if not user_can(user, Capability.MANAGE_REVIEWS):
         return None
     # The same rows as `review_queue_for_user(caseworker=...)`, with visibility checked per row
     # (EXISTS) instead of listing every child the user may see: one caseworker's few hundred
@@ -188,12 +190,12 @@ def _counts(on: date, *querysets: Any) -> tuple[int, int, int]:
     return totals[0], totals[1], totals[2]
 
 
-def _transfers(user: Any, caseworker: Any, on: date) -> WorkSection | None:
+def _transfers(user: Actor, caseworker: Any, on: date) -> WorkSection | None:
     """Phase transfers still to be amended by their reg 18 deadline."""
     from opensend.accounts.permissions import user_can
     from opensend.reviews.transfers import selectors
 
-    if not user_can(user, "manage_reviews"):
+    if not user_can(user, Capability.MANAGE_REVIEWS):
         return None
     rows = selectors.transfer_queue_for_user(user=user, on=on, caseworker=caseworker)
     items = [
@@ -210,12 +212,12 @@ def _transfers(user: Any, caseworker: Any, on: date) -> WorkSection | None:
     return _section("Phase transfers", reverse("reviews:transfer_planner"), items)
 
 
-def _cessations(user: Any, caseworker: Any, on: date) -> WorkSection | None:
+def _cessations(user: Actor, caseworker: Any, on: date) -> WorkSection | None:
     """Decisions to cease a plan: consultation, notice, and any appeal."""
     from opensend.accounts.permissions import user_can
     from opensend.reviews.ceasing import selectors
 
-    if not user_can(user, "manage_reviews"):
+    if not user_can(user, Capability.MANAGE_REVIEWS):
         return None
     rows = selectors.cessation_queue_for_user(user=user, on=on, caseworker=caseworker)
     items = [
@@ -245,7 +247,7 @@ def records_shown(sections: Iterable[WorkSection]) -> list[Any]:
     return [i.record for s in sections for i in s.items if i.record is not None]
 
 
-def work_sections_for(*, user: Any, caseworker: Any, on: date) -> list[WorkSection]:
+def work_sections_for(*, user: Actor, caseworker: Any, on: date) -> list[WorkSection]:
     """Every other queue's share of this caseworker's work, in a fixed order."""
     sections = [provider(user, caseworker, on) for provider in PROVIDERS]
     return [s for s in sections if s is not None]
@@ -264,14 +266,14 @@ class OtherLoad:
         return self.reviews[1] + self.transfers[1] + self.cessations[1]
 
 
-def other_loads_for(*, user: Any, on: date) -> dict[int, OtherLoad]:
+def other_loads_for(*, user: Actor, on: date) -> dict[int, OtherLoad]:
     """Counted in SQL per caseworker (a handful of aggregate queries, whatever the scale)."""
     from opensend.accounts.permissions import user_can
     from opensend.reviews.ceasing.selectors import cessation_counts_by_caseworker
     from opensend.reviews.selectors import review_load_by_caseworker
     from opensend.reviews.transfers.selectors import transfer_counts_by_caseworker
 
-    if not user_can(user, "manage_reviews"):
+    if not user_can(user, Capability.MANAGE_REVIEWS):
         return {}
     reviews = review_load_by_caseworker(user=user, on=on)
     transfers = transfer_counts_by_caseworker(user=user, on=on)
@@ -302,12 +304,12 @@ class TeamRow:
         return (self.assessments.overdue if self.assessments else 0) + self.other.overdue
 
 
-def team_rows_for(*, user: Any, on: date) -> list[TeamRow]:
+def team_rows_for(*, user: Actor, on: date) -> list[TeamRow]:
     """Every caseworker in the manager's teams with any open work, most overdue first."""
     from opensend.accounts.permissions import user_can
     from opensend.casework.selectors import team_load_for_user, team_staff_for_user
 
-    if not user_can(user, "view_team"):
+    if not user_can(user, Capability.VIEW_TEAM):
         return []
     loads = {load.caseworker.pk: load for load in team_load_for_user(user=user, on=on)}
     others = other_loads_for(user=user, on=on)

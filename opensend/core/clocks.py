@@ -1,9 +1,13 @@
 """A clock on a workflow step, worked out from its dates by the rules engine.
 
-Shared by every app whose steps have statutory (or charter) time limits: disputes, reviews,
-transfers and ceasing. A clock's due date always comes from `opensend.statutory`.
+The one clock vocabulary every journey app shares (casework, plans, disputes, reviews, transfers,
+ceasing): `Clock`, `rule_clock`, `next_open_clock` and `TimelineEntry`. The API shape is
+`core.api_helpers.ClockOutput`, the page shape `templates/includes/clock_table.html`, and a
+recorded exception that lifts a limit is a `core.models.RecordedException`. A clock's due date
+always comes from `opensend.statutory`: no date arithmetic happens here.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +24,8 @@ class Clock:
     done_on: date | None
     explanation: str
     family_step: bool = False
-    exception: Any = None  # a recorded exception (e.g. reg 44(3)) that lifts the limit
+    exception: Any = None  # a recorded exception (a RecordedException) that lifts the limit
+    about: Any = None  # the record one of several alike clocks is about (e.g. an advice request)
 
     @property
     def is_open(self) -> bool:
@@ -54,15 +59,54 @@ def rule_clock(
     *,
     family: bool = False,
     exception: Any = None,
+    about: Any = None,
+    title: str = "",
 ) -> Clock:
+    """The clock `rule_id` sets from `trigger`; `title` overrides the rule's own title."""
     rule = statutory.get_rule(rule_id)
     return Clock(
         rule_id=rule_id,
-        title=rule.title,
+        title=title or rule.title,
         trigger_on=trigger,
         due_on=statutory.due(rule_id, trigger),
         done_on=done,
         explanation=statutory.explain(rule_id),
         family_step=family,
         exception=exception,
+        about=about,
     )
+
+
+def exception_for(
+    rule_id: str, exceptions: Iterable[Any], *, about_attr: str = "", about: Any = None
+) -> Any:
+    """The first recorded exception whose ground the rule allows (and, where `about_attr` is
+    given, that is about `about` or about nothing in particular), else None."""
+    allowed = {ground.code.value for ground in statutory.get_rule(rule_id).exceptions}
+    for exc in exceptions:
+        if exc.ground not in allowed:
+            continue
+        if about_attr and getattr(exc, about_attr) not in (None, getattr(about, "pk", None)):
+            continue
+        return exc
+    return None
+
+
+def next_open_clock(clocks: Iterable[Clock]) -> Clock | None:
+    """The soonest open clock that is ours; a family's time limit only if nothing else is open."""
+    open_clocks = [c for c in clocks if c.is_open]
+    ours = [c for c in open_clocks if not c.family_step]
+    chosen = ours or open_clocks
+    return min(chosen, key=lambda c: c.due_on) if chosen else None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of a record's timeline: a step done, or a date ahead with the clock that sets it."""
+
+    on: date
+    title: str
+    detail: str
+    done: bool
+    clock: Clock | None = None
+    step: Any = None  # the stored step (e.g. a CaseStep) a done entry comes from

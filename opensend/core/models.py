@@ -1,4 +1,5 @@
-"""Abstract base models every domain app shares: timestamps and close-with-a-reason."""
+"""Abstract base models every domain app shares: timestamps, close-with-a-reason, and a
+recorded exception that lifts a statutory time limit."""
 
 from typing import Self
 
@@ -46,3 +47,21 @@ class ClosableModel(TimeStampedModel):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("Records are never deleted: close them with a reason instead.")
+
+
+class RecordedException(TimeStampedModel):
+    """A statutory exception that lifts a time limit, recorded (never silently) with its ground,
+    dates and evidence, shown beside the clock and counted apart in reports. Each app adds the
+    record it is about (a case, an appeal) and, where needed, which step."""
+
+    ground = models.CharField(max_length=40)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    evidence = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["starts_on", "pk"]

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.accounts.permissions import check_capability
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.services import audit_record_list
 from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
 from opensend.disputes import selectors
@@ -136,7 +136,7 @@ class ComplaintListApi(APIView):
     @list_schema(ComplaintOutput, operation_id="complaints_list")
     def get(self, request: Request) -> Response:
         """Complaints you may see: all visible ones for SENAR, your own for a family."""
-        check_capability(request.user, "complain")
+        check_capability(request.user, Capability.COMPLAIN)
         qs = selectors.complaint_list_for_user(user=request.user).order_by("-received_on", "-pk")
         return paginated(self, request, qs, ComplaintOutput, on_page=_audit(request))
 
@@ -146,7 +146,7 @@ class ComplaintDetailApi(APIView):
         operation_id="complaints_retrieve", responses={200: ComplaintDetailOutput, **ERRORS}
     )
     def get(self, request: Request, complaint_id: int) -> Response:
-        check_capability(request.user, "complain")
+        check_capability(request.user, Capability.COMPLAIN)
         complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
         return Response(ComplaintDetailOutput(complaint).data)
 
@@ -154,7 +154,7 @@ class ComplaintDetailApi(APIView):
 class MediationListApi(APIView):
     @list_schema(MediationOutput, operation_id="mediation_cases_list")
     def get(self, request: Request) -> Response:
-        check_capability(request.user, "manage_disputes")
+        check_capability(request.user, Capability.MANAGE_DISPUTES)
         qs = selectors.mediation_list_for_user(user=request.user).order_by("-decision_notice_on")
         return paginated(self, request, qs, MediationOutput, on_page=_audit(request))
 
@@ -164,7 +164,7 @@ class MediationDetailApi(APIView):
         operation_id="mediation_cases_retrieve", responses={200: MediationOutput, **ERRORS}
     )
     def get(self, request: Request, mediation_id: int) -> Response:
-        check_capability(request.user, "manage_disputes")
+        check_capability(request.user, Capability.MANAGE_DISPUTES)
         case = selectors.mediation_get_for_user(user=request.user, mediation_id=mediation_id)
         return Response(MediationOutput(case).data)
 
@@ -172,7 +172,7 @@ class MediationDetailApi(APIView):
 class AppealListApi(APIView):
     @list_schema(AppealOutput, operation_id="appeals_list")
     def get(self, request: Request) -> Response:
-        check_capability(request.user, "manage_disputes")
+        check_capability(request.user, Capability.MANAGE_DISPUTES)
         qs = selectors.appeal_list_for_user(user=request.user).order_by("-lodged_on", "-pk")
         return paginated(self, request, qs, AppealOutput, on_page=_audit(request))
 
@@ -181,7 +181,7 @@ class AppealDetailApi(APIView):
     @extend_schema(operation_id="appeals_retrieve", responses={200: AppealDetailOutput, **ERRORS})
     def get(self, request: Request, appeal_id: int) -> Response:
         """The appeal with its clocks: the appeal deadline and each order compliance clock."""
-        check_capability(request.user, "manage_disputes")
+        check_capability(request.user, Capability.MANAGE_DISPUTES)
         appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
         return Response(AppealDetailOutput(appeal).data)
 

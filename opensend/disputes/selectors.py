@@ -15,9 +15,10 @@ from django.db.models import Case, CharField, IntegerField, Prefetch, Q, QuerySe
 from django.http import Http404
 
 from opensend import statutory
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
+from opensend.core.types import Actor
 from opensend.disputes.clocks import (
     Clock,
     appeal_clocks,
@@ -43,24 +44,24 @@ from opensend.people.models import Child
 _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 
 
-def _staff(user: Any) -> bool:
-    return user_can(user, "manage_disputes")
+def _staff(user: Actor) -> bool:
+    return user_can(user, Capability.MANAGE_DISPUTES)
 
 
 # ---------------------------------------------------------------------------- complaints
 
 
-def complaint_list_for_user(*, user: Any) -> ComplaintQuerySet:
+def complaint_list_for_user(*, user: Actor) -> ComplaintQuerySet:
     if _staff(user):
         return Complaint.objects.filter(
             Q(child__isnull=True) | Q(child__in=Child.objects.visible_to(user))
         )
-    if user_can(user, "complain"):
+    if user_can(user, Capability.COMPLAIN):
         return Complaint.objects.filter(made_by_id=user.pk)
     return Complaint.objects.none()
 
 
-def complaint_get_for_user(*, user: Any, complaint_id: int) -> Complaint:
+def complaint_get_for_user(*, user: Actor, complaint_id: int) -> Complaint:
     """The complaint, if the user may see it; the same 404 otherwise. Audited as a read."""
     try:
         complaint = (
@@ -100,7 +101,7 @@ class CharterFigure:
 
 
 def charter_figures_for_user(
-    *, user: Any, on: date, since: date | None = None
+    *, user: Actor, on: date, since: date | None = None
 ) -> list[CharterFigure]:
     """Per stage: replies sent, how many within the charter, and how many still waiting."""
     records = ComplaintStageRecord.objects.filter(
@@ -128,13 +129,13 @@ def charter_figures_for_user(
 # ---------------------------------------------------------------------------- mediation
 
 
-def mediation_list_for_user(*, user: Any) -> MediationQuerySet:
+def mediation_list_for_user(*, user: Actor) -> MediationQuerySet:
     if not _staff(user):
         return MediationCase.objects.none()
     return MediationCase.objects.filter(child__in=Child.objects.visible_to(user))
 
 
-def mediation_get_for_user(*, user: Any, mediation_id: int) -> MediationCase:
+def mediation_get_for_user(*, user: Actor, mediation_id: int) -> MediationCase:
     try:
         case = (
             mediation_list_for_user(user=user)
@@ -154,13 +155,13 @@ def mediation_get_for_user(*, user: Any, mediation_id: int) -> MediationCase:
 # ---------------------------------------------------------------------------- appeals
 
 
-def appeal_list_for_user(*, user: Any) -> AppealQuerySet:
+def appeal_list_for_user(*, user: Actor) -> AppealQuerySet:
     if not _staff(user):
         return Appeal.objects.none()
     return Appeal.objects.filter(child__in=Child.objects.visible_to(user))
 
 
-def appeal_get_for_user(*, user: Any, appeal_id: int) -> Appeal:
+def appeal_get_for_user(*, user: Actor, appeal_id: int) -> Appeal:
     try:
         appeal = (
             appeal_list_for_user(user=user)
@@ -228,7 +229,7 @@ def _queue_keys(qs: QuerySet[Any], kind: str) -> QuerySet[Any]:
 
 
 def dispute_queue_page_for_user(
-    *, user: Any, on: date, page: Any = 1
+    *, user: Actor, on: date, page: Any = 1
 ) -> tuple[Page, list[QueueRow]]:
     """One page of open complaints, mediation cases and appeals, soonest next date first (none
     last). The database sorts and pages the records by their stored `next_due_on`; clocks are
@@ -274,7 +275,7 @@ def dispute_queue_page_for_user(
     return page_obj, rows
 
 
-def dispute_queue_for_user(*, user: Any, on: date) -> list[QueueRow]:
+def dispute_queue_for_user(*, user: Actor, on: date) -> list[QueueRow]:
     """The first page of the queue (see `dispute_queue_page_for_user`)."""
     return dispute_queue_page_for_user(user=user, on=on)[1]
 
@@ -315,7 +316,7 @@ def timeline_for(
     return sorted(entries, key=lambda e: (e.on, not e.done))
 
 
-def children_to_choose_for_user(*, user: Any, name: str = "") -> QuerySet[Child]:
+def children_to_choose_for_user(*, user: Actor, name: str = "") -> QuerySet[Child]:
     """Children this user may pick to start a complaint, mediation case or appeal about."""
     children = Child.objects.visible_to(user).open()
     if name.strip():

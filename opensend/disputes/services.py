@@ -9,17 +9,17 @@ family hears about each step that matters to them in plain English through
 
 import logging
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from opensend import statutory
-from opensend.accounts.permissions import check_capability, user_can
+from opensend.accounts.permissions import Capability, check_capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.models import AssessmentRequest
 from opensend.core.dates import today_or_local
+from opensend.core.types import Actor
 from opensend.disputes.clocks import charter_due, next_open_clock, order_clocks, record_clocks
 from opensend.disputes.models import (
     DEFAULT_CHARTER_WORKING_DAYS,
@@ -108,7 +108,7 @@ def _step(
     *,
     kind: DisputeStepKind,
     on: date,
-    actor: Any,
+    actor: Actor,
     complaint: Complaint | None = None,
     mediation: MediationCase | None = None,
     appeal: Appeal | None = None,
@@ -178,7 +178,7 @@ def _complainant(complaint: Complaint) -> Recipient | None:
 
 
 def _tell_complainant(
-    actor: Any, complaint: Complaint, template: str, personalisation: dict[str, object]
+    actor: Actor, complaint: Complaint, template: str, personalisation: dict[str, object]
 ) -> None:
     recipient = _complainant(complaint)
     if recipient is None:
@@ -232,7 +232,7 @@ def _locked_complaint(complaint: Complaint) -> Complaint:
 @transaction.atomic
 def complaint_create(
     *,
-    actor: Any,
+    actor: Actor,
     summary: str,
     complainant_name: str = "",
     received_on: date | None = None,
@@ -247,9 +247,9 @@ def complaint_create(
 
     A parent or young person complaining online is the complainant, and it is received today.
     """
-    check_capability(actor, "complain")
+    check_capability(actor, Capability.COMPLAIN)
     today = today_or_local(today)
-    family = not user_can(actor, "manage_disputes")
+    family = not user_can(actor, Capability.MANAGE_DISPUTES)
     if family:
         if child is not None and not Child.objects.visible_to(actor).filter(pk=child.pk).exists():
             raise PermissionDenied
@@ -305,7 +305,7 @@ def complaint_create(
 @transaction.atomic
 def complaint_respond(
     *,
-    actor: Any,
+    actor: Actor,
     complaint: Complaint,
     responded_on: date,
     response: str,
@@ -315,7 +315,7 @@ def complaint_respond(
     today: date | None = None,
 ) -> ComplaintStageRecord:
     """Record our reply at the current stage: the outcome, any remedy, and what we learned."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     complaint = _locked_complaint(complaint)
     if not complaint.is_open:
         raise ValidationError(COMPLAINT_CLOSED)
@@ -375,14 +375,14 @@ def complaint_respond(
 @transaction.atomic
 def complaint_escalate(
     *,
-    actor: Any,
+    actor: Actor,
     complaint: Complaint,
     escalated_on: date,
     reason: str,
     today: date | None = None,
 ) -> ComplaintStageRecord:
     """Move the complaint to the next stage; that stage's charter clock starts on `escalated_on`."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     complaint = _locked_complaint(complaint)
     if not complaint.is_open:
         raise ValidationError(COMPLAINT_CLOSED)
@@ -427,7 +427,7 @@ def complaint_escalate(
 @transaction.atomic
 def complaint_close(
     *,
-    actor: Any,
+    actor: Actor,
     complaint: Complaint,
     closed_on: date,
     outcome: str,
@@ -435,7 +435,7 @@ def complaint_close(
     today: date | None = None,
 ) -> Complaint:
     """Close the complaint with its final outcome (withdrawn if we never replied)."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     complaint = _locked_complaint(complaint)
     if not complaint.is_open:
         raise ValidationError(COMPLAINT_CLOSED)
@@ -486,7 +486,7 @@ def _locked_mediation(case: MediationCase) -> MediationCase:
 @transaction.atomic
 def mediation_create(
     *,
-    actor: Any,
+    actor: Actor,
     child: Child,
     decision_notice_on: date,
     about: str,
@@ -496,7 +496,7 @@ def mediation_create(
 ) -> MediationCase:
     """Open a mediation case after a decision notice; the family has 2 months to contact the
     mediation adviser (reg 33)."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     today = today_or_local(today)
     if decision_notice_on > today:
         raise ValidationError({"decision_notice_on": [DATE_IN_FUTURE]})
@@ -538,9 +538,9 @@ def mediation_create(
 
 @transaction.atomic
 def mediation_adviser_contact_record(
-    *, actor: Any, case: MediationCase, contacted_on: date, today: date | None = None
+    *, actor: Actor, case: MediationCase, contacted_on: date, today: date | None = None
 ) -> MediationCase:
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     case = _locked_mediation(case)
     if case.adviser_contacted_on is not None:
         raise ValidationError(ALREADY_DONE)
@@ -560,7 +560,7 @@ def mediation_adviser_contact_record(
 @transaction.atomic
 def mediation_choice_record(
     *,
-    actor: Any,
+    actor: Actor,
     case: MediationCase,
     wants_mediation: bool,
     on: date,
@@ -568,7 +568,7 @@ def mediation_choice_record(
 ) -> MediationCase:
     """The family wants mediation (we must hold it within 30 days, reg 37) or declines it (the
     certificate is due within 3 working days, reg 34)."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     case = _locked_mediation(case)
     if case.adviser_contacted_on is None:
         raise ValidationError(CONTACT_FIRST)
@@ -604,9 +604,9 @@ def mediation_choice_record(
 
 @transaction.atomic
 def mediation_held_record(
-    *, actor: Any, case: MediationCase, held_on: date, today: date | None = None
+    *, actor: Actor, case: MediationCase, held_on: date, today: date | None = None
 ) -> MediationCase:
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     case = _locked_mediation(case)
     if not case.wants_mediation or case.told_wants_mediation_on is None:
         raise ValidationError(NOT_WANTED)
@@ -628,7 +628,7 @@ def mediation_held_record(
 @transaction.atomic
 def mediation_end_record(
     *,
-    actor: Any,
+    actor: Actor,
     case: MediationCase,
     ended_on: date,
     result: str,
@@ -638,7 +638,7 @@ def mediation_end_record(
 ) -> MediationCase:
     """Mediation ended (with or without agreement) or could not be arranged: the certificate is
     due within 3 working days (reg 39); an agreement on a non-appealable matter has 2 weeks."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     case = _locked_mediation(case)
     if not case.wants_mediation or case.told_wants_mediation_on is None:
         raise ValidationError(NOT_WANTED)
@@ -676,10 +676,10 @@ def mediation_end_record(
 
 @transaction.atomic
 def mediation_certificate_issue(
-    *, actor: Any, case: MediationCase, issued_on: date, today: date | None = None
+    *, actor: Actor, case: MediationCase, issued_on: date, today: date | None = None
 ) -> MediationCase:
     """Record the certificate; the family is told the new last day to appeal."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     case = _locked_mediation(case)
     trigger = case.certificate_trigger_on
     if trigger is None:
@@ -717,7 +717,7 @@ NOT_HEALTH_ONLY = "Only the health body tells us of an agreement, in mediation a
 @transaction.atomic
 def mediation_health_record(
     *,
-    actor: Any,
+    actor: Actor,
     case: MediationCase,
     health_only: bool,
     health_body_told_on: date | None = None,
@@ -726,7 +726,7 @@ def mediation_health_record(
     """The disagreement is or includes health care provision (reg 36): we tell the health
     commissioning body within 3 working days; if it is only about health care, the health body
     arranges the mediation within 30 days of being told (our own 30-day clock then drops)."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     case = _locked_mediation(case)
     if not case.wants_mediation or case.told_wants_mediation_on is None:
         raise ValidationError(HEALTH_NOT_WANTED)
@@ -758,7 +758,7 @@ def mediation_health_record(
 @transaction.atomic
 def mediation_agreement_terms_record(
     *,
-    actor: Any,
+    actor: Actor,
     case: MediationCase,
     order_type: str = "",
     other_timescale: str = "",
@@ -768,7 +768,7 @@ def mediation_agreement_terms_record(
     """What an agreement on an appealable matter requires (reg 42(2): reg 44's limits from the
     agreement), a different timescale agreed in writing (42(5)), and the day the health body told
     us of an agreement we were not party to (42(4))."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     case = _locked_mediation(case)
     if case.end_result != MediationEnd.AGREEMENT or case.ended_on is None:
         raise ValidationError(NOT_AN_AGREEMENT)
@@ -808,9 +808,9 @@ def mediation_agreement_terms_record(
 
 @transaction.atomic
 def mediation_agreement_actioned(
-    *, actor: Any, case: MediationCase, on: date, today: date | None = None
+    *, actor: Actor, case: MediationCase, on: date, today: date | None = None
 ) -> MediationCase:
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     case = _locked_mediation(case)
     if not case.agreement_has_clock or case.ended_on is None:
         raise ValidationError(NO_AGREEMENT_CLOCK)
@@ -827,10 +827,10 @@ def mediation_agreement_actioned(
 
 @transaction.atomic
 def mediation_close(
-    *, actor: Any, case: MediationCase, closed_on: date, reason: str, today: date | None = None
+    *, actor: Actor, case: MediationCase, closed_on: date, reason: str, today: date | None = None
 ) -> MediationCase:
     """Close without going further (for example the family did not take it up)."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     case = _locked_mediation(case)
     _check_date(
         closed_on,
@@ -864,7 +864,7 @@ def _locked_appeal(appeal: Appeal) -> Appeal:
 @transaction.atomic
 def appeal_lodge(
     *,
-    actor: Any,
+    actor: Actor,
     child: Child,
     appeal_type: str,
     decision_sent_on: date,
@@ -879,7 +879,7 @@ def appeal_lodge(
 ) -> Appeal:
     """Record an appeal lodged with the Tribunal. The certificate date comes from the mediation
     case when one is linked; the deadline is shown from `statutory.appeal_deadline`."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     today = today_or_local(today)
     if appeal_type not in AppealType.values:
         raise ValidationError({"appeal_type": ["Choose the type of appeal"]})
@@ -933,10 +933,10 @@ def appeal_lodge(
 
 @transaction.atomic
 def appeal_hearing_record(
-    *, actor: Any, appeal: Appeal, hearing_on: date, today: date | None = None
+    *, actor: Actor, appeal: Appeal, hearing_on: date, today: date | None = None
 ) -> Appeal:
     """Set (or move) the hearing date; it can be in the future, but not before lodging."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     appeal = _locked_appeal(appeal)
     if appeal.outcome:
         raise ValidationError(APPEAL_DECIDED)
@@ -965,7 +965,7 @@ def appeal_hearing_record(
 @transaction.atomic
 def appeal_outcome_record(
     *,
-    actor: Any,
+    actor: Actor,
     appeal: Appeal,
     outcome: str,
     outcome_on: date,
@@ -973,7 +973,7 @@ def appeal_outcome_record(
     today: date | None = None,
 ) -> Appeal:
     """Dismissed or allowed at a hearing (so not before it); conceded or withdrawn at any time."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     appeal = _locked_appeal(appeal)
     if appeal.outcome:
         raise ValidationError(APPEAL_DECIDED)
@@ -1003,7 +1003,7 @@ def appeal_outcome_record(
 @transaction.atomic
 def appeal_order_record(
     *,
-    actor: Any,
+    actor: Actor,
     appeal: Appeal,
     order_type: str,
     order_on: date,
@@ -1011,7 +1011,7 @@ def appeal_order_record(
     today: date | None = None,
 ) -> Appeal:
     """Record the Tribunal's order: its compliance clocks (Regs 44(2)) start on `order_on`."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     appeal = _locked_appeal(appeal)
     if appeal.outcome not in OUTCOMES_WITH_ORDER:
         raise ValidationError(NO_ORDER_FOR_OUTCOME)
@@ -1042,7 +1042,7 @@ def appeal_order_record(
     return appeal
 
 
-def _tell_family_of_order(actor: Any, appeal: Appeal) -> None:
+def _tell_family_of_order(actor: Actor, appeal: Appeal) -> None:
     clocks = order_clocks(appeal, done={}, exceptions={})
     if clocks:
         first = clocks[0]
@@ -1070,7 +1070,7 @@ ORDER_KINDS_FOR_AGREEMENTS = (
 @transaction.atomic
 def appeal_not_opposed_record(
     *,
-    actor: Any,
+    actor: Actor,
     appeal: Appeal,
     told_on: date,
     order_type: str,
@@ -1081,7 +1081,7 @@ def appeal_not_opposed_record(
     2015/359). The appeal is conceded, and reg 45's limits (2, 10 and 14 weeks for an
     assessment; 5 weeks for an amended plan) run from `told_on`. Kinds reg 45 does not time
     are recorded as "conceded" with the Tribunal's order instead (`NOT_OPPOSED_KINDS`)."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     appeal = _locked_appeal(appeal)
     if appeal.outcome:
         raise ValidationError(APPEAL_DECIDED)
@@ -1124,7 +1124,7 @@ def appeal_not_opposed_record(
 @transaction.atomic
 def order_step_done(
     *,
-    actor: Any,
+    actor: Actor,
     appeal: Appeal,
     rule_id: str,
     done_on: date,
@@ -1133,7 +1133,7 @@ def order_step_done(
 ) -> OrderStep:
     """Record one step of the order done; when every step that applies is done, the appeal is
     complied with."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     appeal = _locked_appeal(appeal)
     started = appeal.compliance_from
     if started is None or rule_id not in appeal.compliance_rules:
@@ -1178,7 +1178,7 @@ START_BEFORE_ORDER = "The exception cannot start before the order ({on})"
 @transaction.atomic
 def order_exception_record(
     *,
-    actor: Any,
+    actor: Actor,
     appeal: Appeal,
     rule_id: str,
     ground: str,
@@ -1191,7 +1191,7 @@ def order_exception_record(
     was impractical because of exceptional personal circumstances, absence from the area for
     2 weeks or more, or the school or college being closed. The appeal shows the limit lifted
     and why; reports count such steps apart. Nothing is lifted silently."""
-    check_capability(actor, "manage_disputes")
+    check_capability(actor, Capability.MANAGE_DISPUTES)
     appeal = _locked_appeal(appeal)
     started = appeal.compliance_from
     if started is None:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.services import audit_record_list
 from opensend.core.views_helpers import (
     apply_service_errors,
@@ -50,9 +50,9 @@ from opensend.people.models import Child
 from opensend.people.selectors import child_get_for_user
 
 START_URLS = {
-    "complaint": ("disputes:complaint_create", "complain", "Make a complaint"),
-    "mediation": ("disputes:mediation_create", "manage_disputes", "Open a mediation case"),
-    "appeal": ("disputes:appeal_create", "manage_disputes", "Record an appeal"),
+    "complaint": ("disputes:complaint_create", Capability.COMPLAIN, "Make a complaint"),
+    "mediation": ("disputes:mediation_create", Capability.MANAGE_DISPUTES, "Open a mediation case"),
+    "appeal": ("disputes:appeal_create", Capability.MANAGE_DISPUTES, "Record an appeal"),
 }
 
 
@@ -75,7 +75,7 @@ def _child_from_query(request: HttpRequest) -> Child | None:
 # ---------------------------------------------------------------------------- queue
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 def queue(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     page_obj, rows = selectors.dispute_queue_page_for_user(
@@ -94,7 +94,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability("complain")
+@require_capability(Capability.COMPLAIN)
 def choose_child(request: HttpRequest, purpose: str) -> HttpResponse:
     """Pick the child a new complaint, mediation case or appeal is about."""
     if purpose not in START_URLS:
@@ -114,7 +114,8 @@ def choose_child(request: HttpRequest, purpose: str) -> HttpResponse:
             "heading": heading,
             "start_url": reverse(url_name),
             "purpose": purpose,
-            "can_skip": purpose == "complaint" and user_can(request.user, "manage_disputes"),
+            "can_skip": purpose == "complaint"
+            and user_can(request.user, Capability.MANAGE_DISPUTES),
         },
     )
 
@@ -122,10 +123,10 @@ def choose_child(request: HttpRequest, purpose: str) -> HttpResponse:
 # ---------------------------------------------------------------------------- complaints
 
 
-@require_capability("complain")
+@require_capability(Capability.COMPLAIN)
 def complaint_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    staff = user_can(request.user, "manage_disputes")
+    staff = user_can(request.user, Capability.MANAGE_DISPUTES)
     complaints = list(
         selectors.complaint_list_for_user(user=request.user).select_related("child")[:200]
     )
@@ -144,11 +145,11 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability("complain")
+@require_capability(Capability.COMPLAIN)
 @require_http_methods(["GET", "POST"])
 def complaint_create(request: HttpRequest) -> HttpResponse:
     child = _child_from_query(request)
-    staff = user_can(request.user, "manage_disputes")
+    staff = user_can(request.user, Capability.MANAGE_DISPUTES)
     if child is None and not staff:
         return redirect("disputes:choose_child", purpose="complaint")
     form_class = StaffComplaintForm if staff else FamilyComplaintForm
@@ -175,14 +176,14 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability("complain")
+@require_capability(Capability.COMPLAIN)
 def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
     complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
     today = timezone.localdate()
     clocks = complaint_clocks(complaint)
     stages = list(complaint.stages.all())
     current = next((s for s in stages if s.stage == complaint.stage), None)
-    can_manage = user_can(request.user, "manage_disputes") and complaint.is_open
+    can_manage = user_can(request.user, Capability.MANAGE_DISPUTES) and complaint.is_open
     return render(
         request,
         "disputes/complaint_detail.html",
@@ -197,7 +198,7 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
             and current is not None
             and current.responded_on is not None
             and complaint.stage in NEXT_STAGE,
-            "staff": user_can(request.user, "manage_disputes"),
+            "staff": user_can(request.user, Capability.MANAGE_DISPUTES),
             "today": today,
         },
     )
@@ -224,7 +225,7 @@ def _complaint_step(
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def complaint_respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
     return _complaint_step(
@@ -237,7 +238,7 @@ def complaint_respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def complaint_escalate(request: HttpRequest, complaint_id: int) -> HttpResponse:
     return _complaint_step(
@@ -250,7 +251,7 @@ def complaint_escalate(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def complaint_close(request: HttpRequest, complaint_id: int) -> HttpResponse:
     return _complaint_step(
@@ -266,14 +267,14 @@ def complaint_close(request: HttpRequest, complaint_id: int) -> HttpResponse:
 # ---------------------------------------------------------------------------- mediation
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 def mediation_list(request: HttpRequest) -> HttpResponse:
     cases = list(selectors.mediation_list_for_user(user=request.user).select_related("child")[:200])
     _audit(request, cases, "Mediation cases")
     return render(request, "disputes/mediation_list.html", {"cases": cases})
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_create(request: HttpRequest) -> HttpResponse:
     child = _child_from_query(request)
@@ -291,7 +292,7 @@ def mediation_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 def mediation_detail(request: HttpRequest, mediation_id: int) -> HttpResponse:
     case = selectors.mediation_get_for_user(user=request.user, mediation_id=mediation_id)
     today = timezone.localdate()
@@ -330,7 +331,7 @@ def _mediation_step(
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_contact(request: HttpRequest, mediation_id: int) -> HttpResponse:
     return _mediation_step(
@@ -345,7 +346,7 @@ def mediation_contact(request: HttpRequest, mediation_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_choice(request: HttpRequest, mediation_id: int) -> HttpResponse:
     return _mediation_step(
@@ -363,7 +364,7 @@ def mediation_choice(request: HttpRequest, mediation_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_held(request: HttpRequest, mediation_id: int) -> HttpResponse:
     return _mediation_step(
@@ -378,7 +379,7 @@ def mediation_held(request: HttpRequest, mediation_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_end(request: HttpRequest, mediation_id: int) -> HttpResponse:
     return _mediation_step(
@@ -391,7 +392,7 @@ def mediation_end(request: HttpRequest, mediation_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_health(request: HttpRequest, mediation_id: int) -> HttpResponse:
     return _mediation_step(
@@ -404,7 +405,7 @@ def mediation_health(request: HttpRequest, mediation_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_agreement_terms(request: HttpRequest, mediation_id: int) -> HttpResponse:
     return _mediation_step(
@@ -419,7 +420,7 @@ def mediation_agreement_terms(request: HttpRequest, mediation_id: int) -> HttpRe
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_certificate(request: HttpRequest, mediation_id: int) -> HttpResponse:
     return _mediation_step(
@@ -434,7 +435,7 @@ def mediation_certificate(request: HttpRequest, mediation_id: int) -> HttpRespon
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_agreement(request: HttpRequest, mediation_id: int) -> HttpResponse:
     return _mediation_step(
@@ -449,7 +450,7 @@ def mediation_agreement(request: HttpRequest, mediation_id: int) -> HttpResponse
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_close(request: HttpRequest, mediation_id: int) -> HttpResponse:
     return _mediation_step(
@@ -465,14 +466,14 @@ def mediation_close(request: HttpRequest, mediation_id: int) -> HttpResponse:
 # ---------------------------------------------------------------------------- appeals
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 def appeal_list(request: HttpRequest) -> HttpResponse:
     appeals = list(selectors.appeal_list_for_user(user=request.user).select_related("child")[:200])
     _audit(request, appeals, "Appeals")
     return render(request, "disputes/appeal_list.html", {"appeals": appeals})
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def appeal_create(request: HttpRequest) -> HttpResponse:
     child = _child_from_query(request)
@@ -490,7 +491,7 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
     appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
     today = timezone.localdate()
@@ -542,7 +543,7 @@ def _appeal_step(
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def appeal_hearing(request: HttpRequest, appeal_id: int) -> HttpResponse:
     return _appeal_step(
@@ -557,7 +558,7 @@ def appeal_hearing(request: HttpRequest, appeal_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def appeal_outcome(request: HttpRequest, appeal_id: int) -> HttpResponse:
     return _appeal_step(
@@ -572,7 +573,7 @@ def appeal_outcome(request: HttpRequest, appeal_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def appeal_order(request: HttpRequest, appeal_id: int) -> HttpResponse:
     return _appeal_step(
@@ -587,7 +588,7 @@ def appeal_order(request: HttpRequest, appeal_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def appeal_not_opposed(request: HttpRequest, appeal_id: int) -> HttpResponse:
     return _appeal_step(
@@ -629,7 +630,7 @@ def _order_rule_step(
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def appeal_order_step(request: HttpRequest, appeal_id: int, rule_id: str) -> HttpResponse:
     return _order_rule_step(
@@ -643,7 +644,7 @@ def appeal_order_step(request: HttpRequest, appeal_id: int, rule_id: str) -> Htt
     )
 
 
-@require_capability("manage_disputes")
+@require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def appeal_order_exception(request: HttpRequest, appeal_id: int, rule_id: str) -> HttpResponse:
     """Record a reg 44(3) exception on one step of the order."""

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -20,6 +19,7 @@ from django.utils import timezone
 
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
+from opensend.core.types import Actor
 from opensend.notify.backends import get_backend
 from opensend.notify.letters import letter_pdf
 from opensend.notify.models import MessageChannel, MessageStatus, OutboxMessage
@@ -116,7 +116,7 @@ def _as_recipient(item: "Recipient | FamilyMember") -> Recipient:
 
 def _create_messages(
     *,
-    actor: Any,
+    actor: Actor,
     tpl: MessageTemplate,
     child: Child | None,
     personalisation: Mapping[str, object],
@@ -161,7 +161,7 @@ def _create_messages(
 @transaction.atomic
 def notification_send(
     *,
-    actor: Any,
+    actor: Actor,
     template: str,
     child: Child,
     personalisation: Mapping[str, object],
@@ -193,7 +193,7 @@ def notification_send(
 @transaction.atomic
 def notification_send_to_address(
     *,
-    actor: Any,
+    actor: Actor,
     template: str,
     to_address: str,
     recipient_name: str,

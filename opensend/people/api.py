@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opensend import statutory
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.services import audit_record_list
 from opensend.core.api_helpers import ERRORS, INPUT_ERRORS, list_schema, paginated
 from opensend.people import selectors, services
@@ -204,7 +204,7 @@ class ChildListApi(APIView):
         summary="Children and young people you may see, with search",
     )
     def get(self, request: Request) -> Response:
-        if not user_can(request.user, "view_children"):
+        if not user_can(request.user, Capability.VIEW_CHILDREN):
             raise PermissionDenied
         search = ChildSearch(data=request.query_params)
         search.is_valid(raise_exception=True)
@@ -226,7 +226,7 @@ class ChildListApi(APIView):
         summary="Create a child or young person's record",
     )
     def post(self, request: Request) -> Response:
-        if not user_can(request.user, "create_children"):
+        if not user_can(request.user, Capability.CREATE_CHILDREN):
             raise PermissionDenied
         data = ChildInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -237,7 +237,7 @@ class ChildListApi(APIView):
 class ChildDetailApi(APIView):
     @extend_schema(operation_id="children_retrieve", responses={200: ChildOutput, **ERRORS})
     def get(self, request: Request, child_id: int) -> Response:
-        if not user_can(request.user, "view_children"):
+        if not user_can(request.user, Capability.VIEW_CHILDREN):
             raise PermissionDenied
         child = selectors.child_get_for_user(user=request.user, child_id=child_id)
         return Response(ChildOutput(child).data)
@@ -248,7 +248,7 @@ class ChildDetailApi(APIView):
         responses={200: ChildOutput, **INPUT_ERRORS},
     )
     def patch(self, request: Request, child_id: int) -> Response:
-        if not user_can(request.user, "edit_children"):
+        if not user_can(request.user, Capability.EDIT_CHILDREN):
             raise PermissionDenied
         child = selectors.child_get_for_user(user=request.user, child_id=child_id)
         data = ChildInput(child, data=request.data, partial=True)
@@ -263,7 +263,7 @@ class ChildFamilyApi(APIView):
         responses={200: FamilyMemberOutput(many=True), **ERRORS},
     )
     def get(self, request: Request, child_id: int) -> Response:
-        if not user_can(request.user, "view_children"):
+        if not user_can(request.user, Capability.VIEW_CHILDREN):
             raise PermissionDenied
         child = selectors.child_get_for_user(user=request.user, child_id=child_id)
         return Response(_family_rows(child))
@@ -274,7 +274,7 @@ class ChildFamilyApi(APIView):
         responses={201: FamilyMemberOutput(many=True), **INPUT_ERRORS},
     )
     def post(self, request: Request, child_id: int) -> Response:
-        if not user_can(request.user, "edit_children"):
+        if not user_can(request.user, Capability.EDIT_CHILDREN):
             raise PermissionDenied
         child = selectors.child_get_for_user(user=request.user, child_id=child_id)
         data = FamilyMemberInput(data=request.data)
@@ -286,7 +286,7 @@ class ChildFamilyApi(APIView):
 class SettingListApi(APIView):
     @list_schema(SettingOutput, operation_id="settings_list", parameters=[SettingSearch])
     def get(self, request: Request) -> Response:
-        if not user_can(request.user, "view_settings"):
+        if not user_can(request.user, Capability.VIEW_SETTINGS):
             raise PermissionDenied
         search = SettingSearch(data=request.query_params)
         search.is_valid(raise_exception=True)
@@ -301,7 +301,7 @@ class SettingDetailApi(APIView):
         responses={200: SettingOutput, **ERRORS},
     )
     def get(self, request: Request, setting_id: int) -> Response:
-        if not user_can(request.user, "view_settings"):
+        if not user_can(request.user, Capability.VIEW_SETTINGS):
             raise PermissionDenied
         setting = selectors.setting_get_for_user(user=request.user, setting_id=setting_id)
         return Response(SettingOutput(setting).data)

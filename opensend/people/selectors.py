@@ -9,7 +9,7 @@ from datetime import date
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.people.models import Child, Enrolment, FamilyRelationship, Setting
@@ -73,7 +73,7 @@ def setting_list_for_user(
     need: str = "",
     include_closed: bool = False,
 ) -> QuerySet[Setting]:
-    if not user_can(user, "view_settings"):
+    if not user_can(user, Capability.VIEW_SETTINGS):
         return Setting.objects.none()
     qs = Setting.objects.search(
         name=name, kind=kind, phase=phase, locality_id=locality_id, need=need

@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from opensend.accounts.permissions import access_for, check_capability
+from opensend.accounts.permissions import Capability, access_for, check_capability
 from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
+from opensend.core.types import Actor
 from opensend.people.models import (
     Child,
     Enrolment,
@@ -80,8 +81,8 @@ def _clean_child(child: Child, *, today: date) -> None:
 
 
 @transaction.atomic
-def child_create(*, actor: Any, today: date | None = None, **fields: Any) -> Child:
-    check_capability(actor, "create_children")
+def child_create(*, actor: Actor, today: date | None = None, **fields: Any) -> Child:
+    check_capability(actor, Capability.CREATE_CHILDREN)
     child = Child(**{k: v for k, v in fields.items() if k in CHILD_FIELDS})
     # Whoever creates the record takes it on, so they can still see it afterwards.
     unallocated = child.caseworker_id is None and child.senar_team_id is None
@@ -103,8 +104,8 @@ def child_create(*, actor: Any, today: date | None = None, **fields: Any) -> Chi
 
 
 @transaction.atomic
-def child_update(*, actor: Any, child: Child, today: date | None = None, **fields: Any) -> Child:
-    check_capability(actor, "edit_children")
+def child_update(*, actor: Actor, child: Child, today: date | None = None, **fields: Any) -> Child:
+    check_capability(actor, Capability.EDIT_CHILDREN)
     child = Child.objects.select_for_update().get(pk=child.pk)
     if child.is_closed:
         raise ValidationError(ALREADY_CLOSED)
@@ -125,8 +126,8 @@ def child_update(*, actor: Any, child: Child, today: date | None = None, **field
 
 
 @transaction.atomic
-def child_close(*, actor: Any, child: Child, reason: str) -> Child:
-    check_capability(actor, "close_children")
+def child_close(*, actor: Actor, child: Child, reason: str) -> Child:
+    check_capability(actor, Capability.CLOSE_CHILDREN)
     child = Child.objects.select_for_update().get(pk=child.pk)
     if child.is_closed:
         raise ValidationError(ALREADY_CLOSED)
@@ -145,7 +146,7 @@ def child_close(*, actor: Any, child: Child, reason: str) -> Child:
 @transaction.atomic
 def family_member_add(
     *,
-    actor: Any,
+    actor: Actor,
     child: Child,
     relationship: str,
     has_parental_responsibility: bool = True,
@@ -155,7 +156,7 @@ def family_member_add(
     **member_fields: Any,
 ) -> FamilyRelationship:
     """Link a parent or carer to a child, reusing their record if they are already known."""
-    check_capability(actor, "edit_children")
+    check_capability(actor, Capability.EDIT_CHILDREN)
     member = existing or FamilyMember(**member_fields)
     if existing is None:
         member.full_clean()
@@ -185,10 +186,10 @@ def family_member_add(
 
 @transaction.atomic
 def enrolment_start(
-    *, actor: Any, child: Child, setting: Setting, started_on: date, is_main: bool = True
+    *, actor: Actor, child: Child, setting: Setting, started_on: date, is_main: bool = True
 ) -> Enrolment:
     """Put a child on roll at a setting; a new main placement ends the previous one."""
-    check_capability(actor, "edit_children")
+    check_capability(actor, Capability.EDIT_CHILDREN)
     if is_main:
         for previous in Enrolment.objects.filter(child=child, is_main=True, ended_on__isnull=True):
             if previous.started_on > started_on:
@@ -205,8 +206,8 @@ def enrolment_start(
 
 
 @transaction.atomic
-def setting_create(*, actor: Any, need_types: list[str] | None = None, **fields: Any) -> Setting:
-    check_capability(actor, "edit_settings")
+def setting_create(*, actor: Actor, need_types: list[str] | None = None, **fields: Any) -> Setting:
+    check_capability(actor, Capability.EDIT_SETTINGS)
     setting = Setting(**{k: v for k, v in fields.items() if k in SETTING_FIELDS})
     setting.full_clean()
     setting.save()
@@ -218,9 +219,9 @@ def setting_create(*, actor: Any, need_types: list[str] | None = None, **fields:
 
 @transaction.atomic
 def setting_update(
-    *, actor: Any, setting: Setting, need_types: list[str] | None = None, **fields: Any
+    *, actor: Actor, setting: Setting, need_types: list[str] | None = None, **fields: Any
 ) -> Setting:
-    check_capability(actor, "edit_settings")
+    check_capability(actor, Capability.EDIT_SETTINGS)
     setting = Setting.objects.select_for_update().get(pk=setting.pk)
     before = snapshot(setting, SETTING_FIELDS)
     before_needs = sorted(setting.need_types.values_list("code", flat=True))

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.services import audit_record_list
 from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
 from opensend.people import selectors, services
@@ -23,7 +23,7 @@ from opensend.people.forms import (
 from opensend.people.models import Setting
 
 
-@require_capability("view_children")
+@require_capability(Capability.VIEW_CHILDREN)
 def child_list(request: HttpRequest) -> HttpResponse:
     form = ChildSearchForm(request.GET or None)
     children = selectors.child_list_for_user(user=request.user)
@@ -49,13 +49,13 @@ def child_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "querystring": querystring_without_page(request),
             "today": timezone.localdate(),
-            "can_create": user_can(request.user, "create_children"),
+            "can_create": user_can(request.user, Capability.CREATE_CHILDREN),
         },
         status=status,
     )
 
 
-@require_capability("view_children")
+@require_capability(Capability.VIEW_CHILDREN)
 def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
     today = timezone.localdate()
@@ -68,18 +68,18 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
             "age": child.age_on(today),
             "nc_year": child.nc_year_on(today),
             "current_enrolments": selectors.current_enrolments(child),
-            "can_edit": user_can(request.user, "edit_children") and not child.is_closed,
-            "can_close": user_can(request.user, "close_children") and not child.is_closed,
-            "can_request": user_can(request.user, "request_assessment"),
-            "can_see_cases": user_can(request.user, "view_caseload"),
-            "can_see_messages": user_can(request.user, "search_children"),
-            "can_complain": user_can(request.user, "complain"),
-            "can_see_settings": user_can(request.user, "view_settings"),
+            "can_edit": user_can(request.user, Capability.EDIT_CHILDREN) and not child.is_closed,
+            "can_close": user_can(request.user, Capability.CLOSE_CHILDREN) and not child.is_closed,
+            "can_request": user_can(request.user, Capability.REQUEST_ASSESSMENT),
+            "can_see_cases": user_can(request.user, Capability.VIEW_CASELOAD),
+            "can_see_messages": user_can(request.user, Capability.SEARCH_CHILDREN),
+            "can_complain": user_can(request.user, Capability.COMPLAIN),
+            "can_see_settings": user_can(request.user, Capability.VIEW_SETTINGS),
         },
     )
 
 
-@require_capability("create_children")
+@require_capability(Capability.CREATE_CHILDREN)
 @require_http_methods(["GET", "POST"])
 def child_create(request: HttpRequest) -> HttpResponse:
     form = ChildForm(request.POST or None)
@@ -95,7 +95,7 @@ def child_create(request: HttpRequest) -> HttpResponse:
     return render(request, "people/child_form.html", {"form": form}, status=status)
 
 
-@require_capability("edit_children")
+@require_capability(Capability.EDIT_CHILDREN)
 @require_http_methods(["GET", "POST"])
 def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
@@ -112,7 +112,7 @@ def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(request, "people/child_form.html", {"form": form, "child": child}, status=status)
 
 
-@require_capability("close_children")
+@require_capability(Capability.CLOSE_CHILDREN)
 @require_http_methods(["GET", "POST"])
 def child_close(request: HttpRequest, child_id: int) -> HttpResponse:
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
@@ -131,7 +131,7 @@ def child_close(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(request, "people/child_close.html", {"form": form, "child": child}, status=status)
 
 
-@require_capability("edit_children")
+@require_capability(Capability.EDIT_CHILDREN)
 @require_http_methods(["GET", "POST"])
 def family_member_add(request: HttpRequest, child_id: int) -> HttpResponse:
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
@@ -151,7 +151,7 @@ def family_member_add(request: HttpRequest, child_id: int) -> HttpResponse:
     )
 
 
-@require_capability("view_settings")
+@require_capability(Capability.VIEW_SETTINGS)
 def setting_list(request: HttpRequest) -> HttpResponse:
     form = SettingSearchForm(request.GET or None)
     filters = {}
@@ -173,12 +173,12 @@ def setting_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page_obj": paginate(request, settings_qs),
             "querystring": querystring_without_page(request),
-            "can_create": user_can(request.user, "edit_settings"),
+            "can_create": user_can(request.user, Capability.EDIT_SETTINGS),
         },
     )
 
 
-@require_capability("view_settings")
+@require_capability(Capability.VIEW_SETTINGS)
 def setting_detail(request: HttpRequest, setting_id: int) -> HttpResponse:
     setting = selectors.setting_get_for_user(user=request.user, setting_id=setting_id)
     return render(
@@ -187,7 +187,7 @@ def setting_detail(request: HttpRequest, setting_id: int) -> HttpResponse:
         {
             "setting": setting,
             "pupils_on_roll": selectors.setting_pupil_count(setting),
-            "can_edit": user_can(request.user, "edit_settings"),
+            "can_edit": user_can(request.user, Capability.EDIT_SETTINGS),
         },
     )
 
@@ -200,13 +200,13 @@ def setting_public(request: HttpRequest, setting_id: int) -> HttpResponse:
     return render(request, "people/setting_public.html", {"setting": setting})
 
 
-@require_capability("edit_settings")
+@require_capability(Capability.EDIT_SETTINGS)
 @require_http_methods(["GET", "POST"])
 def setting_create(request: HttpRequest) -> HttpResponse:
     return _setting_form(request, setting=None)
 
 
-@require_capability("edit_settings")
+@require_capability(Capability.EDIT_SETTINGS)
 @require_http_methods(["GET", "POST"])
 def setting_edit(request: HttpRequest, setting_id: int) -> HttpResponse:
     setting = selectors.setting_get_for_user(user=request.user, setting_id=setting_id)

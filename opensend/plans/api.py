@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.accounts.permissions import check_capability
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.services import audit_record_list
 from opensend.core.api_helpers import ERRORS, list_schema, paginated
 from opensend.plans import selectors
@@ -103,7 +103,7 @@ class PlanListApi(APIView):
     @list_schema(PlanSummaryOutput, operation_id="plans_list")
     def get(self, request: Request) -> Response:
         """Plans for the children you may see (drafts once served, unless you are SENAR staff)."""
-        check_capability(request.user, "view_children")
+        check_capability(request.user, Capability.VIEW_CHILDREN)
         qs = selectors.plan_list_for_user(user=request.user)
         return paginated(
             self,
@@ -120,6 +120,6 @@ class PlanDetailApi(APIView):
     @extend_schema(operation_id="plans_retrieve", responses={200: PlanOutput, **ERRORS})
     def get(self, request: Request, plan_id: int) -> Response:
         """One plan: every section, the golden thread as ids, and the quality checks."""
-        check_capability(request.user, "view_children")
+        check_capability(request.user, Capability.VIEW_CHILDREN)
         plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
         return Response(PlanOutput(plan).data)

@@ -13,10 +13,11 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from opensend import statutory
-from opensend.accounts.permissions import access_for, user_can
+from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.accounts.roles import FAMILY_ROLES
 from opensend.audit.models import Action, AuditEvent
 from opensend.audit.services import audit_record
+from opensend.core.types import Actor
 from opensend.people.models import Child, FamilyRelationship
 from opensend.plans.checks import PlanWarning, child_nc_year, plan_warnings
 from opensend.plans.clocks import consultation_response_due, final_plan_due, representations_due
@@ -40,15 +41,15 @@ from opensend.plans.models import (
 NOT_FOUND = "No plan found"
 
 
-def plan_list_for_user(*, user: Any) -> QuerySet[EHCPlan]:
+def plan_list_for_user(*, user: Actor) -> QuerySet[EHCPlan]:
     """Plans for children the user may see; drafts only once served, unless SENAR staff."""
     plans = EHCPlan.objects.filter(child__in=Child.objects.visible_to(user))
-    if not user_can(user, "manage_cases"):
+    if not user_can(user, Capability.MANAGE_CASES):
         plans = plans.filter(Q(draft_issued_on__isnull=False) | ~Q(status=PlanStatus.DRAFT))
     return plans.select_related("child", "named_setting").order_by("-updated_at", "-pk")
 
 
-def plan_get_for_user(*, user: Any, plan_id: int, audit: bool = True) -> EHCPlan:
+def plan_get_for_user(*, user: Actor, plan_id: int, audit: bool = True) -> EHCPlan:
     """The plan with every section loaded, or the same 404 for missing and forbidden."""
     try:
         plan = (
@@ -71,7 +72,7 @@ def plan_get_for_user(*, user: Any, plan_id: int, audit: bool = True) -> EHCPlan
     return plan
 
 
-def plan_for_family(user: Any, plan: EHCPlan) -> bool:
+def plan_for_family(user: Actor, plan: EHCPlan) -> bool:
     """Whether this user reads the plan as its child's family (not as staff)."""
     return not (access_for(user).roles - FAMILY_ROLES) and is_family_of(user, plan.child)
 
@@ -169,7 +170,7 @@ def plan_sections(plan: EHCPlan) -> dict[str, list[SectionRows]]:
     }
 
 
-def family_name_for(user: Any, child: Child) -> str:
+def family_name_for(user: Actor, child: Child) -> str:
     """How a family member's comments are signed: their name as we hold it."""
     access = access_for(user)
     if access.young_person_child_id == child.pk:
@@ -221,7 +222,7 @@ def plan_is_amending(plan: EHCPlan) -> bool:
     return Amendment.objects.filter(plan=plan, status__in=OPEN_AMENDMENT_STATUSES).exists()
 
 
-def is_family_of(user: Any, child: Child) -> bool:
+def is_family_of(user: Actor, child: Child) -> bool:
     """A parent or carer with parental responsibility for the child, or the young person."""
     access = access_for(user)
     if access.young_person_child_id == child.pk:

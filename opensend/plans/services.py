@@ -18,13 +18,14 @@ from django.db import transaction
 
 from opensend import statutory
 from opensend.accounts.models import Organisation
-from opensend.accounts.permissions import check_capability, user_can
+from opensend.accounts.permissions import Capability, check_capability, user_can
 from opensend.accounts.roles import OrganisationKind
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.casework import services as casework_services
 from opensend.casework.models import AssessmentRequest, FamilyViews, Stage
 from opensend.core.dates import today_or_local
+from opensend.core.types import Actor
 from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.models import Setting
 from opensend.plans.checks import blocking
@@ -127,7 +128,7 @@ def _check_not_future(on: date, *, today: date, field: str) -> None:
         raise ValidationError({field: [DATE_IN_FUTURE]})
 
 
-def _audit_plan(actor: Any, plan: EHCPlan, *, summary: str, changes: Any = None) -> None:
+def _audit_plan(actor: Actor, plan: EHCPlan, *, summary: str, changes: Any = None) -> None:
     audit_record(
         actor=actor,
         action=Action.UPDATE,
@@ -145,9 +146,9 @@ def _check_issuable(plan: EHCPlan, *, on: date) -> None:
 
 
 @transaction.atomic
-def plan_draft_start(*, actor: Any, request: AssessmentRequest) -> EHCPlan:
+def plan_draft_start(*, actor: Actor, request: AssessmentRequest) -> EHCPlan:
     """Start the draft plan once we have decided to issue one; section A from the family's views."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     request = AssessmentRequest.objects.select_for_update().get(pk=request.pk)
     if request.stage != Stage.DRAFTING:
         raise ValidationError(WRONG_STAGE)
@@ -166,14 +167,14 @@ def plan_draft_start(*, actor: Any, request: AssessmentRequest) -> EHCPlan:
 @transaction.atomic
 def plan_section_a_update(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     about_me: str,
     what_matters: str = "",
     aspirations: str = "",
     communication: str = "",
 ) -> EHCPlan:
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(plan)
     _check_editable(plan)
     before = snapshot(plan, SECTION_A)
@@ -189,14 +190,14 @@ def plan_section_a_update(
 @transaction.atomic
 def plan_details_update(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     placement_type: str = "",
     personal_budget_amount: Decimal | None = None,
     personal_budget_description: str = "",
 ) -> EHCPlan:
     """Section I (the kind of placement) and section J (the personal budget)."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(plan)
     _check_editable(plan)
     if placement_type and placement_type not in PlacementType.values:
@@ -236,8 +237,10 @@ def _clean_need(section: str, area: str, description: str) -> tuple[str, str]:
 
 
 @transaction.atomic
-def need_add(*, actor: Any, plan: EHCPlan, section: str, description: str, area: str = "") -> Need:
-    check_capability(actor, "manage_cases")
+def need_add(
+    *, actor: Actor, plan: EHCPlan, section: str, description: str, area: str = ""
+) -> Need:
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(plan)
     _check_editable(plan)
     area, description = _clean_need(section, area, description)
@@ -247,8 +250,10 @@ def need_add(*, actor: Any, plan: EHCPlan, section: str, description: str, area:
 
 
 @transaction.atomic
-def need_update(*, actor: Any, need: Need, section: str, description: str, area: str = "") -> Need:
-    check_capability(actor, "manage_cases")
+def need_update(
+    *, actor: Actor, need: Need, section: str, description: str, area: str = ""
+) -> Need:
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(need.plan)
     _check_editable(plan)
     area, description = _clean_need(section, area, description)
@@ -266,9 +271,9 @@ def need_update(*, actor: Any, need: Need, section: str, description: str, area:
 
 
 @transaction.atomic
-def need_remove(*, actor: Any, need: Need) -> None:
+def need_remove(*, actor: Actor, need: Need) -> None:
     """Take a need out of a draft (its links to outcomes go with it)."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(need.plan)
     _check_editable(plan)
     _audit_plan(actor, plan, summary=f"Removed need: {need}"[:300], changes={"removed": str(need)})
@@ -300,14 +305,14 @@ def _clean_outcome(description: str, pfa: str) -> str:
 @transaction.atomic
 def outcome_add(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     description: str,
     by_when: str = "",
     preparing_for_adulthood_area: str = "",
     need_ids: Iterable[int] = (),
 ) -> Outcome:
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(plan)
     _check_editable(plan)
     description = _clean_outcome(description, preparing_for_adulthood_area)
@@ -332,14 +337,14 @@ def outcome_add(
 @transaction.atomic
 def outcome_update(
     *,
-    actor: Any,
+    actor: Actor,
     outcome: Outcome,
     description: str,
     by_when: str = "",
     preparing_for_adulthood_area: str = "",
     need_ids: Iterable[int] = (),
 ) -> Outcome:
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(outcome.plan)
     _check_editable(plan)
     description = _clean_outcome(description, preparing_for_adulthood_area)
@@ -358,8 +363,8 @@ def outcome_update(
 
 
 @transaction.atomic
-def outcome_remove(*, actor: Any, outcome: Outcome) -> None:
-    check_capability(actor, "manage_cases")
+def outcome_remove(*, actor: Actor, outcome: Outcome) -> None:
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(outcome.plan)
     _check_editable(plan)
     _audit_plan(
@@ -385,7 +390,7 @@ def _clean_provision(section: str, description: str) -> str:
 @transaction.atomic
 def provision_add(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     section: str,
     description: str,
@@ -396,7 +401,7 @@ def provision_add(
     location: str = "",
     outcome_ids: Iterable[int] = (),
 ) -> Provision:
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(plan)
     _check_editable(plan)
     description = _clean_provision(section, description)
@@ -425,7 +430,7 @@ def provision_add(
 @transaction.atomic
 def provision_update(
     *,
-    actor: Any,
+    actor: Actor,
     provision: Provision,
     section: str,
     description: str,
@@ -436,7 +441,7 @@ def provision_update(
     location: str = "",
     outcome_ids: Iterable[int] = (),
 ) -> Provision:
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(provision.plan)
     _check_editable(plan)
     description = _clean_provision(section, description)
@@ -457,8 +462,8 @@ def provision_update(
 
 
 @transaction.atomic
-def provision_remove(*, actor: Any, provision: Provision) -> None:
-    check_capability(actor, "manage_cases")
+def provision_remove(*, actor: Actor, provision: Provision) -> None:
+    check_capability(actor, Capability.MANAGE_CASES)
     plan = _locked(provision.plan)
     _check_editable(plan)
     _audit_plan(
@@ -475,10 +480,10 @@ def provision_remove(*, actor: Any, provision: Provision) -> None:
 
 @transaction.atomic
 def draft_issue(
-    *, actor: Any, plan: EHCPlan, issued_on: date, today: date | None = None
+    *, actor: Actor, plan: EHCPlan, issued_on: date, today: date | None = None
 ) -> EHCPlan:
     """Serve the draft on the family: their 15 days to comment start (reg 13(1))."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     today = today_or_local(today)
     plan = _locked(plan)
     _check_draft(plan)
@@ -534,7 +539,7 @@ def check_comments(
 @transaction.atomic
 def representation_record(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     made_on: date,
     made_by: str,
@@ -543,7 +548,7 @@ def representation_record(
     today: date | None = None,
 ) -> Representation:
     """The family's comments on the draft, and the setting they ask for (reg 13(1), s38)."""
-    staff = user_can(actor, "manage_cases")
+    staff = user_can(actor, Capability.MANAGE_CASES)
     if not staff and not is_family_of(actor, plan.child):
         raise PermissionDenied
     today = today_or_local(today)
@@ -581,7 +586,7 @@ def representation_record(
 @transaction.atomic
 def consultation_send(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     setting: Setting,
     sent_on: date,
@@ -594,7 +599,7 @@ def consultation_send(
 
     A draft's consultations are part of writing it; a final plan's are for naming a new setting
     (a phase transfer or an amendment), so they use their own message `template`."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     today = today_or_local(today)
     plan = _locked(plan)
     if plan.status == PlanStatus.CEASED:
@@ -637,14 +642,14 @@ def consultation_send(
 @transaction.atomic
 def consultation_response_record(
     *,
-    actor: Any,
+    actor: Actor,
     consultation: Consultation,
     responded_on: date,
     can_meet_needs: str,
     response_notes: str = "",
     today: date | None = None,
 ) -> Consultation:
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     today = today_or_local(today)
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.responded_on is not None:
@@ -683,14 +688,14 @@ def consultation_response_record(
 @transaction.atomic
 def final_issue(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     issued_on: date,
     named_setting: Setting | None,
     today: date | None = None,
 ) -> EHCPlan:
     """Issue the final plan: a new numbered version, the case moved on, the family told."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     today = today_or_local(today)
     plan = _locked(plan)
     _check_draft(plan)
@@ -753,7 +758,7 @@ def first_review_due(plan: EHCPlan, *, issued_on: date) -> date:
 
 def plan_version_issue(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     issued_on: date,
     named_setting: Setting,
@@ -789,11 +794,11 @@ def plan_version_issue(
     return version
 
 
-def plan_content_restore(*, actor: Any, plan: EHCPlan, version: int) -> EHCPlan:
+def plan_content_restore(*, actor: Actor, plan: EHCPlan, version: int) -> EHCPlan:
     """Put the plan's content back as it was issued in `version` (an amendment withdrawn or not
     made): section A, needs, outcomes, provision with their links, I and J. Call inside a
     transaction with the plan locked."""
-    check_capability(actor, "manage_cases")
+    check_capability(actor, Capability.MANAGE_CASES)
     issued = PlanVersion.objects.filter(plan=plan, version=version).first()
     if issued is None:
         return plan  # nothing kept to go back to (for example, demo data)
@@ -840,7 +845,7 @@ def plan_lock(plan: EHCPlan) -> EHCPlan:
 
 
 def _send_final_to_professionals(
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     *,
     named_setting: Setting,

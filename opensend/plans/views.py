@@ -16,10 +16,11 @@ from django.views.decorators.http import require_http_methods
 
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, audit_record_list
 from opensend.casework.selectors import request_get_for_user
+from opensend.core.types import Actor
 from opensend.core.views_helpers import apply_service_errors
 from opensend.plans import selectors, services
 from opensend.plans.content import SECTION_A_FIELDS, content_compare, plan_content
@@ -77,15 +78,15 @@ def _plan(request: HttpRequest, plan_id: int) -> EHCPlan:
     return selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
 
 
-@require_capability("view_children")
+@require_capability(Capability.VIEW_CHILDREN)
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = list(selectors.plan_list_for_user(user=request.user)[:200])
     audit_record_list(actor=request.user, objects=plans, child_id_attr="child_id", summary="Plans")
-    family = not user_can(request.user, "search_children")
+    family = not user_can(request.user, Capability.SEARCH_CHILDREN)
     return render(request, "plans/plan_list.html", {"plans": plans, "family": family})
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["POST"])
 def plan_start(request: HttpRequest, request_id: int) -> HttpResponse:
     case = request_get_for_user(user=request.user, request_id=request_id)
@@ -98,7 +99,7 @@ def plan_start(request: HttpRequest, request_id: int) -> HttpResponse:
     return _detail(plan)
 
 
-def _page_context(plan: EHCPlan, *, user: Any) -> dict[str, Any]:
+def _page_context(plan: EHCPlan, *, user: Actor) -> dict[str, Any]:
     today = timezone.localdate()
     return {
         "plan": plan,
@@ -112,7 +113,7 @@ def _page_context(plan: EHCPlan, *, user: Any) -> dict[str, Any]:
     }
 
 
-@require_capability("view_children")
+@require_capability(Capability.VIEW_CHILDREN)
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     if selectors.plan_for_family(request.user, plan):
@@ -121,7 +122,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     from opensend.reviews.reassessment.selectors import open_reassessment_for_plan
     from opensend.reviews.selectors import open_amendment_for_plan, open_review_for_plan
 
-    manage = user_can(request.user, "manage_cases")
+    manage = user_can(request.user, Capability.MANAGE_CASES)
     context = _page_context(plan, user=request.user)
     amendment = None if plan.is_draft else open_amendment_for_plan(plan=plan)
     context.update(
@@ -131,7 +132,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "warnings": selectors.plan_warnings_for(plan, on=context["today"]),
             "amendment": amendment,
             "open_review": None if plan.is_draft else open_review_for_plan(plan=plan),
-            "can_amend": user_can(request.user, "manage_reviews"),
+            "can_amend": user_can(request.user, Capability.MANAGE_REVIEWS),
             "cessation_banner": plan_cessation_banner(plan, on=context["today"]),
             "plan_end": None if plan.is_draft else plan_natural_end(plan),
             "open_reassessment": None if plan.is_draft else open_reassessment_for_plan(plan=plan),
@@ -140,7 +141,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     return render(request, "plans/plan_detail.html", context)
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def section_a(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -155,7 +156,7 @@ def section_a(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def placement(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -174,7 +175,7 @@ def placement(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def need_add(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -188,7 +189,7 @@ def need_add(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def need_edit(request: HttpRequest, plan_id: int, need_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -204,7 +205,7 @@ def need_edit(request: HttpRequest, plan_id: int, need_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def outcome_add(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -218,7 +219,7 @@ def outcome_add(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def outcome_edit(request: HttpRequest, plan_id: int, outcome_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -239,7 +240,7 @@ def outcome_edit(request: HttpRequest, plan_id: int, outcome_id: int) -> HttpRes
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def provision_add(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -255,7 +256,7 @@ def provision_add(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def provision_edit(request: HttpRequest, plan_id: int, provision_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -287,7 +288,7 @@ _REMOVERS: dict[str, tuple[Callable[[EHCPlan, int], Any], Callable[..., None], s
 }
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["POST"])
 def row_remove(request: HttpRequest, plan_id: int, kind: str, row_id: int) -> HttpResponse:
     """Take a need, an outcome or provision out of the draft."""
@@ -305,7 +306,7 @@ def row_remove(request: HttpRequest, plan_id: int, kind: str, row_id: int) -> Ht
     return _detail(plan)
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def draft_issue(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -321,7 +322,7 @@ def draft_issue(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def representations(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -339,7 +340,7 @@ def representations(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def consultations(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -356,7 +357,7 @@ def consultations(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def consultation_response(request: HttpRequest, plan_id: int, consultation_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -374,7 +375,7 @@ def consultation_response(request: HttpRequest, plan_id: int, consultation_id: i
     )
 
 
-@require_capability("manage_cases")
+@require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def final_issue(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
@@ -396,7 +397,7 @@ def final_issue(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("view_children")
+@require_capability(Capability.VIEW_CHILDREN)
 def pdf(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     if selectors.plan_for_family(request.user, plan) and selectors.plan_in_force_while_amending(
@@ -419,7 +420,7 @@ def pdf(request: HttpRequest, plan_id: int) -> HttpResponse:
     return response
 
 
-@require_capability("view_children")
+@require_capability(Capability.VIEW_CHILDREN)
 def versions(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     rows = list(plan.versions.select_related("issued_by"))
@@ -450,7 +451,7 @@ def _version_content(plan: EHCPlan, value: str) -> tuple[str, dict[str, Any], An
     return label, version.snapshot, version
 
 
-@require_capability("view_children")
+@require_capability(Capability.VIEW_CHILDREN)
 def version_compare(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     before_label, before, first = _version_content(plan, request.GET.get("from", ""))
@@ -482,13 +483,13 @@ def version_compare(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("view_children")
+@require_capability(Capability.VIEW_CHILDREN)
 @require_http_methods(["GET", "POST"])
 def family(request: HttpRequest, plan_id: int) -> HttpResponse:
     """The plan in plain English for the family, and their comments while the window is open."""
     plan = _plan(request, plan_id)
     is_family = selectors.is_family_of(request.user, plan.child)
-    if not is_family and not user_can(request.user, "manage_cases"):
+    if not is_family and not user_can(request.user, Capability.MANAGE_CASES):
         raise Http404(selectors.NOT_FOUND)
     context = _page_context(plan, user=request.user)
     can_comment = is_family and context["dates"].window_open

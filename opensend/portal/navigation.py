@@ -8,37 +8,36 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 
+from opensend.accounts.permissions import Capability, user_can
+
 
 @dataclass(frozen=True)
 class NavLink:
     text: str
     url_name: str
-    capability: str
+    capability: Capability
 
 
-# capability names are checked with accounts.permissions.user_can
 NAV_LINKS: list[NavLink] = [
-    NavLink("Home", "portal:home", "signed_in"),
-    NavLink("Caseload", "casework:caseload", "view_caseload"),
-    NavLink("Team", "casework:team", "view_team"),
-    NavLink("Panels", "casework:panel_list", "manage_cases"),
-    NavLink("Reviews", "reviews:queue", "manage_reviews"),
-    NavLink("Phase transfers", "reviews:transfer_planner", "manage_reviews"),
-    NavLink("Annual reviews", "reviews:setting_workspace", "setting_reviews"),
-    NavLink("Leavers and transfers", "reviews:transfer_planner", "setting_reviews"),
-    NavLink("Advice requests", "casework:advice_list", "advice_workspace"),
-    NavLink("Children and young people", "people:child_list", "view_children"),
-    NavLink("Settings", "people:setting_list", "view_settings"),
-    NavLink("Disputes and complaints", "disputes:queue", "manage_disputes"),
-    NavLink("Reports", "casework:timeliness_report", "view_timeliness"),
-    NavLink("Audit trail", "audit:event_list", "view_audit"),
-    NavLink("Users", "accounts:user_list", "manage_users"),
+    NavLink("Home", "portal:home", Capability.SIGNED_IN),
+    NavLink("Caseload", "casework:caseload", Capability.VIEW_CASELOAD),
+    NavLink("Team", "casework:team", Capability.VIEW_TEAM),
+    NavLink("Panels", "casework:panel_list", Capability.MANAGE_CASES),
+    NavLink("Reviews", "reviews:queue", Capability.MANAGE_REVIEWS),
+    NavLink("Phase transfers", "reviews:transfer_planner", Capability.MANAGE_REVIEWS),
+    NavLink("Annual reviews", "reviews:setting_workspace", Capability.SETTING_REVIEWS),
+    NavLink("Leavers and transfers", "reviews:transfer_planner", Capability.SETTING_REVIEWS),
+    NavLink("Advice requests", "casework:advice_list", Capability.ADVICE_WORKSPACE),
+    NavLink("Children and young people", "people:child_list", Capability.VIEW_CHILDREN),
+    NavLink("Settings", "people:setting_list", Capability.VIEW_SETTINGS),
+    NavLink("Disputes and complaints", "disputes:queue", Capability.MANAGE_DISPUTES),
+    NavLink("Reports", "casework:timeliness_report", Capability.VIEW_TIMELINESS),
+    NavLink("Audit trail", "audit:event_list", Capability.VIEW_AUDIT),
+    NavLink("Users", "accounts:user_list", Capability.MANAGE_USERS),
 ]
 
 
 def nav_items_for(request: HttpRequest) -> list[dict[str, object]]:
-    from opensend.accounts.permissions import user_can
-
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []

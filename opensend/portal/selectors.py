@@ -5,38 +5,43 @@ from typing import Any
 from django.urls import reverse
 
 from opensend.accounts.models import Organisation
-from opensend.accounts.permissions import access_for, primary_role, user_can
+from opensend.accounts.permissions import Capability, access_for, primary_role, user_can
 from opensend.accounts.roles import FAMILY_ROLES, Role
+from opensend.core.types import Actor
 from opensend.people.models import Child
 
 # (capability, link text, URL name): the home page's links, in order, for whoever may use them.
-HOME_LINKS: list[tuple[str, str, str]] = [
-    ("view_caseload", "Your caseload", "casework:caseload"),
-    ("view_team", "Team workload", "casework:team"),
-    ("manage_cases", "Panels", "casework:panel_list"),
-    ("manage_reviews", "Annual reviews and amendments", "reviews:queue"),
-    ("manage_reviews", "Phase transfer planner", "reviews:transfer_planner"),
-    ("setting_reviews", "Annual reviews for your pupils", "reviews:setting_workspace"),
-    ("setting_reviews", "Pupils moving to a new school or college", "reviews:transfer_planner"),
-    ("advice_workspace", "Advice requests for your organisation", "casework:advice_list"),
-    ("search_children", "Find a child or young person", "people:child_list"),
-    ("create_children", "Add a child or young person", "people:child_create"),
-    ("view_settings", "Schools, colleges and settings", "people:setting_list"),
-    ("view_audit", "Search the audit trail", "audit:event_list"),
-    ("view_timeliness", "Timeliness report", "casework:timeliness_report"),
+HOME_LINKS: list[tuple[Capability, str, str]] = [
+    (Capability.VIEW_CASELOAD, "Your caseload", "casework:caseload"),
+    (Capability.VIEW_TEAM, "Team workload", "casework:team"),
+    (Capability.MANAGE_CASES, "Panels", "casework:panel_list"),
+    (Capability.MANAGE_REVIEWS, "Annual reviews and amendments", "reviews:queue"),
+    (Capability.MANAGE_REVIEWS, "Phase transfer planner", "reviews:transfer_planner"),
+    (Capability.SETTING_REVIEWS, "Annual reviews for your pupils", "reviews:setting_workspace"),
+    (
+        Capability.SETTING_REVIEWS,
+        "Pupils moving to a new school or college",
+        "reviews:transfer_planner",
+    ),
+    (Capability.ADVICE_WORKSPACE, "Advice requests for your organisation", "casework:advice_list"),
+    (Capability.SEARCH_CHILDREN, "Find a child or young person", "people:child_list"),
+    (Capability.CREATE_CHILDREN, "Add a child or young person", "people:child_create"),
+    (Capability.VIEW_SETTINGS, "Schools, colleges and settings", "people:setting_list"),
+    (Capability.VIEW_AUDIT, "Search the audit trail", "audit:event_list"),
+    (Capability.VIEW_TIMELINESS, "Timeliness report", "casework:timeliness_report"),
 ]
 
 
-def home_summary_for_user(*, user: Any) -> dict[str, Any]:
+def home_summary_for_user(*, user: Actor) -> dict[str, Any]:
     access = access_for(user)
     role = primary_role(user)
-    sees_children = user_can(user, "view_children")
+    sees_children = user_can(user, Capability.VIEW_CHILDREN)
     links = [
         {"text": text, "href": reverse(url_name)}
         for capability, text, url_name in HOME_LINKS
         if user_can(user, capability)
     ]
-    if access.roles & FAMILY_ROLES and user_can(user, "complain"):
+    if access.roles & FAMILY_ROLES and user_can(user, Capability.COMPLAIN):
         links.append(
             {
                 "text": "Make a complaint or see your complaints",

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.accounts.permissions import check_capability
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.services import audit_record_list
 from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
 from opensend.reviews import selectors
@@ -146,7 +146,7 @@ class ReviewListApi(APIView):
     @list_schema(ReviewOutput, operation_id="reviews_list")
     def get(self, request: Request) -> Response:
         """Annual reviews of the children you may see, soonest next date first."""
-        check_capability(request.user, "view_reviews")
+        check_capability(request.user, Capability.VIEW_REVIEWS)
         qs = selectors.review_list_for_user(user=request.user).order_by("next_due_on", "pk")
         return paginated(self, request, qs, ReviewOutput, on_page=_audit(request))
 
@@ -155,7 +155,7 @@ class ReviewDetailApi(APIView):
     @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewDetailOutput, **ERRORS})
     def get(self, request: Request, review_id: int) -> Response:
         """One review with its invitations, views and advice, and every clock."""
-        check_capability(request.user, "view_reviews")
+        check_capability(request.user, Capability.VIEW_REVIEWS)
         review = selectors.review_get_for_user(user=request.user, review_id=review_id)
         return Response(ReviewDetailOutput(review).data)
 
@@ -163,7 +163,7 @@ class ReviewDetailApi(APIView):
 class AmendmentListApi(APIView):
     @list_schema(AmendmentOutput, operation_id="amendments_list")
     def get(self, request: Request) -> Response:
-        check_capability(request.user, "view_reviews")
+        check_capability(request.user, Capability.VIEW_REVIEWS)
         qs = selectors.amendment_list_for_user(user=request.user).order_by("-created_at", "-pk")
         return paginated(self, request, qs, AmendmentOutput, on_page=_audit(request))
 
@@ -174,7 +174,7 @@ class AmendmentDetailApi(APIView):
     )
     def get(self, request: Request, amendment_id: int) -> Response:
         """One amendment with the family's comments and its clocks (8 and 12 weeks)."""
-        check_capability(request.user, "view_reviews")
+        check_capability(request.user, Capability.VIEW_REVIEWS)
         amendment = selectors.amendment_get_for_user(user=request.user, amendment_id=amendment_id)
         return Response(AmendmentDetailOutput(amendment).data)
 

@@ -15,12 +15,13 @@ from django.http import Http404
 
 from opensend import statutory
 from opensend.accounts.models import Organisation, User
-from opensend.accounts.permissions import access_for, user_can
+from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.core.clocks import Clock
 from opensend.core.queues import due_counts
+from opensend.core.types import Actor
 from opensend.people.models import Child
 from opensend.reviews.clocks import amendment_clocks, invitations_due, review_clocks
 from opensend.reviews.models import (
@@ -39,17 +40,17 @@ AMENDMENT_NOT_FOUND = "No amendment found"
 _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 
 
-def _visible_children(user: Any) -> QuerySet[Child]:
+def _visible_children(user: Actor) -> QuerySet[Child]:
     return Child.objects.visible_to(user)
 
 
-def review_list_for_user(*, user: Any) -> QuerySet[AnnualReview]:
-    if not user_can(user, "view_reviews"):
+def review_list_for_user(*, user: Actor) -> QuerySet[AnnualReview]:
+    if not user_can(user, Capability.VIEW_REVIEWS):
         return AnnualReview.objects.none()
     return AnnualReview.objects.filter(child__in=_visible_children(user))
 
 
-def review_get_for_user(*, user: Any, review_id: int, audit: bool = True) -> AnnualReview:
+def review_get_for_user(*, user: Actor, review_id: int, audit: bool = True) -> AnnualReview:
     try:
         review = (
             review_list_for_user(user=user)
@@ -71,7 +72,7 @@ def review_get_for_user(*, user: Any, review_id: int, audit: bool = True) -> Ann
     return review
 
 
-def contribution_document_for_user(*, user: Any, contribution_id: int) -> ReviewContribution:
+def contribution_document_for_user(*, user: Actor, contribution_id: int) -> ReviewContribution:
     """The review document this user may download: staff who may see the child (the child's
     visibility rule), or whoever added it. The download is audited; missing, forbidden and
     "no document" give the same 404."""
@@ -82,7 +83,8 @@ def contribution_document_for_user(*, user: Any, contribution_id: int) -> Review
     child_id = contribution.review.child_id
     added_it = user.is_authenticated and contribution.recorded_by_id == user.pk
     may_see_child = (
-        user_can(user, "search_children") and _visible_children(user).filter(pk=child_id).exists()
+        user_can(user, Capability.SEARCH_CHILDREN)
+        and _visible_children(user).filter(pk=child_id).exists()
     )
     if not contribution.document or not (added_it or may_see_child):
         raise Http404("No document found")
@@ -96,19 +98,19 @@ def contribution_document_for_user(*, user: Any, contribution_id: int) -> Review
     return contribution
 
 
-def can_lead(user: Any, review: AnnualReview) -> bool:
+def can_lead(user: Actor, review: AnnualReview) -> bool:
     """May this user do the review's steps (meeting, invitations, views, report)?"""
-    if user_can(user, "manage_reviews"):
+    if user_can(user, Capability.MANAGE_REVIEWS):
         return True
     return (
-        user_can(user, "lead_reviews")
+        user_can(user, Capability.LEAD_REVIEWS)
         and review.led_by == ReviewLead.SETTING
         and review.setting_id in access_for(user).setting_ids
     )
 
 
-def amendment_list_for_user(*, user: Any) -> QuerySet[Amendment]:
-    if not user_can(user, "view_reviews"):
+def amendment_list_for_user(*, user: Actor) -> QuerySet[Amendment]:
+    if not user_can(user, Capability.VIEW_REVIEWS):
         return Amendment.objects.none()
     return Amendment.objects.filter(child__in=_visible_children(user))
 
@@ -122,7 +124,7 @@ def _amendment_query(qs: QuerySet[Amendment]) -> QuerySet[Amendment]:
     )
 
 
-def amendment_get_for_user(*, user: Any, amendment_id: int, audit: bool = True) -> Amendment:
+def amendment_get_for_user(*, user: Actor, amendment_id: int, audit: bool = True) -> Amendment:
     try:
         amendment = _amendment_query(amendment_list_for_user(user=user)).get(pk=amendment_id)
     except (Amendment.DoesNotExist, *_LOOKUP_ERRORS) as exc:
@@ -235,7 +237,7 @@ class ReviewQueue:
         return rows
 
 
-def review_queue_for_user(*, user: Any, on: date, caseworker: Any = None) -> ReviewQueue:
+def review_queue_for_user(*, user: Actor, on: date, caseworker: Any = None) -> ReviewQueue:
     """Open reviews and open amendments for the children this user sees (one caseworker's
     when `caseworker` is given), soonest next date first. Paginate it in the view."""
     reviews = review_list_for_user(user=user).filter(stage__in=OPEN_REVIEW_STAGES)
@@ -246,7 +248,7 @@ def review_queue_for_user(*, user: Any, on: date, caseworker: Any = None) -> Rev
     return ReviewQueue(reviews, amendments, on)
 
 
-def setting_reviews_for_user(*, user: Any, on: date) -> ReviewQueue:
+def setting_reviews_for_user(*, user: Actor, on: date) -> ReviewQueue:
     """A SENCO's workspace: open reviews of pupils on their setting's roll, by next date."""
     setting_ids = access_for(user).setting_ids
     reviews = (
@@ -257,7 +259,7 @@ def setting_reviews_for_user(*, user: Any, on: date) -> ReviewQueue:
     return ReviewQueue(reviews, Amendment.objects.none(), on)
 
 
-def review_load_by_caseworker(*, user: Any, on: date) -> dict[int, tuple[int, int, int]]:
+def review_load_by_caseworker(*, user: Actor, on: date) -> dict[int, tuple[int, int, int]]:
     """Caseworker id -> (open, overdue, due soon) over open reviews and amendments, in SQL."""
     counts = due_counts(on)
     load: dict[int, list[int]] = {}
@@ -370,7 +372,7 @@ def role_for_organisation(organisation: Organisation) -> str:
     return ROLE_FOR_ORGANISATION.get(organisation.kind, ContributionKind.OTHER)  # type: ignore[call-overload]
 
 
-def caseworker_choices_for_user(*, user: Any) -> QuerySet[User]:
+def caseworker_choices_for_user(*, user: Actor) -> QuerySet[User]:
     """Caseworkers a manager can filter the queue by: those in the manager's teams."""
     access = access_for(user)
     staff = User.objects.filter(

@@ -23,12 +23,13 @@ from django.db import transaction
 
 from opensend import statutory
 from opensend.accounts.models import Organisation
-from opensend.accounts.permissions import access_for, check_capability, user_can
+from opensend.accounts.permissions import Capability, access_for, check_capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.casework.services import MEDIATION_CONTACT
 from opensend.core import uploads
 from opensend.core.dates import today_or_local
+from opensend.core.types import Actor
 from opensend.notify.services import family_recipients, notification_send
 from opensend.people.models import Setting
 from opensend.plans import services as plan_services
@@ -131,11 +132,11 @@ def _check_date(
         raise ValidationError({field: [BEFORE.format(what=what, on=statutory.long_date(after))]})
 
 
-def _require_lead(actor: Any, review: AnnualReview) -> None:
+def _require_lead(actor: Actor, review: AnnualReview) -> None:
     """Caseworkers run any review; a SENCO only a setting-led review at their own setting."""
-    if user_can(actor, "manage_reviews"):
+    if user_can(actor, Capability.MANAGE_REVIEWS):
         return
-    if not user_can(actor, "lead_reviews"):
+    if not user_can(actor, Capability.LEAD_REVIEWS):
         raise PermissionDenied
     if (
         review.led_by != ReviewLead.SETTING
@@ -166,7 +167,7 @@ def _save_review(review: AnnualReview, fields: Sequence[str]) -> None:
 
 
 def _audit(
-    actor: Any, obj: Any, summary: str, changes: Any = None, *, create: bool = False
+    actor: Actor, obj: Any, summary: str, changes: Any = None, *, create: bool = False
 ) -> None:
     audit_record(
         actor=actor,
@@ -181,7 +182,7 @@ def _audit(
 # ---------------------------------------------------------------------------- scheduling
 
 
-def _review_create(*, actor: Any, plan: EHCPlan, trigger: date, first: bool) -> AnnualReview:
+def _review_create(*, actor: Actor, plan: EHCPlan, trigger: date, first: bool) -> AnnualReview:
     due = review_due_choice(date_of_birth=plan.child.date_of_birth, trigger=trigger, first=first)
     setting = plan.named_setting
     review = AnnualReview(
@@ -203,7 +204,7 @@ def _review_create(*, actor: Any, plan: EHCPlan, trigger: date, first: bool) -> 
 
 
 @transaction.atomic
-def review_schedule_first(*, actor: Any, plan: EHCPlan, issued_on: date) -> AnnualReview:
+def review_schedule_first(*, actor: Actor, plan: EHCPlan, issued_on: date) -> AnnualReview:
     """The first review of a new final plan: 12 months (6 for an under-5) from the plan."""
     existing = AnnualReview.objects.filter(plan=plan, stage__in=OPEN_REVIEW_STAGES).first()
     if existing is not None:
@@ -216,7 +217,7 @@ def review_schedule_first(*, actor: Any, plan: EHCPlan, issued_on: date) -> Annu
 
 @transaction.atomic
 def review_meeting_set(
-    *, actor: Any, review: AnnualReview, meeting_on: date, today: date | None = None
+    *, actor: Actor, review: AnnualReview, meeting_on: date, today: date | None = None
 ) -> AnnualReview:
     """Set (or move) the meeting date; the invitation clock starts from it."""
     _require_lead(actor, review)
@@ -246,7 +247,7 @@ class Invitee:
 @transaction.atomic
 def review_invitations_send(
     *,
-    actor: Any,
+    actor: Actor,
     review: AnnualReview,
     sent_on: date,
     invitees: Iterable[Invitee] = (),
@@ -311,7 +312,7 @@ def review_invitations_send(
 @transaction.atomic
 def review_contribution_add(
     *,
-    actor: Any,
+    actor: Actor,
     review: AnnualReview,
     kind: str,
     given_by: str,
@@ -362,7 +363,7 @@ def review_contribution_add(
 @transaction.atomic
 def review_meeting_held(
     *,
-    actor: Any,
+    actor: Actor,
     review: AnnualReview,
     held_on: date,
     attended_ids: Iterable[int] = (),
@@ -411,7 +412,7 @@ def pfa_required(review: AnnualReview) -> bool:
 @transaction.atomic
 def review_report_submit(
     *,
-    actor: Any,
+    actor: Actor,
     review: AnnualReview,
     report_sent_on: date,
     recommendation: str,
@@ -492,7 +493,7 @@ def missing_pfa_areas(plan: EHCPlan) -> list[str]:
 @transaction.atomic
 def review_decide(
     *,
-    actor: Any,
+    actor: Actor,
     review: AnnualReview,
     decision: str,
     decided_on: date,
@@ -505,7 +506,7 @@ def review_decide(
 ) -> AnnualReview:
     """The council's decision within 4 weeks of the meeting: maintain, amend (the proposals go
     with the decision) or cease. The next review is planned from the meeting date."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
     review = _locked_review(review)
     _check_open(review)
@@ -626,7 +627,7 @@ def _check_order_to_amend(
 @transaction.atomic
 def amendment_start(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     source: str,
     summary: str,
@@ -638,7 +639,7 @@ def amendment_start(
 ) -> Amendment:
     """Start changing a final plan: its content becomes editable until the amended plan is
     issued (or the amendment is withdrawn). Phase transfers and Tribunal orders use this too."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     plan = plan_services.plan_lock(plan)
     if plan.status != PlanStatus.FINAL:
         raise ValidationError(NOT_FINAL)
@@ -673,10 +674,10 @@ def amendment_start(
 
 @transaction.atomic
 def amendment_propose(
-    *, actor: Any, amendment: Amendment, proposed_on: date, today: date | None = None
+    *, actor: Actor, amendment: Amendment, proposed_on: date, today: date | None = None
 ) -> Amendment:
     """Send the proposals and evidence: the family has 15 days to comment (reg 22(2))."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     amendment = _locked_amendment(amendment)
     _check_amendment_open(amendment)
     if amendment.proposed_on is not None:
@@ -708,7 +709,7 @@ def amendment_propose(
 @transaction.atomic
 def amendment_representation_record(
     *,
-    actor: Any,
+    actor: Actor,
     amendment: Amendment,
     made_on: date,
     made_by: str,
@@ -719,7 +720,7 @@ def amendment_representation_record(
 ) -> AmendmentRepresentation:
     """The family's comments on the proposals and a setting they ask for; after the 15 days
     only the SEND team can add them."""
-    staff = user_can(actor, "manage_reviews")
+    staff = user_can(actor, Capability.MANAGE_REVIEWS)
     if not staff and not is_family_of(actor, amendment.child):
         raise PermissionDenied
     today = today_or_local(today)
@@ -758,7 +759,7 @@ def amendment_representation_record(
 @transaction.atomic
 def amendment_issue(
     *,
-    actor: Any,
+    actor: Actor,
     amendment: Amendment,
     issued_on: date,
     named_setting: Setting | None = None,
@@ -766,7 +767,7 @@ def amendment_issue(
 ) -> Amendment:
     """Issue the amended plan as a new version. Late against the 8-week or 12-week clock is
     shown, not blocked. A Tribunal order to amend is complied with by this step."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
     amendment = _locked_amendment(amendment)
     _check_amendment_open(amendment)
@@ -839,7 +840,7 @@ def amendment_issue(
 
 
 def _close(
-    actor: Any,
+    actor: Actor,
     amendment: Amendment,
     *,
     status: str,
@@ -847,7 +848,7 @@ def _close(
     reason: str,
     today: date | None,
 ) -> Amendment:
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     amendment = _locked_amendment(amendment)
     _check_amendment_open(amendment)
     if not reason.strip():
@@ -866,7 +867,7 @@ def _close(
 @transaction.atomic
 def amendment_not_amended(
     *,
-    actor: Any,
+    actor: Actor,
     amendment: Amendment,
     decided_on: date,
     reasons: str,
@@ -897,7 +898,12 @@ def amendment_not_amended(
 
 @transaction.atomic
 def amendment_withdraw(
-    *, actor: Any, amendment: Amendment, withdrawn_on: date, reason: str, today: date | None = None
+    *,
+    actor: Actor,
+    amendment: Amendment,
+    withdrawn_on: date,
+    reason: str,
+    today: date | None = None,
 ) -> Amendment:
     """Withdraw an amendment started in error (no notification: nothing was decided); the plan's
     content goes back to the version it would have changed."""

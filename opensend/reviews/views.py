@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import access_for, user_can
+from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.accounts.roles import Role
 from opensend.audit.services import audit_record_list
 from opensend.casework.selectors import team_caseworker_for_user
@@ -82,11 +82,11 @@ def _audit_rows(request: HttpRequest, rows: Any, summary: str) -> None:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 def queue(request: HttpRequest) -> HttpResponse:
     """Mine (a caseworker), or the team's with a filter by caseworker (a manager)."""
     today = timezone.localdate()
-    manager = user_can(request.user, "view_team")
+    manager = user_can(request.user, Capability.VIEW_TEAM)
     caseworker: Any = None
     chosen = request.GET.get("caseworker", "")
     if manager and chosen:
@@ -113,7 +113,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability("lead_reviews")
+@require_capability(Capability.LEAD_REVIEWS)
 def setting_workspace(request: HttpRequest) -> HttpResponse:
     """A SENCO's reviews: pupils on their setting's roll, soonest next date first."""
     today = timezone.localdate()
@@ -133,7 +133,7 @@ def setting_workspace(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------------------- a review
 
 
-@require_capability("view_reviews")
+@require_capability(Capability.VIEW_REVIEWS)
 def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id)
     today = timezone.localdate()
@@ -146,7 +146,7 @@ def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
             "clocks": clock_rows(review_clocks(review), today),
             "timeline": selectors.review_timeline(review),
             "can_lead": selectors.can_lead(request.user, review),
-            "can_decide": user_can(request.user, "manage_reviews"),
+            "can_decide": user_can(request.user, Capability.MANAGE_REVIEWS),
             "invitations_late": invitations_late(review),
             "pfa": services.pfa_required(review),
         },
@@ -161,7 +161,7 @@ def _caption(review: AnnualReview) -> str:
     return f"{review.get_kind_display()} for {review.child.full_name}"
 
 
-@require_capability("lead_reviews")
+@require_capability(Capability.LEAD_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def meeting(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id, lead=True)
@@ -180,7 +180,7 @@ def meeting(request: HttpRequest, review_id: int) -> HttpResponse:
     )
 
 
-@require_capability("lead_reviews")
+@require_capability(Capability.LEAD_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def invitations(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id, lead=True)
@@ -231,7 +231,7 @@ def invitations(request: HttpRequest, review_id: int) -> HttpResponse:
     )
 
 
-@require_capability("lead_reviews")
+@require_capability(Capability.LEAD_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def contribution(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id, lead=True)
@@ -260,7 +260,7 @@ def contribution_document(request: HttpRequest, contribution_id: int) -> HttpRes
     )
 
 
-@require_capability("lead_reviews")
+@require_capability(Capability.LEAD_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def held(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id, lead=True)
@@ -279,7 +279,7 @@ def held(request: HttpRequest, review_id: int) -> HttpResponse:
     )
 
 
-@require_capability("lead_reviews")
+@require_capability(Capability.LEAD_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id, lead=True)
@@ -301,7 +301,7 @@ def report(request: HttpRequest, review_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def decision(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(request, review_id)
@@ -324,7 +324,7 @@ def decision(request: HttpRequest, review_id: int) -> HttpResponse:
 # ---------------------------------------------------------------------------- amendments
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def amendment_start(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Start an amendment; `?appeal=<id>` starts one to comply with a Tribunal order."""
@@ -356,7 +356,7 @@ def _order_appeal(request: HttpRequest) -> Any:
     return appeal_get_for_user(user=request.user, appeal_id=appeal_id)  # type: ignore[arg-type]
 
 
-@require_capability("view_reviews")
+@require_capability(Capability.VIEW_REVIEWS)
 def amendment_detail(request: HttpRequest, amendment_id: int) -> HttpResponse:
     amendment = _amendment(request, amendment_id)
     today = timezone.localdate()
@@ -369,7 +369,7 @@ def amendment_detail(request: HttpRequest, amendment_id: int) -> HttpResponse:
             "today": today,
             "clocks": clock_rows(clocks, today),
             "timeline": selectors.amendment_timeline(amendment),
-            "can_manage": user_can(request.user, "manage_reviews"),
+            "can_manage": user_can(request.user, Capability.MANAGE_REVIEWS),
             "comments_due": representations_end(amendment.proposed_on),
             "late": late_against(clocks, today) if amendment.is_open else [],
         },
@@ -384,7 +384,7 @@ def _amendment_caption(amendment: Amendment) -> str:
     return f"Amending the plan for {amendment.child.full_name}"
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def amendment_propose(request: HttpRequest, amendment_id: int) -> HttpResponse:
     amendment = _amendment(request, amendment_id)
@@ -399,7 +399,7 @@ def amendment_propose(request: HttpRequest, amendment_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def amendment_representations(request: HttpRequest, amendment_id: int) -> HttpResponse:
     amendment = _amendment(request, amendment_id)
@@ -416,7 +416,7 @@ def amendment_representations(request: HttpRequest, amendment_id: int) -> HttpRe
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def amendment_issue(request: HttpRequest, amendment_id: int) -> HttpResponse:
     amendment = _amendment(request, amendment_id)
@@ -447,7 +447,7 @@ def amendment_issue(request: HttpRequest, amendment_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def amendment_close(request: HttpRequest, amendment_id: int, how: str) -> HttpResponse:
     amendment = _amendment(request, amendment_id)
@@ -474,7 +474,7 @@ def amendment_close(request: HttpRequest, amendment_id: int, how: str) -> HttpRe
     )
 
 
-@require_capability("view_children")
+@require_capability(Capability.VIEW_CHILDREN)
 @require_http_methods(["GET", "POST"])
 def family_comment(request: HttpRequest, plan_id: int) -> HttpResponse:
     """The family comments on proposed changes from their plan page, within the 15 days."""

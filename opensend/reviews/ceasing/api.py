@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opensend import statutory
-from opensend.accounts.permissions import check_capability
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
 from opensend.plans.models import PlanStatus
 from opensend.reviews.ceasing import selectors
@@ -85,7 +85,7 @@ class CessationListApi(APIView):
     @list_schema(CessationOutput, operation_id="cessations_list")
     def get(self, request: Request) -> Response:
         """Cease decisions about the children you may see, newest first."""
-        check_capability(request.user, "view_reviews")
+        check_capability(request.user, Capability.VIEW_REVIEWS)
         qs = (
             selectors.cessation_list_for_user(user=request.user)
             .select_related("plan")
@@ -99,6 +99,6 @@ class CessationDetailApi(APIView):
         operation_id="cessations_retrieve", responses={200: CessationDetailOutput, **ERRORS}
     )
     def get(self, request: Request, cessation_id: int) -> Response:
-        check_capability(request.user, "view_reviews")
+        check_capability(request.user, Capability.VIEW_REVIEWS)
         cessation = selectors.cessation_get_for_user(user=request.user, cessation_id=cessation_id)
         return Response(CessationDetailOutput(cessation).data)

@@ -11,10 +11,11 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from opensend import statutory
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.core.clocks import Clock, rule_clock
+from opensend.core.types import Actor
 from opensend.people.models import Child
 from opensend.plans.models import EHCPlan
 from opensend.reviews.ceasing.services import attends_further_education, cease_blocker
@@ -23,13 +24,13 @@ from opensend.reviews.models import OPEN_CESSATION_STATUSES, Cessation, Cessatio
 _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 
 
-def cessation_list_for_user(*, user: Any) -> QuerySet[Cessation]:
-    if not user_can(user, "view_reviews"):
+def cessation_list_for_user(*, user: Actor) -> QuerySet[Cessation]:
+    if not user_can(user, Capability.VIEW_REVIEWS):
         return Cessation.objects.none()
     return Cessation.objects.filter(child__in=Child.objects.visible_to(user))
 
 
-def cessation_get_for_user(*, user: Any, cessation_id: Any) -> Cessation:
+def cessation_get_for_user(*, user: Actor, cessation_id: Any) -> Cessation:
     """The cease decision, if this user may see the child; the same 404 otherwise. Audited."""
     try:
         cessation = (
@@ -45,7 +46,7 @@ def cessation_get_for_user(*, user: Any, cessation_id: Any) -> Cessation:
     return cessation
 
 
-def plan_get_for_user(*, user: Any, plan_id: Any) -> EHCPlan:
+def plan_get_for_user(*, user: Actor, plan_id: Any) -> EHCPlan:
     """A plan a cease decision may be started for (same 404 for missing and not yours)."""
     try:
         plan = (
@@ -149,7 +150,7 @@ def _next_step(cessation: Cessation, on: date) -> str:
     return _NEXT_STEP[cessation.status]
 
 
-def _open_cessations(user: Any, caseworker: Any) -> QuerySet[Cessation]:
+def _open_cessations(user: Actor, caseworker: Any) -> QuerySet[Cessation]:
     cessations = cessation_list_for_user(user=user).filter(status__in=OPEN_CESSATION_STATUSES)
     if caseworker is not None:
         cessations = cessations.filter(caseworker=caseworker)
@@ -157,7 +158,7 @@ def _open_cessations(user: Any, caseworker: Any) -> QuerySet[Cessation]:
 
 
 def cessation_queue_for_user(
-    *, user: Any, on: date, caseworker: Any = None
+    *, user: Actor, on: date, caseworker: Any = None
 ) -> list[CessationQueueRow]:
     """Open cease decisions with the next step; the date is the end of the family's time to
     appeal (after which the plan can be ceased), or the hearing while an appeal is pending."""
@@ -178,7 +179,7 @@ def cessation_queue_for_user(
     return sorted(rows, key=lambda r: (r.due_on is None, r.due_on or on, r.cessation.pk))
 
 
-def cessation_counts_by_caseworker(*, user: Any, on: date) -> dict[int | None, dict[str, int]]:
+def cessation_counts_by_caseworker(*, user: Actor, on: date) -> dict[int | None, dict[str, int]]:
     """Open cease decisions per caseworker, and how many are past their next date (SQL)."""
     counts = (
         _open_cessations(user, None)

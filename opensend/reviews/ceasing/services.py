@@ -15,11 +15,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from opensend import statutory
-from opensend.accounts.permissions import check_capability
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.services import MEDIATION_CONTACT
 from opensend.core.dates import today_or_local
+from opensend.core.types import Actor
 from opensend.disputes.models import Appeal, AppealOutcome, AppealType
 from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.codes import SettingKind
@@ -100,7 +101,7 @@ def _check_open(cessation: Cessation) -> None:
         raise ValidationError(NOT_OPEN)
 
 
-def _audit(actor: Any, obj: Any, summary: str, changes: Any = None) -> None:
+def _audit(actor: Actor, obj: Any, summary: str, changes: Any = None) -> None:
     audit_record(
         actor=actor,
         action=Action.UPDATE,
@@ -158,7 +159,7 @@ def cease_check_for(child: Child, reason: str, on: date) -> statutory.CeaseCheck
 
 def cessation_start(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     reason: str,
     details: str,
@@ -169,7 +170,7 @@ def cessation_start(
 
     Called from a review decision of "cease" (with the review) or from the plan's page.
     """
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
     plan = EHCPlan.objects.select_for_update(of=("self",)).select_related("child").get(pk=plan.pk)
     if plan.status != PlanStatus.FINAL:
@@ -212,7 +213,7 @@ def cessation_start(
 @transaction.atomic
 def cessation_consultation_record(
     *,
-    actor: Any,
+    actor: Actor,
     cessation: Cessation,
     family_consulted_on: date,
     setting_consulted_on: date | None = None,
@@ -221,7 +222,7 @@ def cessation_consultation_record(
 ) -> Cessation:
     """We told the family and the setting we are thinking of ceasing, and asked their views
     (reg 31(1)). The family gets the plain-English letter; the setting an email."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
     cessation = _locked(cessation)
     _check_open(cessation)
@@ -267,11 +268,11 @@ def cessation_consultation_record(
 
 @transaction.atomic
 def cessation_decide(
-    *, actor: Any, cessation: Cessation, decided_on: date, today: date | None = None
+    *, actor: Actor, cessation: Cessation, decided_on: date, today: date | None = None
 ) -> Cessation:
     """Decide to cease and send the notice: the reasons, the right of appeal with its deadline,
     and mediation (reg 31(2)–(3)). The plan stays in place until the appeal time has passed."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
     cessation = _locked(cessation)
     _check_open(cessation)
@@ -313,7 +314,7 @@ def cessation_decide(
     return cessation
 
 
-def _link(actor: Any, cessation: Cessation, appeal: Appeal) -> Cessation:
+def _link(actor: Actor, cessation: Cessation, appeal: Appeal) -> Cessation:
     cessation.appeal = appeal
     cessation.status = CessationStatus.APPEALED
     cessation.next_due_on = appeal.hearing_on
@@ -333,7 +334,7 @@ def _check_can_link(cessation: Cessation) -> None:
 @transaction.atomic
 def cessation_appeal_lodge(
     *,
-    actor: Any,
+    actor: Actor,
     cessation: Cessation,
     lodged_on: date,
     grounds: str = "",
@@ -343,7 +344,7 @@ def cessation_appeal_lodge(
     """Record the family's appeal against the decision (a disputes Appeal of type "ceasing")."""
     from opensend.disputes.services import appeal_lodge
 
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     cessation = _locked(cessation)
     _check_can_link(cessation)
     assert cessation.decided_on is not None  # noqa: S101 - checked above
@@ -362,10 +363,10 @@ def cessation_appeal_lodge(
 
 @transaction.atomic
 def cessation_appeal_link(
-    *, actor: Any, cessation: Cessation, appeal: Appeal, today: date | None = None
+    *, actor: Actor, cessation: Cessation, appeal: Appeal, today: date | None = None
 ) -> Cessation:
     """Link an appeal already recorded in disputes."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     cessation = _locked(cessation)
     _check_can_link(cessation)
     assert cessation.decided_on is not None  # noqa: S101 - checked above
@@ -395,7 +396,7 @@ def cease_blocker(cessation: Cessation, on: date) -> str:
     return ""
 
 
-def _close_open_work(actor: Any, plan: EHCPlan, why: str, on: date) -> None:
+def _close_open_work(actor: Actor, plan: EHCPlan, why: str, on: date) -> None:
     """A ceased plan has no open reviews, transfers or amendments: close each, audited."""
     for review in AnnualReview.objects.filter(plan=plan, stage__in=OPEN_REVIEW_STAGES):
         old = review.stage
@@ -418,10 +419,10 @@ def _close_open_work(actor: Any, plan: EHCPlan, why: str, on: date) -> None:
 
 @transaction.atomic
 def cessation_cease(
-    *, actor: Any, cessation: Cessation, ceased_on: date, today: date | None = None
+    *, actor: Actor, cessation: Cessation, ceased_on: date, today: date | None = None
 ) -> Cessation:
     """Cease the plan: only once no appeal is pending. The family is told."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
     cessation = _locked(cessation)
     _check_open(cessation)
@@ -462,11 +463,11 @@ def cessation_cease(
 
 @transaction.atomic
 def cessation_close(
-    *, actor: Any, cessation: Cessation, reason: str, today: date | None = None
+    *, actor: Actor, cessation: Cessation, reason: str, today: date | None = None
 ) -> Cessation:
     """Not ceasing after all: the council changed its mind, or the appeal was allowed. The plan
     carries on, and the family is told."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     cessation = _locked(cessation)
     _check_open(cessation)
     if cessation.appeal is not None and not cessation.appeal.outcome:

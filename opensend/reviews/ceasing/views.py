@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.core.views_helpers import clock_rows, form_data, object_step, step_view
 from opensend.disputes.models import Appeal, AppealType
 from opensend.reviews.ceasing import selectors, services
@@ -26,7 +26,7 @@ from opensend.reviews.ceasing.forms import (
 from opensend.reviews.models import CessationStatus
 
 
-@require_capability("view_reviews")
+@require_capability(Capability.VIEW_REVIEWS)
 def cessation_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(
@@ -36,7 +36,7 @@ def cessation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def cessation_start(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
@@ -61,12 +61,12 @@ def cessation_start(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("view_reviews")
+@require_capability(Capability.VIEW_REVIEWS)
 def cessation_detail(request: HttpRequest, cessation_id: int) -> HttpResponse:
     cessation = selectors.cessation_get_for_user(user=request.user, cessation_id=cessation_id)
     today = timezone.localdate()
     check = services.cease_check_for(cessation.child, cessation.reason, today)
-    manage = user_can(request.user, "manage_reviews") and cessation.is_open
+    manage = user_can(request.user, Capability.MANAGE_REVIEWS) and cessation.is_open
     appeal = cessation.appeal
     blocker = services.cease_blocker(cessation, today)
     status = cessation.status
@@ -92,7 +92,7 @@ def cessation_detail(request: HttpRequest, cessation_id: int) -> HttpResponse:
             "blocker": blocker if manage and status != CessationStatus.PROPOSED else "",
             "can_close": manage and (appeal is None or bool(appeal.outcome)),
             "citation": statutory.CESSATION_CITATION,
-            "can_see_appeal": user_can(request.user, "manage_disputes"),
+            "can_see_appeal": user_can(request.user, Capability.MANAGE_DISPUTES),
             "today": today,
         },
     )
@@ -109,7 +109,7 @@ def _cessation_step(request: HttpRequest, cessation_id: int, **kwargs: Any) -> H
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def cessation_consult(request: HttpRequest, cessation_id: int) -> HttpResponse:
     return _cessation_step(
@@ -126,7 +126,7 @@ def cessation_consult(request: HttpRequest, cessation_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def cessation_decide(request: HttpRequest, cessation_id: int) -> HttpResponse:
     return _cessation_step(
@@ -142,7 +142,7 @@ def cessation_decide(request: HttpRequest, cessation_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def cessation_appeal(request: HttpRequest, cessation_id: int) -> HttpResponse:
     return _cessation_step(
@@ -156,7 +156,7 @@ def cessation_appeal(request: HttpRequest, cessation_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def cessation_appeal_link(request: HttpRequest, cessation_id: int) -> HttpResponse:
     return _cessation_step(
@@ -172,7 +172,7 @@ def cessation_appeal_link(request: HttpRequest, cessation_id: int) -> HttpRespon
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def cessation_cease(request: HttpRequest, cessation_id: int) -> HttpResponse:
     return _cessation_step(
@@ -187,7 +187,7 @@ def cessation_cease(request: HttpRequest, cessation_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def cessation_close(request: HttpRequest, cessation_id: int) -> HttpResponse:
     return _cessation_step(

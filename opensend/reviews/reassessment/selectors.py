@@ -5,17 +5,18 @@ from typing import Any
 
 from django.http import Http404
 
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
+from opensend.core.types import Actor
 from opensend.people.models import Child
 from opensend.reviews.models import OPEN_REASSESSMENT_STATUSES, Reassessment
 
 _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 
 
-def reassessment_get_for_user(*, user: Any, reassessment_id: Any) -> Reassessment:
-    if not user_can(user, "view_reviews"):
+def reassessment_get_for_user(*, user: Actor, reassessment_id: Any) -> Reassessment:
+    if not user_can(user, Capability.VIEW_REVIEWS):
         raise Http404("No re-assessment found")
     try:
         reassessment = (

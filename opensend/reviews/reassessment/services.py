@@ -7,18 +7,18 @@ decision to re-assess, the amended or replaced plan within 14 weeks of telling t
 """
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from opensend import statutory
-from opensend.accounts.permissions import check_capability
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.services import MEDIATION_CONTACT
 from opensend.core.clocks import Clock, rule_clock
 from opensend.core.dates import today_or_local
+from opensend.core.types import Actor
 from opensend.notify.services import notification_send
 from opensend.plans.models import EHCPlan, PlanStatus
 from opensend.reviews.models import (
@@ -84,7 +84,7 @@ def _refresh(reassessment: Reassessment) -> None:
     )
 
 
-def _audit(actor: Any, reassessment: Reassessment, action: Action, summary: str) -> None:
+def _audit(actor: Actor, reassessment: Reassessment, action: Action, summary: str) -> None:
     audit_record(
         actor=actor,
         action=action,
@@ -105,7 +105,7 @@ def _locked(reassessment: Reassessment) -> Reassessment:
 @transaction.atomic
 def reassessment_request(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     requested_by: str,
     received_on: date,
@@ -113,7 +113,7 @@ def reassessment_request(
     today: date | None = None,
 ) -> Reassessment:
     """Record a request to re-assess (from the family, the young person or the setting)."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
     plan = EHCPlan.objects.select_for_update(of=("self",)).select_related("child").get(pk=plan.pk)
     if plan.status != PlanStatus.FINAL:
@@ -151,7 +151,7 @@ def reassessment_request(
 @transaction.atomic
 def reassessment_decide(
     *,
-    actor: Any,
+    actor: Actor,
     reassessment: Reassessment,
     reassess: bool,
     decided_on: date,
@@ -160,7 +160,7 @@ def reassessment_decide(
 ) -> Reassessment:
     """Tell the family whether we will re-assess (reg 25(1)). A refusal carries the right of
     appeal and its real last day; agreeing starts the 14 weeks to the plan (reg 27(2))."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     reassessment = _locked(reassessment)
     if reassessment.status != ReassessmentStatus.REQUESTED:
         raise ValidationError(NOT_WAITING)
@@ -201,10 +201,10 @@ def reassessment_decide(
 
 @transaction.atomic
 def reassessment_plan_issued(
-    *, actor: Any, reassessment: Reassessment, issued_on: date, today: date | None = None
+    *, actor: Actor, reassessment: Reassessment, issued_on: date, today: date | None = None
 ) -> Reassessment:
     """The amended or replaced plan was sent (reg 27(2)); the re-assessment is complete."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     reassessment = _locked(reassessment)
     if reassessment.status != ReassessmentStatus.REASSESSING:
         raise ValidationError(NOT_REASSESSING)

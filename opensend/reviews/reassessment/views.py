@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.core.views_helpers import clock_rows, form_data, object_step, step_view
 from opensend.reviews.ceasing.selectors import plan_get_for_user
 from opensend.reviews.models import ReassessmentStatus
@@ -20,7 +20,7 @@ from opensend.reviews.reassessment.forms import (
 )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def reassessment_start(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for_user(user=request.user, plan_id=plan_id)
@@ -37,13 +37,13 @@ def reassessment_start(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("view_reviews")
+@require_capability(Capability.VIEW_REVIEWS)
 def reassessment_detail(request: HttpRequest, reassessment_id: int) -> HttpResponse:
     reassessment = selectors.reassessment_get_for_user(
         user=request.user, reassessment_id=reassessment_id
     )
     today = timezone.localdate()
-    manage = user_can(request.user, "manage_reviews")
+    manage = user_can(request.user, Capability.MANAGE_REVIEWS)
     return render(
         request,
         "reviews/reassessment/detail.html",
@@ -71,7 +71,7 @@ def _step(request: HttpRequest, reassessment_id: int, **options):  # type: ignor
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def reassessment_decide(request: HttpRequest, reassessment_id: int) -> HttpResponse:
     return _step(
@@ -84,7 +84,7 @@ def reassessment_decide(request: HttpRequest, reassessment_id: int) -> HttpRespo
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def reassessment_issued(request: HttpRequest, reassessment_id: int) -> HttpResponse:
     return _step(

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.accounts.permissions import check_capability
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.core.api_helpers import ERRORS, list_schema, paginated
 from opensend.plans.models import Consultation
 from opensend.reviews.models import PhaseTransfer
@@ -84,7 +84,7 @@ class PhaseTransferListApi(APIView):
     @list_schema(PhaseTransferOutput, operation_id="phase_transfers_list")
     def get(self, request: Request) -> Response:
         """Phase transfers of the children you may see, soonest move first."""
-        check_capability(request.user, "view_reviews")
+        check_capability(request.user, Capability.VIEW_REVIEWS)
         qs = (
             selectors.transfer_list_for_user(user=request.user)
             .select_related("amendment")
@@ -100,6 +100,6 @@ class PhaseTransferDetailApi(APIView):
     )
     def get(self, request: Request, transfer_id: int) -> Response:
         """One transfer with the consultations sent since it was opened, and their replies."""
-        check_capability(request.user, "view_reviews")
+        check_capability(request.user, Capability.VIEW_REVIEWS)
         transfer = selectors.transfer_get_for_user(user=request.user, transfer_id=transfer_id)
         return Response(PhaseTransferDetailOutput(transfer).data)

@@ -34,9 +34,10 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from opensend import statutory
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
+from opensend.core.types import Actor
 from opensend.people.codes import Phase
 from opensend.people.models import Child, Setting
 from opensend.plans.models import Consultation, EHCPlan, PlanStatus
@@ -116,11 +117,11 @@ def _deadline_case(deadlines: dict[str, date], field: str = "kind") -> Case:
     )
 
 
-def planner_queryset(*, user: Any, on: date) -> Any:
+def planner_queryset(*, user: Actor, on: date) -> Any:
     """Final plans of the children this user sees who move next September, annotated with the
     move (`kind`), the current setting, the deadline (`amend_by`), the transfer row (`t`) and
     the planner status (`planner_status`). Typed Any: the annotations are unknown to mypy."""
-    if not user_can(user, "view_reviews"):
+    if not user_can(user, Capability.VIEW_REVIEWS):
         return EHCPlan.objects.none()
     return movers_queryset(
         on=on,
@@ -355,13 +356,13 @@ def planner_settings(plans: Any) -> QuerySet[Setting]:
 # ---------------------------------------------------------------------------- one transfer
 
 
-def transfer_list_for_user(*, user: Any) -> QuerySet[PhaseTransfer]:
-    if not user_can(user, "view_reviews"):
+def transfer_list_for_user(*, user: Actor) -> QuerySet[PhaseTransfer]:
+    if not user_can(user, Capability.VIEW_REVIEWS):
         return PhaseTransfer.objects.none()
     return PhaseTransfer.objects.filter(child__in=Child.objects.visible_to(user))
 
 
-def transfer_get_for_user(*, user: Any, transfer_id: Any) -> PhaseTransfer:
+def transfer_get_for_user(*, user: Actor, transfer_id: Any) -> PhaseTransfer:
     """The transfer, if this user may see the child; the same 404 otherwise. Audited."""
     try:
         transfer = (
@@ -421,7 +422,7 @@ def transfer_preferences(transfer: PhaseTransfer) -> list[Setting]:
     return [s for s in (t.first_preference, t.second_preference, t.third_preference) if s]
 
 
-def other_transfers_for_user(*, user: Any, on: date) -> QuerySet[PhaseTransfer]:
+def other_transfers_for_user(*, user: Actor, on: date) -> QuerySet[PhaseTransfer]:
     """Open transfers that are not next September's (post-16 moves at another time)."""
     return (
         transfer_list_for_user(user=user)
@@ -445,7 +446,7 @@ class TransferQueueRow:
     status: statutory.ClockStatus
 
 
-def _open_transfers(user: Any, caseworker: Any) -> QuerySet[PhaseTransfer]:
+def _open_transfers(user: Actor, caseworker: Any) -> QuerySet[PhaseTransfer]:
     transfers = (
         transfer_list_for_user(user=user)
         .filter(not_transferring_reason="", plan__status=PlanStatus.FINAL)
@@ -468,7 +469,7 @@ def _next_step(transfer: PhaseTransfer, consulted: bool) -> str:
 
 
 def transfer_queue_for_user(
-    *, user: Any, on: date, caseworker: Any = None
+    *, user: Actor, on: date, caseworker: Any = None
 ) -> list[TransferQueueRow]:
     """Open phase transfers with their next step and the reg 18 deadline, soonest first."""
     transfers = list(
@@ -501,7 +502,7 @@ def transfer_queue_for_user(
     return sorted(rows, key=lambda r: (r.due_on, r.transfer.pk))
 
 
-def transfer_counts_by_caseworker(*, user: Any, on: date) -> dict[int | None, dict[str, int]]:
+def transfer_counts_by_caseworker(*, user: Actor, on: date) -> dict[int | None, dict[str, int]]:
     """Open transfers per caseworker, and how many are past their deadline, counted in SQL."""
     transfers = _open_transfers(user, None)
     pairs = set(transfers.order_by().values_list("kind", "transfer_on").distinct())

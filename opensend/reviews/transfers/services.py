@@ -14,10 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from opensend import statutory
-from opensend.accounts.permissions import check_capability
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.core.dates import today_or_local
+from opensend.core.types import Actor
 from opensend.notify.services import notification_send
 from opensend.people.models import Enrolment, Setting
 from opensend.plans.models import Consultation, EHCPlan, PlanStatus
@@ -63,7 +64,7 @@ def _check_open(transfer: PhaseTransfer) -> None:
         raise ValidationError(CLOSED.format(why=AMENDMENT_STARTED.lower()))
 
 
-def _audit(actor: Any, transfer: PhaseTransfer, summary: str, changes: Any = None) -> None:
+def _audit(actor: Actor, transfer: PhaseTransfer, summary: str, changes: Any = None) -> None:
     audit_record(
         actor=actor,
         action=Action.UPDATE,
@@ -83,7 +84,7 @@ def _main_setting_id(child_id: int) -> int | None:
     return enrolment.setting_id if enrolment else None
 
 
-def _tell_family_preferences(actor: Any, transfer: PhaseTransfer) -> None:
+def _tell_family_preferences(actor: Actor, transfer: PhaseTransfer) -> None:
     notification_send(
         actor=actor,
         template="phase_transfer_preferences_requested",
@@ -99,7 +100,7 @@ def _tell_family_preferences(actor: Any, transfer: PhaseTransfer) -> None:
 @transaction.atomic
 def transfer_open(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EHCPlan,
     kind: str = "",
     transfer_on: date | None = None,
@@ -110,7 +111,7 @@ def transfer_open(
     Without ``kind`` the move is worked out from the child's year group and current setting
     (`statutory.phase_transfer_due`). A post-16 move at another time of year needs its date.
     """
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
     plan = EHCPlan.objects.select_related("child").get(pk=plan.pk)
     if plan.status != PlanStatus.FINAL:
@@ -153,14 +154,14 @@ def transfer_open(
 
 @transaction.atomic
 def transfers_open_for_cohort(
-    *, actor: Any, kind: str = "", setting_id: str = "", today: date | None = None
+    *, actor: Actor, kind: str = "", setting_id: str = "", today: date | None = None
 ) -> int:
     """Open a transfer for every child in the planner (as filtered) who has none yet.
 
     One action for the cohort, and safe to repeat: children already opened are left alone.
     Each family is asked for their preferences.
     """
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
     plans = selectors.planner_filtered(
         selectors.planner_queryset(user=actor, on=today),
@@ -201,7 +202,7 @@ def transfers_open_for_cohort(
 @transaction.atomic
 def transfer_preferences_record(
     *,
-    actor: Any,
+    actor: Actor,
     transfer: PhaseTransfer,
     recorded_on: date,
     first_preference: Setting | None,
@@ -210,7 +211,7 @@ def transfer_preferences_record(
     today: date | None = None,
 ) -> PhaseTransfer:
     """The family's preferred settings, in order (up to three), and the day they told us."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     transfer = _locked(transfer)
     _check_open(transfer)
     _not_future(recorded_on, today=today_or_local(today), field="recorded_on")
@@ -240,7 +241,7 @@ def transfer_preferences_record(
 @transaction.atomic
 def transfer_consultation_send(
     *,
-    actor: Any,
+    actor: Actor,
     transfer: PhaseTransfer,
     setting: Setting,
     sent_on: date,
@@ -250,7 +251,7 @@ def transfer_consultation_send(
     through the plans service, so the plan shows the consultation too."""
     from opensend.plans.services import consultation_send
 
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     transfer = _locked(transfer)
     _check_open(transfer)
     return consultation_send(
@@ -267,7 +268,7 @@ def transfer_consultation_send(
 
 def transfer_consultation_response_record(
     *,
-    actor: Any,
+    actor: Actor,
     transfer: PhaseTransfer,
     consultation: Consultation,
     responded_on: date,
@@ -278,7 +279,7 @@ def transfer_consultation_response_record(
     """A setting's reply, through the plans service that records every consultation reply."""
     from opensend.plans.services import consultation_response_record
 
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     if consultation.plan_id != transfer.plan_id or consultation.created_at < transfer.created_at:
         raise ValidationError(NOT_THIS_TRANSFER)
     return consultation_response_record(
@@ -293,11 +294,11 @@ def transfer_consultation_response_record(
 
 @transaction.atomic
 def transfer_setting_name(
-    *, actor: Any, transfer: PhaseTransfer, setting: Setting, today: date | None = None
+    *, actor: Actor, transfer: PhaseTransfer, setting: Setting, today: date | None = None
 ) -> PhaseTransfer:
     """The setting the council will name in the amended plan; the family is told, with the
     date the amended plan is due."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     transfer = _locked(transfer)
     _check_open(transfer)
     before = snapshot(transfer, ["named_setting"])
@@ -324,12 +325,12 @@ def transfer_setting_name(
 
 @transaction.atomic
 def transfer_amendment_start(
-    *, actor: Any, transfer: PhaseTransfer, today: date | None = None
+    *, actor: Actor, transfer: PhaseTransfer, today: date | None = None
 ) -> PhaseTransfer:
     """Start the amendment that names the new setting, and link it to the transfer."""
     from opensend.reviews.services import amendment_start
 
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     transfer = _locked(transfer)
     _check_open(transfer)
     if transfer.named_setting is None:
@@ -353,11 +354,11 @@ def transfer_amendment_start(
 
 @transaction.atomic
 def transfer_not_transferring(
-    *, actor: Any, transfer: PhaseTransfer, reason: str, today: date | None = None
+    *, actor: Actor, transfer: PhaseTransfer, reason: str, today: date | None = None
 ) -> PhaseTransfer:
     """Record that the child is not moving after all (for example, staying on in the sixth
     form of an all-through school, or moving out of the area)."""
-    check_capability(actor, "manage_reviews")
+    check_capability(actor, Capability.MANAGE_REVIEWS)
     transfer = _locked(transfer)
     if transfer.not_transferring_reason:
         raise ValidationError(CLOSED.format(why="the child is not transferring"))

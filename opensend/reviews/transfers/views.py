@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import user_can
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.services import audit_record_list
 from opensend.core.views_helpers import (
     form_data,
@@ -42,7 +42,7 @@ def _filters(request: HttpRequest) -> dict[str, str]:
     return {name: source.get(name, "")[:40] for name in ("kind", "setting", "status")}
 
 
-@require_capability("view_reviews")
+@require_capability(Capability.VIEW_REVIEWS)
 def transfer_planner(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     chosen = _filters(request)
@@ -84,13 +84,13 @@ def transfer_planner(request: HttpRequest) -> HttpResponse:
             "school_rule": statutory.get_rule("phase_transfer_review"),
             "post16_rule": statutory.get_rule("post16_phase_transfer_review"),
             "others": selectors.other_transfers_for_user(user=request.user, on=today)[:50],
-            "can_manage": user_can(request.user, "manage_reviews"),
+            "can_manage": user_can(request.user, Capability.MANAGE_REVIEWS),
             "today": today,
         },
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_POST
 def transfer_cohort_open(request: HttpRequest) -> HttpResponse:
     chosen = _filters(request)
@@ -109,7 +109,7 @@ def transfer_cohort_open(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("reviews:transfer_planner") + (f"?{query}" if query else ""))
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def transfer_open(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for_user(user=request.user, plan_id=plan_id)
@@ -126,7 +126,7 @@ def transfer_open(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@require_capability("view_reviews")
+@require_capability(Capability.VIEW_REVIEWS)
 def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
     transfer = selectors.transfer_get_for_user(user=request.user, transfer_id=transfer_id)
     today = timezone.localdate()
@@ -158,7 +158,7 @@ def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
             "status_label": selectors.PlannerStatus.LABELS[status],
             "preferences": selectors.transfer_preferences(transfer),
             "consultations": consultations,
-            "can_manage": user_can(request.user, "manage_reviews") and is_open,
+            "can_manage": user_can(request.user, Capability.MANAGE_REVIEWS) and is_open,
             "today": today,
         },
     )
@@ -175,7 +175,7 @@ def _transfer_step(request: HttpRequest, transfer_id: int, **kwargs: Any) -> Htt
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def transfer_preferences(request: HttpRequest, transfer_id: int) -> HttpResponse:
     return _transfer_step(
@@ -197,7 +197,7 @@ def transfer_preferences(request: HttpRequest, transfer_id: int) -> HttpResponse
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def transfer_consult(request: HttpRequest, transfer_id: int) -> HttpResponse:
     return _transfer_step(
@@ -213,7 +213,7 @@ def transfer_consult(request: HttpRequest, transfer_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def transfer_consultation_reply(
     request: HttpRequest, transfer_id: int, consultation_id: int
@@ -236,7 +236,7 @@ def transfer_consultation_reply(
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def transfer_name(request: HttpRequest, transfer_id: int) -> HttpResponse:
     return _transfer_step(
@@ -250,7 +250,7 @@ def transfer_name(request: HttpRequest, transfer_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def transfer_amend(request: HttpRequest, transfer_id: int) -> HttpResponse:
     return _transfer_step(
@@ -266,7 +266,7 @@ def transfer_amend(request: HttpRequest, transfer_id: int) -> HttpResponse:
     )
 
 
-@require_capability("manage_reviews")
+@require_capability(Capability.MANAGE_REVIEWS)
 @require_http_methods(["GET", "POST"])
 def transfer_not_transferring(request: HttpRequest, transfer_id: int) -> HttpResponse:
     return _transfer_step(
