@@ -5,6 +5,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from opensend.core.api_docs import api_docs
+from opensend.plans.urls import urlpatterns as plan_pages
+from opensend.reviews.plan_pages import plan_urlpatterns as living_plan_pages
 
 api_v1 = [
     path("", include("opensend.people.api_urls")),
@@ -22,9 +24,11 @@ urlpatterns = [
     path("disputes/", include("opensend.disputes.urls")),
     path("people/", include("opensend.people.urls")),
     path("casework/", include("opensend.casework.urls")),
-    path("plans/", include("opensend.plans.urls")),
+    # One URL space for a plan: the plans app's pages and those that need reviews (journey order).
+    path("plans/", include((plan_pages + living_plan_pages, "plans"))),
     path("reviews/", include("opensend.reviews.urls")),
     path("notify/", include("opensend.notify.urls")),
+    path("insights/", include("opensend.insights.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs, name="api-docs"),

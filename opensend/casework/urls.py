@@ -1,12 +1,9 @@
 from django.urls import path
 
-from opensend.casework import report_views, views
+from opensend.casework import views
 
 app_name = "casework"
 urlpatterns = [
-    path("", views.caseload, name="caseload"),
-    path("team/", views.team, name="team"),
-    path("team/<int:user_id>/", views.team_member_caseload, name="team_member"),
     path("children/<int:child_id>/request/", views.request_create, name="request_create"),
     path("cases/<int:request_id>/", views.case_detail, name="case_detail"),
     path("cases/<int:request_id>/acknowledge/", views.acknowledge, name="acknowledge"),
@@ -46,8 +43,4 @@ urlpatterns = [
     path("advice/", views.advice_list, name="advice_list"),
     path("advice/<int:advice_id>/", views.advice_detail, name="advice_detail"),
     path("advice/<int:advice_id>/document/", views.advice_document, name="advice_document"),
-    path("reports/timeliness/", report_views.timeliness_report, name="timeliness_report"),
-    path(
-        "reports/timeliness.csv", report_views.timeliness_report_csv, name="timeliness_report_csv"
-    ),
 ]

@@ -18,7 +18,7 @@ from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, audit_record_list
-from opensend.casework import selectors, services, worklist
+from opensend.casework import selectors, services
 from opensend.casework.clocks import clocks_for
 from opensend.casework.forms import (
     AcknowledgeForm,
@@ -39,88 +39,11 @@ from opensend.core.downloads import document_response
 from opensend.core.views_helpers import (
     apply_service_errors,
     clock_rows,
-    paginate,
-    querystring_without_page,
     step_view,
 )
 from opensend.notify.letters import letter_pdf
 from opensend.notify.services import postal_address
 from opensend.people.selectors import child_get_for_user
-
-
-@require_capability(Capability.VIEW_CASELOAD)
-def caseload(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    page = paginate(request, selectors.caseload_for_user(user=request.user), per_page=50)
-    sections = worklist.work_sections_for(user=request.user, caseworker=request.user, on=today)
-    _audit_caseload(request, page.object_list, sections)
-    return render(
-        request,
-        "casework/caseload.html",
-        {
-            "page_obj": page,
-            "today": today,
-            "querystring": querystring_without_page(request),
-            "work_sections": sections,
-        },
-    )
-
-
-def _audit_caseload(request: HttpRequest, cases: Any, sections: Any) -> None:
-    """Every child named on a caseload page: its cases, and the other queues' soonest items."""
-    audit_record_list(
-        actor=request.user, objects=cases, child_id_attr="child_id", summary="Caseload"
-    )
-    audit_record_list(
-        actor=request.user,
-        objects=worklist.records_shown(sections),
-        child_id_attr="child_id",
-        summary="Caseload: other work",
-    )
-
-
-@require_capability(Capability.VIEW_TEAM)
-def team(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    unassigned = list(selectors.unassigned_for_user(user=request.user)[:50])
-    audit_record_list(
-        actor=request.user, objects=unassigned, child_id_attr="child_id", summary="Team: unassigned"
-    )
-    return render(
-        request,
-        "casework/team.html",
-        {
-            "rows": worklist.team_rows_for(user=request.user, on=today),
-            "unassigned": unassigned,
-            "today": today,
-        },
-    )
-
-
-@require_capability(Capability.VIEW_TEAM)
-def team_member_caseload(request: HttpRequest, user_id: int) -> HttpResponse:
-    """One caseworker's open cases, for a manager deciding what to reassign."""
-    caseworker = selectors.team_caseworker_for_user(user=request.user, user_id=user_id)
-    page = paginate(
-        request,
-        selectors.caseload_for_user(user=request.user, caseworker=caseworker),
-        per_page=50,
-    )
-    today = timezone.localdate()
-    sections = worklist.work_sections_for(user=request.user, caseworker=caseworker, on=today)
-    _audit_caseload(request, page.object_list, sections)
-    return render(
-        request,
-        "casework/caseload.html",
-        {
-            "page_obj": page,
-            "today": today,
-            "work_sections": sections,
-            "querystring": querystring_without_page(request),
-            "caseworker": caseworker,
-            "can_reassign": True,
-        },
-    )
 
 
 @require_capability(Capability.VIEW_CASELOAD)

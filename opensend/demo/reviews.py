@@ -24,7 +24,6 @@ from opensend.plans.models import EHCPlan, PlanStatus, PlanVersion, Provision
 from opensend.reviews.clocks import (
     amendment_clocks,
     review_clocks,
-    review_due_choice,
     review_lead_for,
     soonest_open,
 )
@@ -92,7 +91,9 @@ def build_demo_reviews(*, seed: int, today: date) -> int:
         if last_held is not None:
             past.append(_decided(rng, plan, dob, last_held, today, common))
         trigger = last_held or plan.issued_on
-        due = review_due_choice(date_of_birth=dob, trigger=trigger, first=last_held is None)
+        due = statutory.review_due_choice(
+            date_of_birth=dob, trigger=trigger, first=last_held is None
+        )
         review = AnnualReview(
             kind=due.kind,
             due_by=due.due_by,
@@ -123,7 +124,7 @@ def _decided(
 ) -> AnnualReview:
     first = statutory.add_months(plan.issued_on, 15) > held
     trigger = plan.issued_on if first else statutory.add_months(held, -12)
-    due = review_due_choice(date_of_birth=dob, trigger=trigger, first=first)
+    due = statutory.review_due_choice(date_of_birth=dob, trigger=trigger, first=first)
     decision = (
         ReviewDecision.AMEND
         if plan.request_id is None and rng.random() < AMEND_SHARE

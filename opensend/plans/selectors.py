@@ -216,10 +216,11 @@ def plan_changes_between(
 
 
 def plan_is_amending(plan: EHCPlan) -> bool:
-    """A final plan with an amendment open: its content can be edited until it is issued."""
-    from opensend.reviews.models import OPEN_AMENDMENT_STATUSES, Amendment
+    """A final plan with an amendment open: its content can be edited until it is issued.
 
-    return Amendment.objects.filter(plan=plan, status__in=OPEN_AMENDMENT_STATUSES).exists()
+    Read through the reverse relation (`plan.amendments`, the reviews app's manager), so plans
+    does not import reviews: the journey's order is casework -> plans -> disputes -> reviews."""
+    return plan.amendments.open().exists()  # type: ignore[attr-defined]
 
 
 def is_family_of(user: Actor, child: Child) -> bool:
@@ -261,7 +262,7 @@ def plan_in_force_while_amending(plan: EHCPlan) -> IssuedPlan | None:
     """While an amendment is open, the family sees the plan as issued, not the working copy
     (changes reach them only as proposals, regulation 22). None when nothing is being amended."""
     amendments = plan.amendments  # type: ignore[attr-defined]  # reverse relation from reviews
-    if plan.is_draft or not amendments.filter(status__in=["preparing", "proposed"]).exists():
+    if plan.is_draft or not amendments.open().exists():
         return None
     version = plan.versions.order_by("-version").first()
     if version is None:

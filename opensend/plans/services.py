@@ -694,7 +694,12 @@ def final_issue(
     named_setting: Setting | None,
     today: date | None = None,
 ) -> EHCPlan:
-    """Issue the final plan: a new numbered version, the case moved on, the family told."""
+    """Issue the final plan: a new numbered version, the case moved on, the family told.
+
+    The plan's first review is scheduled by the reviews app in the same transaction: call
+    `reviews.services.final_plan_issue`, which calls this and then `review_schedule_first` (the
+    journey's order is casework -> plans -> disputes -> reviews, so plans never imports reviews).
+    """
     check_capability(actor, Capability.MANAGE_CASES)
     today = today_or_local(today)
     plan = _locked(plan)
@@ -719,17 +724,15 @@ def final_issue(
         raise ValidationError(
             {"issued_on": [WINDOW_OPEN.format(due=statutory.long_date(window_end))]}
         )
-    from opensend.reviews.services import review_schedule_first
-
+    review_due = first_review_due(plan, issued_on=issued_on)
     plan_version_issue(
         actor=actor,
         plan=plan,
         issued_on=issued_on,
         named_setting=named_setting,
         template="final_plan_for_professionals",
-        review_due=first_review_due(plan, issued_on=issued_on),
+        review_due=review_due,
     )
-    review = review_schedule_first(actor=actor, plan=plan, issued_on=issued_on)
     casework_services.case_record_final_issued(
         actor=actor, request=plan.request, on=issued_on, today=today
     )
@@ -739,7 +742,7 @@ def final_issue(
         child=plan.child,
         personalisation={
             "setting_name": named_setting.name,
-            "review_due": review.due_by,
+            "review_due": review_due,
             "appeal_due": statutory.appeal_deadline_explained(issued_on),
             "mediation_contact": casework_services.MEDIATION_CONTACT,
         },
@@ -749,9 +752,7 @@ def final_issue(
 
 def first_review_due(plan: EHCPlan, *, issued_on: date) -> date:
     """When the first review must be held by (6 months for an under-5, else 12 months)."""
-    from opensend.reviews.clocks import review_due_choice
-
-    return review_due_choice(
+    return statutory.review_due_choice(
         date_of_birth=plan.child.date_of_birth, trigger=issued_on, first=True
     ).due_by
 

@@ -2,11 +2,12 @@ from django.urls import path
 
 from opensend.plans import views
 
+# The plan page, the final issue and the family's page need the reviews app, so they live in
+# reviews.plan_pages and opensend/urls.py joins them here under the same `plans` namespace.
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="plan_list"),
     path("start/<int:request_id>/", views.plan_start, name="plan_start"),
-    path("<int:plan_id>/", views.plan_detail, name="plan_detail"),
     path("<int:plan_id>/section-a/", views.section_a, name="section_a"),
     path("<int:plan_id>/placement/", views.placement, name="placement"),
     path("<int:plan_id>/needs/new/", views.need_add, name="need_add"),
@@ -28,9 +29,7 @@ urlpatterns = [
         views.consultation_response,
         name="consultation_response",
     ),
-    path("<int:plan_id>/issue-final/", views.final_issue, name="final_issue"),
     path("<int:plan_id>/pdf/", views.pdf, name="pdf"),
     path("<int:plan_id>/versions/", views.versions, name="versions"),
     path("<int:plan_id>/versions/compare/", views.version_compare, name="version_compare"),
-    path("<int:plan_id>/family/", views.family, name="family"),
 ]

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -27,9 +26,7 @@ from opensend.plans.content import SECTION_A_FIELDS, content_compare, plan_conte
 from opensend.plans.forms import (
     ConsultationForm,
     ConsultationResponseForm,
-    FamilyCommentForm,
     IssueDraftForm,
-    IssueFinalForm,
     NeedForm,
     OutcomeForm,
     PlacementForm,
@@ -37,7 +34,7 @@ from opensend.plans.forms import (
     RepresentationForm,
     SectionAForm,
 )
-from opensend.plans.models import EHCPlan, PlanStatus
+from opensend.plans.models import EHCPlan
 from opensend.plans.pdf import plan_pdf
 
 
@@ -45,7 +42,7 @@ def _detail(plan: EHCPlan) -> HttpResponseRedirect:
     return redirect("plans:plan_detail", plan_id=plan.pk)
 
 
-def _form_page(
+def plan_form_page(
     request: HttpRequest,
     *,
     plan: EHCPlan,
@@ -74,7 +71,7 @@ def _form_page(
     )
 
 
-def _plan(request: HttpRequest, plan_id: int) -> EHCPlan:
+def plan_for(request: HttpRequest, plan_id: int) -> EHCPlan:
     return selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
 
 
@@ -99,7 +96,7 @@ def plan_start(request: HttpRequest, request_id: int) -> HttpResponse:
     return _detail(plan)
 
 
-def _page_context(plan: EHCPlan, *, user: Actor) -> dict[str, Any]:
+def plan_page_context(plan: EHCPlan, *, user: Actor) -> dict[str, Any]:
     today = timezone.localdate()
     return {
         "plan": plan,
@@ -113,40 +110,12 @@ def _page_context(plan: EHCPlan, *, user: Actor) -> dict[str, Any]:
     }
 
 
-@require_capability(Capability.VIEW_CHILDREN)
-def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
-    if selectors.plan_for_family(request.user, plan):
-        return redirect("plans:family", plan_id=plan.pk)
-    from opensend.reviews.ceasing.selectors import plan_cessation_banner, plan_natural_end
-    from opensend.reviews.reassessment.selectors import open_reassessment_for_plan
-    from opensend.reviews.selectors import open_amendment_for_plan, open_review_for_plan
-
-    manage = user_can(request.user, Capability.MANAGE_CASES)
-    context = _page_context(plan, user=request.user)
-    amendment = None if plan.is_draft else open_amendment_for_plan(plan=plan)
-    context.update(
-        {
-            "can_manage": manage,
-            "editable": manage and (plan.is_draft or amendment is not None),
-            "warnings": selectors.plan_warnings_for(plan, on=context["today"]),
-            "amendment": amendment,
-            "open_review": None if plan.is_draft else open_review_for_plan(plan=plan),
-            "can_amend": user_can(request.user, Capability.MANAGE_REVIEWS),
-            "cessation_banner": plan_cessation_banner(plan, on=context["today"]),
-            "plan_end": None if plan.is_draft else plan_natural_end(plan),
-            "open_reassessment": None if plan.is_draft else open_reassessment_for_plan(plan=plan),
-        }
-    )
-    return render(request, "plans/plan_detail.html", context)
-
-
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def section_a(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     initial = {name: getattr(plan, name) for name, _ in SECTION_A_FIELDS}
-    return _form_page(
+    return plan_form_page(
         request,
         plan=plan,
         form=SectionAForm(request.POST or None, initial=initial),
@@ -159,13 +128,13 @@ def section_a(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def placement(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     initial = {
         "placement_type": plan.placement_type,
         "personal_budget_amount": plan.personal_budget_amount,
         "personal_budget_description": plan.personal_budget_description,
     }
-    return _form_page(
+    return plan_form_page(
         request,
         plan=plan,
         form=PlacementForm(request.POST or None, initial=initial),
@@ -178,8 +147,8 @@ def placement(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def need_add(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
-    return _form_page(
+    plan = plan_for(request, plan_id)
+    return plan_form_page(
         request,
         plan=plan,
         form=NeedForm(request.POST or None, initial={"section": request.GET.get("section")}),
@@ -192,10 +161,10 @@ def need_add(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def need_edit(request: HttpRequest, plan_id: int, need_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     need = selectors.need_get(plan, need_id)
     initial = {"section": need.section, "area": need.area, "description": need.description}
-    return _form_page(
+    return plan_form_page(
         request,
         plan=plan,
         form=NeedForm(request.POST or None, initial=initial),
@@ -208,8 +177,8 @@ def need_edit(request: HttpRequest, plan_id: int, need_id: int) -> HttpResponse:
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def outcome_add(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
-    return _form_page(
+    plan = plan_for(request, plan_id)
+    return plan_form_page(
         request,
         plan=plan,
         form=OutcomeForm(request.POST or None, plan=plan),
@@ -222,7 +191,7 @@ def outcome_add(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def outcome_edit(request: HttpRequest, plan_id: int, outcome_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     outcome = selectors.outcome_get(plan, outcome_id)
     initial = {
         "description": outcome.description,
@@ -230,7 +199,7 @@ def outcome_edit(request: HttpRequest, plan_id: int, outcome_id: int) -> HttpRes
         "preparing_for_adulthood_area": outcome.preparing_for_adulthood_area,
         "need_ids": [n.pk for n in outcome.needs.all()],
     }
-    return _form_page(
+    return plan_form_page(
         request,
         plan=plan,
         form=OutcomeForm(request.POST or None, plan=plan, initial=initial),
@@ -243,8 +212,8 @@ def outcome_edit(request: HttpRequest, plan_id: int, outcome_id: int) -> HttpRes
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def provision_add(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
-    return _form_page(
+    plan = plan_for(request, plan_id)
+    return plan_form_page(
         request,
         plan=plan,
         form=ProvisionForm(
@@ -259,7 +228,7 @@ def provision_add(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def provision_edit(request: HttpRequest, plan_id: int, provision_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     provision = selectors.provision_get(plan, provision_id)
     initial = {
         "section": provision.section,
@@ -271,7 +240,7 @@ def provision_edit(request: HttpRequest, plan_id: int, provision_id: int) -> Htt
         "location": provision.location,
         "outcome_ids": [o.pk for o in provision.outcomes.all()],
     }
-    return _form_page(
+    return plan_form_page(
         request,
         plan=plan,
         form=ProvisionForm(request.POST or None, plan=plan, initial=initial),
@@ -292,7 +261,7 @@ _REMOVERS: dict[str, tuple[Callable[[EHCPlan, int], Any], Callable[..., None], s
 @require_http_methods(["POST"])
 def row_remove(request: HttpRequest, plan_id: int, kind: str, row_id: int) -> HttpResponse:
     """Take a need, an outcome or provision out of the draft."""
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     if kind not in _REMOVERS:
         raise Http404(selectors.NOT_FOUND)
     get, remove, success = _REMOVERS[kind]
@@ -309,8 +278,8 @@ def row_remove(request: HttpRequest, plan_id: int, kind: str, row_id: int) -> Ht
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def draft_issue(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
-    return _form_page(
+    plan = plan_for(request, plan_id)
+    return plan_form_page(
         request,
         plan=plan,
         form=IssueDraftForm(request.POST or None),
@@ -325,9 +294,9 @@ def draft_issue(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def representations(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     today = timezone.localdate()
-    return _form_page(
+    return plan_form_page(
         request,
         plan=plan,
         form=RepresentationForm(request.POST or None),
@@ -343,8 +312,8 @@ def representations(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def consultations(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
-    return _form_page(
+    plan = plan_for(request, plan_id)
+    return plan_form_page(
         request,
         plan=plan,
         form=ConsultationForm(request.POST or None),
@@ -360,9 +329,9 @@ def consultations(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def consultation_response(request: HttpRequest, plan_id: int, consultation_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     consultation = selectors.consultation_get(plan, consultation_id)
-    return _form_page(
+    return plan_form_page(
         request,
         plan=plan,
         form=ConsultationResponseForm(request.POST or None),
@@ -375,31 +344,9 @@ def consultation_response(request: HttpRequest, plan_id: int, consultation_id: i
     )
 
 
-@require_capability(Capability.MANAGE_CASES)
-@require_http_methods(["GET", "POST"])
-def final_issue(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
-    today = timezone.localdate()
-    initial = {"named_setting": plan.preferred_setting_id}
-    return _form_page(
-        request,
-        plan=plan,
-        form=IssueFinalForm(request.POST or None, initial=initial),
-        heading="Issue the final plan",
-        action=lambda d: services.final_issue(actor=request.user, plan=plan, **d),
-        success="Final plan issued. The family has been sent it with their right of appeal.",
-        template="plans/issue_final.html",
-        context={
-            "warnings": selectors.plan_warnings_for(plan, on=today),
-            "dates": selectors.plan_dates(plan, on=today),
-            "consultations": selectors.consultation_rows(plan),
-        },
-    )
-
-
 @require_capability(Capability.VIEW_CHILDREN)
 def pdf(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     if selectors.plan_for_family(request.user, plan) and selectors.plan_in_force_while_amending(
         plan
     ):
@@ -422,7 +369,7 @@ def pdf(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @require_capability(Capability.VIEW_CHILDREN)
 def versions(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     rows = list(plan.versions.select_related("issued_by"))
     return render(
         request,
@@ -453,7 +400,7 @@ def _version_content(plan: EHCPlan, value: str) -> tuple[str, dict[str, Any], An
 
 @require_capability(Capability.VIEW_CHILDREN)
 def version_compare(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = plan_for(request, plan_id)
     before_label, before, first = _version_content(plan, request.GET.get("from", ""))
     after_label, after, second = _version_content(plan, request.GET.get("to", "current"))
     if first is not None and second is not None and first.version > second.version:
@@ -481,49 +428,3 @@ def version_compare(request: HttpRequest, plan_id: int) -> HttpResponse:
             else selectors.plan_changes_between(plan, start=first, end=second),
         },
     )
-
-
-@require_capability(Capability.VIEW_CHILDREN)
-@require_http_methods(["GET", "POST"])
-def family(request: HttpRequest, plan_id: int) -> HttpResponse:
-    """The plan in plain English for the family, and their comments while the window is open."""
-    plan = _plan(request, plan_id)
-    is_family = selectors.is_family_of(request.user, plan.child)
-    if not is_family and not user_can(request.user, Capability.MANAGE_CASES):
-        raise Http404(selectors.NOT_FOUND)
-    context = _page_context(plan, user=request.user)
-    can_comment = is_family and context["dates"].window_open
-    form = FamilyCommentForm(request.POST or None) if can_comment else None
-    if request.method == "POST":
-        if form is None:
-            raise Http404(selectors.NOT_FOUND)
-        if form.is_valid():
-            try:
-                services.representation_record(
-                    actor=request.user,
-                    plan=plan,
-                    made_on=timezone.localdate(),
-                    made_by=selectors.family_name_for(request.user, plan.child),
-                    **form.cleaned_data,
-                )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
-                messages.success(request, "Thank you. We have your comments.")
-                return redirect(reverse("plans:family", args=[plan.pk]))
-    from opensend.reviews.selectors import open_amendment_for_family
-
-    context.update(
-        {
-            "proposals": open_amendment_for_family(plan=plan) if is_family else None,
-            "in_force": selectors.plan_in_force_while_amending(plan) if is_family else None,
-            "form": form,
-            "can_comment": can_comment,
-            "is_final": plan.status == PlanStatus.FINAL,
-            "my_comments": [
-                r for r in plan.representations.all() if r.recorded_by_id == request.user.pk
-            ],
-        }
-    )
-    status = 400 if form is not None and form.is_bound and form.errors else 200
-    return render(request, "plans/family.html", context, status=status)

@@ -20,8 +20,8 @@ class NavLink:
 
 NAV_LINKS: list[NavLink] = [
     NavLink("Home", "portal:home", Capability.SIGNED_IN),
-    NavLink("Caseload", "casework:caseload", Capability.VIEW_CASELOAD),
-    NavLink("Team", "casework:team", Capability.VIEW_TEAM),
+    NavLink("Caseload", "portal:caseload", Capability.VIEW_CASELOAD),
+    NavLink("Team", "portal:team", Capability.VIEW_TEAM),
     NavLink("Panels", "casework:panel_list", Capability.MANAGE_CASES),
     NavLink("Reviews", "reviews:queue", Capability.MANAGE_REVIEWS),
     NavLink("Phase transfers", "reviews:transfer_planner", Capability.MANAGE_REVIEWS),
@@ -31,7 +31,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Children and young people", "people:child_list", Capability.VIEW_CHILDREN),
     NavLink("Settings", "people:setting_list", Capability.VIEW_SETTINGS),
     NavLink("Disputes and complaints", "disputes:queue", Capability.MANAGE_DISPUTES),
-    NavLink("Reports", "casework:timeliness_report", Capability.VIEW_TIMELINESS),
+    NavLink("Reports", "insights:timeliness_report", Capability.VIEW_TIMELINESS),
     NavLink("Audit trail", "audit:event_list", Capability.VIEW_AUDIT),
     NavLink("Users", "accounts:user_list", Capability.MANAGE_USERS),
 ]

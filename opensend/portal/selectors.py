@@ -12,8 +12,8 @@ from opensend.people.models import Child
 
 # (capability, link text, URL name): the home page's links, in order, for whoever may use them.
 HOME_LINKS: list[tuple[Capability, str, str]] = [
-    (Capability.VIEW_CASELOAD, "Your caseload", "casework:caseload"),
-    (Capability.VIEW_TEAM, "Team workload", "casework:team"),
+    (Capability.VIEW_CASELOAD, "Your caseload", "portal:caseload"),
+    (Capability.VIEW_TEAM, "Team workload", "portal:team"),
     (Capability.MANAGE_CASES, "Panels", "casework:panel_list"),
     (Capability.MANAGE_REVIEWS, "Annual reviews and amendments", "reviews:queue"),
     (Capability.MANAGE_REVIEWS, "Phase transfer planner", "reviews:transfer_planner"),
@@ -28,7 +28,7 @@ HOME_LINKS: list[tuple[Capability, str, str]] = [
     (Capability.CREATE_CHILDREN, "Add a child or young person", "people:child_create"),
     (Capability.VIEW_SETTINGS, "Schools, colleges and settings", "people:setting_list"),
     (Capability.VIEW_AUDIT, "Search the audit trail", "audit:event_list"),
-    (Capability.VIEW_TIMELINESS, "Timeliness report", "casework:timeliness_report"),
+    (Capability.VIEW_TIMELINESS, "Timeliness report", "insights:timeliness_report"),
 ]
 
 

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from opensend.portal import views
+from opensend.portal import caseload, views
 
 app_name = "portal"
-urlpatterns = [path("", views.home, name="home")]
+# The caseload and team pages keep the /casework/ addresses people have bookmarked.
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("casework/", caseload.caseload, name="caseload"),
+    path("casework/team/", caseload.team, name="team"),
+    path("casework/team/<int:user_id>/", caseload.team_member_caseload, name="team_member"),
+]

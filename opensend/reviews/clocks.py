@@ -1,13 +1,12 @@
 """The clocks on annual reviews and amendments, each from `opensend.statutory`.
 
 No date arithmetic happens here either: every due date is `statutory.due(rule_id, trigger)`.
-`review_due_choice` is the one place that decides when a review must be held by (first review,
-next review, or the 6-monthly early years cycle); the services and the demo both use it.
+When a review must be held by (first review, next review, or the 6-monthly early years cycle)
+is `statutory.review_due_choice`: the final issue, the services and the demo all ask it.
 `next_due_on` is the soonest open clock, cached on the row so queues sort and count in SQL.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,7 +17,6 @@ from opensend.reviews.models import (
     AmendmentSource,
     AmendmentStatus,
     AnnualReview,
-    ReviewKind,
     ReviewLead,
 )
 
@@ -26,7 +24,6 @@ from opensend.reviews.models import (
 SCHOOL_AND_COLLEGE_KINDS = frozenset(
     {"mainstream", "special", "resource_base", "college", "independent", "out_of_area"}
 )
-EARLY_YEARS_AGE = 5
 ORDER_RULE_FOR = {"amend": "order_amend_plan", "amend_section_i": "order_amend_section_i"}
 
 
@@ -37,28 +34,6 @@ def order_amend_rule(appeal: Any) -> str | None:
         return None
     rules = appeal.compliance_rules
     return rules[0] if rules else None
-
-
-@dataclass(frozen=True)
-class ReviewDue:
-    """When a review must be held by, and which rule says so."""
-
-    kind: str
-    rule_id: str
-    trigger: date
-    due_by: date
-
-
-def review_due_choice(*, date_of_birth: date | None, trigger: date, first: bool) -> ReviewDue:
-    """The next review's date: 6-monthly while under 5 (CoP 9.178), else 12 months (s44)."""
-    if date_of_birth is not None and statutory.age_on(date_of_birth, trigger) < EARLY_YEARS_AGE:
-        rule_id, kind = "early_years_review", ReviewKind.EARLY_YEARS
-    else:
-        rule_id = "first_annual_review" if first else "next_annual_review"
-        kind = ReviewKind.ANNUAL
-    return ReviewDue(
-        kind=kind, rule_id=rule_id, trigger=trigger, due_by=statutory.due(rule_id, trigger)
-    )
 
 
 def review_lead_for(setting_kind: str | None) -> str:

@@ -225,8 +225,16 @@ class AmendmentStatus(models.TextChoices):
 OPEN_AMENDMENT_STATUSES = [AmendmentStatus.PREPARING, AmendmentStatus.PROPOSED]
 
 
+class AmendmentQuerySet(models.QuerySet["Amendment"]):
+    def open(self) -> "AmendmentQuerySet":
+        """Amendments still being prepared or proposed (the plan's content may change)."""
+        return self.filter(status__in=OPEN_AMENDMENT_STATUSES)
+
+
 class Amendment(TimeStampedModel):
     """Changing a final plan (reg 22): proposals, the family's say, the amended plan."""
+
+    objects = AmendmentQuerySet.as_manager()
 
     plan = models.ForeignKey("plans.EHCPlan", on_delete=models.PROTECT, related_name="amendments")
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="amendments")

@@ -40,7 +40,6 @@ from opensend.reviews.clocks import (
     order_amend_rule,
     representations_end,
     review_clocks,
-    review_due_choice,
     review_lead_for,
     soonest_open,
 )
@@ -183,7 +182,9 @@ def _audit(
 
 
 def _review_create(*, actor: Actor, plan: EHCPlan, trigger: date, first: bool) -> AnnualReview:
-    due = review_due_choice(date_of_birth=plan.child.date_of_birth, trigger=trigger, first=first)
+    due = statutory.review_due_choice(
+        date_of_birth=plan.child.date_of_birth, trigger=trigger, first=first
+    )
     setting = plan.named_setting
     review = AnnualReview(
         plan=plan,
@@ -210,6 +211,24 @@ def review_schedule_first(*, actor: Actor, plan: EHCPlan, issued_on: date) -> An
     if existing is not None:
         return existing
     return _review_create(actor=actor, plan=plan, trigger=issued_on, first=True)
+
+
+@transaction.atomic
+def final_plan_issue(
+    *,
+    actor: Actor,
+    plan: EHCPlan,
+    issued_on: date,
+    named_setting: Setting | None,
+    today: date | None = None,
+) -> EHCPlan:
+    """Issue the final plan (`plans.services.final_issue`) and schedule its first review, in one
+    transaction: if either fails, neither happens."""
+    plan = plan_services.final_issue(
+        actor=actor, plan=plan, issued_on=issued_on, named_setting=named_setting, today=today
+    )
+    review_schedule_first(actor=actor, plan=plan, issued_on=issued_on)
+    return plan
 
 
 # ---------------------------------------------------------------------------- review steps

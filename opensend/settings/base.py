@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "opensend.casework",
     "opensend.plans",
     "opensend.reviews",
+    "opensend.insights",
     "opensend.portal",
     "opensend.demo",
 ]

@@ -40,6 +40,7 @@ from opensend.statutory.deadlines import (
     long_date,
 )
 from opensend.statutory.periods import add_days, add_months, add_weeks, months_starting_with
+from opensend.statutory.reviews import ReviewDue, review_due_choice
 from opensend.statutory.rules import (
     RULES,
     ExceptionGround,
@@ -81,6 +82,7 @@ __all__ = [
     "Deadline",
     "ExceptionGround",
     "PhaseTransfer",
+    "ReviewDue",
     "Rule",
     "StatutoryException",
     "TransferDeadline",
@@ -114,6 +116,7 @@ __all__ = [
     "phase_transfer_deadline",
     "phase_transfer_due",
     "plan_end_date",
+    "review_due_choice",
     "transfer_kind",
     "tribunal_last_day",
 ]

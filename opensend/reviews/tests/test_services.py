@@ -8,13 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from opensend import statutory
 from opensend.disputes.models import Appeal, OrderStep
 from opensend.notify.models import OutboxMessage
-from opensend.people.tests.factories import ChildFactory, EnrolmentFactory, SettingFactory
 from opensend.plans import services as plan_services
 from opensend.plans.content import content_compare, plan_content
 from opensend.plans.models import PlanStatus, PlanVersion, Provision
-from opensend.plans.tests.test_journey import FINAL_ON, TODAY
 from opensend.reviews import services
-from opensend.reviews.clocks import amendment_clocks, review_clocks, review_due_choice
+from opensend.reviews.clocks import amendment_clocks, review_clocks
 from opensend.reviews.models import (
     Amendment,
     AmendmentSource,
@@ -26,8 +24,19 @@ from opensend.reviews.models import (
     ReviewStage,
 )
 from opensend.reviews.selectors import review_load_by_caseworker, review_queue_for_user
-
-from .helpers import DECIDED, INVITED, MEETING, REPORTED, final_plan, open_review, walk
+from opensend.statutory import review_due_choice
+from testsupport.factories.people import ChildFactory, EnrolmentFactory, SettingFactory
+from testsupport.journeys import (
+    DECIDED,
+    FINAL_ON,
+    INVITED,
+    MEETING,
+    REPORTED,
+    TODAY,
+    final_plan,
+    open_review,
+    walk,
+)
 
 pytestmark = pytest.mark.django_db
 PFA = {
@@ -465,7 +474,7 @@ def test_second_amendment_and_late_family_comments_are_refused(world):
 
 def test_senco_of_another_setting_cannot_run_the_review(world):
     from opensend.accounts.roles import OrganisationKind, Role
-    from opensend.accounts.tests.factories import (
+    from testsupport.factories.accounts import (
         MembershipFactory,
         OrganisationFactory,
         UserFactory,

@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from opensend.casework import reports
 from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, ClockException
 from opensend.disputes.models import (
     Appeal,
@@ -23,12 +22,13 @@ from opensend.disputes.models import (
     OrderType,
 )
 from opensend.disputes.services import complaint_create
+from opensend.insights import timeliness as reports
 
 pytestmark = pytest.mark.django_db
 
 START, END = date(2026, 1, 1), date(2026, 6, 30)
-URL = reverse("casework:timeliness_report")
-CSV_URL = reverse("casework:timeliness_report_csv")
+URL = reverse("insights:timeliness_report")
+CSV_URL = reverse("insights:timeliness_report_csv")
 PERIOD = {
     "start_0": "1",
     "start_1": "1",

@@ -4,9 +4,8 @@ appear on the caseload and team pages next to the assessments, counted in SQL.""
 from django.utils.html import escape
 
 from opensend.disputes import services as dispute_services
-from opensend.people.tests.factories import ChildFactory
-from opensend.plans.tests.test_journey import TODAY
-from opensend.reviews.tests.helpers import final_plan, open_review
+from testsupport.factories.people import ChildFactory
+from testsupport.journeys import TODAY, final_plan, open_review
 
 
 def test_caseload_shows_the_caseworkers_reviews_and_complaints(world):

@@ -1,6 +1,6 @@
-"""The timeliness report page and its CSV download. Thin: `casework.reports` does the work.
+"""The timeliness report page and its CSV download. Thin: `insights.timeliness` does the work.
 
-Team managers, administrators and performance analysts only (`reports.can_view_timeliness`):
+Team managers, administrators and performance analysts only (`timeliness.can_view_timeliness`):
 the report shows figures for the whole area and never a child.
 """
 
@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from opensend import statutory
-from opensend.casework import reports
 from opensend.core.forms import GovukDateField, GovukForm
+from opensend.insights import timeliness
 
 PERIOD_KEYS = ("start_0", "start_1", "start_2", "end_0", "end_1", "end_2")
 
@@ -39,8 +39,8 @@ class PeriodForm(GovukForm):
                 self.add_error("end", "The end of the period must be on or after its start")
             elif start > self.today:
                 self.add_error("start", "The start of the period must be today or in the past")
-            elif reports.period_too_long(start, end):
-                months = reports.LONGEST_PERIOD_MONTHS
+            elif timeliness.period_too_long(start, end):
+                months = timeliness.LONGEST_PERIOD_MONTHS
                 self.add_error("end", f"The period can be at most {months // 12} years long")
         return data
 
@@ -51,7 +51,7 @@ def _can_view(view: Any) -> Any:
     @login_required
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not reports.can_view_timeliness(request.user):
+        if not timeliness.can_view_timeliness(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)  # type: ignore[no-any-return]
 
@@ -60,7 +60,7 @@ def _can_view(view: Any) -> Any:
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, date, date]:
     today = timezone.localdate()
-    start, end = reports.default_period(today)
+    start, end = timeliness.default_period(today)
     if any(key in request.GET for key in PERIOD_KEYS):
         form = PeriodForm(request.GET, today=today)
         if form.is_valid():
@@ -76,12 +76,12 @@ def timeliness_report(request: HttpRequest) -> HttpResponse:
     form, start, end = _period(request)
     if form.is_bound and form.errors:
         return render(
-            request, "casework/reports/timeliness.html", {"form": form, "report": None}, status=400
+            request, "insights/timeliness.html", {"form": form, "report": None}, status=400
         )
-    report = reports.timeliness_report(start=start, end=end)
+    report = timeliness.timeliness_report(start=start, end=end)
     return render(
         request,
-        "casework/reports/timeliness.html",
+        "insights/timeliness.html",
         {
             "form": form,
             "report": report,
@@ -99,11 +99,11 @@ def timeliness_report_csv(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.errors:
         messages = "; ".join(str(e) for errors in form.errors.values() for e in errors)
         return HttpResponse(messages, status=400, content_type="text/plain; charset=utf-8")
-    report = reports.timeliness_report(start=start, end=end)
+    report = timeliness.timeliness_report(start=start, end=end)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="timeliness-{start.isoformat()}-to-{end.isoformat()}.csv"'
     )
     writer = csv.writer(response)
-    writer.writerows(reports.timeliness_csv_rows(report))
+    writer.writerows(timeliness.timeliness_csv_rows(report))
     return response
