@@ -7,15 +7,16 @@ from django import forms
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest
 from opensend.core.forms import GovukDateField, GovukForm
-from opensend.disputes.models import (
+from opensend.disputes.codes import (
     NOT_OPPOSED_KINDS,
+    ORDER_KINDS_FOR_AGREEMENTS,
     AppealOutcome,
     AppealType,
     ComplaintOutcome,
-    MediationCase,
     MediationEnd,
     OrderType,
 )
+from opensend.disputes.models import MediationCase
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 REPLY_OUTCOMES = [c for c in ComplaintOutcome.choices if c[0] != ComplaintOutcome.WITHDRAWN]
@@ -264,14 +265,6 @@ class OrderForm(GovukForm):
     )
 
 
-_AGREEMENT_KINDS = (
-    OrderType.ASSESS,
-    OrderType.MAKE_PLAN,
-    OrderType.AMEND,
-    OrderType.AMEND_SECTION_I,
-)
-
-
 class MediationHealthForm(GovukForm):
     health_only = forms.TypedChoiceField(
         label="Is the disagreement only about health care?",
@@ -295,15 +288,7 @@ class AgreementTermsForm(GovukForm):
         label="What does the agreement require us to do?",
         choices=[
             ("", "Nothing with a Tribunal time limit"),
-            *[
-                (k, OrderType(k).label)
-                for k in (
-                    OrderType.ASSESS,
-                    OrderType.MAKE_PLAN,
-                    OrderType.AMEND,
-                    OrderType.AMEND_SECTION_I,
-                )
-            ],
+            *[(k, OrderType(k).label) for k in ORDER_KINDS_FOR_AGREEMENTS],
         ],
         required=False,
         widget=forms.RadioSelect,

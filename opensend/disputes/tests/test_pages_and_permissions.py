@@ -120,7 +120,7 @@ def test_appeal_api_detail_has_clocks(world, records):
 
 def test_a_caseworker_in_another_team_gets_404(world, records):
     from opensend.accounts.roles import Role
-    from opensend.accounts.tests.factories import MembershipFactory, UserFactory
+    from testsupport.factories.accounts import MembershipFactory, UserFactory
 
     complaint, mediation, appeal = records
     stranger = UserFactory()

@@ -175,7 +175,7 @@ def test_the_timeliness_report_and_an_order_exception_are_accessible(page, live_
     sign_out(page)
 
     sign_in(page, live_server, world.users["team_manager"].email)
-    go(page, f"{base}/casework/reports/timeliness/")
+    go(page, f"{base}/insights/timeliness/")
     _fill_date(page, "From", today)
     _fill_date(page, "To", statutory.add_days(today, -1))
     submit(page, "Show the report", status=400)
