@@ -4,14 +4,20 @@ No date arithmetic happens here: statutory clocks ask `opensend.statutory.due` (
 `appeal_deadline`), and the charter clock asks `statutory.add_working_days`. Some clocks are the
 family's time limit, not ours (contacting the mediation adviser, appealing): they are shown so
 everyone can see the dates, and marked `family_step` so the queue can say so.
+
+Every clock is a core `Clock` (core.clocks: the one vocabulary the journey apps share), and the
+queue's next date is core's `next_open_clock`.
 """
 
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
 from opensend import statutory
 from opensend.core.clocks import Clock, rule_clock
+
+# Re-exported only for reviews.due_dates and demo.disputes, which import it from here (they
+# can import it from core.clocks, where it is defined; then this line goes).
+from opensend.core.clocks import next_open_clock as next_open_clock
 from opensend.disputes.models import (
     ALTERNATIVE_RULES,
     ORDER_RULES,
@@ -19,6 +25,7 @@ from opensend.disputes.models import (
     Complaint,
     ComplaintStageRecord,
     MediationCase,
+    MediationEnd,
     OrderStepException,
 )
 
@@ -73,7 +80,8 @@ def mediation_clocks(case: MediationCase) -> list[Clock]:
         )
     ]
     told = case.told_wants_mediation_on
-    held = case.held_on or (case.ended_on if case.end_result == "could_not_arrange" else None)
+    not_arranged = case.end_result == MediationEnd.COULD_NOT_ARRANGE
+    held = case.held_on or (case.ended_on if not_arranged else None)
     if told is not None and case.includes_health:
         clocks.append(rule_clock("notify_health_of_mediation", told, case.health_body_told_on))
     if told is not None and not case.health_only:
@@ -95,7 +103,7 @@ def agreement_clocks(case: MediationCase) -> list[Clock]:
     the health body tells us within 1 week (42(4)). None when a different timescale was agreed
     in writing (42(5))."""
     agreed_on = case.ended_on
-    if agreed_on is None or case.end_result != "agreement":
+    if agreed_on is None or case.end_result != MediationEnd.AGREEMENT:
         return []
     clocks = []
     if case.health_only:
@@ -194,11 +202,3 @@ def record_clocks(record: Complaint | MediationCase | Appeal) -> list[Clock]:
     if isinstance(record, MediationCase):
         return mediation_clocks(record)
     return appeal_clocks(record)
-
-
-def next_open_clock(clocks: Iterable[Clock]) -> Clock | None:
-    """The soonest open clock that is ours; a family's time limit only if nothing else is open."""
-    open_clocks = [c for c in clocks if c.is_open]
-    ours = [c for c in open_clocks if not c.family_step]
-    chosen = ours or open_clocks
-    return min(chosen, key=lambda c: c.due_on) if chosen else None

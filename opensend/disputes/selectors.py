@@ -18,15 +18,9 @@ from opensend import statutory
 from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
+from opensend.core.clocks import Clock, TimelineEntry, next_open_clock
 from opensend.core.types import Actor
-from opensend.disputes.clocks import (
-    Clock,
-    appeal_clocks,
-    complaint_clocks,
-    mediation_clocks,
-    next_open_clock,
-    stage_clock,
-)
+from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks, stage_clock
 from opensend.disputes.models import (
     Appeal,
     AppealQuerySet,
@@ -280,15 +274,6 @@ def dispute_queue_for_user(*, user: Actor, on: date) -> list[QueueRow]:
     return dispute_queue_page_for_user(user=user, on=on)[1]
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
-    on: date
-    title: str
-    detail: str
-    done: bool
-    clock: Clock | None = None
-
-
 def timeline_for(
     record: Complaint | MediationCase | Appeal, clocks: list[Clock]
 ) -> list[TimelineEntry]:
@@ -299,6 +284,7 @@ def timeline_for(
             title=s.get_kind_display(),
             detail=" – ".join(x for x in (s.summary, s.reasons) if x),
             done=True,
+            step=s,
         )
         for s in record.steps.all()
     ]

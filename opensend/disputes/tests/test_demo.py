@@ -6,9 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from opensend.core.clocks import next_open_clock
 from opensend.demo.disputes import build_demo_disputes
 from opensend.demo.generator import build_demo_area
-from opensend.disputes.clocks import next_open_clock, record_clocks
+from opensend.disputes.clocks import record_clocks
 from opensend.disputes.models import (
     Appeal,
     AppealType,

@@ -10,19 +10,11 @@ from opensend.disputes import selectors, services
 from opensend.disputes.clocks import appeal_clocks, mediation_clocks
 from opensend.disputes.models import ORDER_RULES, Appeal, MediationCase
 from opensend.notify.models import OutboxMessage
+from testsupport.disputes import by_rule, fresh
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2027, 9, 1)
 NOTICE = dt.date(2027, 3, 1)
-
-
-def fresh(obj):
-    obj.refresh_from_db()
-    return obj
-
-
-def clocks_by_rule(clocks):
-    return {c.rule_id: c for c in clocks}
 
 
 @pytest.fixture
@@ -51,7 +43,7 @@ def test_mediation_wanted_held_ended_certificate_and_agreement(world, mediation)
     services.mediation_choice_record(
         actor=cw, case=mediation, wants_mediation=True, on=told, today=TODAY
     )
-    hold = clocks_by_rule(mediation_clocks(fresh(mediation)))["hold_mediation"]
+    hold = by_rule(mediation_clocks(fresh(mediation)))["hold_mediation"]
     assert hold.due_on == statutory.due("hold_mediation", told)
     services.mediation_held_record(
         actor=cw, case=mediation, held_on=dt.date(2027, 3, 24), today=TODAY
@@ -66,7 +58,7 @@ def test_mediation_wanted_held_ended_certificate_and_agreement(world, mediation)
         agreement_non_appealable=True,
         today=TODAY,
     )
-    clocks = clocks_by_rule(mediation_clocks(fresh(mediation)))
+    clocks = by_rule(mediation_clocks(fresh(mediation)))
     assert clocks["hold_mediation"].done_on == dt.date(2027, 3, 24)
     certificate = clocks["mediation_certificate"]
     assert certificate.due_on == statutory.due("mediation_certificate", ended)
@@ -95,7 +87,7 @@ def test_declining_mediation_starts_the_certificate_clock(world, mediation):
     services.mediation_choice_record(
         actor=cw, case=mediation, wants_mediation=False, on=declined, today=TODAY
     )
-    clocks = clocks_by_rule(mediation_clocks(fresh(mediation)))
+    clocks = by_rule(mediation_clocks(fresh(mediation)))
     assert "hold_mediation" not in clocks
     assert clocks["mediation_certificate"].due_on == statutory.due(
         "mediation_certificate", declined
@@ -132,7 +124,7 @@ def appeal(world):
 
 
 def test_appeal_deadline_comes_from_the_rules_engine(world, appeal):
-    deadline = clocks_by_rule(appeal_clocks(fresh(appeal)))
+    deadline = by_rule(appeal_clocks(fresh(appeal)))
     expected = statutory.appeal_deadline(NOTICE, dt.date(2027, 4, 20))
     [clock] = deadline.values()
     assert clock.due_on == expected and clock.done_on == dt.date(2027, 5, 10)
@@ -193,7 +185,7 @@ def test_each_order_starts_its_own_clocks(world, appeal, order_type):
     )
     order = {
         rule: c
-        for rule, c in clocks_by_rule(appeal_clocks(fresh(appeal))).items()
+        for rule, c in by_rule(appeal_clocks(fresh(appeal))).items()
         if rule != "appeal_after_mediation_certificate"
     }
     assert set(order) == set(ORDER_RULES[order_type])
@@ -248,7 +240,7 @@ def test_order_to_assess_steps_and_compliance(world, appeal):
         today=TODAY,
     )
     appeal.refresh_from_db()
-    rules = set(clocks_by_rule(appeal_clocks(fresh(appeal))))
+    rules = set(by_rule(appeal_clocks(fresh(appeal))))
     assert "order_assess_not_to_issue" not in rules  # the other branch no longer applies
     assert appeal.compliant_on == dt.date(2027, 9, 1)
     assert not Appeal.objects.open().filter(pk=appeal.pk).exists()

@@ -10,19 +10,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from opensend import statutory
+from opensend.core.clocks import next_open_clock
 from opensend.disputes import selectors, services
-from opensend.disputes.clocks import appeal_clocks, next_open_clock, record_clocks
+from opensend.disputes.clocks import appeal_clocks, record_clocks
 from opensend.disputes.models import Appeal, Complaint, DisputeStep, OrderStepException
-from opensend.disputes.tests.test_pages_and_permissions import ROLES, SENAR, date_fields
+from testsupport.disputes import ROLES, SENAR, date_fields, fresh
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 9, 1)
 ORDER_ON = dt.date(2026, 6, 1)
-
-
-def fresh(obj):
-    obj.refresh_from_db()
-    return obj
 
 
 @pytest.fixture

@@ -10,29 +10,10 @@ from django.utils import timezone
 from opensend.disputes import services
 from opensend.disputes.models import Complaint
 from opensend.notify.models import OutboxMessage
+from testsupport.disputes import FAMILY, ROLES, SENAR, date_fields
 
 pytestmark = pytest.mark.django_db
-ROLES = [
-    "caseworker",
-    "team_manager",
-    "senco",
-    "health",
-    "social_care",
-    "educational_psychologist",
-    "parent",
-    "young_person",
-    "board_member",
-    "analyst",
-    "local_offer_editor",
-    "admin",
-]
-SENAR = {"caseworker", "team_manager", "admin"}
-FAMILY = {"parent", "young_person"}
 LONG_AGO = dt.date(2026, 6, 1)
-
-
-def date_fields(name, on):
-    return {f"{name}_0": str(on.day), f"{name}_1": str(on.month), f"{name}_2": str(on.year)}
 
 
 @pytest.fixture

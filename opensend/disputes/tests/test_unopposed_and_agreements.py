@@ -12,15 +12,12 @@ from opensend.disputes import services
 from opensend.disputes.clocks import appeal_clocks, mediation_clocks
 from opensend.disputes.models import Appeal, MediationCase
 from opensend.notify.models import OutboxMessage
+from testsupport.disputes import by_rule
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2027, 9, 1)
 NOTICE = dt.date(2027, 3, 1)
 TOLD = dt.date(2027, 6, 1)
-
-
-def by_rule(clocks):
-    return {c.rule_id: c for c in clocks}
 
 
 @pytest.fixture

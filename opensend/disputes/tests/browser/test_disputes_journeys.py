@@ -7,8 +7,7 @@ import pytest
 
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest, Stage
-
-from .conftest import follow, go, sign_in, sign_out, submit
+from testsupport.browser import follow, go, sign_in, sign_out, submit
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +31,7 @@ def test_a_complaint_answered_within_the_charter(page, live_server, world):
     base = live_server.url
     today = datetime.date.today()
     child = _parents_child_on_caseload(world)
-    request = AssessmentRequest.objects.create(
+    assessment_request = AssessmentRequest.objects.create(
         child=child,
         received_on=statutory.add_days(today, -30),
         source="parent",
@@ -46,7 +45,7 @@ def test_a_complaint_answered_within_the_charter(page, live_server, world):
     follow(page, "Make a complaint")
     follow(page, child.full_name)
     page.get_by_label("Which request is it about? (optional)").select_option(
-        label=f"EHC needs assessment: request received {request.received_on:%d %B %Y}"
+        label=f"EHC needs assessment: request received {assessment_request.received_on:%d %B %Y}"
     )
     page.get_by_label("Which part of our service is your complaint about? (optional)").fill(
         "Advice for the assessment"
