@@ -20,7 +20,7 @@ urlpatterns = [
     path("", include("opensend.portal.urls")),
     path("", include("opensend.core.urls")),
     path("account/", include("opensend.accounts.urls")),
-    path("audit/", include("opensend.audit.urls")),
+    path("audit/", include("opensend.portal.audit_urls")),
     path("disputes/", include("opensend.disputes.urls")),
     path("people/", include("opensend.people.urls")),
     path("casework/", include("opensend.casework.urls")),

@@ -8,6 +8,3 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from opensend.accounts import signals  # noqa: F401  (session start times)
-        from opensend.accounts.messages import register_messages
-
-        register_messages()

@@ -12,12 +12,12 @@ from os import urandom
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opensend.accounts.permissions import access_for
+from opensend.accounts.signals import second_factor_changed
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.core.types import Actor
@@ -209,18 +209,5 @@ def _record(
 
 
 def _tell(*, actor: Actor, user: Actor, what: str) -> None:
-    from opensend.notify.services import notification_send_to_address
-
-    if not user.email:
-        return
-    when = timezone.localtime()
-    notification_send_to_address(
-        actor=actor,
-        template="second_factor_changed",
-        to_address=user.email,
-        recipient_name=user.get_full_name() or user.email,
-        personalisation={
-            "what_happened": what,
-            "when": f"{when:%-d %B %Y} at {when:%H:%M}",
-        },
-    )
+    """Tell the user by email (the notify app listens: accounts sits below notify)."""
+    second_factor_changed.send(sender=_tell, actor=actor, user=user, what=what)

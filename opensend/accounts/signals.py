@@ -1,12 +1,18 @@
-"""Start the session clocks when someone signs in."""
+"""Start the session clocks when someone signs in; announce changes to how someone signs in.
+
+`second_factor_changed` (actor, user, what) is sent inside the change's transaction; the notify
+app emails the user (accounts sits below notify in the dependency order, so it announces rather
+than sends)."""
 
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from opensend.accounts import sessions
 from opensend.core.types import Actor
+
+second_factor_changed = Signal()
 
 
 @receiver(user_logged_in)
