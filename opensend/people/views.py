@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import Capability, user_can
+from opensend.accounts.permissions import Capability
 from opensend.audit.services import audit_record_list
 from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
 from opensend.people import selectors, services
@@ -49,7 +49,6 @@ def child_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "querystring": querystring_without_page(request),
             "today": timezone.localdate(),
-            "can_create": user_can(request.user, Capability.CREATE_CHILDREN),
         },
         status=status,
     )
@@ -68,13 +67,6 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
             "age": child.age_on(today),
             "nc_year": child.nc_year_on(today),
             "current_enrolments": selectors.current_enrolments(child),
-            "can_edit": user_can(request.user, Capability.EDIT_CHILDREN) and not child.is_closed,
-            "can_close": user_can(request.user, Capability.CLOSE_CHILDREN) and not child.is_closed,
-            "can_request": user_can(request.user, Capability.REQUEST_ASSESSMENT),
-            "can_see_cases": user_can(request.user, Capability.VIEW_CASELOAD),
-            "can_see_messages": user_can(request.user, Capability.SEARCH_CHILDREN),
-            "can_complain": user_can(request.user, Capability.COMPLAIN),
-            "can_see_settings": user_can(request.user, Capability.VIEW_SETTINGS),
         },
     )
 
@@ -173,7 +165,6 @@ def setting_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page_obj": paginate(request, settings_qs),
             "querystring": querystring_without_page(request),
-            "can_create": user_can(request.user, Capability.EDIT_SETTINGS),
         },
     )
 
@@ -187,7 +178,6 @@ def setting_detail(request: HttpRequest, setting_id: int) -> HttpResponse:
         {
             "setting": setting,
             "pupils_on_roll": selectors.setting_pupil_count(setting),
-            "can_edit": user_can(request.user, Capability.EDIT_SETTINGS),
         },
     )
 

@@ -70,6 +70,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "opensend.accounts.context_processors.may",
                 "opensend.portal.context_processors.service",
             ],
         },
