@@ -1,11 +1,13 @@
-"""Pages for complaints, mediation and Tribunal appeals. Thin: selectors and services."""
+"""Pages for complaints, mediation and Tribunal appeals. Thin: selectors and services.
 
-from collections.abc import Callable
+The queue, the lists, starting a record and each record's page are here; the steps on a record
+are declared in `disputes.steps` and served by its workflows (`Workflow.view`, see urls.py),
+and a record's page shows the buttons its workflow allows (`Workflow.buttons`)."""
+
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,27 +27,20 @@ from opensend.core.views_helpers import (
 from opensend.disputes import selectors, services
 from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks
 from opensend.disputes.forms import (
-    AgreementTermsForm,
     AppealLodgeForm,
-    AppealOutcomeForm,
-    CloseForm,
-    ComplaintCloseForm,
-    ComplaintEscalateForm,
-    ComplaintRespondForm,
-    DateForm,
     FamilyComplaintForm,
-    HearingForm,
-    MediationChoiceForm,
     MediationCreateForm,
-    MediationEndForm,
-    MediationHealthForm,
-    NotOpposedForm,
-    OrderExceptionForm,
-    OrderForm,
-    OrderStepForm,
     StaffComplaintForm,
 )
-from opensend.disputes.models import NEXT_STAGE, OUTCOMES_WITH_ORDER, Appeal, MediationCase
+from opensend.disputes.steps import (
+    APPEAL,
+    COMPLAINT,
+    MEDIATION,
+    ORDER_RULE_STEPS,
+    manages_disputes,
+    may_skip_choosing_child,
+    open_order_steps,
+)
 from opensend.people.models import Child
 from opensend.people.selectors import child_get_for_user
 
@@ -114,8 +109,7 @@ def choose_child(request: HttpRequest, purpose: str) -> HttpResponse:
             "heading": heading,
             "start_url": reverse(url_name),
             "purpose": purpose,
-            "can_skip": purpose == "complaint"
-            and user_can(request.user, Capability.MANAGE_DISPUTES),
+            "skip_child": may_skip_choosing_child(request.user, purpose),
         },
     )
 
@@ -126,7 +120,7 @@ def choose_child(request: HttpRequest, purpose: str) -> HttpResponse:
 @require_capability(Capability.COMPLAIN)
 def complaint_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    staff = user_can(request.user, Capability.MANAGE_DISPUTES)
+    staff = manages_disputes(request.user)
     complaints = list(
         selectors.complaint_list_for_user(user=request.user).select_related("child")[:200]
     )
@@ -149,8 +143,8 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def complaint_create(request: HttpRequest) -> HttpResponse:
     child = _child_from_query(request)
-    staff = user_can(request.user, Capability.MANAGE_DISPUTES)
-    if child is None and not staff:
+    staff = manages_disputes(request.user)
+    if child is None and not may_skip_choosing_child(request.user, "complaint"):
         return redirect("disputes:choose_child", purpose="complaint")
     form_class = StaffComplaintForm if staff else FamilyComplaintForm
     form = form_class(request.POST or None, child=child)
@@ -181,86 +175,18 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
     complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
     today = timezone.localdate()
     clocks = complaint_clocks(complaint)
-    stages = list(complaint.stages.all())
-    current = next((s for s in stages if s.stage == complaint.stage), None)
-    can_manage = user_can(request.user, Capability.MANAGE_DISPUTES) and complaint.is_open
     return render(
         request,
         "disputes/complaint_detail.html",
         {
             "complaint": complaint,
-            "stages": stages,
+            "stages": list(complaint.stages.all()),
             "clocks": clock_rows(clocks, today),
             "timeline": selectors.timeline_for(complaint, clocks),
-            "can_manage": can_manage,
-            "can_respond": can_manage and current is not None and current.responded_on is None,
-            "can_escalate": can_manage
-            and current is not None
-            and current.responded_on is not None
-            and complaint.stage in NEXT_STAGE,
-            "staff": user_can(request.user, Capability.MANAGE_DISPUTES),
+            "steps": COMPLAINT.buttons(complaint, request.user),
+            "staff": manages_disputes(request.user),
             "today": today,
         },
-    )
-
-
-def _complaint_step(
-    request: HttpRequest,
-    complaint_id: int,
-    *,
-    form_class: type[BaseForm],
-    heading: str,
-    service: Callable[..., Any],
-    success: str,
-) -> HttpResponse:
-    complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
-    return step_view(
-        request,
-        form=form_class(request.POST or None),
-        heading=heading,
-        caption=str(complaint),
-        back=reverse("disputes:complaint_detail", args=[complaint.pk]),
-        action=lambda d: service(actor=request.user, complaint=complaint, **d),
-        success=success,
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def complaint_respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    return _complaint_step(
-        request,
-        complaint_id,
-        form_class=ComplaintRespondForm,
-        heading="Record our reply",
-        service=services.complaint_respond,
-        success="Reply recorded. The complainant has been told.",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def complaint_escalate(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    return _complaint_step(
-        request,
-        complaint_id,
-        form_class=ComplaintEscalateForm,
-        heading="Escalate to the next stage",
-        service=services.complaint_escalate,
-        success="Complaint escalated. The next stage's charter clock has started.",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def complaint_close(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    return _complaint_step(
-        request,
-        complaint_id,
-        form_class=ComplaintCloseForm,
-        heading="Close the complaint",
-        service=services.complaint_close,
-        success="Complaint closed",
     )
 
 
@@ -304,162 +230,9 @@ def mediation_detail(request: HttpRequest, mediation_id: int) -> HttpResponse:
             "case": case,
             "clocks": clock_rows(clocks, today),
             "timeline": selectors.timeline_for(case, clocks),
-            "can_manage": case.is_open,
+            "steps": MEDIATION.buttons(case, request.user),
             "today": today,
         },
-    )
-
-
-def _mediation_step(
-    request: HttpRequest,
-    mediation_id: int,
-    *,
-    form: Callable[[Any], BaseForm],
-    heading: str,
-    action: Callable[[MediationCase, dict[str, Any]], Any],
-    success: str,
-) -> HttpResponse:
-    case = selectors.mediation_get_for_user(user=request.user, mediation_id=mediation_id)
-    return step_view(
-        request,
-        form=form(request.POST or None),
-        heading=heading,
-        caption=str(case),
-        back=reverse("disputes:mediation_detail", args=[case.pk]),
-        action=lambda d: action(case, d),
-        success=success,
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def mediation_contact(request: HttpRequest, mediation_id: int) -> HttpResponse:
-    return _mediation_step(
-        request,
-        mediation_id,
-        form=lambda data: DateForm(data, label="Date the family contacted the mediation adviser"),
-        heading="Family contacted the mediation adviser",
-        action=lambda case, d: services.mediation_adviser_contact_record(
-            actor=request.user, case=case, contacted_on=d["on"]
-        ),
-        success="Contact recorded",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def mediation_choice(request: HttpRequest, mediation_id: int) -> HttpResponse:
-    return _mediation_step(
-        request,
-        mediation_id,
-        form=MediationChoiceForm,
-        heading="Does the family want mediation?",
-        action=lambda case, d: services.mediation_choice_record(
-            actor=request.user,
-            case=case,
-            wants_mediation=d["wants_mediation"] == "yes",
-            on=d["on"],
-        ),
-        success="The family's choice is recorded",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def mediation_held(request: HttpRequest, mediation_id: int) -> HttpResponse:
-    return _mediation_step(
-        request,
-        mediation_id,
-        form=lambda data: DateForm(data, label="Date the mediation was held"),
-        heading="Mediation held",
-        action=lambda case, d: services.mediation_held_record(
-            actor=request.user, case=case, held_on=d["on"]
-        ),
-        success="Mediation recorded as held",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def mediation_end(request: HttpRequest, mediation_id: int) -> HttpResponse:
-    return _mediation_step(
-        request,
-        mediation_id,
-        form=MediationEndForm,
-        heading="How the mediation ended",
-        action=lambda case, d: services.mediation_end_record(actor=request.user, case=case, **d),
-        success="Recorded. The certificate is due within 3 working days.",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def mediation_health(request: HttpRequest, mediation_id: int) -> HttpResponse:
-    return _mediation_step(
-        request,
-        mediation_id,
-        form=MediationHealthForm,
-        heading="Mediation about health care",
-        action=lambda case, d: services.mediation_health_record(actor=request.user, case=case, **d),
-        success="Recorded. The health commissioning body's time limits are on the case.",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def mediation_agreement_terms(request: HttpRequest, mediation_id: int) -> HttpResponse:
-    return _mediation_step(
-        request,
-        mediation_id,
-        form=AgreementTermsForm,
-        heading="What the mediation agreement requires",
-        action=lambda case, d: services.mediation_agreement_terms_record(
-            actor=request.user, case=case, **d
-        ),
-        success="Recorded. The agreement's time limits are on the case.",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def mediation_certificate(request: HttpRequest, mediation_id: int) -> HttpResponse:
-    return _mediation_step(
-        request,
-        mediation_id,
-        form=lambda data: DateForm(data, label="Date the certificate was issued"),
-        heading="Mediation certificate issued",
-        action=lambda case, d: services.mediation_certificate_issue(
-            actor=request.user, case=case, issued_on=d["on"]
-        ),
-        success="Certificate recorded. The family has been told the last day to appeal.",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def mediation_agreement(request: HttpRequest, mediation_id: int) -> HttpResponse:
-    return _mediation_step(
-        request,
-        mediation_id,
-        form=lambda data: DateForm(data, label="Date we acted on the agreement"),
-        heading="Mediation agreement acted on",
-        action=lambda case, d: services.mediation_agreement_actioned(
-            actor=request.user, case=case, on=d["on"]
-        ),
-        success="Recorded",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def mediation_close(request: HttpRequest, mediation_id: int) -> HttpResponse:
-    return _mediation_step(
-        request,
-        mediation_id,
-        form=CloseForm,
-        heading="Close the mediation case",
-        action=lambda case, d: services.mediation_close(actor=request.user, case=case, **d),
-        success="Mediation case closed",
     )
 
 
@@ -503,12 +276,10 @@ def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
             "appeal": appeal,
             "clocks": clock_rows(clocks, today),
             "timeline": selectors.timeline_for(appeal, clocks),
-            "can_order": appeal.outcome in OUTCOMES_WITH_ORDER and not appeal.order_type,
+            "steps": APPEAL.buttons(appeal, request.user),
             "plan_to_amend": selectors.plan_to_amend_for(appeal),
             "amendments": list(appeal.amendments.all()),
-            "open_order_steps": [
-                c for c in clocks if c.is_open and c.rule_id in appeal.compliance_rules
-            ],
+            "open_order_steps": open_order_steps(appeal, clocks),
             "exceptions": [
                 (
                     exc,
@@ -522,138 +293,22 @@ def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
     )
 
 
-def _appeal_step(
-    request: HttpRequest,
-    appeal_id: int,
-    *,
-    form: Callable[[Any], BaseForm],
-    heading: str,
-    action: Callable[[Appeal, dict[str, Any]], Any],
-    success: str,
-) -> HttpResponse:
-    appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
-    return step_view(
-        request,
-        form=form(request.POST or None),
-        heading=heading,
-        caption=str(appeal),
-        back=reverse("disputes:appeal_detail", args=[appeal.pk]),
-        action=lambda d: action(appeal, d),
-        success=success,
-    )
-
-
 @require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
-def appeal_hearing(request: HttpRequest, appeal_id: int) -> HttpResponse:
-    return _appeal_step(
-        request,
-        appeal_id,
-        form=HearingForm,
-        heading="Hearing date",
-        action=lambda appeal, d: services.appeal_hearing_record(
-            actor=request.user, appeal=appeal, **d
-        ),
-        success="Hearing date saved",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def appeal_outcome(request: HttpRequest, appeal_id: int) -> HttpResponse:
-    return _appeal_step(
-        request,
-        appeal_id,
-        form=AppealOutcomeForm,
-        heading="Outcome of the appeal",
-        action=lambda appeal, d: services.appeal_outcome_record(
-            actor=request.user, appeal=appeal, **d
-        ),
-        success="Outcome recorded",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def appeal_order(request: HttpRequest, appeal_id: int) -> HttpResponse:
-    return _appeal_step(
-        request,
-        appeal_id,
-        form=OrderForm,
-        heading="The Tribunal's order",
-        action=lambda appeal, d: services.appeal_order_record(
-            actor=request.user, appeal=appeal, **d
-        ),
-        success="Order recorded. Its compliance clocks have started and the family has been told.",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def appeal_not_opposed(request: HttpRequest, appeal_id: int) -> HttpResponse:
-    return _appeal_step(
-        request,
-        appeal_id,
-        form=NotOpposedForm,
-        heading="We will not oppose the appeal",
-        action=lambda appeal, d: services.appeal_not_opposed_record(
-            actor=request.user, appeal=appeal, **d
-        ),
-        success=(
-            "Recorded. The time limits in regulation 45 have started and the family has been told."
-        ),
-    )
-
-
-def _order_rule_step(
-    request: HttpRequest,
-    appeal_id: int,
-    rule_id: str,
-    *,
-    form: Callable[[Any], BaseForm],
-    heading: str,
-    service: Callable[..., Any],
-    success: str,
-) -> HttpResponse:
-    """A step on one of the order's rules (done, or an exception); 404 for an unknown rule."""
+def appeal_rule_step(request: HttpRequest, appeal_id: int, rule_id: str, step: str) -> HttpResponse:
+    """A step on one of the order's rules (`steps.ORDER_RULE_STEPS`); 404 for an unknown rule."""
+    declared = ORDER_RULE_STEPS[step]
     try:
         title = statutory.get_rule(rule_id).title
     except statutory.UnknownRule as exc:
         raise Http404("No such step") from exc
-    return _appeal_step(
+    appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
+    return step_view(
         request,
-        appeal_id,
-        form=form,
-        heading=f"{heading}{title}",
-        action=lambda appeal, d: service(actor=request.user, appeal=appeal, rule_id=rule_id, **d),
-        success=success,
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def appeal_order_step(request: HttpRequest, appeal_id: int, rule_id: str) -> HttpResponse:
-    return _order_rule_step(
-        request,
-        appeal_id,
-        rule_id,
-        form=OrderStepForm,
-        heading="Done: ",
-        service=services.order_step_done,
-        success="Step recorded",
-    )
-
-
-@require_capability(Capability.MANAGE_DISPUTES)
-@require_http_methods(["GET", "POST"])
-def appeal_order_exception(request: HttpRequest, appeal_id: int, rule_id: str) -> HttpResponse:
-    """Record a reg 44(3) exception on one step of the order."""
-    return _order_rule_step(
-        request,
-        appeal_id,
-        rule_id,
-        form=OrderExceptionForm,
-        heading="Exception to the time limit: ",
-        service=services.order_exception_record,
-        success="Exception recorded. The appeal shows the time limit lifted, and why.",
+        form=declared.form(request.POST or None, appeal),
+        heading=f"{declared.heading}{title}",
+        caption=str(appeal),
+        back=APPEAL.detail_url(appeal),
+        action=lambda d: declared.service(request.user, appeal, {**d, "rule_id": rule_id}),
+        success=declared.success,
     )
