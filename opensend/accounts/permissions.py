@@ -153,12 +153,6 @@ def access_for(user: object) -> Access:
     return access
 
 
-def forget_access(user: object) -> None:
-    """Drop the cached access after a membership change within the same request."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
-
-
 def user_can(user: object, capability: Capability) -> bool:
     allowed = CAPABILITIES[capability]
     return bool(access_for(user).roles & allowed)

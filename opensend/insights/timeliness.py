@@ -103,10 +103,6 @@ class Timeliness:
     with_exception_in_time: int = 0
 
     @property
-    def without_exception(self) -> int:
-        return self.total - self.with_exception
-
-    @property
     def percent_including(self) -> float | None:
         """In time, over every case (exceptions included)."""
         return _percent(self.in_time, self.total)
@@ -192,14 +188,6 @@ class TimelinessReport:
     appeals_lodged_total: int
     order_steps: Timeliness
     complaints: list[Timeliness] = field(default_factory=list)
-
-    @property
-    def complaints_total(self) -> Timeliness:
-        return Timeliness(
-            label="All stages",
-            total=sum(c.total for c in self.complaints),
-            in_time=sum(c.in_time for c in self.complaints),
-        )
 
 
 def _advice(start: date, end: date) -> tuple[list[AdviceRow], Timeliness]:

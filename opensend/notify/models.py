@@ -29,9 +29,6 @@ class OutboxMessageQuerySet(models.QuerySet["OutboxMessage"]):
     def delete(self) -> tuple[int, dict[str, int]]:
         raise RuntimeError(NOT_DELETABLE)
 
-    def for_child(self, child_id: int) -> "OutboxMessageQuerySet":
-        return self.filter(child_id=child_id)
-
 
 class OutboxMessage(models.Model):
     """One message to one recipient. The text is stored exactly as rendered.

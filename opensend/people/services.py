@@ -14,7 +14,6 @@ from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.core.types import Actor
 from opensend.people.models import (
     Child,
-    Enrolment,
     FamilyMember,
     FamilyRelationship,
     NeedType,
@@ -182,27 +181,6 @@ def family_member_add(
         summary=f"{member} added as {link.get_relationship_display().lower()}",
     )
     return link
-
-
-@transaction.atomic
-def enrolment_start(
-    *, actor: Actor, child: Child, setting: Setting, started_on: date, is_main: bool = True
-) -> Enrolment:
-    """Put a child on roll at a setting; a new main placement ends the previous one."""
-    check_capability(actor, Capability.EDIT_CHILDREN)
-    if is_main:
-        for previous in Enrolment.objects.filter(child=child, is_main=True, ended_on__isnull=True):
-            if previous.started_on > started_on:
-                raise ValidationError(
-                    {"started_on": ["The start date must be after the current placement began"]}
-                )
-            previous.ended_on = started_on
-            previous.save(update_fields=["ended_on", "updated_at"])
-    enrolment = Enrolment(child=child, setting=setting, started_on=started_on, is_main=is_main)
-    enrolment.full_clean()
-    enrolment.save()
-    audit_record(actor=actor, action=Action.CREATE, obj=enrolment, child_id=child.pk)
-    return enrolment
 
 
 @transaction.atomic
