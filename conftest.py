@@ -38,7 +38,7 @@ class World:
 
     def client_for(self, role: str) -> Client:
         """A client signed in as `role`, past the second factor if the user has one."""
-        from opensend.accounts.tests.factories import sign_in_fully
+        from testsupport.factories.accounts import sign_in_fully
 
         return sign_in_fully(Client(), self.users[role])
 
@@ -46,13 +46,13 @@ class World:
 @pytest.fixture
 def world(db: None) -> World:
     from opensend.accounts.roles import OrganisationKind, Role
-    from opensend.accounts.tests.factories import (
+    from testsupport.factories.accounts import (
         MembershipFactory,
         OrganisationFactory,
         TeamFactory,
         UserFactory,
     )
-    from opensend.people.tests.factories import (
+    from testsupport.factories.people import (
         ChildFactory,
         EnrolmentFactory,
         FamilyMemberFactory,

@@ -9,6 +9,7 @@ page a test reaches is checked for WCAG 2.2 AA. The `page` fixture fails the tes
 the browser logged any console error or JavaScript error (CSP violations are console errors).
 """
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterator
@@ -18,6 +19,8 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from testsupport.factories import PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -29,7 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PASSWORD = "correct-horse-battery-staple"  # every factory user's password
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
@@ -189,3 +191,30 @@ def sign_in(
 def sign_out(page: Any) -> Any:
     """Sign out with the button in the header."""
     return submit(page, "Sign out")
+
+
+# Forms
+
+
+def fill_date(page: Any, name: str, on: dt.date) -> None:
+    """Type a date into a GOV.UK date input in the browser."""
+    page.fill(f"input[name={name}_0]", str(on.day))
+    page.fill(f"input[name={name}_1]", str(on.month))
+    page.fill(f"input[name={name}_2]", str(on.year))
+
+
+def fill_date_by_legend(page: Any, legend: str, day: str, month: str, year: str) -> None:
+    """Type a date into the GOV.UK date input whose fieldset is labelled `legend`."""
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(day)
+    group.get_by_label("Month").fill(month)
+    group.get_by_label("Year").fill(year)
+
+
+def error_summary(page: Any) -> list[str]:
+    """The messages in the GOV.UK error summary (which must be there)."""
+    summary = page.locator(".govuk-error-summary")
+    assert summary.is_visible()
+    assert summary.get_by_role("heading", name="There is a problem").is_visible()
+    assert page.title().startswith("Error: ")
+    return [text.strip() for text in summary.locator("li").all_inner_texts()]

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client, RequestFactory, override_settings
 
-from opensend.accounts.tests.factories import PASSWORD
 from opensend.core.network import client_ip
+from testsupport.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 SIGN_IN = "/account/sign-in/"

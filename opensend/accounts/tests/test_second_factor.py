@@ -9,9 +9,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opensend.accounts import second_factor
-from opensend.accounts.tests.factories import PASSWORD
 from opensend.audit.models import AuditEvent
 from opensend.notify.models import OutboxMessage
+from testsupport.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 SIGN_IN = "/account/sign-in/"

@@ -7,7 +7,7 @@ import time_machine
 from django.test import override_settings
 from django.urls import reverse
 
-from opensend.accounts.tests.factories import PASSWORD
+from testsupport.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 START = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)

@@ -8,10 +8,10 @@ from django.test import Client
 from django.urls import reverse
 
 from opensend.accounts.roles import Role
-from opensend.accounts.tests.factories import MembershipFactory, UserFactory
 from opensend.audit.admin_mixins import AuditedAdminMixin, ReadOnlyAuditedAdmin
 from opensend.audit.models import Action, AuditEvent
 from opensend.people.models import Child, FamilyMember
+from testsupport.factories.accounts import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def admin_client(superuser):
 def records(world):
     """A child with a final plan, its first review planned, and a parent."""
     from opensend.plans.models import PlanVersion
-    from opensend.reviews.tests.helpers import final_plan, open_review
+    from testsupport.journeys import final_plan, open_review
 
     plan = final_plan(world)
     member = FamilyMember.objects.first() or pytest.fail("no family member")

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def records(world):
     from opensend.disputes import services as dispute_services
-    from opensend.reviews.tests.helpers import final_plan
+    from testsupport.journeys import final_plan
 
     cw = world.users["caseworker"]
     plan = final_plan(world)
@@ -34,8 +34,8 @@ def records(world):
 
 
 LISTINGS = [
-    ("caseworker", "casework:caseload"),
-    ("team_manager", "casework:team_member_caseworker"),
+    ("caseworker", "portal:caseload"),
+    ("team_manager", "portal:team_member_caseworker"),
     ("caseworker", "plans:plan_list"),
     ("caseworker", "reviews:queue"),
     ("senco", "reviews:setting_workspace"),
@@ -54,8 +54,8 @@ LISTINGS = [
 def _url(name, world):
     if name.startswith("/"):
         return name
-    if name == "casework:team_member_caseworker":
-        return reverse("casework:team_member", args=[world.users["caseworker"].pk])
+    if name == "portal:team_member_caseworker":
+        return reverse("portal:team_member", args=[world.users["caseworker"].pk])
     if name == "disputes:choose_child_complaint":
         return reverse("disputes:choose_child", args=["complaint"])
     return reverse(name)

@@ -12,41 +12,12 @@ from opensend.audit.models import Action, AuditEvent
 from opensend.casework import services
 from opensend.casework.models import AdviceRequest
 from opensend.core import uploads
-from opensend.core.tests import samples
+from testsupport import samples
+from testsupport.roles import ROLES, SEE_THE_CHILD
+from testsupport.samples import stored_files
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 20)
-ROLES = [
-    "caseworker",
-    "team_manager",
-    "senco",
-    "health",
-    "social_care",
-    "educational_psychologist",
-    "parent",
-    "young_person",
-    "board_member",
-    "analyst",
-    "local_offer_editor",
-    "admin",
-]
-# Staff who may see the caseload child (caseload, team, on roll at the setting, health involved).
-SEE_THE_CHILD = {"caseworker", "team_manager", "senco", "health", "admin"}
-
-
-def stored_files(folder: str = "advice") -> set[str]:
-    """Every file under `folder` in storage, however deep."""
-
-    def walk(path: str) -> set[str]:
-        if not default_storage.exists(path):
-            return set()
-        dirs, files = default_storage.listdir(path)
-        found = {f"{path}/{f}" for f in files}
-        for d in dirs:
-            found |= walk(f"{path}/{d}")
-        return found
-
-    return walk(folder)
 
 
 @pytest.fixture
@@ -265,7 +236,7 @@ def test_missing_no_document_and_signed_out(world, case, submitted):
 
 def test_a_caseworker_in_another_team_gets_404(world, submitted):
     from opensend.accounts.roles import Role
-    from opensend.accounts.tests.factories import MembershipFactory, UserFactory
+    from testsupport.factories.accounts import MembershipFactory, UserFactory
 
     stranger = UserFactory()
     MembershipFactory(

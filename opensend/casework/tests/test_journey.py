@@ -278,13 +278,13 @@ def test_case_page_of_a_child_in_another_team_is_not_found(world):
 
 def test_caseload_and_team_pages(world):
     new_request(world)
-    caseload = world.client_for("caseworker").get(reverse("casework:caseload"))
+    caseload = world.client_for("caseworker").get(reverse("portal:caseload"))
     assert caseload.status_code == 200
     assert world.caseload_child.family_name.split("'")[0] in caseload.content.decode()
-    team = world.client_for("team_manager").get(reverse("casework:team"))
+    team = world.client_for("team_manager").get(reverse("portal:team"))
     assert team.status_code == 200
     assert str(world.users["caseworker"].get_full_name()).split("'")[0] in team.content.decode()
-    assert world.client_for("caseworker").get(reverse("casework:team")).status_code == 403
+    assert world.client_for("caseworker").get(reverse("portal:team")).status_code == 403
 
 
 def test_decision_form_rejects_bad_input_without_change(world):
@@ -385,7 +385,7 @@ def test_api_journey_and_problem_details(world):
 
 def test_family_is_told_what_happened_and_what_happens_next(world):
     from opensend.notify.models import OutboxMessage
-    from opensend.people.tests.factories import FamilyMemberFactory, FamilyRelationshipFactory
+    from testsupport.factories.people import FamilyMemberFactory, FamilyRelationshipFactory
 
     member = FamilyMemberFactory(email="mum@family.opensend.test")
     FamilyRelationshipFactory(child=world.caseload_child, family_member=member)
@@ -526,7 +526,7 @@ def test_panel_lists_cases_records_attendance_and_decides(world):
 
 
 def test_refusal_has_a_decision_letter_pdf(world):
-    from opensend.people.tests.factories import FamilyMemberFactory, FamilyRelationshipFactory
+    from testsupport.factories.people import FamilyMemberFactory, FamilyRelationshipFactory
 
     member = FamilyMemberFactory(
         email="",
@@ -558,7 +558,7 @@ def test_refusal_has_a_decision_letter_pdf(world):
 def test_manager_sees_a_caseworkers_cases_and_reassigns(world):
     case = new_request(world)
     manager = world.client_for("team_manager")
-    url = reverse("casework:team_member", args=[world.users["caseworker"].pk])
+    url = reverse("portal:team_member", args=[world.users["caseworker"].pk])
     page = manager.get(url).content.decode()
     assert "Reassign" in page
     response = manager.post(
@@ -568,5 +568,5 @@ def test_manager_sees_a_caseworkers_cases_and_reassigns(world):
     case.refresh_from_db()
     assert case.caseworker == world.users["team_manager"]
     outsider = world.users["health"].pk
-    assert manager.get(reverse("casework:team_member", args=[outsider])).status_code == 404
+    assert manager.get(reverse("portal:team_member", args=[outsider])).status_code == 404
     assert world.client_for("caseworker").get(url).status_code == 403

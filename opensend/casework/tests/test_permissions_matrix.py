@@ -6,23 +6,10 @@ import pytest
 from django.urls import reverse
 
 from opensend.casework import services
+from testsupport.roles import ROLES
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 20)
-ROLES = [
-    "caseworker",
-    "team_manager",
-    "senco",
-    "health",
-    "social_care",
-    "educational_psychologist",
-    "parent",
-    "young_person",
-    "board_member",
-    "analyst",
-    "local_offer_editor",
-    "admin",
-]
 SENAR = {"caseworker", "team_manager", "admin"}
 ADVISERS = {"health", "social_care", "educational_psychologist", "senco"}
 
@@ -73,8 +60,8 @@ def test_pages(world, case, role):
     case, advice = case
     client = world.client_for(role)
     urls = {
-        reverse("casework:caseload"): "senar",
-        reverse("casework:team"): "manager",
+        reverse("portal:caseload"): "senar",
+        reverse("portal:team"): "manager",
         reverse("casework:panel_list"): "senar",
         reverse("casework:case_detail", args=[case.pk]): "senar",
         reverse("casework:decide_issue", args=[case.pk]): "senar",
@@ -112,7 +99,7 @@ def test_api(world, case, role):
 
 def test_a_caseworker_in_another_team_gets_404(world, case):
     from opensend.accounts.roles import Role
-    from opensend.accounts.tests.factories import MembershipFactory, UserFactory
+    from testsupport.factories.accounts import MembershipFactory, UserFactory
 
     case, _ = case
     stranger = UserFactory()

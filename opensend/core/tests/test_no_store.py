@@ -4,7 +4,7 @@ every PDF says `Cache-Control: no-store, private`; static files keep their own c
 import pytest
 from django.urls import reverse
 
-from opensend.reviews.tests.transfers.helpers import final_plan
+from testsupport.transfers import final_plan
 
 pytestmark = pytest.mark.django_db
 

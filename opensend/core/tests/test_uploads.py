@@ -11,7 +11,7 @@ from django.test import override_settings
 
 from opensend.core import uploads
 from opensend.core.downloads import bytes_response, content_disposition
-from opensend.core.tests import samples
+from testsupport import samples
 
 
 @pytest.mark.parametrize(

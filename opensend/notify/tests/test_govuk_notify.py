@@ -8,7 +8,7 @@ import pytest
 
 from opensend.notify.models import MessageChannel, MessageStatus, OutboxMessage, Provider
 from opensend.notify.services import Recipient, notification_send
-from opensend.notify.tests.helpers import StubNotify, fake_notify_api_key, start_stub_notify
+from testsupport.notify import StubNotify, fake_notify_api_key, start_stub_notify
 
 pytestmark = pytest.mark.django_db
 

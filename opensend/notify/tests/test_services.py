@@ -13,9 +13,9 @@ from opensend.notify.services import (
     recipient_for_family_member,
 )
 from opensend.notify.templates import MissingPersonalisationError
-from opensend.notify.tests.helpers import pdf_inflated
 from opensend.people.models import FamilyMember
-from opensend.people.tests.factories import FamilyMemberFactory, FamilyRelationshipFactory
+from testsupport.factories.people import FamilyMemberFactory, FamilyRelationshipFactory
+from testsupport.notify import pdf_inflated
 
 pytestmark = pytest.mark.django_db
 

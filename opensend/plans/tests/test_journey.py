@@ -10,11 +10,6 @@ from opensend.audit.models import AuditEvent
 from opensend.casework import services as casework
 from opensend.casework.models import Stage
 from opensend.notify.models import OutboxMessage
-from opensend.people.tests.factories import (
-    FamilyMemberFactory,
-    FamilyRelationshipFactory,
-    SettingFactory,
-)
 from opensend.plans import services
 from opensend.plans.checks import plan_warnings
 from opensend.plans.clocks import consultation_response_due
@@ -22,89 +17,21 @@ from opensend.plans.content import content_compare, plan_content
 from opensend.plans.models import PlanStatus, PlanVersion
 from opensend.plans.pdf import plan_pdf
 from opensend.plans.selectors import plan_warnings_for
+from testsupport.factories.people import (
+    FamilyMemberFactory,
+    FamilyRelationshipFactory,
+    SettingFactory,
+)
+from testsupport.journeys import (
+    DRAFT_ON,
+    FINAL_ON,
+    RECEIVED,
+    TODAY,
+    drafting_case,
+    write_plan,
+)
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date(2026, 11, 20)
-RECEIVED = dt.date(2026, 6, 1)
-DECIDED_TO_ISSUE = dt.date(2026, 8, 20)
-DRAFT_ON = dt.date(2026, 9, 1)
-FINAL_ON = dt.date(2026, 9, 20)
-
-
-def drafting_case(world, *, child=None, actor=None):
-    """A case at "drafting", built through the casework services with fixed dates."""
-    actor = actor or world.users["caseworker"]
-    case = casework.request_create(
-        actor=actor,
-        child=child or world.caseload_child,
-        received_on=RECEIVED,
-        source="parent",
-        today=TODAY,
-    )
-    casework.assessment_decision_record(
-        actor=actor,
-        request=case,
-        assess=True,
-        decided_on=dt.date(2026, 7, 6),
-        reasons="Needs beyond SEN support",
-        today=TODAY,
-    )
-    casework.family_views_record(
-        actor=actor,
-        request=case,
-        about_me="I love trains and drawing",
-        aspirations="To work with animals",
-        given_by="Ava, with her dad",
-    )
-    casework.issue_decision_record(
-        actor=actor,
-        request=case,
-        issue=True,
-        decided_on=DECIDED_TO_ISSUE,
-        reasons="Plan needed",
-        today=TODAY,
-    )
-    case.refresh_from_db()
-    assert case.stage == Stage.DRAFTING
-    return case
-
-
-def write_plan(actor, plan):
-    """A complete golden thread: needs in B, C and D, each with an outcome and provision."""
-    for section, area, need_text, outcome_text, provision_section in [
-        (
-            "B",
-            "communication",
-            "Finds it hard to follow spoken instructions",
-            "Follows two-step instructions in class",
-            "F",
-        ),
-        ("C", "", "Epilepsy, controlled by medication", "Stays safe and well at school", "G"),
-        ("D", "", "Needs support to join clubs after school", "Goes to a weekly club", "H2"),
-    ]:
-        need = services.need_add(
-            actor=actor, plan=plan, section=section, area=area, description=need_text
-        )
-        outcome = services.outcome_add(
-            actor=actor,
-            plan=plan,
-            description=outcome_text,
-            by_when="by the end of Key Stage 2",
-            need_ids=[need.pk],
-        )
-        services.provision_add(
-            actor=actor,
-            plan=plan,
-            section=provision_section,
-            description=f"Support for: {outcome_text}",
-            provided_by="Speech and language therapist",
-            frequency="3 times a week",
-            duration="30 minutes",
-            group_size="1:1",
-            location="In class",
-            outcome_ids=[outcome.pk],
-        )
-    return plan
 
 
 def family_member(world, child=None):

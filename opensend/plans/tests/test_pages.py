@@ -7,12 +7,12 @@ import time_machine
 from django.urls import reverse
 
 from opensend.accounts.roles import OrganisationKind, Role
-from opensend.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from opensend.audit.models import AuditEvent
-from opensend.people.tests.factories import SettingFactory
 from opensend.plans import services
 from opensend.plans.models import Need, PlanStatus, Representation
-from opensend.plans.tests.test_journey import TODAY, drafting_case, write_plan
+from testsupport.factories.accounts import MembershipFactory, OrganisationFactory, UserFactory
+from testsupport.factories.people import SettingFactory
+from testsupport.journeys import TODAY, drafting_case, write_plan
 
 pytestmark = pytest.mark.django_db
 

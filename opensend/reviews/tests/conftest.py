@@ -4,7 +4,7 @@ import pytest
 @pytest.fixture
 def world(world):
     """The shared world, plus a parent with parental responsibility for the caseload child."""
-    from opensend.people.tests.factories import FamilyMemberFactory, FamilyRelationshipFactory
+    from testsupport.factories.people import FamilyMemberFactory, FamilyRelationshipFactory
 
     member = FamilyMemberFactory(email="mum@family.opensend.test")
     FamilyRelationshipFactory(

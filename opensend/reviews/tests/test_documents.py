@@ -6,14 +6,13 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from opensend.audit.models import Action, AuditEvent
-from opensend.casework.tests.test_documents import ROLES, SEE_THE_CHILD, stored_files
 from opensend.core import uploads
-from opensend.core.tests import samples
-from opensend.plans.tests.test_journey import TODAY
 from opensend.reviews import services
 from opensend.reviews.models import ReviewContribution
-
-from .helpers import final_plan, open_review
+from testsupport import samples
+from testsupport.journeys import TODAY, final_plan, open_review
+from testsupport.roles import ROLES, SEE_THE_CHILD
+from testsupport.samples import stored_files
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from opensend.reviews.models import (
     Cessation,
     CessationStatus,
 )
-from opensend.reviews.tests.transfers.helpers import born_aged, final_plan
+from testsupport.transfers import born_aged, final_plan
 
 pytestmark = pytest.mark.django_db
 MADE = dt.date(2026, 6, 10)
@@ -158,8 +158,8 @@ def test_an_under_18_refusal_is_explained_on_the_form(world):
 
 
 def test_a_college_student_plan_ends_on_31_july(world):
-    from opensend.people.tests.factories import EnrolmentFactory, SettingFactory
     from opensend.reviews.ceasing.selectors import plan_natural_end
+    from testsupport.factories.people import EnrolmentFactory, SettingFactory
 
     world.caseload_child.date_of_birth = dt.date(2008, 3, 3)
     world.caseload_child.save()

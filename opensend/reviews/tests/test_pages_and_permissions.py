@@ -7,29 +7,14 @@ import pytest
 from django.urls import reverse
 
 from opensend.accounts.roles import OrganisationKind, Role
-from opensend.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from opensend.plans.models import EHCPlan, PlanStatus
-from opensend.plans.tests.test_journey import TODAY
 from opensend.reviews import services
 from opensend.reviews.models import Amendment, AnnualReview, ReviewStage
-
-from .helpers import INVITED, MEETING, final_plan, open_review
+from testsupport.factories.accounts import MembershipFactory, OrganisationFactory, UserFactory
+from testsupport.journeys import INVITED, MEETING, TODAY, final_plan, open_review
+from testsupport.roles import ROLES
 
 pytestmark = pytest.mark.django_db
-ROLES = [
-    "caseworker",
-    "team_manager",
-    "senco",
-    "health",
-    "social_care",
-    "educational_psychologist",
-    "parent",
-    "young_person",
-    "board_member",
-    "analyst",
-    "local_offer_editor",
-    "admin",
-]
 SENAR = {"caseworker", "team_manager", "admin"}
 VIEW = SENAR | {"senco"}
 VIEW_CHILDREN = VIEW | {

@@ -4,9 +4,8 @@
 import pytest
 
 from opensend.plans import services
-from opensend.plans.tests.test_journey import TODAY, drafting_case, write_plan
-
-from .conftest import follow, go, sign_in, sign_out, submit
+from testsupport.browser import follow, go, sign_in, sign_out, submit
+from testsupport.journeys import TODAY, drafting_case, write_plan
 
 pytestmark = pytest.mark.browser
 

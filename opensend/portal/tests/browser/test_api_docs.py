@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import go, sign_in
+from testsupport.browser import go, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -6,9 +6,8 @@ import datetime as dt
 import pytest
 
 from opensend.casework import services
-from opensend.core.tests import samples
-
-from .conftest import follow, go, sign_in, sign_out, submit
+from testsupport import samples
+from testsupport.browser import follow, go, sign_in, sign_out, submit
 
 pytestmark = pytest.mark.browser
 

@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
-from .conftest import follow, go, sign_in, sign_out, submit
-from .test_journeys import _error_summary, _fill_date
+from testsupport.browser import error_summary as _error_summary
+from testsupport.browser import fill_date_by_legend as _fill_date
+from testsupport.browser import follow, go, sign_in, sign_out, submit
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +22,7 @@ def _org(world, role):
 
 def _prepare(world):
     """The parent's child is on roll at the SENCO's school and on the caseworker's caseload."""
-    from opensend.people.tests.factories import EnrolmentFactory
+    from testsupport.factories.people import EnrolmentFactory
 
     child = world.parents_child
     child.caseworker = world.users["caseworker"]

@@ -9,26 +9,11 @@ import datetime
 import pytest
 
 from opensend.people.identifiers import make_upn
-
-from .conftest import follow, go, sign_in, sign_out, submit
+from testsupport.browser import error_summary as _error_summary
+from testsupport.browser import fill_date_by_legend as _fill_date
+from testsupport.browser import follow, go, sign_in, sign_out, submit
 
 pytestmark = pytest.mark.browser
-
-
-def _fill_date(page, legend: str, day: str, month: str, year: str) -> None:
-    group = page.get_by_role("group", name=legend)
-    group.get_by_label("Day").fill(day)
-    group.get_by_label("Month").fill(month)
-    group.get_by_label("Year").fill(year)
-
-
-def _error_summary(page) -> list[str]:
-    """The messages in the GOV.UK error summary (which must be there)."""
-    summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
-    assert summary.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.title().startswith("Error: ")
-    return [text.strip() for text in summary.locator("li").all_inner_texts()]
 
 
 def _field_error(page, field_id: str) -> str:
@@ -199,7 +184,7 @@ def test_wrong_passwords_lock_the_account(page, live_server, world):
 
 def test_settings_list_filters_by_type(page, live_server, world):
     from opensend.people.codes import SettingKind
-    from opensend.people.tests.factories import SettingFactory
+    from testsupport.factories.people import SettingFactory
 
     special = SettingFactory(name="Anytown Special School", kind=SettingKind.SPECIAL_SCHOOL)
     sign_in(page, live_server, world.users["caseworker"].email)

@@ -6,7 +6,7 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .conftest import go, sign_in, submit
+from testsupport.browser import go, sign_in, submit
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,7 @@ open, and "Stay signed in" keeps the session and the page."""
 
 import pytest
 
-from .conftest import check_page, go, sign_in
+from testsupport.browser import check_page, go, sign_in
 
 pytestmark = pytest.mark.browser
 

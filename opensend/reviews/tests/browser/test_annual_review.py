@@ -11,12 +11,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from opensend.people.tests.factories import FamilyRelationshipFactory
 from opensend.plans.models import PlanVersion, Provision
 from opensend.reviews.models import Amendment, AmendmentStatus, AnnualReview
-from opensend.reviews.tests.helpers import final_plan
-
-from .conftest import follow, go, sign_in, sign_out, submit
+from testsupport.browser import follow, go, sign_in, sign_out, submit
+from testsupport.factories.people import FamilyRelationshipFactory
+from testsupport.journeys import final_plan
 
 pytestmark = pytest.mark.browser
 MEETING = dt.date(2026, 11, 16)

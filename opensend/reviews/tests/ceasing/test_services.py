@@ -19,7 +19,7 @@ from opensend.reviews.models import (
     PhaseTransfer,
     ReviewStage,
 )
-from opensend.reviews.tests.transfers.helpers import born_aged, final_plan
+from testsupport.transfers import born_aged, final_plan
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 20)

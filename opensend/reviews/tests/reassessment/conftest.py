@@ -1,5 +1,5 @@
-"""The same fixtures as the transfer tests: the shared world plus a family."""
+"""The shared world plus a family (testsupport/families.py)."""
 
-from opensend.reviews.tests.transfers.conftest import world
+from testsupport.families import world
 
 __all__ = ["world"]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from opensend.notify.models import OutboxMessage
 from opensend.reviews.models import Reassessment, ReassessmentStatus
 from opensend.reviews.reassessment import services
-from opensend.reviews.tests.transfers.helpers import final_plan
+from testsupport.transfers import final_plan
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 20)

@@ -1,10 +1,5 @@
-import pytest
+"""The shared world plus a family (testsupport/families.py)."""
 
+from testsupport.families import world
 
-@pytest.fixture
-def world(world):
-    """The shared world, plus a parent with parental responsibility for the caseload child."""
-    from opensend.people.tests.factories import FamilyRelationshipFactory
-
-    FamilyRelationshipFactory(child=world.caseload_child, has_parental_responsibility=True)
-    return world
+__all__ = ["world"]

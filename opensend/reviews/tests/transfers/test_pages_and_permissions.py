@@ -6,28 +6,14 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from opensend.people.tests.factories import SettingFactory
 from opensend.reviews.ceasing import services as ceasing
 from opensend.reviews.models import Cessation, PhaseTransfer
 from opensend.reviews.transfers import services
-
-from .helpers import final_plan, today, year6
+from testsupport.factories.people import SettingFactory
+from testsupport.roles import ROLES
+from testsupport.transfers import final_plan, today, year6
 
 pytestmark = pytest.mark.django_db
-ROLES = [
-    "caseworker",
-    "team_manager",
-    "senco",
-    "health",
-    "social_care",
-    "educational_psychologist",
-    "parent",
-    "young_person",
-    "board_member",
-    "analyst",
-    "local_offer_editor",
-    "admin",
-]
 SENAR = {"caseworker", "team_manager", "admin"}
 VIEWERS = SENAR | {"senco"}
 

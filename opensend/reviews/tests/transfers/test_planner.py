@@ -9,10 +9,9 @@ from django.test.utils import CaptureQueriesContext
 
 from opensend import statutory
 from opensend.people.codes import Phase
-from opensend.people.tests.factories import ChildFactory, EnrolmentFactory, SettingFactory
 from opensend.reviews.transfers import selectors, services
-
-from .helpers import born_in_year_group, final_plan, today, year6
+from testsupport.factories.people import ChildFactory, EnrolmentFactory, SettingFactory
+from testsupport.transfers import born_in_year_group, final_plan, today, year6
 
 pytestmark = pytest.mark.django_db
 

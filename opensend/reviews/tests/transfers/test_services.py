@@ -9,12 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from opensend import statutory
 from opensend.audit.models import AuditEvent
 from opensend.notify.models import OutboxMessage
-from opensend.people.tests.factories import ChildFactory, EnrolmentFactory, SettingFactory
 from opensend.plans.models import Consultation
 from opensend.reviews.models import PhaseTransfer
 from opensend.reviews.transfers import selectors, services
-
-from .helpers import born_in_year_group, final_plan, today, year6
+from testsupport.factories.people import ChildFactory, EnrolmentFactory, SettingFactory
+from testsupport.transfers import born_in_year_group, final_plan, today, year6
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,8 @@ import pytest
 
 from opensend.plans.models import PlanStatus
 from opensend.reviews.models import Cessation
-from opensend.reviews.tests.transfers.helpers import fill_date, final_plan, today
-
-from .conftest import follow, go, sign_in, submit
+from testsupport.browser import fill_date, follow, go, sign_in, submit
+from testsupport.transfers import final_plan, today
 
 pytestmark = pytest.mark.browser
 

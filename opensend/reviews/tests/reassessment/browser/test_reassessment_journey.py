@@ -4,9 +4,8 @@ the plan is due, at desktop and phone width. Every page passes axe-core."""
 import pytest
 
 from opensend.reviews.models import Reassessment
-from opensend.reviews.tests.transfers.helpers import fill_date, final_plan, today
-
-from .conftest import follow, go, sign_in, submit
+from testsupport.browser import fill_date, follow, go, sign_in, submit
+from testsupport.transfers import final_plan, today
 
 pytestmark = pytest.mark.browser
 

@@ -4,11 +4,10 @@ page passes axe-core (WCAG 2.2 AA)."""
 
 import pytest
 
-from opensend.people.tests.factories import SettingFactory
 from opensend.reviews.models import PhaseTransfer
-from opensend.reviews.tests.transfers.helpers import fill_date, today, year6
-
-from .conftest import follow, go, sign_in, sign_out, submit
+from testsupport.browser import fill_date, follow, go, sign_in, sign_out, submit
+from testsupport.factories.people import SettingFactory
+from testsupport.transfers import today, year6
 
 pytestmark = pytest.mark.browser
 

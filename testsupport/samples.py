@@ -12,6 +12,7 @@ import struct
 import threading
 import zipfile
 
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 PDF_BYTES = (
@@ -136,3 +137,18 @@ def unused_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def stored_files(folder: str = "advice") -> set[str]:
+    """Every file under `folder` in storage, however deep."""
+
+    def walk(path: str) -> set[str]:
+        if not default_storage.exists(path):
+            return set()
+        dirs, files = default_storage.listdir(path)
+        found = {f"{path}/{f}" for f in files}
+        for d in dirs:
+            found |= walk(f"{path}/{d}")
+        return found
+
+    return walk(folder)

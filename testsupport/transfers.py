@@ -1,4 +1,5 @@
-"""Small builders for the transfer and ceasing tests: final plans and children of a given age."""
+"""Small builders for the transfer, reassessment and ceasing tests (and others): final plans
+made directly (not through the plans services) and children of a given age."""
 
 import datetime as dt
 
@@ -45,10 +46,3 @@ def year6(world, child=None):
     child.date_of_birth = born_in_year_group(6)
     child.save()
     return final_plan(child, named_setting=world.setting)
-
-
-def fill_date(page, name: str, on: dt.date) -> None:
-    """Type a date into a GOV.UK date input in the browser."""
-    page.fill(f"input[name={name}_0]", str(on.day))
-    page.fill(f"input[name={name}_1]", str(on.month))
-    page.fill(f"input[name={name}_2]", str(on.year))

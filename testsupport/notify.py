@@ -1,4 +1,4 @@
-"""Test helpers: a stub GOV.UK Notify API on 127.0.0.1, and reading inside a PDF."""
+"""Test helpers for notify: a stub GOV.UK Notify API on 127.0.0.1, and reading inside a PDF."""
 
 import json
 import re
@@ -11,7 +11,10 @@ from typing import Any
 
 
 def fake_notify_api_key() -> tuple[str, str, str]:
-    """A key shaped like Notify's: {key_name}-{service_id}-{secret_key}. Returns (key, service, secret)."""
+    """A key shaped like Notify's: {key_name}-{service_id}-{secret_key}.
+
+    Returns (key, service, secret).
+    """
     service_id, secret = str(uuid.uuid4()), str(uuid.uuid4())
     return f"opensend_test-{service_id}-{secret}", service_id, secret
 

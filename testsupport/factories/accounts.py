@@ -2,8 +2,7 @@ import factory
 
 from opensend.accounts.models import Membership, Organisation, Team, User
 from opensend.accounts.roles import OrganisationKind, Role
-
-PASSWORD = "correct-horse-battery-staple"
+from testsupport.factories import PASSWORD
 
 
 class UserFactory(factory.django.DjangoModelFactory):

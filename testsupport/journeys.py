@@ -1,0 +1,150 @@
+"""Journey builders shared by the tests of several apps, each through the real services with
+fixed dates: a case at "drafting" and a complete plan (plans), a final plan and a review walked to
+a given step (reviews)."""
+
+import datetime as dt
+
+from opensend.casework import services as casework
+from opensend.casework.models import Stage
+from opensend.plans import services as plan_services
+from opensend.reviews import services as review_services
+from opensend.reviews.models import AnnualReview
+
+TODAY = dt.date(2026, 11, 20)
+RECEIVED = dt.date(2026, 6, 1)
+DECIDED_TO_ISSUE = dt.date(2026, 8, 20)
+DRAFT_ON = dt.date(2026, 9, 1)
+FINAL_ON = dt.date(2026, 9, 20)
+
+
+def drafting_case(world, *, child=None, actor=None):
+    """A case at "drafting", built through the casework services with fixed dates."""
+    actor = actor or world.users["caseworker"]
+    case = casework.request_create(
+        actor=actor,
+        child=child or world.caseload_child,
+        received_on=RECEIVED,
+        source="parent",
+        today=TODAY,
+    )
+    casework.assessment_decision_record(
+        actor=actor,
+        request=case,
+        assess=True,
+        decided_on=dt.date(2026, 7, 6),
+        reasons="Needs beyond SEN support",
+        today=TODAY,
+    )
+    casework.family_views_record(
+        actor=actor,
+        request=case,
+        about_me="I love trains and drawing",
+        aspirations="To work with animals",
+        given_by="Ava, with her dad",
+    )
+    casework.issue_decision_record(
+        actor=actor,
+        request=case,
+        issue=True,
+        decided_on=DECIDED_TO_ISSUE,
+        reasons="Plan needed",
+        today=TODAY,
+    )
+    case.refresh_from_db()
+    assert case.stage == Stage.DRAFTING
+    return case
+
+
+def write_plan(actor, plan):
+    """A complete golden thread: needs in B, C and D, each with an outcome and provision."""
+    for section, area, need_text, outcome_text, provision_section in [
+        (
+            "B",
+            "communication",
+            "Finds it hard to follow spoken instructions",
+            "Follows two-step instructions in class",
+            "F",
+        ),
+        ("C", "", "Epilepsy, controlled by medication", "Stays safe and well at school", "G"),
+        ("D", "", "Needs support to join clubs after school", "Goes to a weekly club", "H2"),
+    ]:
+        need = plan_services.need_add(
+            actor=actor, plan=plan, section=section, area=area, description=need_text
+        )
+        outcome = plan_services.outcome_add(
+            actor=actor,
+            plan=plan,
+            description=outcome_text,
+            by_when="by the end of Key Stage 2",
+            need_ids=[need.pk],
+        )
+        plan_services.provision_add(
+            actor=actor,
+            plan=plan,
+            section=provision_section,
+            description=f"Support for: {outcome_text}",
+            provided_by="Speech and language therapist",
+            frequency="3 times a week",
+            duration="30 minutes",
+            group_size="1:1",
+            location="In class",
+            outcome_ids=[outcome.pk],
+        )
+    return plan
+
+
+MEETING = dt.date(2026, 11, 16)
+INVITED = dt.date(2026, 10, 30)
+REPORTED = dt.date(2026, 11, 18)
+DECIDED = TODAY  # 20 November 2026
+
+
+def final_plan(world, *, child=None, actor=None, setting=None):
+    """A final plan issued on FINAL_ON through the plans services (its first review planned)."""
+    actor = actor or world.users["caseworker"]
+    case = drafting_case(world, child=child, actor=actor)
+    plan = write_plan(actor, plan_services.plan_draft_start(actor=actor, request=case))
+    plan_services.draft_issue(actor=actor, plan=plan, issued_on=DRAFT_ON, today=TODAY)
+    plan_services.representation_record(
+        actor=actor, plan=plan, made_on=DRAFT_ON, made_by="Dad", comments="Fine", today=TODAY
+    )
+    review_services.final_plan_issue(
+        actor=actor,
+        plan=plan,
+        issued_on=FINAL_ON,
+        named_setting=setting or world.setting,
+        today=TODAY,
+    )
+    plan.refresh_from_db()
+    return plan
+
+
+def open_review(plan) -> AnnualReview:
+    return AnnualReview.objects.get(plan=plan, stage__in=["planned", "invited", "held", "reported"])
+
+
+def walk(actor, review, *, to: str, recommendation: str = "amend", **report):
+    """Take a review through its steps up to `to` (meeting, invited, held, reported)."""
+    review_services.review_meeting_set(actor=actor, review=review, meeting_on=MEETING, today=TODAY)
+    if to == "meeting":
+        return open_review(review.plan)
+    review_services.review_invitations_send(
+        actor=actor, review=review, sent_on=INVITED, today=TODAY
+    )
+    if to == "invited":
+        return open_review(review.plan)
+    review_services.review_meeting_held(actor=actor, review=review, held_on=MEETING, today=TODAY)
+    if to == "held":
+        return open_review(review.plan)
+    review_services.review_report_submit(
+        actor=actor,
+        review=review,
+        report_sent_on=REPORTED,
+        recommendation=recommendation,
+        child_views="I like my school",
+        family_views="Going well",
+        progress="Good progress on every outcome",
+        today=TODAY,
+        **report,
+    )
+    return open_review(review.plan)
