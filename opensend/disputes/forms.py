@@ -22,7 +22,7 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 REPLY_OUTCOMES = [c for c in ComplaintOutcome.choices if c[0] != ComplaintOutcome.WITHDRAWN]
 
 
-class _RequestChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class _AssessmentRequestField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return f"EHC needs assessment: request received {obj.received_on:%d %B %Y}"
 
@@ -43,7 +43,7 @@ def _limit(form: forms.Form, name: str, queryset: Any) -> None:
 class _ChildLinkedForm(GovukForm):
     """A form that may link to one of the child's assessment requests."""
 
-    assessment_request = _RequestChoiceField(
+    assessment_request = _AssessmentRequestField(
         label="Which request is it about? (optional)",
         queryset=AssessmentRequest.objects.none(),
         required=False,

@@ -4,6 +4,7 @@ The queue, the lists, starting a record and each record's page are here; the ste
 are declared in `disputes.steps` and served by its workflows (`Workflow.view`, see urls.py),
 and a record's page shows the buttons its workflow allows (`Workflow.buttons`)."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +19,8 @@ from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.services import audit_record_list
+from opensend.core.clocks import Clock
+from opensend.core.steps import Workflow
 from opensend.core.views_helpers import (
     apply_service_errors,
     clock_rows,
@@ -65,6 +68,50 @@ def _child_from_query(request: HttpRequest) -> Child | None:
     if not child_id:
         return None
     return child_get_for_user(user=request.user, child_id=child_id)  # type: ignore[arg-type]
+
+
+def _start_for_child(
+    request: HttpRequest,
+    purpose: str,
+    *,
+    form_class: Any,
+    service: Callable[..., Any],
+    success: str,
+    workflow: Workflow,
+    heading: str = "",
+) -> HttpResponse:
+    """Start a mediation case or an appeal about the child in the query (else choose one)."""
+    child = _child_from_query(request)
+    if child is None:
+        return redirect("disputes:choose_child", purpose=purpose)
+    return step_view(
+        request,
+        form=form_class(request.POST or None, child=child),
+        heading=heading or START_URLS[purpose][2],
+        caption=child.full_name,
+        back=reverse(f"disputes:{purpose}_list"),
+        action=lambda d: service(actor=request.user, child=child, **d),
+        success=success,
+        next_url=workflow.detail_url,
+    )
+
+
+def _record_page(
+    request: HttpRequest, workflow: Workflow, record: Any, clocks: list[Clock], **context: Any
+) -> HttpResponse:
+    """A record's page: its clocks, its timeline and the buttons its workflow allows now."""
+    today = timezone.localdate()
+    return render(
+        request,
+        f"disputes/{workflow.name}_detail.html",
+        {
+            **context,
+            "clocks": clock_rows(clocks, today),
+            "timeline": selectors.timeline_for(record, clocks),
+            "steps": workflow.buttons(record, request.user),
+            "today": today,
+        },
+    )
 
 
 # ---------------------------------------------------------------------------- queue
@@ -173,20 +220,14 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
 @require_capability(Capability.COMPLAIN)
 def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
     complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
-    today = timezone.localdate()
-    clocks = complaint_clocks(complaint)
-    return render(
+    return _record_page(
         request,
-        "disputes/complaint_detail.html",
-        {
-            "complaint": complaint,
-            "stages": list(complaint.stages.all()),
-            "clocks": clock_rows(clocks, today),
-            "timeline": selectors.timeline_for(complaint, clocks),
-            "steps": COMPLAINT.buttons(complaint, request.user),
-            "staff": manages_disputes(request.user),
-            "today": today,
-        },
+        COMPLAINT,
+        complaint,
+        complaint_clocks(complaint),
+        complaint=complaint,
+        stages=list(complaint.stages.all()),
+        staff=manages_disputes(request.user),
     )
 
 
@@ -203,37 +244,20 @@ def mediation_list(request: HttpRequest) -> HttpResponse:
 @require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def mediation_create(request: HttpRequest) -> HttpResponse:
-    child = _child_from_query(request)
-    if child is None:
-        return redirect("disputes:choose_child", purpose="mediation")
-    return step_view(
+    return _start_for_child(
         request,
-        form=MediationCreateForm(request.POST or None, child=child),
-        heading="Open a mediation case",
-        caption=child.full_name,
-        back=reverse("disputes:mediation_list"),
-        action=lambda d: services.mediation_create(actor=request.user, child=child, **d),
+        "mediation",
+        form_class=MediationCreateForm,
+        service=services.mediation_create,
         success="Mediation case opened",
-        next_url=lambda record: reverse("disputes:mediation_detail", args=[record.pk]),
+        workflow=MEDIATION,
     )
 
 
 @require_capability(Capability.MANAGE_DISPUTES)
 def mediation_detail(request: HttpRequest, mediation_id: int) -> HttpResponse:
     case = selectors.mediation_get_for_user(user=request.user, mediation_id=mediation_id)
-    today = timezone.localdate()
-    clocks = mediation_clocks(case)
-    return render(
-        request,
-        "disputes/mediation_detail.html",
-        {
-            "case": case,
-            "clocks": clock_rows(clocks, today),
-            "timeline": selectors.timeline_for(case, clocks),
-            "steps": MEDIATION.buttons(case, request.user),
-            "today": today,
-        },
-    )
+    return _record_page(request, MEDIATION, case, mediation_clocks(case), case=case)
 
 
 # ---------------------------------------------------------------------------- appeals
@@ -249,47 +273,34 @@ def appeal_list(request: HttpRequest) -> HttpResponse:
 @require_capability(Capability.MANAGE_DISPUTES)
 @require_http_methods(["GET", "POST"])
 def appeal_create(request: HttpRequest) -> HttpResponse:
-    child = _child_from_query(request)
-    if child is None:
-        return redirect("disputes:choose_child", purpose="appeal")
-    return step_view(
+    return _start_for_child(
         request,
-        form=AppealLodgeForm(request.POST or None, child=child),
-        heading="Record an appeal to the SEND Tribunal",
-        caption=child.full_name,
-        back=reverse("disputes:appeal_list"),
-        action=lambda d: services.appeal_lodge(actor=request.user, child=child, **d),
+        "appeal",
+        form_class=AppealLodgeForm,
+        service=services.appeal_lodge,
         success="Appeal recorded",
-        next_url=lambda record: reverse("disputes:appeal_detail", args=[record.pk]),
+        heading="Record an appeal to the SEND Tribunal",
+        workflow=APPEAL,
     )
 
 
 @require_capability(Capability.MANAGE_DISPUTES)
 def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
     appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
-    today = timezone.localdate()
     clocks = appeal_clocks(appeal)
-    return render(
+    return _record_page(
         request,
-        "disputes/appeal_detail.html",
-        {
-            "appeal": appeal,
-            "clocks": clock_rows(clocks, today),
-            "timeline": selectors.timeline_for(appeal, clocks),
-            "steps": APPEAL.buttons(appeal, request.user),
-            "plan_to_amend": selectors.plan_to_amend_for(appeal),
-            "amendments": list(appeal.amendments.all()),
-            "open_order_steps": open_order_steps(appeal, clocks),
-            "exceptions": [
-                (
-                    exc,
-                    statutory.get_rule(exc.rule_id).title,
-                    statutory.StatutoryException(exc.ground),
-                )
-                for exc in appeal.order_exceptions.all()
-            ],
-            "today": today,
-        },
+        APPEAL,
+        appeal,
+        clocks,
+        appeal=appeal,
+        plan_to_amend=selectors.plan_to_amend_for(appeal),
+        amendments=list(appeal.amendments.all()),
+        open_order_steps=open_order_steps(appeal, clocks),
+        exceptions=[
+            (exc, statutory.get_rule(exc.rule_id).title, statutory.StatutoryException(exc.ground))
+            for exc in appeal.order_exceptions.all()
+        ],
     )
 
 
