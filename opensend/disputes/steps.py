@@ -63,6 +63,26 @@ def _form(form_class: Any) -> Any:
     return lambda data, _record: form_class(data)
 
 
+def _calls(service: Any, record: str, **renamed: str) -> Any:
+    """`service(actor=…, <record>=…, **cleaned_data)`, a form field passed on as `renamed[field]`
+    (a one-date form's `on` is the service's `held_on`, for example)."""
+    return lambda actor, obj, data: service(
+        actor=actor, **{record: obj}, **{renamed.get(k, k): v for k, v in data.items()}
+    )
+
+
+def _step(workflow: str, name: str, label: str, *, heading: str = "", **options: Any) -> Step:
+    """A step whose URL is named `disputes:<workflow>_<name>`; its heading is its label unless
+    told otherwise."""
+    return Step(
+        name=name,
+        url_name=f"disputes:{workflow}_{name}",
+        label=label,
+        heading=heading or label,
+        **options,
+    )
+
+
 # ---------------------------------------------------------------------------- complaints
 
 
@@ -97,40 +117,31 @@ COMPLAINT = Workflow(
     detail_url=lambda complaint: reverse("disputes:complaint_detail", args=[complaint.pk]),
     who=manages_disputes,
     steps=(
-        Step(
-            name="respond",
-            url_name="disputes:complaint_respond",
-            label="Record our reply",
-            heading="Record our reply",
+        _step(
+            "complaint",
+            "respond",
+            "Record our reply",
             form=_form(ComplaintRespondForm),
-            service=lambda actor, complaint, d: services.complaint_respond(
-                actor=actor, complaint=complaint, **d
-            ),
+            service=_calls(services.complaint_respond, "complaint"),
             success="Reply recorded. The complainant has been told.",
             allowed=_may_respond,
         ),
-        Step(
-            name="escalate",
-            url_name="disputes:complaint_escalate",
-            label="Escalate to the next stage",
-            heading="Escalate to the next stage",
+        _step(
+            "complaint",
+            "escalate",
+            "Escalate to the next stage",
             form=_form(ComplaintEscalateForm),
-            service=lambda actor, complaint, d: services.complaint_escalate(
-                actor=actor, complaint=complaint, **d
-            ),
+            service=_calls(services.complaint_escalate, "complaint"),
             success="Complaint escalated. The next stage's charter clock has started.",
             allowed=_may_escalate,
             secondary=True,
         ),
-        Step(
-            name="close",
-            url_name="disputes:complaint_close",
-            label="Close the complaint",
-            heading="Close the complaint",
+        _step(
+            "complaint",
+            "close",
+            "Close the complaint",
             form=_form(ComplaintCloseForm),
-            service=lambda actor, complaint, d: services.complaint_close(
-                actor=actor, complaint=complaint, **d
-            ),
+            service=_calls(services.complaint_close, "complaint"),
             success="Complaint closed",
             allowed=_complaint_open,
         ),
@@ -157,22 +168,20 @@ MEDIATION = Workflow(
     detail_url=lambda case: reverse("disputes:mediation_detail", args=[case.pk]),
     who=manages_disputes,
     steps=(
-        Step(
-            name="contact",
-            url_name="disputes:mediation_contact",
-            label="Family contacted the adviser",
+        _step(
+            "mediation",
+            "contact",
+            "Family contacted the adviser",
             heading="Family contacted the mediation adviser",
             form=_date_form("Date the family contacted the mediation adviser"),
-            service=lambda actor, case, d: services.mediation_adviser_contact_record(
-                actor=actor, case=case, contacted_on=d["on"]
-            ),
+            service=_calls(services.mediation_adviser_contact_record, "case", on="contacted_on"),
             success="Contact recorded",
             allowed=_mediation(lambda case: not case.adviser_contacted_on),
         ),
-        Step(
-            name="choice",
-            url_name="disputes:mediation_choice",
-            label="Record whether they want mediation",
+        _step(
+            "mediation",
+            "choice",
+            "Record whether they want mediation",
             heading="Does the family want mediation?",
             form=_form(MediationChoiceForm),
             service=lambda actor, case, d: services.mediation_choice_record(
@@ -183,67 +192,56 @@ MEDIATION = Workflow(
                 lambda case: case.adviser_contacted_on and case.wants_mediation is None
             ),
         ),
-        Step(
-            name="held",
-            url_name="disputes:mediation_held",
-            label="Mediation held",
-            heading="Mediation held",
+        _step(
+            "mediation",
+            "held",
+            "Mediation held",
             form=_date_form("Date the mediation was held"),
-            service=lambda actor, case, d: services.mediation_held_record(
-                actor=actor, case=case, held_on=d["on"]
-            ),
+            service=_calls(services.mediation_held_record, "case", on="held_on"),
             success="Mediation recorded as held",
             allowed=_mediation(lambda case: _wanted_not_ended(case) and not case.held_on),
         ),
-        Step(
-            name="end",
-            url_name="disputes:mediation_end",
-            label="Mediation ended or could not be arranged",
+        _step(
+            "mediation",
+            "end",
+            "Mediation ended or could not be arranged",
             heading="How the mediation ended",
             form=_form(MediationEndForm),
-            service=lambda actor, case, d: services.mediation_end_record(
-                actor=actor, case=case, **d
-            ),
+            service=_calls(services.mediation_end_record, "case"),
             success="Recorded. The certificate is due within 3 working days.",
             allowed=_mediation(_wanted_not_ended),
             secondary=True,
         ),
-        Step(
-            name="certificate",
-            url_name="disputes:mediation_certificate",
-            label="Certificate issued",
+        _step(
+            "mediation",
+            "certificate",
+            "Certificate issued",
             heading="Mediation certificate issued",
             form=_date_form("Date the certificate was issued"),
-            service=lambda actor, case, d: services.mediation_certificate_issue(
-                actor=actor, case=case, issued_on=d["on"]
-            ),
+            service=_calls(services.mediation_certificate_issue, "case", on="issued_on"),
             success="Certificate recorded. The family has been told the last day to appeal.",
             allowed=_mediation(
                 lambda case: case.certificate_trigger_on and not case.certificate_issued_on
             ),
         ),
-        Step(
-            name="health",
-            url_name="disputes:mediation_health",
-            label="It is about health care",  # "Change the health care details" once recorded
+        _step(
+            "mediation",
+            "health",
+            "It is about health care",  # the page says "Change the health care details" once known
             heading="Mediation about health care",
             form=_form(MediationHealthForm),
-            service=lambda actor, case, d: services.mediation_health_record(
-                actor=actor, case=case, **d
-            ),
+            service=_calls(services.mediation_health_record, "case"),
             success="Recorded. The health commissioning body's time limits are on the case.",
             allowed=_mediation(_wanted_not_ended),
             secondary=True,
         ),
-        Step(
-            name="agreement_terms",
-            url_name="disputes:mediation_agreement_terms",
-            label="What the agreement requires",
+        _step(
+            "mediation",
+            "agreement_terms",
+            "What the agreement requires",
             heading="What the mediation agreement requires",
             form=_form(AgreementTermsForm),
-            service=lambda actor, case, d: services.mediation_agreement_terms_record(
-                actor=actor, case=case, **d
-            ),
+            service=_calls(services.mediation_agreement_terms_record, "case"),
             success="Recorded. The agreement's time limits are on the case.",
             allowed=_mediation(
                 lambda case: (
@@ -252,15 +250,13 @@ MEDIATION = Workflow(
             ),
             secondary=True,
         ),
-        Step(
-            name="agreement",
-            url_name="disputes:mediation_agreement",
-            label="Agreement acted on",
+        _step(
+            "mediation",
+            "agreement",
+            "Agreement acted on",
             heading="Mediation agreement acted on",
             form=_date_form("Date we acted on the agreement"),
-            service=lambda actor, case, d: services.mediation_agreement_actioned(
-                actor=actor, case=case, on=d["on"]
-            ),
+            service=_calls(services.mediation_agreement_actioned, "case", on="on"),
             success="Recorded",
             allowed=_mediation(
                 lambda case: (
@@ -268,13 +264,13 @@ MEDIATION = Workflow(
                 )
             ),
         ),
-        Step(
-            name="close",
-            url_name="disputes:mediation_close",
-            label="Close",
+        _step(
+            "mediation",
+            "close",
+            "Close",
             heading="Close the mediation case",
             form=_form(CloseForm),
-            service=lambda actor, case, d: services.mediation_close(actor=actor, case=case, **d),
+            service=_calls(services.mediation_close, "case"),
             success="Mediation case closed",
             allowed=_mediation(lambda _case: True),
         ),
@@ -300,40 +296,33 @@ APPEAL = Workflow(
     detail_url=lambda appeal: reverse("disputes:appeal_detail", args=[appeal.pk]),
     who=manages_disputes,
     steps=(
-        Step(
-            name="hearing",
-            url_name="disputes:appeal_hearing",
-            label="Set the hearing date",  # "Change the hearing date" once set
+        _step(
+            "appeal",
+            "hearing",
+            "Set the hearing date",  # the page says "Change the hearing date" once it is set
             heading="Hearing date",
             form=_form(HearingForm),
-            service=lambda actor, appeal, d: services.appeal_hearing_record(
-                actor=actor, appeal=appeal, **d
-            ),
+            service=_calls(services.appeal_hearing_record, "appeal"),
             success="Hearing date saved",
             allowed=_undecided,
             secondary=True,
         ),
-        Step(
-            name="outcome",
-            url_name="disputes:appeal_outcome",
-            label="Record the outcome",
+        _step(
+            "appeal",
+            "outcome",
+            "Record the outcome",
             heading="Outcome of the appeal",
             form=_form(AppealOutcomeForm),
-            service=lambda actor, appeal, d: services.appeal_outcome_record(
-                actor=actor, appeal=appeal, **d
-            ),
+            service=_calls(services.appeal_outcome_record, "appeal"),
             success="Outcome recorded",
             allowed=_undecided,
         ),
-        Step(
-            name="not_opposed",
-            url_name="disputes:appeal_not_opposed",
-            label="We will not oppose the appeal",
-            heading="We will not oppose the appeal",
+        _step(
+            "appeal",
+            "not_opposed",
+            "We will not oppose the appeal",
             form=_form(NotOpposedForm),
-            service=lambda actor, appeal, d: services.appeal_not_opposed_record(
-                actor=actor, appeal=appeal, **d
-            ),
+            service=_calls(services.appeal_not_opposed_record, "appeal"),
             success=(
                 "Recorded. The time limits in regulation 45 have started and the family has "
                 "been told."
@@ -341,15 +330,13 @@ APPEAL = Workflow(
             allowed=_undecided,
             secondary=True,
         ),
-        Step(
-            name="order",
-            url_name="disputes:appeal_order",
-            label="Record the order",
+        _step(
+            "appeal",
+            "order",
+            "Record the order",
             heading="The Tribunal's order",
             form=_form(OrderForm),
-            service=lambda actor, appeal, d: services.appeal_order_record(
-                actor=actor, appeal=appeal, **d
-            ),
+            service=_calls(services.appeal_order_record, "appeal"),
             success=(
                 "Order recorded. Its compliance clocks have started and the family has been told."
             ),
@@ -369,7 +356,7 @@ ORDER_RULE_STEPS = {
         label="Done: ",
         heading="Done: ",
         form=_form(OrderStepForm),
-        service=lambda actor, appeal, d: services.order_step_done(actor=actor, appeal=appeal, **d),
+        service=_calls(services.order_step_done, "appeal"),
         success="Step recorded",
         secondary=True,
     ),
@@ -379,9 +366,7 @@ ORDER_RULE_STEPS = {
         label="Record an exception to the time limit for: ",
         heading="Exception to the time limit: ",
         form=_form(OrderExceptionForm),
-        service=lambda actor, appeal, d: services.order_exception_record(
-            actor=actor, appeal=appeal, **d
-        ),
+        service=_calls(services.order_exception_record, "appeal"),
         success="Exception recorded. The appeal shows the time limit lifted, and why.",
     ),
 }

@@ -113,12 +113,16 @@ def _current_stage(complaint: Complaint) -> ComplaintStageRecord:
     )
 
 
-def _locked_complaint(complaint: Complaint) -> Complaint:
-    return (
+def _open_complaint(complaint: Complaint) -> tuple[Complaint, ComplaintStageRecord]:
+    """The complaint, locked, and the stage it is at; a closed complaint takes no more steps."""
+    complaint = (
         Complaint.objects.select_for_update(of=("self",))
         .select_related("child", "made_by")
         .get(pk=complaint.pk)
     )
+    if not complaint.is_open:
+        raise ValidationError(COMPLAINT_CLOSED)
+    return complaint, _current_stage(complaint)
 
 
 @transaction.atomic
@@ -208,10 +212,7 @@ def complaint_respond(
 ) -> ComplaintStageRecord:
     """Record our reply at the current stage: the outcome, any remedy, and what we learned."""
     check_capability(actor, Capability.MANAGE_DISPUTES)
-    complaint = _locked_complaint(complaint)
-    if not complaint.is_open:
-        raise ValidationError(COMPLAINT_CLOSED)
-    record = _current_stage(complaint)
+    complaint, record = _open_complaint(complaint)
     if record.responded_on is not None:
         raise ValidationError(ALREADY_RESPONDED)
     check_date(
@@ -275,13 +276,10 @@ def complaint_escalate(
 ) -> ComplaintStageRecord:
     """Move the complaint to the next stage; that stage's charter clock starts on `escalated_on`."""
     check_capability(actor, Capability.MANAGE_DISPUTES)
-    complaint = _locked_complaint(complaint)
-    if not complaint.is_open:
-        raise ValidationError(COMPLAINT_CLOSED)
+    complaint, record = _open_complaint(complaint)
     next_stage = NEXT_STAGE.get(complaint.stage)
     if next_stage is None:
         raise ValidationError(LAST_STAGE)
-    record = _current_stage(complaint)
     if record.responded_on is None:
         raise ValidationError(
             RESPOND_BEFORE_ESCALATING.format(stage=record.get_stage_display().lower())
@@ -328,10 +326,7 @@ def complaint_close(
 ) -> Complaint:
     """Close the complaint with its final outcome (withdrawn if we never replied)."""
     check_capability(actor, Capability.MANAGE_DISPUTES)
-    complaint = _locked_complaint(complaint)
-    if not complaint.is_open:
-        raise ValidationError(COMPLAINT_CLOSED)
-    record = _current_stage(complaint)
+    complaint, record = _open_complaint(complaint)
     if outcome not in ComplaintOutcome.values:
         raise ValidationError({"outcome": [OUTCOME_REQUIRED]})
     if record.responded_on is None and outcome != ComplaintOutcome.WITHDRAWN:

@@ -64,6 +64,27 @@ def _wanted_on(case: MediationCase, message: str) -> date:
     return case.told_wants_mediation_on
 
 
+def _record_date(
+    actor: Actor,
+    case: MediationCase,
+    attr: str,
+    on: date,
+    kind: DisputeStepKind,
+    *,
+    today: date | None,
+    field: str,
+    after: date,
+    what: str,
+) -> MediationCase:
+    """A step that is one date on the case: checked (not future, not before `after`), saved
+    and recorded for the timeline."""
+    check_date(on, today=today_or_local(today), field=field, after=after, what=what)
+    setattr(case, attr, on)
+    case.save(update_fields=[attr, "updated_at"])
+    record_step(mediation=case, kind=kind, on=on, actor=actor)
+    return case
+
+
 @transaction.atomic
 def mediation_create(
     *,
@@ -124,19 +145,17 @@ def mediation_adviser_contact_record(
     case = _locked_mediation(case)
     if case.adviser_contacted_on is not None:
         raise ValidationError(ALREADY_DONE)
-    check_date(
+    return _record_date(
+        actor,
+        case,
+        "adviser_contacted_on",
         contacted_on,
-        today=today_or_local(today),
+        DisputeStepKind.ADVISER_CONTACTED,
+        today=today,
         field="contacted_on",
         after=case.decision_notice_on,
         what="the decision notice",
     )
-    case.adviser_contacted_on = contacted_on
-    case.save(update_fields=["adviser_contacted_on", "updated_at"])
-    record_step(
-        mediation=case, kind=DisputeStepKind.ADVISER_CONTACTED, on=contacted_on, actor=actor
-    )
-    return case
 
 
 @transaction.atomic
@@ -193,17 +212,17 @@ def mediation_held_record(
     told = _wanted_on(case, NOT_WANTED)
     if case.held_on is not None or case.ended_on is not None:
         raise ValidationError(ALREADY_DONE)
-    check_date(
+    return _record_date(
+        actor,
+        case,
+        "held_on",
         held_on,
-        today=today_or_local(today),
+        DisputeStepKind.MEDIATION_HELD,
+        today=today,
         field="held_on",
         after=told,
         what="we were told the family wants mediation",
     )
-    case.held_on = held_on
-    case.save(update_fields=["held_on", "updated_at"])
-    record_step(mediation=case, kind=DisputeStepKind.MEDIATION_HELD, on=held_on, actor=actor)
-    return case
 
 
 @transaction.atomic
@@ -266,16 +285,17 @@ def mediation_certificate_issue(
         raise ValidationError(NO_CERTIFICATE_YET)
     if case.certificate_issued_on is not None:
         raise ValidationError(ALREADY_DONE)
-    check_date(
+    _record_date(
+        actor,
+        case,
+        "certificate_issued_on",
         issued_on,
-        today=today_or_local(today),
+        DisputeStepKind.CERTIFICATE_ISSUED,
+        today=today,
         field="issued_on",
         after=trigger,
         what="mediation ended or was declined",
     )
-    case.certificate_issued_on = issued_on
-    case.save(update_fields=["certificate_issued_on", "updated_at"])
-    record_step(mediation=case, kind=DisputeStepKind.CERTIFICATE_ISSUED, on=issued_on, actor=actor)
     notification_send(
         actor=actor,
         template="mediation_certificate_issued",
@@ -388,13 +408,17 @@ def mediation_agreement_actioned(
         raise ValidationError(NO_AGREEMENT_CLOCK)
     if case.agreement_actioned_on is not None:
         raise ValidationError(ALREADY_DONE)
-    check_date(
-        on, today=today_or_local(today), field="on", after=case.ended_on, what="the agreement"
+    return _record_date(
+        actor,
+        case,
+        "agreement_actioned_on",
+        on,
+        DisputeStepKind.AGREEMENT_ACTIONED,
+        today=today,
+        field="on",
+        after=case.ended_on,
+        what="the agreement",
     )
-    case.agreement_actioned_on = on
-    case.save(update_fields=["agreement_actioned_on", "updated_at"])
-    record_step(mediation=case, kind=DisputeStepKind.AGREEMENT_ACTIONED, on=on, actor=actor)
-    return case
 
 
 @transaction.atomic

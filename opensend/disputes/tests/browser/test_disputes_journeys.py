@@ -7,16 +7,13 @@ import pytest
 
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest, Stage
-from testsupport.browser import follow, go, sign_in, sign_out, submit
+from testsupport.browser import fill_date_by_legend, follow, go, sign_in, sign_out, submit
 
 pytestmark = pytest.mark.browser
 
 
 def _fill_date(page, legend: str, on: datetime.date) -> None:
-    group = page.get_by_role("group", name=legend)
-    group.get_by_label("Day").fill(str(on.day))
-    group.get_by_label("Month").fill(str(on.month))
-    group.get_by_label("Year").fill(str(on.year))
+    fill_date_by_legend(page, legend, str(on.day), str(on.month), str(on.year))
 
 
 def _parents_child_on_caseload(world):
