@@ -116,17 +116,10 @@ ALTERNATIVE_RULES: dict[str, str] = {
     "unopposed_assess_not_to_issue": "unopposed_assess_final_plan",
     "unopposed_assess_final_plan": "unopposed_assess_not_to_issue",
 }
-
-
+# The orders with reg 44 time limits; a mediation agreement on an appealable matter can require
+# any of them, with the same limits counted from the agreement (reg 42(2)).
 CLOCKED_ORDERS = [key for key, rules in ORDER_RULES.items() if rules]
-# What a mediation agreement on an appealable matter can require (reg 42(2)): the orders with
-# reg 44 time limits.
-ORDER_KINDS_FOR_AGREEMENTS: tuple[str, ...] = (
-    OrderType.ASSESS,
-    OrderType.MAKE_PLAN,
-    OrderType.AMEND,
-    OrderType.AMEND_SECTION_I,
-)
+ORDER_KINDS_FOR_AGREEMENTS: tuple[str, ...] = tuple(CLOCKED_ORDERS)
 
 
 # ---------------------------------------------------------------------------- timeline
