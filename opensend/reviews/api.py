@@ -1,10 +1,10 @@
-"""The reviews API (/api/v1/): annual reviews and amendments, with their clocks.
+"""The reviews API (/api/v1/reviews/): annual reviews, with their clocks (amendments are
+`reviews.amendments.api`).
 
 Read-only, with the same visibility as the pages: staff holding `view_reviews` see the reviews
 and amendments of children they may see. Errors are problem details (the project's handler).
 """
 
-from collections.abc import Callable
 from typing import Any
 
 from drf_spectacular.utils import extend_schema
@@ -14,17 +14,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opensend.accounts.permissions import Capability, check_capability
-from opensend.audit.services import audit_record_list
 from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
 from opensend.reviews import selectors
-from opensend.reviews.clocks import amendment_clocks, review_clocks
-from opensend.reviews.models import (
-    Amendment,
-    AmendmentRepresentation,
-    AnnualReview,
-    ReviewContribution,
-    ReviewInvitation,
-)
+from opensend.reviews.annual_clocks import review_clocks
+from opensend.reviews.models import AnnualReview, ReviewContribution, ReviewInvitation
+from opensend.reviews.shared import audit_page
 
 
 class ReviewOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -95,60 +89,13 @@ class ReviewDetailOutput(ReviewOutput):
         return ClockOutput(clock_rows(review_clocks(review)), many=True).data
 
 
-class AmendmentOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
-    class Meta:
-        model = Amendment
-        fields = [
-            "id",
-            "plan",
-            "child",
-            "source",
-            "review",
-            "appeal",
-            "status",
-            "caseworker",
-            "meeting_on",
-            "proposed_on",
-            "base_version",
-            "issued_on",
-            "issued_version",
-            "closed_on",
-            "next_due_on",
-        ]
-
-
-class AmendmentRepresentationOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
-    class Meta:
-        model = AmendmentRepresentation
-        fields = ["made_on", "made_by", "comments", "preferred_setting", "wants_meeting"]
-
-
-class AmendmentDetailOutput(AmendmentOutput):
-    representations = AmendmentRepresentationOutput(many=True, read_only=True)
-    clocks = serializers.SerializerMethodField()
-
-    class Meta(AmendmentOutput.Meta):
-        fields = [
-            *AmendmentOutput.Meta.fields,
-            "summary",
-            "evidence",
-            "closed_reason",
-            "representations",
-            "clocks",
-        ]
-
-    @extend_schema(responses=ClockOutput(many=True))  # type: ignore[misc]
-    def get_clocks(self, amendment: Amendment) -> Any:
-        return ClockOutput(clock_rows(amendment_clocks(amendment)), many=True).data
-
-
 class ReviewListApi(APIView):
     @list_schema(ReviewOutput, operation_id="reviews_list")
     def get(self, request: Request) -> Response:
         """Annual reviews of the children you may see, soonest next date first."""
         check_capability(request.user, Capability.VIEW_REVIEWS)
         qs = selectors.review_list_for_user(user=request.user).order_by("next_due_on", "pk")
-        return paginated(self, request, qs, ReviewOutput, on_page=_audit(request))
+        return paginated(self, request, qs, ReviewOutput, on_page=audit_page(request))
 
 
 class ReviewDetailApi(APIView):
@@ -158,29 +105,3 @@ class ReviewDetailApi(APIView):
         check_capability(request.user, Capability.VIEW_REVIEWS)
         review = selectors.review_get_for_user(user=request.user, review_id=review_id)
         return Response(ReviewDetailOutput(review).data)
-
-
-class AmendmentListApi(APIView):
-    @list_schema(AmendmentOutput, operation_id="amendments_list")
-    def get(self, request: Request) -> Response:
-        check_capability(request.user, Capability.VIEW_REVIEWS)
-        qs = selectors.amendment_list_for_user(user=request.user).order_by("-created_at", "-pk")
-        return paginated(self, request, qs, AmendmentOutput, on_page=_audit(request))
-
-
-class AmendmentDetailApi(APIView):
-    @extend_schema(
-        operation_id="amendments_retrieve", responses={200: AmendmentDetailOutput, **ERRORS}
-    )
-    def get(self, request: Request, amendment_id: int) -> Response:
-        """One amendment with the family's comments and its clocks (8 and 12 weeks)."""
-        check_capability(request.user, Capability.VIEW_REVIEWS)
-        amendment = selectors.amendment_get_for_user(user=request.user, amendment_id=amendment_id)
-        return Response(AmendmentDetailOutput(amendment).data)
-
-
-def _audit(request: Request, child_id_attr: str = "child_id") -> Callable[[list[Any]], int]:
-    """`on_page` for a list endpoint: every record on the page, in the audit trail."""
-    return lambda page: audit_record_list(
-        actor=request.user, objects=page, child_id_attr=child_id_attr, summary=request.path
-    )

@@ -22,7 +22,8 @@ from opensend.casework.models import AssessmentRequest
 from opensend.disputes.clocks import next_open_clock as next_dispute_clock
 from opensend.disputes.clocks import record_clocks
 from opensend.disputes.models import Appeal, Complaint, MediationCase
-from opensend.reviews.clocks import amendment_clocks, review_clocks, soonest_open
+from opensend.reviews.amendments.clocks import amendment_clocks
+from opensend.reviews.annual_clocks import review_clocks, soonest_open
 from opensend.reviews.models import (
     OPEN_AMENDMENT_STATUSES,
     OPEN_REVIEW_STAGES,
@@ -95,13 +96,13 @@ def _cessations(result: Refreshed) -> None:
 
 def _assessments(result: Refreshed) -> None:
     changed = []
-    requests = AssessmentRequest.objects.open().select_related("child")
-    for request in requests.iterator(BATCH):
-        upcoming = next_case_clock(clocks_for(request))
+    cases = AssessmentRequest.objects.open().select_related("child")
+    for case in cases.iterator(BATCH):
+        upcoming = next_case_clock(clocks_for(case))
         new = (upcoming.due_on, upcoming.rule_id) if upcoming else (None, "")
-        if new != (request.next_due_on, request.next_due_rule):
-            request.next_due_on, request.next_due_rule = new
-            changed.append(request)
+        if new != (case.next_due_on, case.next_due_rule):
+            case.next_due_on, case.next_due_rule = new
+            changed.append(case)
     AssessmentRequest.objects.bulk_update(
         changed, ["next_due_on", "next_due_rule"], batch_size=BATCH
     )

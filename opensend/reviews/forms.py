@@ -1,4 +1,4 @@
-"""Forms for each step of an annual review and an amendment (GOV.UK components)."""
+"""Forms for each step of an annual review (GOV.UK components)."""
 
 from typing import Any
 
@@ -6,13 +6,8 @@ from django import forms
 
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.core.uploads import DocumentField
-from opensend.plans.forms import FamilyCommentForm, _settings_field, _text, _WithSettings
-from opensend.reviews.models import (
-    AmendmentSource,
-    CeaseReason,
-    ContributionKind,
-    ReviewDecision,
-)
+from opensend.plans.forms import _text
+from opensend.reviews.codes import CeaseReason, ContributionKind, ReviewDecision
 
 INVITEE_ROLES = [c for c in ContributionKind.choices if c[0] != ContributionKind.FAMILY]
 
@@ -127,55 +122,3 @@ class DecisionForm(GovukForm):
     )
     cease_details = _text("If ceasing: explain why the plan is no longer needed", required=False)
     decided_on = GovukDateField(label="Date of the decision")
-
-
-class AmendmentStartForm(GovukForm):
-    source = forms.ChoiceField(
-        label="Why is the plan being amended?",
-        choices=[c for c in AmendmentSource.choices if c[0] != AmendmentSource.REVIEW],
-        widget=forms.RadioSelect,
-    )
-    summary = _text("The changes proposed and why")
-    evidence = _text("The evidence for the changes", required=False)
-
-
-class ProposeForm(GovukForm):
-    proposed_on = GovukDateField(label="Date the proposed changes were sent to the family")
-
-
-class AmendmentRepresentationForm(_WithSettings):
-    setting_fields = ("preferred_setting",)
-
-    made_on = GovukDateField(label="Date the comments were made")
-    made_by = forms.CharField(label="Who made the comments", max_length=200)
-    comments = _text("Comments on the proposed changes", rows=6, required=False)
-    preferred_setting = _settings_field(
-        "School, college or setting they asked for (optional)", required=False
-    )
-    wants_meeting = forms.BooleanField(label="They asked to meet us", required=False)
-
-
-class FamilyAmendmentCommentForm(FamilyCommentForm):
-    """The family's comments, as on the draft, about the changes we propose."""
-
-    comments = _text(
-        "What do you think of the changes we propose?",
-        rows=8,
-        required=False,
-        hint="Tell us what is right, what is wrong and what is missing",
-    )
-    wants_meeting = forms.BooleanField(
-        label="I would like to meet to talk about it", required=False
-    )
-
-
-class IssueAmendedForm(_WithSettings):
-    setting_fields = ("named_setting",)
-
-    named_setting = _settings_field("Setting to name in section I")
-    issued_on = GovukDateField(label="Date the amended plan is issued")
-
-
-class CloseForm(GovukForm):
-    closed_on = GovukDateField(label="Date of the decision")
-    reason = _text("Reasons")

@@ -17,50 +17,55 @@ from django.db import models
 
 from opensend.core.models import TimeStampedModel
 from opensend.core.uploads import RandomName
+from opensend.reviews.codes import (
+    OLD_TO_SEN2_CEASE_REASON,
+    OPEN_AMENDMENT_STATUSES,
+    OPEN_CESSATION_STATUSES,
+    OPEN_REASSESSMENT_STATUSES,
+    OPEN_REVIEW_STAGES,
+    SEN2_REVIEW_OUTCOME,
+    AmendmentSource,
+    AmendmentStatus,
+    CeaseReason,
+    CessationStatus,
+    ContributionKind,
+    ReassessmentStatus,
+    ReviewDecision,
+    ReviewKind,
+    ReviewLead,
+    ReviewStage,
+    TransferKindChoice,
+)
 
-
-class ReviewKind(models.TextChoices):
-    ANNUAL = "annual", "Annual review"
-    EARLY_YEARS = "early_years", "Early years review (every 6 months)"
-    PHASE_TRANSFER = "phase_transfer", "Phase transfer review"
-    INTERIM = "interim", "Early (interim) review"
-
-
-class ReviewLead(models.TextChoices):
-    SETTING = "setting", "The school or college"
-    COUNCIL = "council", "The council (SEND team)"
-
-
-class ReviewStage(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    INVITED = "invited", "Invitations sent"
-    HELD = "held", "Meeting held"
-    REPORTED = "reported", "Report received"
-    DECIDED = "decided", "Decision made"
-    CANCELLED = "cancelled", "Cancelled"
-
-
-OPEN_REVIEW_STAGES = [
-    ReviewStage.PLANNED,
-    ReviewStage.INVITED,
-    ReviewStage.HELD,
-    ReviewStage.REPORTED,
+# The codes live in codes.py; they are re-exported here so `reviews.models.X` keeps working.
+__all__ = [
+    "OLD_TO_SEN2_CEASE_REASON",
+    "OPEN_AMENDMENT_STATUSES",
+    "OPEN_CESSATION_STATUSES",
+    "OPEN_REASSESSMENT_STATUSES",
+    "OPEN_REVIEW_STAGES",
+    "SEN2_REVIEW_OUTCOME",
+    "Amendment",
+    "AmendmentQuerySet",
+    "AmendmentRepresentation",
+    "AmendmentSource",
+    "AmendmentStatus",
+    "AnnualReview",
+    "CeaseReason",
+    "Cessation",
+    "CessationStatus",
+    "ContributionKind",
+    "PhaseTransfer",
+    "Reassessment",
+    "ReassessmentStatus",
+    "ReviewContribution",
+    "ReviewDecision",
+    "ReviewInvitation",
+    "ReviewKind",
+    "ReviewLead",
+    "ReviewStage",
+    "TransferKindChoice",
 ]
-
-
-class ReviewDecision(models.TextChoices):
-    """The council's decision after a review (SEN2 ReviewOutcome: M, A, C)."""
-
-    MAINTAIN = "maintain", "Keep the plan as it is"
-    AMEND = "amend", "Change (amend) the plan"
-    CEASE = "cease", "Stop (cease) the plan"
-
-
-SEN2_REVIEW_OUTCOME = {
-    ReviewDecision.MAINTAIN: "M",
-    ReviewDecision.AMEND: "A",
-    ReviewDecision.CEASE: "C",
-}
 
 
 class AnnualReview(TimeStampedModel):
@@ -155,16 +160,6 @@ class AnnualReview(TimeStampedModel):
         raise RuntimeError("Reviews are never deleted: cancel them with a reason.")
 
 
-class ContributionKind(models.TextChoices):
-    CHILD = "child", "The child or young person's views"
-    FAMILY = "family", "The family's views"
-    SETTING = "setting", "School or college"
-    EDUCATIONAL_PSYCHOLOGY = "ep", "Educational psychology"
-    HEALTH = "health", "Health"
-    SOCIAL_CARE = "social_care", "Social care"
-    OTHER = "other", "Other"
-
-
 class ReviewInvitation(TimeStampedModel):
     """Someone invited to the review meeting and sent the advice (regs 20(3)–(4), 21(3)–(4))."""
 
@@ -205,24 +200,6 @@ class ReviewContribution(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} from {self.given_by}"
-
-
-class AmendmentSource(models.TextChoices):
-    REVIEW = "review", "After a review"
-    TRIBUNAL = "tribunal", "Tribunal order"
-    PHASE_TRANSFER = "phase_transfer", "Phase transfer"
-    OTHER = "other", "Other change of circumstances"
-
-
-class AmendmentStatus(models.TextChoices):
-    PREPARING = "preparing", "Proposals being prepared"
-    PROPOSED = "proposed", "Proposals sent to the family"
-    ISSUED = "issued", "Amended plan issued"
-    NOT_AMENDED = "not_amended", "Decided not to amend"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-
-
-OPEN_AMENDMENT_STATUSES = [AmendmentStatus.PREPARING, AmendmentStatus.PROPOSED]
 
 
 class AmendmentQuerySet(models.QuerySet["Amendment"]):
@@ -322,18 +299,6 @@ class AmendmentRepresentation(TimeStampedModel):
         return f"Comments from {self.made_by}"
 
 
-class TransferKindChoice(models.TextChoices):
-    """Mirrors `opensend.statutory.TransferKind` for the database."""
-
-    EARLY_YEARS_TO_SCHOOL = "early_years_to_school", "Early years to school"
-    INFANT_TO_JUNIOR = "infant_to_junior", "Infant to junior school"
-    PRIMARY_TO_MIDDLE = "primary_to_middle", "Primary (first) to middle school"
-    PRIMARY_TO_SECONDARY = "primary_to_secondary", "Primary to secondary school"
-    MIDDLE_TO_UPPER = "middle_to_upper", "Middle to secondary (upper) school"
-    SECONDARY_TO_POST16 = "secondary_to_post16", "Secondary school to post-16"
-    POST16_MIDYEAR = "post16_midyear", "Post-16 to post-16 (at another time of year)"
-
-
 class PhaseTransfer(TimeStampedModel):
     """A child's move to the next phase: preferences, consultations and the named setting."""
 
@@ -394,52 +359,6 @@ class PhaseTransfer(TimeStampedModel):
         raise RuntimeError("Transfers are never deleted: record why the child is not moving.")
 
 
-class CeaseReason(models.TextChoices):
-    """SEN2 cease reasons, exactly as DfE codes them (SEN2 person-level return, codes 1-9).
-
-    Which reasons the law allows at which age is `statutory.cease_check`'s job.
-    """
-
-    MAX_AGE = "1", "Reached maximum age (the end of the academic year in which they turned 25)"
-    NEEDS_MET = "2", "Ongoing educational or training needs being met without an EHC plan"
-    HIGHER_EDUCATION = "3", "Moved on to higher education"
-    PAID_EMPLOYMENT = "4", "Moved on to paid employment, excluding apprenticeships"
-    TRANSFERRED = "5", "Transferred to another local authority"
-    NO_LONGER_ENGAGING = "6", "Young person no longer wishes to engage in education or training"
-    MOVED_OUTSIDE_ENGLAND = "7", "Moved outside England"
-    DECEASED = "8", "Deceased"
-    OTHER = "9", "Other"
-
-
-# The codes before the 2026 correction, mapped to DfE's (migration 0003 and its test use it).
-OLD_TO_SEN2_CEASE_REASON = {
-    "1": "1",
-    "2": "3",
-    "3": "4",
-    "4": "5",
-    "5": "2",
-    "6": "7",
-    "7": "8",
-    "8": "6",
-    "9": "9",
-}
-
-
-class CessationStatus(models.TextChoices):
-    PROPOSED = "proposed", "Considering ceasing: family and setting consulted"
-    DECIDED = "decided", "Decided to cease: notice sent"
-    APPEALED = "appealed", "Appealed: the plan is kept while the appeal is decided"
-    CEASED = "ceased", "Plan ceased"
-    NOT_CEASED = "not_ceased", "Decided not to cease"
-
-
-OPEN_CESSATION_STATUSES = [
-    CessationStatus.PROPOSED,
-    CessationStatus.DECIDED,
-    CessationStatus.APPEALED,
-]
-
-
 class Cessation(TimeStampedModel):
     """A decision to stop maintaining a plan (CFA s45; regs 29–31), and what became of it."""
 
@@ -492,16 +411,6 @@ class Cessation(TimeStampedModel):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("Cease decisions are never deleted: record the outcome instead.")
-
-
-class ReassessmentStatus(models.TextChoices):
-    REQUESTED = "requested", "Request received: deciding whether to re-assess"
-    REASSESSING = "reassessing", "Re-assessing: the plan is being amended or replaced"
-    REFUSED = "refused", "Decided not to re-assess"
-    COMPLETED = "completed", "Re-assessed: plan issued"
-
-
-OPEN_REASSESSMENT_STATUSES = [ReassessmentStatus.REQUESTED, ReassessmentStatus.REASSESSING]
 
 
 class Reassessment(TimeStampedModel):

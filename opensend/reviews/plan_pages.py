@@ -17,21 +17,19 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import Capability, user_can
+from opensend.accounts.permissions import Capability
 from opensend.core.views_helpers import apply_service_errors
 from opensend.plans import selectors as plan_selectors
 from opensend.plans import services as plan_services
 from opensend.plans.forms import FamilyCommentForm, IssueFinalForm
 from opensend.plans.models import PlanStatus
 from opensend.plans.views import plan_for, plan_form_page, plan_page_context
-from opensend.reviews import services
+from opensend.reviews import scheduling
+from opensend.reviews.amendments.selectors import open_amendment_for_family, open_amendment_for_plan
+from opensend.reviews.amendments.steps import may_amend, may_manage_plan, plan_editable
 from opensend.reviews.ceasing.selectors import plan_cessation_banner, plan_natural_end
 from opensend.reviews.reassessment.selectors import open_reassessment_for_plan
-from opensend.reviews.selectors import (
-    open_amendment_for_family,
-    open_amendment_for_plan,
-    open_review_for_plan,
-)
+from opensend.reviews.selectors import open_review_for_plan
 
 
 @require_capability(Capability.VIEW_CHILDREN)
@@ -39,17 +37,17 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for(request, plan_id)
     if plan_selectors.plan_for_family(request.user, plan):
         return redirect("plans:family", plan_id=plan.pk)
-    manage = user_can(request.user, Capability.MANAGE_CASES)
     context = plan_page_context(plan, user=request.user)
     amendment = None if plan.is_draft else open_amendment_for_plan(plan=plan)
+    # The plans app's template reads these names (templates/plans/plan_detail.html).
     context.update(
         {
-            "can_manage": manage,
-            "editable": manage and (plan.is_draft or amendment is not None),
+            "can_manage": may_manage_plan(request.user),
+            "editable": plan_editable(plan, request.user, amendment),
             "warnings": plan_selectors.plan_warnings_for(plan, on=context["today"]),
             "amendment": amendment,
             "open_review": None if plan.is_draft else open_review_for_plan(plan=plan),
-            "can_amend": user_can(request.user, Capability.MANAGE_REVIEWS),
+            "can_amend": may_amend(request.user),
             "cessation_banner": plan_cessation_banner(plan, on=context["today"]),
             "plan_end": None if plan.is_draft else plan_natural_end(plan),
             "open_reassessment": None if plan.is_draft else open_reassessment_for_plan(plan=plan),
@@ -69,7 +67,7 @@ def final_issue(request: HttpRequest, plan_id: int) -> HttpResponse:
         plan=plan,
         form=IssueFinalForm(request.POST or None, initial=initial),
         heading="Issue the final plan",
-        action=lambda d: services.final_plan_issue(actor=request.user, plan=plan, **d),
+        action=lambda d: scheduling.final_plan_issue(actor=request.user, plan=plan, **d),
         success="Final plan issued. The family has been sent it with their right of appeal.",
         template="plans/issue_final.html",
         context={
@@ -86,7 +84,7 @@ def family(request: HttpRequest, plan_id: int) -> HttpResponse:
     """The plan in plain English for the family, and their comments while the window is open."""
     plan = plan_for(request, plan_id)
     is_family = plan_selectors.is_family_of(request.user, plan.child)
-    if not is_family and not user_can(request.user, Capability.MANAGE_CASES):
+    if not is_family and not may_manage_plan(request.user):
         raise Http404(plan_selectors.NOT_FOUND)
     context = plan_page_context(plan, user=request.user)
     can_comment = is_family and context["dates"].window_open

@@ -1,5 +1,6 @@
-"""Every read on reviews and amendments: lists, one record with its clocks and timeline, the
-review queue and the caseworker load figures.
+"""Every read on annual reviews: lists, one review with its clocks and timeline, the review
+queue (open reviews and amendments together) and the caseworker load figures. An amendment's
+own reads are `reviews.amendments.selectors`.
 
 Who sees a review or an amendment is who sees its child (`Child.objects.visible_to`), and only
 staff who hold `view_reviews` (caseworkers, managers, SENCOs for pupils on their roll). Missing
@@ -19,24 +20,23 @@ from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
-from opensend.core.clocks import Clock
+from opensend.core.clocks import Clock, TimelineEntry, next_open_clock
 from opensend.core.queues import due_counts
 from opensend.core.types import Actor
 from opensend.people.models import Child
-from opensend.reviews.clocks import amendment_clocks, invitations_due, review_clocks
+from opensend.reviews.amendments.clocks import amendment_clocks
+from opensend.reviews.amendments.selectors import amendment_list_for_user, amendment_query
+from opensend.reviews.annual_clocks import invitations_due, review_clocks
 from opensend.reviews.models import (
-    OPEN_AMENDMENT_STATUSES,
     OPEN_REVIEW_STAGES,
     Amendment,
-    AmendmentRepresentation,
     AnnualReview,
     ContributionKind,
     ReviewContribution,
-    ReviewLead,
 )
+from opensend.reviews.shared import timeline_with_clocks
 
 NOT_FOUND = "No review found"
-AMENDMENT_NOT_FOUND = "No amendment found"
 _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 
 
@@ -98,55 +98,6 @@ def contribution_document_for_user(*, user: Actor, contribution_id: int) -> Revi
     return contribution
 
 
-def can_lead(user: Actor, review: AnnualReview) -> bool:
-    """May this user do the review's steps (meeting, invitations, views, report)?"""
-    if user_can(user, Capability.MANAGE_REVIEWS):
-        return True
-    return (
-        user_can(user, Capability.LEAD_REVIEWS)
-        and review.led_by == ReviewLead.SETTING
-        and review.setting_id in access_for(user).setting_ids
-    )
-
-
-def amendment_list_for_user(*, user: Actor) -> QuerySet[Amendment]:
-    if not user_can(user, Capability.VIEW_REVIEWS):
-        return Amendment.objects.none()
-    return Amendment.objects.filter(child__in=_visible_children(user))
-
-
-def _amendment_query(qs: QuerySet[Amendment]) -> QuerySet[Amendment]:
-    return qs.select_related("plan", "child", "review", "appeal", "caseworker").prefetch_related(
-        Prefetch(
-            "representations",
-            queryset=AmendmentRepresentation.objects.select_related("preferred_setting"),
-        )
-    )
-
-
-def amendment_get_for_user(*, user: Actor, amendment_id: int, audit: bool = True) -> Amendment:
-    try:
-        amendment = _amendment_query(amendment_list_for_user(user=user)).get(pk=amendment_id)
-    except (Amendment.DoesNotExist, *_LOOKUP_ERRORS) as exc:
-        raise Http404(AMENDMENT_NOT_FOUND) from exc
-    if audit:
-        audit_record(actor=user, action=Action.VIEW, obj=amendment, child_id=amendment.child_id)
-    return amendment
-
-
-def open_amendment_for_family(*, plan: Any) -> Amendment | None:
-    """The proposals a family sees on their plan page (once sent to them)."""
-    return (
-        _amendment_query(Amendment.objects.filter(plan=plan, status__in=OPEN_AMENDMENT_STATUSES))
-        .filter(proposed_on__isnull=False)
-        .first()
-    )
-
-
-def open_amendment_for_plan(*, plan: Any) -> Amendment | None:
-    return Amendment.objects.filter(plan=plan, status__in=OPEN_AMENDMENT_STATUSES).first()
-
-
 def open_review_for_plan(*, plan: Any) -> AnnualReview | None:
     return AnnualReview.objects.filter(plan=plan, stage__in=OPEN_REVIEW_STAGES).first()
 
@@ -164,11 +115,6 @@ class QueueRow:
     next_clock: Clock | None
     due_on: date | None
     status: statutory.ClockStatus | None
-
-
-def _next_clock(clocks: list[Clock]) -> Clock | None:
-    ours = [c for c in clocks if c.is_open and not c.family_step]
-    return min(ours, key=lambda c: c.due_on) if ours else None
 
 
 class ReviewQueue:
@@ -206,19 +152,19 @@ class ReviewQueue:
             )
         }
         amendments = {
-            a.pk: a for a in _amendment_query(Amendment.objects.filter(pk__in=amendment_ids))
+            a.pk: a for a in amendment_query(Amendment.objects.filter(pk__in=amendment_ids))
         }
         rows = []
         for kind, pk, due_on in keys:
             if kind == "review":
                 review = reviews[pk]
-                clock = _next_clock(review_clocks(review))
+                clock = next_open_clock(review_clocks(review))
                 what = review.get_kind_display()
                 stage = review.get_stage_display()
                 record: AnnualReview | Amendment = review
             else:
                 amendment = amendments[pk]
-                clock = _next_clock(amendment_clocks(amendment))
+                clock = next_open_clock(amendment_clocks(amendment))
                 what = f"Amendment: {amendment.get_source_display().lower()}"
                 stage = amendment.get_status_display()
                 record = amendment
@@ -241,7 +187,7 @@ def review_queue_for_user(*, user: Actor, on: date, caseworker: Any = None) -> R
     """Open reviews and open amendments for the children this user sees (one caseworker's
     when `caseworker` is given), soonest next date first. Paginate it in the view."""
     reviews = review_list_for_user(user=user).filter(stage__in=OPEN_REVIEW_STAGES)
-    amendments = amendment_list_for_user(user=user).filter(status__in=OPEN_AMENDMENT_STATUSES)
+    amendments = amendment_list_for_user(user=user).open()
     if caseworker is not None:
         reviews = reviews.filter(caseworker=caseworker)
         amendments = amendments.filter(caseworker=caseworker)
@@ -265,7 +211,7 @@ def review_load_by_caseworker(*, user: Actor, on: date) -> dict[int, tuple[int, 
     load: dict[int, list[int]] = {}
     querysets: list[QuerySet[Any]] = [
         review_list_for_user(user=user).filter(stage__in=OPEN_REVIEW_STAGES),
-        amendment_list_for_user(user=user).filter(status__in=OPEN_AMENDMENT_STATUSES),
+        amendment_list_for_user(user=user).open(),
     ]
     for qs in querysets:
         for row in (
@@ -282,14 +228,6 @@ def review_load_by_caseworker(*, user: Actor, on: date) -> dict[int, tuple[int, 
 
 
 # ---------------------------------------------------------------------------- timelines
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    on: date
-    title: str
-    detail: str
-    done: bool
 
 
 def review_timeline(review: AnnualReview) -> list[TimelineEntry]:
@@ -315,47 +253,7 @@ def review_timeline(review: AnnualReview) -> list[TimelineEntry]:
         f"Recommended: {review.get_recommendation_display()}" if review.recommendation else "",
     )
     done(review.decided_on, f"Decision: {review.get_decision_display()}", review.decision_reasons)
-    entries += [
-        TimelineEntry(c.due_on, f"Due: {c.title}", c.explanation, False)
-        for c in review_clocks(review)
-        if c.is_open
-    ]
-    return sorted(entries, key=lambda e: (e.on, not e.done))
-
-
-def amendment_timeline(amendment: Amendment) -> list[TimelineEntry]:
-    entries: list[TimelineEntry] = []
-    if amendment.meeting_on:
-        entries.append(TimelineEntry(amendment.meeting_on, "Review meeting", "", True))
-    if amendment.proposed_on:
-        entries.append(
-            TimelineEntry(amendment.proposed_on, "Proposed changes sent", amendment.summary, True)
-        )
-    entries += [
-        TimelineEntry(r.made_on, f"Comments from {r.made_by}", r.comments, True)
-        for r in amendment.representations.all()
-    ]
-    if amendment.issued_on:
-        entries.append(
-            TimelineEntry(
-                amendment.issued_on,
-                f"Amended plan issued (version {amendment.issued_version})",
-                "",
-                True,
-            )
-        )
-    elif amendment.closed_on:
-        entries.append(
-            TimelineEntry(
-                amendment.closed_on, amendment.get_status_display(), amendment.closed_reason, True
-            )
-        )
-    entries += [
-        TimelineEntry(c.due_on, f"Due: {c.title}", c.explanation, False)
-        for c in amendment_clocks(amendment)
-        if c.is_open
-    ]
-    return sorted(entries, key=lambda e: (e.on, not e.done))
+    return timeline_with_clocks(entries, review_clocks(review))
 
 
 # ---------------------------------------------------------------------------- small helpers

@@ -9,6 +9,7 @@ from django.urls import reverse
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.plans.models import EHCPlan, PlanStatus
 from opensend.reviews import services
+from opensend.reviews.amendments import services as amendments
 from opensend.reviews.models import Amendment, AnnualReview, ReviewStage
 from testsupport.factories.accounts import MembershipFactory, OrganisationFactory, UserFactory
 from testsupport.journeys import INVITED, MEETING, TODAY, final_plan, open_review
@@ -35,7 +36,7 @@ def records(world):
     cw = world.users["caseworker"]
     plan = final_plan(world)
     review = open_review(plan)
-    amendment = services.amendment_start(
+    amendment = amendments.amendment_start(
         actor=cw, plan=plan, source="other", summary="Add swimming", today=TODAY
     )
     return plan, review, amendment
@@ -149,11 +150,11 @@ def test_senco_cannot_do_steps_of_a_council_led_review(world, records):
 def test_parent_sees_and_comments_on_their_own_childs_proposals(world):
     admin = world.users["admin"]
     plan = final_plan(world, child=world.parents_child, actor=admin)
-    amendment = services.amendment_start(
+    amendment = amendments.amendment_start(
         actor=admin, plan=plan, source="other", summary="Add swimming lessons", today=TODAY
     )
     today = dt.date.today()
-    services.amendment_propose(actor=admin, amendment=amendment, proposed_on=today)
+    amendments.amendment_propose(actor=admin, amendment=amendment, proposed_on=today)
     parent = world.client_for("parent")
     family_page = parent.get(reverse("plans:family", args=[plan.pk]))
     assert "We want to change this plan" in family_page.content.decode()
@@ -178,10 +179,10 @@ def test_parent_sees_and_comments_on_their_own_childs_proposals(world):
 def test_parent_after_the_window_is_told_to_contact_the_send_team(world):
     admin = world.users["admin"]
     plan = final_plan(world, child=world.parents_child, actor=admin)
-    amendment = services.amendment_start(
+    amendment = amendments.amendment_start(
         actor=admin, plan=plan, source="other", summary="Add swimming", today=TODAY
     )
-    services.amendment_propose(
+    amendments.amendment_propose(
         actor=admin, amendment=amendment, proposed_on=dt.date(2026, 9, 21), today=TODAY
     )
     parent = world.client_for("parent")
@@ -261,7 +262,7 @@ def test_family_sees_the_plan_in_force_not_the_working_copy_while_amending(world
     plan = final_plan(world, child=world.parents_child, actor=admin)
     parent = world.client_for("parent")
     assert parent.get(reverse("plans:pdf", args=[plan.pk])).status_code == 200
-    services.amendment_start(
+    amendments.amendment_start(
         actor=admin, plan=plan, source="other", summary="More speech therapy", today=TODAY
     )
     provision = plan.provisions.first()

@@ -3,8 +3,8 @@
 A transfer is opened for a child with a final plan who moves next September (or, for a post-16
 move at another time of year, on any date a caseworker gives). Then: the family's preferences,
 consultations with the preferred settings (CFA s39), the setting we name, and the amendment
-that names it (`opensend.reviews.services.amendment_start`). The transfer is done when that
-amendment is issued, by the reg 18 deadline from `opensend.statutory`.
+that names it (`reviews.amendments.services.amendment_start`). The transfer is done when
+that amendment is issued, by the reg 18 deadline from `opensend.statutory`.
 """
 
 from datetime import date
@@ -22,6 +22,7 @@ from opensend.core.types import Actor
 from opensend.notify.services import notification_send
 from opensend.people.models import Enrolment, Setting
 from opensend.plans.models import Consultation, EHCPlan, PlanStatus
+from opensend.reviews.amendments.services import amendment_start
 from opensend.reviews.models import PhaseTransfer, TransferKindChoice
 from opensend.reviews.transfers import selectors
 
@@ -328,8 +329,6 @@ def transfer_amendment_start(
     *, actor: Actor, transfer: PhaseTransfer, today: date | None = None
 ) -> PhaseTransfer:
     """Start the amendment that names the new setting, and link it to the transfer."""
-    from opensend.reviews.services import amendment_start
-
     check_capability(actor, Capability.MANAGE_REVIEWS)
     transfer = _locked(transfer)
     _check_open(transfer)

@@ -1,0 +1,146 @@
+"""The steps of an amendment, in one table: each step's form, service, words and who may take
+it (`allowed`), and when its button shows on the amendment's page (`offer`).
+
+Only the SEND team amends a plan, and only while the amendment is open. The proposals are sent
+once; the family's comments, the issue and the decision not to amend follow them (the services
+say so, with a 400, if they come first), so those buttons show once the proposals are sent.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+
+from opensend.accounts.permissions import Capability, user_can
+from opensend.core.types import Actor
+from opensend.plans.models import EHCPlan
+from opensend.reviews.access import manages_reviews
+from opensend.reviews.amendments import selectors, services
+from opensend.reviews.amendments.clocks import amendment_clocks, late_against
+from opensend.reviews.amendments.forms import (
+    AmendmentRepresentationForm,
+    CloseForm,
+    IssueAmendedForm,
+    ProposeForm,
+)
+from opensend.reviews.models import Amendment
+from opensend.reviews.workflow import RecordStep, RecordWorkflow
+
+
+def may_amend(user: Actor) -> bool:
+    """May this user start amending a plan (and plan a transfer, re-assess or cease it)?"""
+    return manages_reviews(user)
+
+
+def plan_editable(plan: EHCPlan, user: Actor, amendment: Amendment | None) -> bool:
+    """May this user change the plan's content now: a draft, or a final plan being amended?"""
+    return may_manage_plan(user) and (plan.is_draft or amendment is not None)
+
+
+def may_manage_plan(user: Actor) -> bool:
+    """May this user work on the plan itself (issue it, change its content while allowed)?"""
+    return user_can(user, Capability.MANAGE_CASES)
+
+
+def _open(amendment: Amendment, _user: Actor) -> bool:
+    return amendment.is_open
+
+
+def _proposed(amendment: Amendment) -> bool:
+    return amendment.proposed_on is not None
+
+
+def _late_text(amendment: Amendment, on: date) -> str:
+    late = late_against(amendment_clocks(amendment), on)
+    return "; ".join(c.title for c in late)
+
+
+def _issue_intro(amendment: Amendment) -> str:
+    late = _late_text(amendment, timezone.localdate()) if amendment.is_open else ""
+    return f"Issuing today is late against: {late}." if late else ""
+
+
+def _issued(amendment: Amendment) -> str:
+    text = f"Amended plan issued as version {amendment.issued_version}."
+    missed = _late_text(amendment, amendment.issued_on or timezone.localdate())
+    return text + (f" It was late against: {missed}." if missed else "")
+
+
+def _close_with(close: Any, on: str, why: str) -> Any:
+    """A close service called with the close form's date and reasons."""
+    return lambda actor, a, d: close(
+        actor=actor, amendment=a, **{on: d["closed_on"], why: d["reason"]}
+    )
+
+
+AMENDMENT_STEPS = RecordWorkflow(
+    name="amendment",
+    pk_kwarg="amendment_id",
+    get=lambda user, pk: selectors.amendment_get_for_user(user=user, amendment_id=pk),
+    detail_url=lambda amendment: reverse("reviews:amendment_detail", args=[amendment.pk]),
+    caption=lambda amendment: f"Amending the plan for {amendment.child.full_name}",
+    who=manages_reviews,
+    steps=(
+        RecordStep(
+            name="propose",
+            url_name="reviews:amendment_propose",
+            label="Send the proposals",
+            heading="Send the proposed changes",
+            form=lambda data, a: ProposeForm(data),
+            service=lambda actor, a, d: services.amendment_propose(actor=actor, amendment=a, **d),
+            success="Proposals sent. The family has 15 days to comment.",
+            allowed=lambda a, _user: a.is_open and a.proposed_on is None,
+        ),
+        RecordStep(
+            name="representations",
+            url_name="reviews:amendment_representations",
+            label="Record the family's comments",
+            heading="The family's comments on the proposed changes",
+            form=lambda data, a: AmendmentRepresentationForm(data),
+            service=lambda actor, a, d: services.amendment_representation_record(
+                actor=actor, amendment=a, **d
+            ),
+            success="Comments recorded",
+            allowed=_open,
+            offer=_proposed,
+            secondary=True,
+        ),
+        RecordStep(
+            name="issue",
+            url_name="reviews:amendment_issue",
+            label="Issue the amended plan",
+            heading="Issue the amended plan",
+            form=lambda data, a: IssueAmendedForm(
+                data, initial={"named_setting": a.plan.named_setting_id}
+            ),
+            service=lambda actor, a, d: services.amendment_issue(actor=actor, amendment=a, **d),
+            success=_issued,
+            allowed=_open,
+            intro_for=_issue_intro,
+            offer=_proposed,
+        ),
+        RecordStep(
+            name="not_amended",
+            url_name="reviews:amendment_not_amended",
+            label="Decide not to amend",
+            heading="Decide not to amend the plan",
+            form=lambda data, a: CloseForm(data),
+            service=_close_with(services.amendment_not_amended, "decided_on", "reasons"),
+            success="Recorded. The family has been told.",
+            allowed=_open,
+            offer=_proposed,
+            secondary=True,
+        ),
+        RecordStep(
+            name="withdraw",
+            url_name="reviews:amendment_withdraw",
+            label="Withdraw",
+            heading="Withdraw the amendment",
+            form=lambda data, a: CloseForm(data),
+            service=_close_with(services.amendment_withdraw, "withdrawn_on", "reason"),
+            success="Amendment withdrawn",
+            allowed=_open,
+        ),
+    ),
+)

@@ -1,0 +1,61 @@
+"""What the services, selectors and APIs of reviews share (annual reviews, amendments, phase
+transfers, ceasing and re-assessment): the audit line for a change or for a page of an API list,
+the row lock, saving the `next_due_on` cache with the fields that moved it, and a timeline's
+dates ahead. Date checks and their messages are `opensend.core.validation`'s.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+from django.db import models
+
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record, audit_record_list
+from opensend.core.clocks import Clock, TimelineEntry
+from opensend.core.types import Actor
+from opensend.reviews.annual_clocks import soonest_open
+
+Record = TypeVar("Record", bound=models.Model)
+
+
+def audit_change(
+    actor: Actor, obj: Any, summary: str, changes: Any = None, *, create: bool = False
+) -> None:
+    """One audit line for a change to a record about a child (`obj.child_id`)."""
+    audit_record(
+        actor=actor,
+        action=Action.CREATE if create else Action.UPDATE,
+        obj=obj,
+        child_id=obj.child_id,
+        summary=summary,
+        changes=changes,
+    )
+
+
+def locked(record: Record, *related: str) -> Record:
+    """The record read again under a row lock (its own row only), with `related` joined."""
+    manager = type(record)._default_manager
+    return manager.select_for_update(of=("self",)).select_related(*related).get(pk=record.pk)
+
+
+def save_with_next_due(record: Any, fields: Sequence[str], clocks: Iterable[Clock]) -> None:
+    """Save the changed fields and the `next_due_on` cache together (None once closed)."""
+    record.next_due_on = soonest_open(clocks) if record.is_open else None
+    record.save(update_fields=[*fields, "next_due_on", "updated_at"])
+
+
+def timeline_with_clocks(done: list[TimelineEntry], clocks: Iterable[Clock]) -> list[TimelineEntry]:
+    """The steps done, with each open clock as a date ahead, in date order."""
+    ahead = [
+        TimelineEntry(c.due_on, f"Due: {c.title}", c.explanation, False, clock=c)
+        for c in clocks
+        if c.is_open
+    ]
+    return sorted([*done, *ahead], key=lambda e: (e.on, not e.done))
+
+
+def audit_page(request: Any, child_id_attr: str = "child_id") -> Callable[[list[Any]], int]:
+    """`on_page` for an API list: every record on the page, in the audit trail."""
+    return lambda page: audit_record_list(
+        actor=request.user, objects=page, child_id_attr=child_id_attr, summary=request.path
+    )
