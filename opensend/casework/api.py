@@ -6,7 +6,6 @@ Same permission rules as the pages; writes go through `casework.services`.
 from collections.abc import Callable
 from typing import Any
 
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -15,25 +14,31 @@ from rest_framework.views import APIView
 
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.services import audit_record_list
-from opensend.casework import selectors, services
+from opensend.casework import selectors
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, RequestSource
-from opensend.core.api_helpers import ERRORS, INPUT_ERRORS, list_schema, paginated
+from opensend.casework.services.advice import advice_request_send, advice_submit
+from opensend.casework.services.decisions import assessment_decision_record, issue_decision_record
+from opensend.casework.services.requests import request_create
+from opensend.core.api_helpers import (
+    ERRORS,
+    INPUT_ERRORS,
+    ClockOutput,
+    clock_rows,
+    list_schema,
+    paginated,
+)
 from opensend.people.models import Setting
 from opensend.people.selectors import child_get_for_user
 
 
-class RequestClockOutput(serializers.Serializer):  # type: ignore[type-arg]
-    """A clock on an EHC needs assessment case (its `exception` is the recorded ground)."""
+class RequestClockOutput(ClockOutput):
+    """A clock on an EHC needs assessment case: core's clock shape, and `exception` (the
+    recorded ground, the same as `exception_ground`) kept for the clients that read it."""
 
-    rule_id = serializers.CharField()
-    title = serializers.CharField()
-    trigger_on = serializers.DateField()
-    due_on = serializers.DateField()
-    done_on = serializers.DateField(allow_null=True)
-    status = serializers.CharField()
-    explanation = serializers.CharField()
-    exception = serializers.CharField(allow_null=True)
+    exception = serializers.CharField(
+        allow_null=True, help_text="The same as `exception_ground` (kept for existing clients)."
+    )
 
 
 class RequestOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -137,7 +142,7 @@ class RequestListApi(APIView):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         child = child_get_for_user(user=request.user, child_id=values.pop("child"))
-        case = services.request_create(actor=request.user, child=child, **values)
+        case = request_create(actor=request.user, child=child, **values)
         return Response(RequestOutput(case).data, status=status.HTTP_201_CREATED)
 
 
@@ -157,20 +162,8 @@ class TimelineApi(APIView):
         """Every statutory clock on the case: due date, done date, status and the rule."""
         check_capability(request.user, Capability.VIEW_CASELOAD)
         case = selectors.request_get_for_user(user=request.user, request_id=request_id)
-        today = timezone.localdate()
-        rows: list[dict[str, Any]] = [
-            {
-                "rule_id": c.rule_id,
-                "title": c.title,
-                "trigger_on": c.trigger_on,
-                "due_on": c.due_on,
-                "done_on": c.done_on,
-                "status": c.status_label(today),
-                "explanation": c.explanation,
-                "exception": c.exception.ground if c.exception else None,
-            }
-            for c in clocks_for(case)
-        ]
+        rows = clock_rows(clocks_for(case))
+        rows = [{**row, "exception": row["exception_ground"]} for row in rows]
         return Response(RequestClockOutput(rows, many=True).data)
 
 
@@ -186,9 +179,9 @@ class AssessmentDecisionApi(APIView):
         data = DecisionInput(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
-        case = services.assessment_decision_record(
+        case = assessment_decision_record(
             actor=request.user,
-            request=case,
+            case=case,
             assess=d["decision"] == "yes",
             decided_on=d["decided_on"],
             reasons=d["reasons"],
@@ -208,9 +201,9 @@ class IssueDecisionApi(APIView):
         data = DecisionInput(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
-        case = services.issue_decision_record(
+        case = issue_decision_record(
             actor=request.user,
-            request=case,
+            case=case,
             issue=d["decision"] == "yes",
             decided_on=d["decided_on"],
             reasons=d["reasons"],
@@ -235,8 +228,8 @@ class CaseAdviceApi(APIView):
         organisation = Organisation.objects.open().filter(pk=values.pop("organisation")).first()
         if organisation is None:
             raise serializers.ValidationError({"organisation": ["No such organisation"]})
-        advice = services.advice_request_send(
-            actor=request.user, request=case, organisation=organisation, **values
+        advice = advice_request_send(
+            actor=request.user, case=case, organisation=organisation, **values
         )
         return Response(AdviceOutput(advice).data, status=status.HTTP_201_CREATED)
 
@@ -263,7 +256,7 @@ class AdviceSubmitApi(APIView):
         advice = selectors.advice_get_for_user(user=request.user, advice_id=advice_id)
         data = AdviceSubmitInput(data=request.data)
         data.is_valid(raise_exception=True)
-        advice = services.advice_submit(actor=request.user, advice=advice, **data.validated_data)
+        advice = advice_submit(actor=request.user, advice=advice, **data.validated_data)
         return Response(AdviceOutput(advice).data)
 
 

@@ -1,67 +1,18 @@
 """The statutory clocks on a case, computed from its dates by `opensend.statutory`.
 
 No date arithmetic happens here: each clock asks the rules engine for its due date, and exceptions
-recorded on the case (never silently) say when a limit is lifted.
+recorded on the case (never silently) say when a limit is lifted. The clocks are core's
+(`core.clocks.Clock`); a clock on one advice request is `about` it. `next_open_clock` is
+core's, re-exported here for reviews.due_dates and demo.cases until they import it from
+`opensend.core.clocks`.
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from opensend import statutory
 from opensend.casework.models import AdviceRequest, AssessmentRequest, ClockException, Stage
-
-
-@dataclass(frozen=True)
-class Clock:
-    rule_id: str
-    title: str
-    trigger_on: date
-    due_on: date
-    done_on: date | None
-    exception: ClockException | None = None
-    advice_request: AdviceRequest | None = None
-
-    @property
-    def explanation(self) -> str:
-        return statutory.explain(self.rule_id)
-
-    @property
-    def is_open(self) -> bool:
-        return self.done_on is None
-
-    @property
-    def was_late(self) -> bool:
-        return self.done_on is not None and self.done_on > self.due_on
-
-    def status(self, on: date) -> statutory.ClockStatus | None:
-        """None once the step is done; otherwise overdue / due soon / on track."""
-        if self.done_on is not None:
-            return None
-        return statutory.clock_status(self.due_on, on)
-
-    def status_label(self, on: date) -> str:
-        if self.done_on is not None:
-            if self.was_late:
-                return "Done late" + (" (exception applies)" if self.exception else "")
-            return "Done in time"
-        status = self.status(on)
-        if status is statutory.ClockStatus.OVERDUE and self.exception is not None:
-            return "Limit lifted by an exception"
-        return status.label if status else ""
-
-
-def _exception_for(
-    rule_id: str, exceptions: Iterable[ClockException], advice: AdviceRequest | None = None
-) -> ClockException | None:
-    allowed = {ground.code.value for ground in statutory.get_rule(rule_id).exceptions}
-    for exc in exceptions:
-        if exc.ground not in allowed:
-            continue
-        if advice is not None and exc.advice_request_id not in (None, advice.pk):
-            continue
-        return exc
-    return None
+from opensend.core.clocks import Clock, exception_for, rule_clock
+from opensend.core.clocks import next_open_clock as next_open_clock
 
 
 def _clock(
@@ -71,48 +22,37 @@ def _clock(
     exceptions: list[ClockException],
     advice: AdviceRequest | None = None,
 ) -> Clock:
-    rule = statutory.get_rule(rule_id)
-    return Clock(
-        rule_id=rule_id,
-        title=rule.title if advice is None else f"{rule.title}: {advice.organisation}",
-        trigger_on=trigger,
-        due_on=statutory.due(rule_id, trigger),
-        done_on=done,
-        exception=_exception_for(rule_id, exceptions, advice),
-        advice_request=advice,
+    """A rule's clock on the case; one on an advice request is `about` it and names who."""
+    exception = exception_for(
+        rule_id, exceptions, about_attr="advice_request_id" if advice else "", about=advice
     )
+    title = f"{statutory.get_rule(rule_id).title}: {advice.organisation}" if advice else ""
+    return rule_clock(rule_id, trigger, done, exception=exception, about=advice, title=title)
 
 
-def clocks_for(request: AssessmentRequest) -> list[Clock]:
+def clocks_for(case: AssessmentRequest) -> list[Clock]:
     """Every clock that applies to the case as it stands, in due-date order."""
-    exceptions = list(request.clock_exceptions.all())
-    received = request.received_on
-    clocks = [_clock("decide_whether_to_assess", received, request.assess_decision_on, exceptions)]
-    assessing = request.stage not in (Stage.NOT_ASSESSING,) and not (
-        request.stage == Stage.WITHDRAWN and request.assess_decision_on is None
+    exceptions = list(case.clock_exceptions.all())
+    received = case.received_on
+    clocks = [_clock("decide_whether_to_assess", received, case.assess_decision_on, exceptions)]
+    assessing = case.stage not in (Stage.NOT_ASSESSING,) and not (
+        case.stage == Stage.WITHDRAWN and case.assess_decision_on is None
     )
-    if assessing and request.stage != Stage.REQUESTED:
+    if assessing and case.stage != Stage.REQUESTED:
         clocks.append(
-            _clock("notify_decision_not_to_issue", received, request.issue_decision_on, exceptions)
+            _clock("notify_decision_not_to_issue", received, case.issue_decision_on, exceptions)
         )
-        if request.stage != Stage.NOT_ISSUING:
-            clocks.append(_clock("issue_final_plan", received, request.final_issued_on, exceptions))
-    if request.draft_issued_on is not None:
-        done = request.final_issued_on
-        clocks.append(
-            _clock("draft_plan_representations", request.draft_issued_on, done, exceptions)
-        )
-    for advice in request.advice_requests.all():
+        if case.stage != Stage.NOT_ISSUING:
+            clocks.append(_clock("issue_final_plan", received, case.final_issued_on, exceptions))
+    if case.draft_issued_on is not None:
+        done = case.final_issued_on
+        clocks.append(_clock("draft_plan_representations", case.draft_issued_on, done, exceptions))
+    for advice in case.advice_requests.all():
         if advice.withdrawn_on is not None:
             continue
         clocks.append(
             _clock("provide_advice", advice.requested_on, advice.received_on, exceptions, advice)
         )
-    if request.stage == Stage.WITHDRAWN:
+    if case.stage == Stage.WITHDRAWN:
         clocks = [c for c in clocks if c.done_on is not None]
     return sorted(clocks, key=lambda c: (c.due_on, c.rule_id))
-
-
-def next_open_clock(clocks: Iterable[Clock]) -> Clock | None:
-    open_clocks = [c for c in clocks if c.is_open]
-    return min(open_clocks, key=lambda c: c.due_on) if open_clocks else None

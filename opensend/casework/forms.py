@@ -7,7 +7,7 @@ from django import forms
 from opensend.accounts.models import Organisation, User
 from opensend.accounts.roles import SENAR_ROLES
 from opensend.casework.models import AdviceKind, AssessmentRequest, RequestSource
-from opensend.casework.services import EXCEPTION_LABELS
+from opensend.casework.services.exceptions import EXCEPTION_LABELS
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.core.uploads import DocumentField
 from opensend.people.models import Setting

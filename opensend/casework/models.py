@@ -8,7 +8,7 @@ why). Due dates are never stored as typed-in values: they come from `opensend.st
 from django.conf import settings
 from django.db import models
 
-from opensend.core.models import TimeStampedModel
+from opensend.core.models import RecordedException, TimeStampedModel
 from opensend.core.uploads import RandomName
 
 
@@ -256,8 +256,8 @@ class AdviceRequest(TimeStampedModel):
         return self.received_on is None and self.withdrawn_on is None
 
 
-class ClockException(TimeStampedModel):
-    """A recorded statutory exception that lifts a time limit (never silently)."""
+class ClockException(RecordedException):
+    """A recorded statutory exception that lifts a time limit on a case (never silently)."""
 
     request = models.ForeignKey(
         AssessmentRequest, on_delete=models.PROTECT, related_name="clock_exceptions"
@@ -270,16 +270,6 @@ class ClockException(TimeStampedModel):
         related_name="clock_exceptions",
         help_text="For a missed appointment (reg 8(2)): the advice it affects.",
     )
-    ground = models.CharField(max_length=40)
-    starts_on = models.DateField()
-    ends_on = models.DateField(null=True, blank=True)
-    evidence = models.TextField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["starts_on", "pk"]
 
     def __str__(self) -> str:
         return f"{self.ground} from {self.starts_on}"

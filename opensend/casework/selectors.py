@@ -13,7 +13,7 @@ from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
-from opensend.casework.clocks import Clock, clocks_for
+from opensend.casework.clocks import clocks_for
 from opensend.casework.models import (
     OPEN_STAGES,
     AdviceRequest,
@@ -23,6 +23,7 @@ from opensend.casework.models import (
     PanelCase,
     Stage,
 )
+from opensend.core.clocks import TimelineEntry
 from opensend.core.queues import due_counts
 from opensend.core.types import Actor
 from opensend.people.models import Child
@@ -98,7 +99,7 @@ def unassigned_for_user(*, user: Actor) -> QuerySet[AssessmentRequest]:
 def request_get_for_user(*, user: Actor, request_id: int) -> AssessmentRequest:
     """The case, if the user may see its child; the same 404 otherwise. Audited as a read."""
     try:
-        request = (
+        case = (
             request_list_for_user(user=user)
             .select_related("child", "caseworker", "requested_by_setting")
             .prefetch_related(
@@ -115,21 +116,11 @@ def request_get_for_user(*, user: Actor, request_id: int) -> AssessmentRequest:
         )
     except (AssessmentRequest.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404(NOT_FOUND) from exc
-    audit_record(actor=user, action=Action.VIEW, obj=request, child_id=request.child_id)
-    return request
+    audit_record(actor=user, action=Action.VIEW, obj=case, child_id=case.child_id)
+    return case
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
-    on: date
-    title: str
-    detail: str
-    done: bool
-    clock: Clock | None = None
-    step: CaseStep | None = None
-
-
-def timeline_for(request: AssessmentRequest) -> list[TimelineEntry]:
+def timeline_for(case: AssessmentRequest) -> list[TimelineEntry]:
     """Every step done and every date ahead, with the rule that sets it."""
     entries = [
         TimelineEntry(
@@ -139,13 +130,13 @@ def timeline_for(request: AssessmentRequest) -> list[TimelineEntry]:
             done=True,
             step=s,
         )
-        for s in request.steps.all()
+        for s in case.steps.all()
     ]
     entries += [
         TimelineEntry(
             on=c.due_on, title=f"Due: {c.title}", detail=c.explanation, done=False, clock=c
         )
-        for c in clocks_for(request)
+        for c in clocks_for(case)
         if c.is_open
     ]
     return sorted(entries, key=lambda e: (e.on, not e.done))
@@ -194,14 +185,14 @@ def advice_document_for_user(*, user: Actor, advice_id: int) -> AdviceRequest:
     return advice
 
 
-def reusable_advice_for(request: AssessmentRequest, *, on: date) -> QuerySet[AdviceRequest]:
+def reusable_advice_for(case: AssessmentRequest, *, on: date) -> QuerySet[AdviceRequest]:
     """Advice already received for this child in the last year, from earlier cases."""
     return (
         AdviceRequest.objects.filter(
-            request__child_id=request.child_id,
+            request__child_id=case.child_id,
             received_on__gte=statutory.add_months(on, -12),
         )
-        .exclude(request=request)
+        .exclude(request=case)
         .select_related("organisation")
     )
 
@@ -240,12 +231,12 @@ def panel_candidates_for_user(*, user: Actor, panel: Panel) -> QuerySet[Assessme
 REFUSAL_TEMPLATES = ("decided_not_to_assess", "decided_not_to_issue")
 
 
-def refusal_message_for(request: AssessmentRequest) -> Any:
+def refusal_message_for(case: AssessmentRequest) -> Any:
     """The latest refusal message sent to the family on this case (for its decision letter)."""
     from opensend.notify.models import OutboxMessage
 
     return (
-        OutboxMessage.objects.filter(child_id=request.child_id, template__in=REFUSAL_TEMPLATES)
+        OutboxMessage.objects.filter(child_id=case.child_id, template__in=REFUSAL_TEMPLATES)
         .select_related("family_member")
         .order_by("-created_at", "-pk")
         .first()

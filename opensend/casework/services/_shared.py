@@ -1,0 +1,94 @@
+"""What every casework service shares: the messages, the checks on a step's date and the case's
+stage, recording a `CaseStep`, and keeping the stored next statutory date in step."""
+
+import functools
+from collections.abc import Callable
+from datetime import date
+from typing import ParamSpec, TypeVar
+
+from django.core.exceptions import ValidationError
+
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.casework.clocks import clocks_for
+from opensend.casework.models import AssessmentRequest, CaseStep, Stage, StepKind
+from opensend.core.clocks import next_open_clock
+from opensend.core.types import Actor
+from opensend.core.validation import check_date
+
+WRONG_STAGE = "This step cannot be done now: the case is at “{stage}”"
+ALREADY_DECIDED = "A decision has already been recorded for this case"
+MEDIATION_CONTACT = "the independent mediation service named in your decision letter"
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def case_keyword(func: Callable[P, R]) -> Callable[P, R]:
+    """Accept the old keyword `request=` for `case=` while callers outside casework and plans
+    (testsupport, other apps' tests) move over. Remove once nothing passes `request=`."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        if "request" in kwargs:
+            if "case" in kwargs:
+                raise TypeError(f"{func.__name__}() takes `case=`, not both `case=` and `request=`")
+            kwargs["case"] = kwargs.pop("request")
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def check_step_date(case: AssessmentRequest, on: date, *, today: date, field: str) -> None:
+    """A step's date: not in the future, not before the request was received."""
+    check_date(
+        on, today=today, field=field, after=case.received_on, what="the request was received"
+    )
+
+
+def check_stage(case: AssessmentRequest, *allowed: Stage) -> None:
+    if case.stage not in allowed:
+        raise ValidationError(WRONG_STAGE.format(stage=case.get_stage_display()))
+
+
+def record_step(
+    case: AssessmentRequest,
+    *,
+    kind: StepKind,
+    on: date,
+    actor: Actor,
+    summary: str = "",
+    reasons: str = "",
+) -> CaseStep:
+    step = CaseStep.objects.create(
+        request=case,
+        kind=kind,
+        occurred_on=on,
+        recorded_by=actor if actor else None,
+        summary=summary[:300],
+        reasons=reasons,
+    )
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=case,
+        child_id=case.child_id,
+        summary=f"{step.get_kind_display()} ({on.isoformat()})",
+    )
+    return step
+
+
+def refresh_clocks(case: AssessmentRequest) -> None:
+    """Keep the queue's copy of the next statutory date in step with the case."""
+    upcoming = next_open_clock(clocks_for(case))
+    case.next_due_on = upcoming.due_on if upcoming else None
+    case.next_due_rule = upcoming.rule_id if upcoming else ""
+    case.save(update_fields=["next_due_on", "next_due_rule", "updated_at"])
+
+
+def locked(case: AssessmentRequest) -> AssessmentRequest:
+    return (
+        AssessmentRequest.objects.select_for_update(of=("self",))
+        .select_related("child")
+        .get(pk=case.pk)
+    )

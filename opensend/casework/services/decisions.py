@@ -1,0 +1,184 @@
+"""The decisions on a case: whether to assess (reg 4–5), whether to issue a plan (reg 10), and
+the plan milestones the plans app records on the case (draft served, final issued)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from opensend import statutory
+from opensend.accounts.permissions import Capability, check_capability
+from opensend.casework.models import AssessmentRequest, PanelCase, Stage, StepKind
+from opensend.casework.services._shared import (
+    ALREADY_DECIDED,
+    MEDIATION_CONTACT,
+    case_keyword,
+    check_stage,
+    check_step_date,
+    locked,
+    record_step,
+    refresh_clocks,
+)
+from opensend.core.dates import today_or_local
+from opensend.core.types import Actor
+from opensend.notify.services import notification_send
+
+REASONS_REQUIRED = "Enter the reasons for the decision"
+
+
+@case_keyword
+@transaction.atomic
+def assessment_decision_record(
+    *,
+    actor: Actor,
+    case: AssessmentRequest,
+    assess: bool,
+    decided_on: date,
+    reasons: str,
+    panel_case: PanelCase | None = None,
+    today: date | None = None,
+) -> AssessmentRequest:
+    """Record the decision whether to assess (reg 4–5). A refusal must give reasons."""
+    check_capability(actor, Capability.MANAGE_CASES)
+    case = locked(case)
+    if case.assess_decision_on is not None:
+        raise ValidationError(ALREADY_DECIDED)
+    check_stage(case, Stage.REQUESTED)
+    check_step_date(case, decided_on, today=today_or_local(today), field="decided_on")
+    if not reasons.strip():
+        raise ValidationError({"reasons": [REASONS_REQUIRED]})
+    case.assess_decision_on = decided_on
+    case.stage = Stage.ASSESSING if assess else Stage.NOT_ASSESSING
+    case.save(update_fields=["assess_decision_on", "stage", "updated_at"])
+    if panel_case is not None:
+        panel_case.decision = (
+            PanelCase.Decision.ASSESS if assess else PanelCase.Decision.DO_NOT_ASSESS
+        )
+        panel_case.reasons = reasons
+        panel_case.save(update_fields=["decision", "reasons"])
+    record_step(
+        case,
+        kind=StepKind.DECIDED_TO_ASSESS if assess else StepKind.DECIDED_NOT_TO_ASSESS,
+        on=decided_on,
+        actor=actor,
+        reasons=reasons,
+    )
+    _tell_family_about_assessment(actor, case, assess=assess, reasons=reasons, on=decided_on)
+    refresh_clocks(case)
+    return case
+
+
+def _tell_family_about_assessment(
+    actor: Actor, case: AssessmentRequest, *, assess: bool, reasons: str, on: date
+) -> None:
+    """Say what we decided and what happens next, with the dates from the rules engine."""
+    if assess:
+        notification_send(
+            actor=actor,
+            template="decided_to_assess",
+            child=case.child,
+            personalisation={
+                "no_plan_due": statutory.due("notify_decision_not_to_issue", case.received_on),
+                "final_plan_due": statutory.due("issue_final_plan", case.received_on),
+            },
+        )
+    else:
+        _tell_family_about_refusal(actor, case, "decided_not_to_assess", reasons=reasons, on=on)
+
+
+def _tell_family_about_refusal(
+    actor: Actor, case: AssessmentRequest, template: str, *, reasons: str, on: date
+) -> None:
+    """A refusal: the reasons, the right of appeal and its deadline, and mediation."""
+    notification_send(
+        actor=actor,
+        template=template,
+        child=case.child,
+        personalisation={
+            "reasons": reasons,
+            "appeal_due": statutory.appeal_deadline_explained(on),
+            "mediation_contact": MEDIATION_CONTACT,
+        },
+    )
+
+
+@case_keyword
+@transaction.atomic
+def issue_decision_record(
+    *,
+    actor: Actor,
+    case: AssessmentRequest,
+    issue: bool,
+    decided_on: date,
+    reasons: str,
+    today: date | None = None,
+) -> AssessmentRequest:
+    """Decide whether to issue a plan after the assessment (reg 10)."""
+    check_capability(actor, Capability.MANAGE_CASES)
+    case = locked(case)
+    if case.issue_decision_on is not None:
+        raise ValidationError(ALREADY_DECIDED)
+    check_stage(case, Stage.ASSESSING)
+    check_step_date(case, decided_on, today=today_or_local(today), field="decided_on")
+    if case.assess_decision_on and decided_on < case.assess_decision_on:
+        raise ValidationError({"decided_on": ["The date cannot be before the decision to assess"]})
+    if not reasons.strip():
+        raise ValidationError({"reasons": [REASONS_REQUIRED]})
+    case.issue_decision_on = decided_on
+    case.stage = Stage.DRAFTING if issue else Stage.NOT_ISSUING
+    case.save(update_fields=["issue_decision_on", "stage", "updated_at"])
+    record_step(
+        case,
+        kind=StepKind.DECIDED_TO_ISSUE if issue else StepKind.DECIDED_NOT_TO_ISSUE,
+        on=decided_on,
+        actor=actor,
+        reasons=reasons,
+    )
+    if not issue:
+        _tell_family_about_refusal(
+            actor, case, "decided_not_to_issue", reasons=reasons, on=decided_on
+        )
+    refresh_clocks(case)
+    return case
+
+
+@case_keyword
+@transaction.atomic
+def case_record_draft_issued(
+    *, actor: Actor, case: AssessmentRequest, on: date, today: date | None = None
+) -> AssessmentRequest:
+    """Called by the plans app when the draft plan is served: the 15-day window starts."""
+    check_capability(actor, Capability.MANAGE_CASES)
+    case = locked(case)
+    check_stage(case, Stage.DRAFTING)
+    check_step_date(case, on, today=today_or_local(today), field="issued_on")
+    if case.issue_decision_on and on < case.issue_decision_on:
+        raise ValidationError(
+            {"issued_on": ["The draft cannot be issued before the decision to issue"]}
+        )
+    case.draft_issued_on = on
+    case.stage = Stage.DRAFT_ISSUED
+    case.save(update_fields=["draft_issued_on", "stage", "updated_at"])
+    record_step(case, kind=StepKind.DRAFT_ISSUED, on=on, actor=actor)
+    refresh_clocks(case)
+    return case
+
+
+@case_keyword
+@transaction.atomic
+def case_record_final_issued(
+    *, actor: Actor, case: AssessmentRequest, on: date, today: date | None = None
+) -> AssessmentRequest:
+    """Called by the plans app when the final plan is issued: the journey's last step."""
+    check_capability(actor, Capability.MANAGE_CASES)
+    case = locked(case)
+    check_stage(case, Stage.DRAFT_ISSUED)
+    check_step_date(case, on, today=today_or_local(today), field="issued_on")
+    if case.draft_issued_on and on < case.draft_issued_on:
+        raise ValidationError({"issued_on": ["The final plan cannot be issued before the draft"]})
+    case.final_issued_on = on
+    case.stage = Stage.FINAL_ISSUED
+    case.save(update_fields=["final_issued_on", "stage", "updated_at"])
+    record_step(case, kind=StepKind.FINAL_ISSUED, on=on, actor=actor)
+    refresh_clocks(case)
+    return case

@@ -1,0 +1,222 @@
+"""A request for an EHC needs assessment: recorded, acknowledged, assigned, withdrawn, and the
+family's views captured once."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from opensend import statutory
+from opensend.accounts.permissions import Capability, access_for, check_capability, user_can
+from opensend.accounts.roles import Role
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.casework.models import (
+    AssessmentRequest,
+    FamilyViews,
+    RequestSource,
+    Stage,
+    StepKind,
+)
+from opensend.casework.services._shared import (
+    case_keyword,
+    check_stage,
+    check_step_date,
+    locked,
+    record_step,
+    refresh_clocks,
+)
+from opensend.core.dates import today_or_local
+from opensend.core.types import Actor
+from opensend.core.validation import DATE_IN_FUTURE
+from opensend.notify.services import notification_send
+from opensend.people.models import Child, Setting
+
+SETTING_REQUIRED = "Choose the setting making the request"
+SUPPORT_EVIDENCE_REQUIRED = "A request from a setting must include its SEN support evidence"
+YOUNG_PERSON_TOO_YOUNG = "A young person can make their own request only from age 16"
+OPEN_REQUEST_EXISTS = "This child already has an open request (received {received})"
+
+
+@transaction.atomic
+def request_create(
+    *,
+    actor: Actor,
+    child: Child,
+    received_on: date,
+    source: str,
+    requested_by_setting: Setting | None = None,
+    requester_name: str = "",
+    needs_summary: str = "",
+    support_tried: str = "",
+    outcomes_so_far: str = "",
+    advice_so_far: str = "",
+    caseworker: Any = None,
+    today: date | None = None,
+) -> AssessmentRequest:
+    """Record a request for an EHC needs assessment; its clocks start from `received_on`."""
+    today = today_or_local(today)
+    check_capability(actor, Capability.REQUEST_ASSESSMENT)
+    errors: dict[str, list[str]] = {}
+    if received_on > today:
+        errors["received_on"] = [DATE_IN_FUTURE]
+    if received_on < child.date_of_birth:
+        errors["received_on"] = ["The request cannot be received before the child was born"]
+    if source == RequestSource.SETTING:
+        if requested_by_setting is None:
+            errors["requested_by_setting"] = [SETTING_REQUIRED]
+        if not (needs_summary.strip() and support_tried.strip()):
+            errors["needs_summary"] = [SUPPORT_EVIDENCE_REQUIRED]
+    if (
+        source == RequestSource.YOUNG_PERSON
+        and statutory.age_on(child.date_of_birth, received_on) < 16
+    ):
+        errors["source"] = [YOUNG_PERSON_TOO_YOUNG]
+    if source not in RequestSource.values:
+        errors["source"] = ["Choose who made the request"]
+    if errors:
+        raise ValidationError(errors)
+    existing = AssessmentRequest.objects.select_for_update(of=("self",)).filter(child=child)
+    open_request = existing.filter(
+        stage__in=[Stage.REQUESTED, Stage.ASSESSING, Stage.DRAFTING, Stage.DRAFT_ISSUED]
+    ).first()
+    if open_request is not None:
+        raise ValidationError(
+            OPEN_REQUEST_EXISTS.format(received=statutory.long_date(open_request.received_on))
+        )
+    six_months_before = statutory.add_months(received_on, -6)
+    case = AssessmentRequest.objects.create(
+        child=child,
+        received_on=received_on,
+        source=source,
+        requested_by_setting=requested_by_setting,
+        requester_name=requester_name,
+        needs_summary=needs_summary,
+        support_tried=support_tried,
+        outcomes_so_far=outcomes_so_far,
+        advice_so_far=advice_so_far,
+        caseworker=caseworker or child.caseworker,
+        is_repeat=existing.filter(received_on__gte=six_months_before).exists(),
+    )
+    audit_record(actor=actor, action=Action.CREATE, obj=case, child_id=child.pk)
+    notification_send(
+        actor=actor,
+        template="request_received",
+        child=child,
+        personalisation={"decision_due": statutory.due("decide_whether_to_assess", received_on)},
+    )
+    record_step(
+        case,
+        kind=StepKind.RECEIVED,
+        on=received_on,
+        actor=actor,
+        summary=f"From {case.get_source_display().lower()}",
+    )
+    refresh_clocks(case)
+    return case
+
+
+@case_keyword
+@transaction.atomic
+def request_acknowledge(
+    *, actor: Actor, case: AssessmentRequest, on: date, today: date | None = None
+) -> AssessmentRequest:
+    check_capability(actor, Capability.MANAGE_CASES)
+    case = locked(case)
+    check_stage(case, Stage.REQUESTED)
+    if case.acknowledged_on is not None:
+        raise ValidationError("The request has already been acknowledged")
+    check_step_date(case, on, today=today_or_local(today), field="on")
+    case.acknowledged_on = on
+    case.save(update_fields=["acknowledged_on", "updated_at"])
+    record_step(case, kind=StepKind.ACKNOWLEDGED, on=on, actor=actor)
+    return case
+
+
+@case_keyword
+@transaction.atomic
+def request_assign(
+    *, actor: Actor, case: AssessmentRequest, caseworker: Any, today: date | None = None
+) -> AssessmentRequest:
+    check_capability(actor, Capability.MANAGE_CASES)
+    case = locked(case)
+    if not access_for(caseworker).has(Role.CASEWORKER, Role.TEAM_MANAGER):
+        raise ValidationError({"caseworker": ["Choose a SENAR caseworker"]})
+    case.caseworker = caseworker
+    case.save(update_fields=["caseworker", "updated_at"])
+    record_step(
+        case,
+        kind=StepKind.ASSIGNED,
+        on=today_or_local(today),
+        actor=actor,
+        summary=f"Assigned to {caseworker}",
+    )
+    return case
+
+
+@case_keyword
+@transaction.atomic
+def request_withdraw(
+    *, actor: Actor, case: AssessmentRequest, on: date, reason: str, today: date | None = None
+) -> AssessmentRequest:
+    check_capability(actor, Capability.MANAGE_CASES)
+    case = locked(case)
+    check_stage(
+        case,
+        *[Stage(s) for s in (Stage.REQUESTED, Stage.ASSESSING, Stage.DRAFTING, Stage.DRAFT_ISSUED)],
+    )
+    if not reason.strip():
+        raise ValidationError({"reason": ["Enter why the request was withdrawn"]})
+    check_step_date(case, on, today=today_or_local(today), field="on")
+    case.stage = Stage.WITHDRAWN
+    case.closed_on = on
+    case.closed_reason = reason.strip()
+    case.save(update_fields=["stage", "closed_on", "closed_reason", "updated_at"])
+    record_step(case, kind=StepKind.WITHDRAWN, on=on, actor=actor, reasons=reason)
+    refresh_clocks(case)
+    return case
+
+
+@case_keyword
+@transaction.atomic
+def family_views_record(
+    *,
+    actor: Actor,
+    case: AssessmentRequest,
+    about_me: str,
+    given_by: str,
+    what_matters: str = "",
+    aspirations: str = "",
+    communication: str = "",
+) -> FamilyViews:
+    """Capture the family's views once; every adviser sees them, so no one asks again."""
+    if not (
+        user_can(actor, Capability.MANAGE_CASES)
+        or access_for(actor).family_member_id is not None
+        or access_for(actor).young_person_child_id == case.child_id
+    ):
+        raise PermissionDenied
+    case = locked(case)
+    if not about_me.strip():
+        raise ValidationError({"about_me": ["Tell us about the child or young person"]})
+    if not given_by.strip():
+        raise ValidationError({"given_by": ["Enter whose views these are"]})
+    views, created = FamilyViews.objects.update_or_create(
+        request=case,
+        defaults={
+            "about_me": about_me,
+            "what_matters": what_matters,
+            "aspirations": aspirations,
+            "communication": communication,
+            "given_by": given_by,
+            "recorded_by": actor,
+        },
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CREATE if created else Action.UPDATE,
+        obj=views,
+        child_id=case.child_id,
+    )
+    return views

@@ -1,0 +1,119 @@
+"""The case page, the request form, reusing advice already held, and the decision letter.
+
+The case's steps (acknowledge, decide, ask for advice, withdraw…) are declared once in
+`casework.steps` and served by `Workflow.view`; the page shows the buttons they allow.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from opensend.accounts.decorators import require_capability
+from opensend.accounts.permissions import Capability, user_can
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.casework import selectors
+from opensend.casework.clocks import clocks_for
+from opensend.casework.forms import RequestForm
+from opensend.casework.models import Stage
+from opensend.casework.services import advice as advice_services
+from opensend.casework.services import requests as request_services
+from opensend.casework.steps import CASE
+from opensend.core.views_helpers import apply_service_errors, clock_rows
+from opensend.notify.letters import letter_pdf
+from opensend.notify.services import postal_address
+from opensend.people.selectors import child_get_for_user
+
+
+@require_capability(Capability.VIEW_CASELOAD)
+def case_detail(request: HttpRequest, request_id: int) -> HttpResponse:
+    case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+    today = timezone.localdate()
+    return render(
+        request,
+        "casework/case_detail.html",
+        {
+            "case": case,
+            "today": today,
+            "clocks": clock_rows(clocks_for(case), today),
+            "timeline": selectors.timeline_for(case),
+            "steps": CASE.buttons(case, request.user),
+            "reusable": selectors.reusable_advice_for(case, on=today)
+            if case.stage == Stage.ASSESSING
+            else [],
+            "Stage": Stage,
+        },
+    )
+
+
+@require_capability(Capability.REQUEST_ASSESSMENT)
+@require_http_methods(["GET", "POST"])
+def request_create(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = child_get_for_user(user=request.user, child_id=child_id)
+    form = RequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = request_services.request_create(
+                actor=request.user, child=child, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Request recorded. The clocks start from the date received.")
+            if user_can(request.user, Capability.VIEW_CASELOAD):
+                return redirect("casework:case_detail", request_id=case.pk)
+            return redirect("people:child_detail", child_id=child.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "casework/request_form.html", {"form": form, "child": child}, status=status
+    )
+
+
+@require_capability(Capability.MANAGE_CASES)
+@require_http_methods(["POST"])
+def advice_reuse(request: HttpRequest, request_id: int, advice_id: int) -> HttpResponse:
+    case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+    previous = (
+        selectors.reusable_advice_for(case, on=timezone.localdate()).filter(pk=advice_id).first()
+    )
+    if previous is None:
+        messages.error(request, "That advice cannot be reused")
+    else:
+        try:
+            advice_services.advice_reuse(actor=request.user, case=case, previous=previous)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Existing advice added to this assessment")
+    return redirect("casework:case_detail", request_id=case.pk)
+
+
+@require_capability(Capability.MANAGE_CASES)
+def decision_letter(request: HttpRequest, request_id: int) -> HttpResponse:
+    """The refusal letter as a PDF: the same words the family were sent, with appeal rights."""
+    case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+    message = selectors.refusal_message_for(case)
+    if case.stage not in (Stage.NOT_ASSESSING, Stage.NOT_ISSUING) or message is None:
+        raise Http404("No decision letter for this case")
+    member = message.family_member
+    address = postal_address(member.address, member.postcode) if member else ""
+    pdf = letter_pdf(
+        recipient_name=message.recipient_name,
+        address=address,
+        heading=message.subject,
+        body=message.body,
+        large_print=message.large_print,
+    )
+    audit_record(
+        actor=request.user,
+        action=Action.EXPORT,
+        obj=case,
+        child_id=case.child_id,
+        summary="Decision letter downloaded",
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="decision-letter-{case.pk}.pdf"'
+    return response
