@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from opensend.accounts.signals import second_factor_changed
 from opensend.core.types import Actor
-from opensend.notify.templates import REGISTRY, MessageTemplate, register
+from opensend.notify.messages import REGISTRY, MessageTemplate, register
 
 SECOND_FACTOR_CHANGED = MessageTemplate(
     key="second_factor_changed",

@@ -22,8 +22,8 @@ from opensend.audit.services import audit_record
 from opensend.core.types import Actor
 from opensend.notify.backends import get_backend
 from opensend.notify.letters import letter_pdf
+from opensend.notify.messages import MessageTemplate, get_template, render
 from opensend.notify.models import MessageChannel, MessageStatus, OutboxMessage
-from opensend.notify.templates import MessageTemplate, get_template, render
 from opensend.people.codes import AccessibleFormat
 from opensend.people.models import Child, FamilyMember
 

@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 
 from opensend.audit.models import Action, AuditEvent
 from opensend.notify.letters import letter_html
+from opensend.notify.messages import MissingPersonalisationError
 from opensend.notify.models import MessageChannel, MessageStatus, OutboxMessage, Provider
 from opensend.notify.services import (
     NO_CONTACT_DETAILS,
@@ -12,7 +13,6 @@ from opensend.notify.services import (
     notification_send_to_address,
     recipient_for_family_member,
 )
-from opensend.notify.templates import MissingPersonalisationError
 from opensend.people.models import FamilyMember
 from testsupport.factories.people import FamilyMemberFactory, FamilyRelationshipFactory
 from testsupport.notify import pdf_inflated

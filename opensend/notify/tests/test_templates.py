@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from opensend.notify.templates import (
+from opensend.notify.messages import (
     REGISTRY,
     MessageTemplate,
     MissingPersonalisationError,

@@ -1,0 +1,16 @@
+"""Paragraphs many messages end with: where to get help, and how to disagree."""
+
+_HELP = (
+    "If you have questions, contact ((contact_details)).\n\n"
+    "You can also get free, independent advice from your local SEND Information, Advice "
+    "and Support Service (SENDIASS)."
+)
+_APPEAL = (
+    "If you do not agree, you can:\n\n"
+    "* ask to meet us to talk about it\n"
+    "* ask for mediation, where someone who is not from the council helps us talk it through\n"
+    "* appeal to the SEND Tribunal\n\n"
+    "Before you appeal, you usually need to contact a mediation adviser. You do not have to "
+    "go to mediation. The mediation adviser is ((mediation_contact)).\n\n"
+    "You have until ((appeal_due)) to appeal."
+)
