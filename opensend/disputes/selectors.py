@@ -42,6 +42,22 @@ def _staff(user: Actor) -> bool:
     return user_can(user, Capability.MANAGE_DISPUTES)
 
 
+def _steps() -> Prefetch:
+    """A record's timeline steps, with who recorded them."""
+    return Prefetch("steps", queryset=DisputeStep.objects.select_related("recorded_by"))
+
+
+def _get_audited(user: Actor, records: QuerySet[Any], pk: Any, not_found: str) -> Any:
+    """One record of `records` (those the user may see), or the same 404 for one that is not
+    there and one they may not see. Audited as a read."""
+    try:
+        record = records.get(pk=pk)
+    except (records.model.DoesNotExist, *_LOOKUP_ERRORS) as exc:
+        raise Http404(not_found) from exc
+    audit_record(actor=user, action=Action.VIEW, obj=record, child_id=record.child_id)
+    return record
+
+
 # ---------------------------------------------------------------------------- complaints
 
 
@@ -57,22 +73,17 @@ def complaint_list_for_user(*, user: Actor) -> ComplaintQuerySet:
 
 def complaint_get_for_user(*, user: Actor, complaint_id: int) -> Complaint:
     """The complaint, if the user may see it; the same 404 otherwise. Audited as a read."""
-    try:
-        complaint = (
-            complaint_list_for_user(user=user)
-            .select_related("child", "assessment_request", "made_by")
-            .prefetch_related(
-                Prefetch(
-                    "stages", queryset=ComplaintStageRecord.objects.select_related("responded_by")
-                ),
-                Prefetch("steps", queryset=DisputeStep.objects.select_related("recorded_by")),
-            )
-            .get(pk=complaint_id)
+    records = (
+        complaint_list_for_user(user=user)
+        .select_related("child", "assessment_request", "made_by")
+        .prefetch_related(
+            Prefetch(
+                "stages", queryset=ComplaintStageRecord.objects.select_related("responded_by")
+            ),
+            _steps(),
         )
-    except (Complaint.DoesNotExist, *_LOOKUP_ERRORS) as exc:
-        raise Http404("No complaint found") from exc
-    audit_record(actor=user, action=Action.VIEW, obj=complaint, child_id=complaint.child_id)
-    return complaint
+    )
+    return _get_audited(user, records, complaint_id, "No complaint found")
 
 
 @dataclass(frozen=True)
@@ -130,20 +141,12 @@ def mediation_list_for_user(*, user: Actor) -> MediationQuerySet:
 
 
 def mediation_get_for_user(*, user: Actor, mediation_id: int) -> MediationCase:
-    try:
-        case = (
-            mediation_list_for_user(user=user)
-            .select_related("child", "assessment_request")
-            .prefetch_related(
-                Prefetch("steps", queryset=DisputeStep.objects.select_related("recorded_by")),
-                "appeals",
-            )
-            .get(pk=mediation_id)
-        )
-    except (MediationCase.DoesNotExist, *_LOOKUP_ERRORS) as exc:
-        raise Http404("No mediation case found") from exc
-    audit_record(actor=user, action=Action.VIEW, obj=case, child_id=case.child_id)
-    return case
+    records = (
+        mediation_list_for_user(user=user)
+        .select_related("child", "assessment_request")
+        .prefetch_related(_steps(), "appeals")
+    )
+    return _get_audited(user, records, mediation_id, "No mediation case found")
 
 
 # ---------------------------------------------------------------------------- appeals
@@ -156,22 +159,12 @@ def appeal_list_for_user(*, user: Actor) -> AppealQuerySet:
 
 
 def appeal_get_for_user(*, user: Actor, appeal_id: int) -> Appeal:
-    try:
-        appeal = (
-            appeal_list_for_user(user=user)
-            .select_related("child", "assessment_request", "mediation")
-            .prefetch_related(
-                "order_steps",
-                "amendments",
-                "order_exceptions",
-                Prefetch("steps", queryset=DisputeStep.objects.select_related("recorded_by")),
-            )
-            .get(pk=appeal_id)
-        )
-    except (Appeal.DoesNotExist, *_LOOKUP_ERRORS) as exc:
-        raise Http404("No appeal found") from exc
-    audit_record(actor=user, action=Action.VIEW, obj=appeal, child_id=appeal.child_id)
-    return appeal
+    records = (
+        appeal_list_for_user(user=user)
+        .select_related("child", "assessment_request", "mediation")
+        .prefetch_related("order_steps", "amendments", "order_exceptions", _steps())
+    )
+    return _get_audited(user, records, appeal_id, "No appeal found")
 
 
 # ---------------------------------------------------------------------------- queue, timeline

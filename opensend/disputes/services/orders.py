@@ -9,6 +9,7 @@ from django.db import transaction
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
+from opensend.core.clocks import Clock
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import EVIDENCE_REQUIRED, check_date, check_not_future, check_period
@@ -165,6 +166,16 @@ def appeal_not_opposed_record(
     return appeal
 
 
+def _order_clock(appeal: Appeal, rule_id: str) -> tuple[date, Clock]:
+    """The day the order's clocks count from, and the clock of `rule_id` if it still applies to
+    the order (the other branch of an order to assess no longer does once one is taken)."""
+    started = appeal.compliance_from
+    clock = next((c for c in order_clocks(appeal) if c.rule_id == rule_id), None)
+    if started is None or clock is None:
+        raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
+    return started, clock
+
+
 @transaction.atomic
 def order_step_done(
     *,
@@ -179,13 +190,8 @@ def order_step_done(
     complied with."""
     check_capability(actor, Capability.MANAGE_DISPUTES)
     appeal = locked_appeal(appeal)
-    started = appeal.compliance_from
-    if started is None or rule_id not in appeal.compliance_rules:
-        raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
-    applicable = {c.rule_id: c for c in order_clocks(appeal)}
-    if rule_id not in applicable:
-        raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
-    if applicable[rule_id].done_on is not None:
+    started, clock = _order_clock(appeal, rule_id)
+    if clock.done_on is not None:
         raise ValidationError(ALREADY_DONE)
     check_date(
         done_on,
@@ -230,16 +236,11 @@ def order_exception_record(
     and why; reports count such steps apart. Nothing is lifted silently."""
     check_capability(actor, Capability.MANAGE_DISPUTES)
     appeal = locked_appeal(appeal)
-    started = appeal.compliance_from
-    if started is None:
-        raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
-    applicable = {c.rule_id: c for c in order_clocks(appeal)}
-    if rule_id not in applicable:
-        raise ValidationError({"rule_id": [RULE_NOT_IN_ORDER]})
+    started, clock = _order_clock(appeal, rule_id)
     rule = statutory.get_rule(rule_id)
     if ground not in {g.code.value for g in rule.exceptions}:
         raise ValidationError({"ground": [EXCEPTION_NOT_FOR_ORDER]})
-    if applicable[rule_id].exception is not None:
+    if clock.exception is not None:
         raise ValidationError(EXCEPTION_ALREADY)
     today = today_or_local(today)
     if starts_on < started:
