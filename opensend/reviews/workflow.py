@@ -85,3 +85,12 @@ class RecordWorkflow(Workflow):
         serve.__name__ = serve.__qualname__ = f"{self.name}_{name}"
         serve.__doc__ = step.heading
         return serve
+
+
+def calls(service: Callable[..., Any], record: str, **renamed: str) -> Callable[..., Any]:
+    """A step's service: `service(actor=..., <record>=..., **cleaned_data)`, with a form field
+    passed on under another name where `renamed` says so (the close form's `closed_on` is the
+    service's `decided_on`, for example)."""
+    return lambda actor, obj, data: service(
+        actor=actor, **{record: obj}, **{renamed.get(k, k): v for k, v in data.items()}
+    )

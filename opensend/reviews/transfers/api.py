@@ -17,7 +17,7 @@ from opensend.accounts.permissions import Capability, check_capability
 from opensend.core.api_helpers import ERRORS, list_schema, paginated
 from opensend.plans.models import Consultation
 from opensend.reviews.models import PhaseTransfer
-from opensend.reviews.transfers import selectors
+from opensend.reviews.transfers import planner, selectors
 
 
 class TransferConsultationOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -61,7 +61,7 @@ class PhaseTransferOutput(serializers.ModelSerializer):  # type: ignore[type-arg
         return selectors.transfer_deadline(transfer)
 
     @extend_schema_field(
-        serializers.ChoiceField(choices=selectors.PlannerStatus.CHOICES)  # type: ignore[arg-type]
+        serializers.ChoiceField(choices=planner.PlannerStatus.CHOICES)  # type: ignore[arg-type]
     )
     def get_progress(self, transfer: PhaseTransfer) -> str:
         return selectors.transfer_status(transfer)

@@ -8,7 +8,6 @@ that amendment is issued, by the reg 18 deadline from `opensend.statutory`.
 """
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -19,14 +18,16 @@ from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
+from opensend.core.validation import REASON_REQUIRED, check_not_future
 from opensend.notify.services import notification_send
 from opensend.people.models import Enrolment, Setting
 from opensend.plans.models import Consultation, EHCPlan, PlanStatus
+from opensend.plans.services import consultation_response_record, consultation_send
 from opensend.reviews.amendments.services import amendment_start
 from opensend.reviews.models import PhaseTransfer, TransferKindChoice
-from opensend.reviews.transfers import selectors
+from opensend.reviews.shared import audit_change, locked
+from opensend.reviews.transfers import planner, selectors
 
-DATE_IN_FUTURE = "The date cannot be in the future"
 NOT_FINAL = "Only a final EHC plan can have a phase transfer"
 NOT_MOVING = (
     "{name} does not move to a new phase next September (by their year group and current "
@@ -41,21 +42,11 @@ CLOSED = "This transfer is closed: {why}"
 OPEN_CONSULTATION = "We are already waiting for {setting} to reply"
 NAME_FIRST = "Name the new setting first"
 AMENDMENT_STARTED = "The amendment naming the setting has already been started"
-REASON_REQUIRED = "Enter the reason"
 NOT_THIS_TRANSFER = "Choose a consultation for this transfer"
 
 
-def _not_future(on: date, *, today: date, field: str) -> None:
-    if on > today:
-        raise ValidationError({field: [DATE_IN_FUTURE]})
-
-
 def _locked(transfer: PhaseTransfer) -> PhaseTransfer:
-    return (
-        PhaseTransfer.objects.select_for_update(of=("self",))
-        .select_related("child", "plan", "amendment", "named_setting")
-        .get(pk=transfer.pk)
-    )
+    return locked(transfer, "child", "plan", "amendment", "named_setting")
 
 
 def _check_open(transfer: PhaseTransfer) -> None:
@@ -63,17 +54,6 @@ def _check_open(transfer: PhaseTransfer) -> None:
         raise ValidationError(CLOSED.format(why="the child is not transferring"))
     if transfer.amendment_id is not None:
         raise ValidationError(CLOSED.format(why=AMENDMENT_STARTED.lower()))
-
-
-def _audit(actor: Actor, transfer: PhaseTransfer, summary: str, changes: Any = None) -> None:
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=transfer,
-        child_id=transfer.child_id,
-        summary=summary,
-        changes=changes,
-    )
 
 
 def _main_setting_id(child_id: int) -> int | None:
@@ -129,7 +109,7 @@ def transfer_open(
             plan.child.date_of_birth,
             phase,
             today,
-            area_has_middle_schools=selectors.area_has_middle_schools(),
+            area_has_middle_schools=planner.area_has_middle_schools(),
         )
         if due is None or (kind and kind != due.kind.value):
             raise ValidationError({"kind": [NOT_MOVING.format(name=plan.child.full_name)]})
@@ -164,11 +144,11 @@ def transfers_open_for_cohort(
     """
     check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
-    plans = selectors.planner_filtered(
-        selectors.planner_queryset(user=actor, on=today),
+    plans = planner.planner_filtered(
+        planner.planner_queryset(user=actor, on=today),
         kind=kind,
         setting_id=setting_id,
-        status=selectors.PlannerStatus.NOT_OPENED,
+        status=planner.PlannerStatus.NOT_OPENED,
     )
     transfer_on = statutory.next_september(today)
     rows = [
@@ -215,7 +195,7 @@ def transfer_preferences_record(
     check_capability(actor, Capability.MANAGE_REVIEWS)
     transfer = _locked(transfer)
     _check_open(transfer)
-    _not_future(recorded_on, today=today_or_local(today), field="recorded_on")
+    check_not_future(recorded_on, today=today_or_local(today), field="recorded_on")
     if first_preference is None:
         raise ValidationError({"first_preference": [FIRST_PREFERENCE_REQUIRED]})
     chosen = [s.pk for s in (first_preference, second_preference, third_preference) if s]
@@ -235,7 +215,7 @@ def transfer_preferences_record(
     transfer.second_preference = second_preference
     transfer.third_preference = third_preference
     transfer.save(update_fields=[*fields, "updated_at"])
-    _audit(actor, transfer, "Preferences recorded", field_changes(transfer, before, fields))
+    audit_change(actor, transfer, "Preferences recorded", field_changes(transfer, before, fields))
     return transfer
 
 
@@ -250,8 +230,6 @@ def transfer_consultation_send(
 ) -> Consultation:
     """Ask a setting whether it can meet the child's needs (CFA s39; 15 days to reply),
     through the plans service, so the plan shows the consultation too."""
-    from opensend.plans.services import consultation_send
-
     check_capability(actor, Capability.MANAGE_REVIEWS)
     transfer = _locked(transfer)
     _check_open(transfer)
@@ -278,8 +256,6 @@ def transfer_consultation_response_record(
     today: date | None = None,
 ) -> Consultation:
     """A setting's reply, through the plans service that records every consultation reply."""
-    from opensend.plans.services import consultation_response_record
-
     check_capability(actor, Capability.MANAGE_REVIEWS)
     if consultation.plan_id != transfer.plan_id or consultation.created_at < transfer.created_at:
         raise ValidationError(NOT_THIS_TRANSFER)
@@ -305,7 +281,7 @@ def transfer_setting_name(
     before = snapshot(transfer, ["named_setting"])
     transfer.named_setting = setting
     transfer.save(update_fields=["named_setting", "updated_at"])
-    _audit(
+    audit_change(
         actor,
         transfer,
         f"Setting named: {setting}",
@@ -347,7 +323,7 @@ def transfer_amendment_start(
     )
     transfer.amendment = amendment
     transfer.save(update_fields=["amendment", "updated_at"])
-    _audit(actor, transfer, "Amendment naming the new setting started")
+    audit_change(actor, transfer, "Amendment naming the new setting started")
     return transfer
 
 
@@ -365,5 +341,7 @@ def transfer_not_transferring(
         raise ValidationError({"reason": [REASON_REQUIRED]})
     transfer.not_transferring_reason = reason.strip()
     transfer.save(update_fields=["not_transferring_reason", "updated_at"])
-    _audit(actor, transfer, "Not transferring", {"not_transferring_reason": ["", reason.strip()]})
+    audit_change(
+        actor, transfer, "Not transferring", {"not_transferring_reason": ["", reason.strip()]}
+    )
     return transfer

@@ -1,8 +1,10 @@
-"""Phase transfer pages, included in the `reviews` namespace by `opensend.reviews.urls`."""
+"""Phase transfer pages, included in the `reviews` namespace by `opensend.reviews.urls`; the
+steps on a transfer are served by its step table."""
 
 from django.urls import path
 
 from opensend.reviews.transfers import views
+from opensend.reviews.transfers.steps import TRANSFER_STEPS as STEPS
 
 urlpatterns = [
     path("transfers/", views.transfer_planner, name="transfer_planner"),
@@ -11,20 +13,20 @@ urlpatterns = [
     path("transfers/<int:transfer_id>/", views.transfer_detail, name="transfer_detail"),
     path(
         "transfers/<int:transfer_id>/preferences/",
-        views.transfer_preferences,
+        STEPS.view("preferences"),
         name="transfer_preferences",
     ),
-    path("transfers/<int:transfer_id>/consult/", views.transfer_consult, name="transfer_consult"),
+    path("transfers/<int:transfer_id>/consult/", STEPS.view("consult"), name="transfer_consult"),
     path(
         "transfers/<int:transfer_id>/consultations/<int:consultation_id>/reply/",
         views.transfer_consultation_reply,
         name="transfer_consultation_reply",
     ),
-    path("transfers/<int:transfer_id>/name/", views.transfer_name, name="transfer_name"),
-    path("transfers/<int:transfer_id>/amend/", views.transfer_amend, name="transfer_amend"),
+    path("transfers/<int:transfer_id>/name/", STEPS.view("name"), name="transfer_name"),
+    path("transfers/<int:transfer_id>/amend/", STEPS.view("amend"), name="transfer_amend"),
     path(
         "transfers/<int:transfer_id>/not-transferring/",
-        views.transfer_not_transferring,
+        STEPS.view("not_transferring"),
         name="transfer_not_transferring",
     ),
 ]

@@ -1,6 +1,7 @@
-"""Phase transfer pages: the planner and one child's transfer. Thin: selectors and services."""
+"""Phase transfer pages: the planner and one child's transfer. Thin: selectors and services.
+The steps on a transfer are served by its step table (`transfers.steps.TRANSFER_STEPS`, in the
+urls), and the transfer's page shows the buttons that table permits."""
 
-from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -12,11 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import Capability, user_can
+from opensend.accounts.permissions import Capability
 from opensend.audit.services import audit_record_list
 from opensend.core.views_helpers import (
     form_data,
-    object_step,
     paginate,
     querystring_without_page,
     step_view,
@@ -25,16 +25,12 @@ from opensend.people.models import Setting
 from opensend.plans.models import Consultation
 from opensend.reviews.ceasing.selectors import plan_get_for_user
 from opensend.reviews.models import TransferKindChoice
-from opensend.reviews.transfers import selectors, services
+from opensend.reviews.transfers import planner, selectors, services
 from opensend.reviews.transfers.forms import (
-    ConfirmForm,
-    ConsultationForm,
     ConsultationResponseForm,
-    NameSettingForm,
-    NotTransferringForm,
-    PreferencesForm,
     TransferOpenForm,
 )
+from opensend.reviews.transfers.steps import TRANSFER_STEPS, may_open_transfers
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -46,23 +42,23 @@ def _filters(request: HttpRequest) -> dict[str, str]:
 def transfer_planner(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     chosen = _filters(request)
-    plans = selectors.planner_queryset(user=request.user, on=today)
-    shown = selectors.planner_filtered(
+    plans = planner.planner_queryset(user=request.user, on=today)
+    shown = planner.planner_filtered(
         plans, kind=chosen["kind"], setting_id=chosen["setting"], status=chosen["status"]
     ).order_by("amend_by", "child__family_name", "child__given_name", "pk")
     page = paginate(request, shown)
-    rows = selectors.planner_rows(page.object_list, on=today)
+    rows = planner.planner_rows(page.object_list, on=today)
     audit_record_list(
         actor=request.user, objects=[r.child for r in rows], summary="Phase transfer planner"
     )
-    deadlines = selectors.cohort_deadlines(today)
-    progress = selectors.planner_progress(
-        selectors.planner_filtered(plans, kind=chosen["kind"], setting_id=chosen["setting"])
+    deadlines = planner.cohort_deadlines(today)
+    progress = planner.planner_progress(
+        planner.planner_filtered(plans, kind=chosen["kind"], setting_id=chosen["setting"])
     )
     # Unfiltered, the progress query already knows every current setting: no second scan.
     narrowed = chosen["kind"] or chosen["setting"]
     settings = (
-        selectors.planner_settings(plans)
+        planner.planner_settings(plans)
         if narrowed
         else Setting.objects.filter(pk__in=progress.setting_ids).order_by("name")
     )
@@ -75,7 +71,7 @@ def transfer_planner(request: HttpRequest) -> HttpResponse:
             "querystring": querystring_without_page(request),
             "chosen": chosen,
             "kinds": [(k, TransferKindChoice(k).label) for k in deadlines],
-            "statuses": selectors.PlannerStatus.CHOICES,
+            "statuses": planner.PlannerStatus.CHOICES,
             "settings": settings,
             "progress": progress,
             "transfer_on": statutory.next_september(today),
@@ -84,7 +80,7 @@ def transfer_planner(request: HttpRequest) -> HttpResponse:
             "school_rule": statutory.get_rule("phase_transfer_review"),
             "post16_rule": statutory.get_rule("post16_phase_transfer_review"),
             "others": selectors.other_transfers_for_user(user=request.user, on=today)[:50],
-            "can_manage": user_can(request.user, Capability.MANAGE_REVIEWS),
+            "may_open": may_open_transfers(request.user),
             "today": today,
         },
     )
@@ -130,12 +126,12 @@ def transfer_open(request: HttpRequest, plan_id: int) -> HttpResponse:
 def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
     transfer = selectors.transfer_get_for_user(user=request.user, transfer_id=transfer_id)
     today = timezone.localdate()
-    deadline = selectors.transfer_deadline(transfer)
+    clock = selectors.transfer_clock(transfer)
+    deadline = clock.due_on
     consultations = selectors.transfer_consultations(transfer)
     status = selectors.transfer_status(transfer, consulted=bool(consultations))
-    rule = statutory.get_rule(statutory.TransferKind(transfer.kind).rule_id)
+    rule = statutory.get_rule(clock.rule_id)
     amendment = transfer.amendment
-    is_open = status not in selectors.PlannerStatus.DONE and status != "amending"
     return render(
         request,
         "reviews/transfers/detail.html",
@@ -144,72 +140,23 @@ def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
             "child": transfer.child,
             "deadline": deadline,
             "rule": rule,
-            "explanation": statutory.explain(rule.id),
+            "explanation": clock.explanation,
             "deadline_warning": statutory.phase_transfer_deadline(
                 statutory.TransferKind(transfer.kind), transfer.transfer_on
             ).warning,
             "clock": None
-            if status in selectors.PlannerStatus.DONE
+            if status in planner.PlannerStatus.DONE
             else statutory.clock_status(deadline, today),
             "late": amendment is not None
             and amendment.issued_on is not None
             and amendment.issued_on > deadline,
             "status": status,
-            "status_label": selectors.PlannerStatus.LABELS[status],
-            "preferences": selectors.transfer_preferences(transfer),
+            "status_label": planner.PlannerStatus.LABELS[status],
+            "preferences": planner.transfer_preferences(transfer),
             "consultations": consultations,
-            "can_manage": user_can(request.user, Capability.MANAGE_REVIEWS) and is_open,
+            "steps": TRANSFER_STEPS.next_steps(transfer, request.user),
             "today": today,
         },
-    )
-
-
-def _transfer_step(request: HttpRequest, transfer_id: int, **kwargs: Any) -> HttpResponse:
-    transfer = selectors.transfer_get_for_user(user=request.user, transfer_id=transfer_id)
-    return object_step(
-        request,
-        transfer,
-        caption=f"{transfer.child.full_name}: {transfer.get_kind_display().lower()}",
-        back=reverse("reviews:transfer_detail", args=[transfer.pk]),
-        **kwargs,
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def transfer_preferences(request: HttpRequest, transfer_id: int) -> HttpResponse:
-    return _transfer_step(
-        request,
-        transfer_id,
-        form=lambda data, t: PreferencesForm(
-            data,
-            initial={
-                "first_preference": t.first_preference_id,
-                "second_preference": t.second_preference_id,
-                "third_preference": t.third_preference_id,
-            },
-        ),
-        heading="The family's preferred schools or colleges",
-        action=lambda t, d: services.transfer_preferences_record(
-            actor=request.user, transfer=t, **d
-        ),
-        success="Preferences recorded",
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def transfer_consult(request: HttpRequest, transfer_id: int) -> HttpResponse:
-    return _transfer_step(
-        request,
-        transfer_id,
-        form=lambda data, t: ConsultationForm(data, preferred=selectors.transfer_preferences(t)),
-        heading="Ask a school or college if it can meet the child's needs",
-        action=lambda t, d: services.transfer_consultation_send(
-            actor=request.user, transfer=t, **d
-        ),
-        success="Consultation sent",
-        intro="They have 15 days to reply (Children and Families Act 2014, section 39).",
     )
 
 
@@ -233,47 +180,4 @@ def transfer_consultation_reply(
             actor=request.user, transfer=transfer, consultation=consultation, **d
         ),
         success="Reply recorded",
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def transfer_name(request: HttpRequest, transfer_id: int) -> HttpResponse:
-    return _transfer_step(
-        request,
-        transfer_id,
-        form=lambda data, t: NameSettingForm(data, preferred=selectors.transfer_preferences(t)),
-        heading="Name the new school or college",
-        action=lambda t, d: services.transfer_setting_name(actor=request.user, transfer=t, **d),
-        success="Setting named. The family has been told.",
-        intro="Next, start the amendment that names it in section I of the plan.",
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def transfer_amend(request: HttpRequest, transfer_id: int) -> HttpResponse:
-    return _transfer_step(
-        request,
-        transfer_id,
-        form=lambda data, t: ConfirmForm(data),
-        heading="Start the amendment naming the new setting",
-        action=lambda t, d: services.transfer_amendment_start(actor=request.user, transfer=t),
-        success="Amendment started. Send the proposals to the family next.",
-        intro="The plan's content can then be changed for the new phase. The transfer is done "
-        "when the amended plan is issued.",
-        submit_label="Start the amendment",
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def transfer_not_transferring(request: HttpRequest, transfer_id: int) -> HttpResponse:
-    return _transfer_step(
-        request,
-        transfer_id,
-        form=lambda data, t: NotTransferringForm(data),
-        heading="The child is not moving",
-        action=lambda t, d: services.transfer_not_transferring(actor=request.user, transfer=t, **d),
-        success="Recorded: not transferring",
     )

@@ -10,7 +10,7 @@ from opensend.demo.generator import build_demo_area
 from opensend.demo.transfers import build_demo_transfers_and_cessations
 from opensend.plans.models import EHCPlan, PlanStatus
 from opensend.reviews.models import Cessation, CessationStatus, PhaseTransfer
-from opensend.reviews.transfers import selectors
+from opensend.reviews.transfers import planner, selectors
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 3, 2)  # after 14 February: some of next September's moves are late
@@ -34,7 +34,7 @@ def area(django_db_blocker):
 
 def test_transfers_in_every_status(area):
     assert area == PhaseTransfer.objects.count() + Cessation.objects.count()
-    plans = selectors.movers_queryset(on=TODAY)
+    plans = planner.movers_queryset(on=TODAY)
     statuses = set(plans.values_list("planner_status", flat=True))
     assert {"not_opened", "not_started", "preferences", "consulting", "named"} <= statuses
     assert statuses & {"amending", "amended"}

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from opensend import statutory
 from opensend.people.codes import Phase
-from opensend.reviews.transfers import selectors, services
+from opensend.reviews.transfers import planner, selectors, services
 from testsupport.factories.people import ChildFactory, EnrolmentFactory, SettingFactory
 from testsupport.transfers import born_in_year_group, final_plan, today, year6
 
@@ -46,7 +46,7 @@ def area(world):
 
 
 def test_the_movers_and_their_moves(world, area):
-    plans = selectors.planner_queryset(user=world.users["caseworker"], on=today())
+    plans = planner.planner_queryset(user=world.users["caseworker"], on=today())
     kinds = {p.pk: p.kind for p in plans}
     assert kinds == {
         area["y6_primary"].pk: "primary_to_secondary",
@@ -62,9 +62,9 @@ def test_the_movers_and_their_moves(world, area):
 
 
 def test_a_senco_sees_only_their_own_leavers(world, area):
-    plans = selectors.planner_queryset(user=world.users["senco"], on=today())
+    plans = planner.planner_queryset(user=world.users["senco"], on=today())
     assert [p.pk for p in plans] == [area["y6_primary"].pk]
-    assert not selectors.planner_queryset(user=world.users["parent"], on=today()).exists()
+    assert not planner.planner_queryset(user=world.users["parent"], on=today()).exists()
 
 
 def test_statuses_filters_and_progress(world, area):
@@ -77,18 +77,18 @@ def test_statuses_filters_and_progress(world, area):
         recorded_on=today(),
         first_preference=SettingFactory(phase=Phase.POST16),
     )
-    plans = selectors.planner_queryset(user=cw, on=today())
+    plans = planner.planner_queryset(user=cw, on=today())
     status = {p.pk: p.planner_status for p in plans}
     assert status[area["y6_primary"].pk] == "not_started"
     assert status[area["y11"].pk] == "preferences"
     assert status[area["nursery"].pk] == "not_opened"
-    assert selectors.planner_filtered(plans, status="not_opened").count() == 3
-    assert selectors.planner_filtered(plans, kind="secondary_to_post16").count() == 1
+    assert planner.planner_filtered(plans, status="not_opened").count() == 3
+    assert planner.planner_filtered(plans, kind="secondary_to_post16").count() == 1
     assert (
-        selectors.planner_filtered(plans, setting_id=str(world.setting.pk)).get().pk
+        planner.planner_filtered(plans, setting_id=str(world.setting.pk)).get().pk
         == area["y6_primary"].pk
     )
-    progress = selectors.planner_progress(plans)
+    progress = planner.planner_progress(plans)
     by_kind = {p.key: p for p in progress.by_kind}
     assert by_kind["primary_to_secondary"].total == 2
     assert by_kind["primary_to_secondary"].opened == 1
@@ -104,11 +104,11 @@ def test_rows_use_a_fixed_number_of_queries(world, area):
             services.transfer_open(actor=cw, plan=plan)
         except Exception:  # noqa: S112 - the ones that do not move
             continue
-    plans = selectors.planner_queryset(user=cw, on=today())
+    plans = planner.planner_queryset(user=cw, on=today())
     with CaptureQueriesContext(connection) as few:
-        selectors.planner_rows(plans.order_by("pk")[:1], on=today())
+        planner.planner_rows(plans.order_by("pk")[:1], on=today())
     with CaptureQueriesContext(connection) as many:
-        rows = selectors.planner_rows(plans[:25], on=today())
+        rows = planner.planner_rows(plans[:25], on=today())
     assert len(rows) == 5
     assert len(many) == len(few)
 
@@ -136,7 +136,7 @@ def test_year_13_in_a_school_sixth_form_is_a_post16_mover(world):
     sixth_form = SettingFactory(name="Sixth form", phase=Phase.SECONDARY)
     year13 = _child(world, sixth_form, 13)
     year12 = _child(world, sixth_form, 12)
-    movers = {p.pk: p.kind for p in selectors.movers_queryset(on=today())}
+    movers = {p.pk: p.kind for p in planner.movers_queryset(on=today())}
     assert movers.get(year13.pk) == "secondary_to_post16"
     assert year12.pk not in movers
 

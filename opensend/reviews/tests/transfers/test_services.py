@@ -11,7 +11,7 @@ from opensend.audit.models import AuditEvent
 from opensend.notify.models import OutboxMessage
 from opensend.plans.models import Consultation
 from opensend.reviews.models import PhaseTransfer
-from opensend.reviews.transfers import selectors, services
+from opensend.reviews.transfers import planner, selectors, services
 from testsupport.factories.people import ChildFactory, EnrolmentFactory, SettingFactory
 from testsupport.transfers import born_in_year_group, final_plan, today, year6
 
@@ -113,7 +113,7 @@ def test_the_whole_transfer(world, monkeypatch):
         first_preference=high,
         second_preference=academy,
     )
-    assert selectors.transfer_status(transfer) == selectors.PlannerStatus.PREFERENCES
+    assert selectors.transfer_status(transfer) == planner.PlannerStatus.PREFERENCES
 
     consultation = services.transfer_consultation_send(
         actor=cw, transfer=transfer, setting=high, sent_on=on
@@ -125,7 +125,7 @@ def test_the_whole_transfer(world, monkeypatch):
         services.transfer_consultation_send(actor=cw, transfer=transfer, setting=high, sent_on=on)
     assert Consultation.objects.count() == 1
     transfer.refresh_from_db()
-    assert selectors.transfer_status(transfer) == selectors.PlannerStatus.CONSULTING
+    assert selectors.transfer_status(transfer) == planner.PlannerStatus.CONSULTING
     services.transfer_consultation_response_record(
         actor=cw,
         transfer=transfer,
@@ -145,7 +145,7 @@ def test_the_whole_transfer(world, monkeypatch):
     assert transfer.amendment is not None
     assert transfer.amendment.source == "phase_transfer"
     assert "High School" in transfer.amendment.summary
-    assert selectors.transfer_status(transfer) == selectors.PlannerStatus.AMENDING
+    assert selectors.transfer_status(transfer) == planner.PlannerStatus.AMENDING
     with pytest.raises(ValidationError, match="closed"):
         services.transfer_setting_name(actor=cw, transfer=transfer, setting=academy)
 
@@ -157,6 +157,6 @@ def test_not_transferring_needs_a_reason(world):
         services.transfer_not_transferring(actor=cw, transfer=transfer, reason="  ")
     services.transfer_not_transferring(actor=cw, transfer=transfer, reason="Moving to Wales")
     transfer.refresh_from_db()
-    assert selectors.transfer_status(transfer) == selectors.PlannerStatus.NOT_TRANSFERRING
+    assert selectors.transfer_status(transfer) == planner.PlannerStatus.NOT_TRANSFERRING
     with pytest.raises(ValidationError, match="not transferring"):
         services.transfer_not_transferring(actor=cw, transfer=transfer, reason="Again")
