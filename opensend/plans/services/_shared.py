@@ -1,0 +1,73 @@
+"""What every plan service shares: the messages, locking the plan, the checks that it is a
+draft (or being amended) and can be issued, and auditing a change to it."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.core.types import Actor
+from opensend.plans.checks import blocking
+from opensend.plans.models import EHCPlan, PlanStatus
+from opensend.plans.selectors import plan_is_amending, plan_warnings_for
+
+NOT_A_DRAFT = (
+    "This plan has been issued as a final plan: its content can only change through a "
+    "review or amendment"
+)
+DRAFT_NOT_ISSUED = "The draft plan has not been issued yet"
+NO_REQUEST = "Only a plan started from an assessment can be issued here"
+CANNOT_ISSUE = "The plan cannot be issued yet: {problems}"
+SECTION_A = ["about_me", "what_matters", "aspirations", "communication"]
+PROVISION_FIELDS = [
+    "section",
+    "description",
+    "provided_by",
+    "frequency",
+    "duration",
+    "group_size",
+    "location",
+]
+
+
+def locked(plan: EHCPlan) -> EHCPlan:
+    return (
+        EHCPlan.objects.select_for_update(of=("self",))
+        .select_related("child", "request", "named_setting")
+        .get(pk=plan.pk)
+    )
+
+
+def plan_lock(plan: EHCPlan) -> EHCPlan:
+    """The plan, locked for update (for other apps' services that change it)."""
+    return locked(plan)
+
+
+def check_draft(plan: EHCPlan) -> None:
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError(NOT_A_DRAFT)
+
+
+def check_editable(plan: EHCPlan) -> None:
+    """A draft, or a final plan with an amendment open: issued versions stay as they were."""
+    if plan.status != PlanStatus.DRAFT and not plan_is_amending(plan):
+        raise ValidationError(NOT_A_DRAFT)
+
+
+def audit_plan(actor: Actor, plan: EHCPlan, *, summary: str, changes: Any = None) -> None:
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=plan,
+        child_id=plan.child_id,
+        summary=summary,
+        changes=changes,
+    )
+
+
+def check_issuable(plan: EHCPlan, *, on: date) -> None:
+    hard = blocking(plan_warnings_for(plan, on=on))
+    if hard:
+        raise ValidationError(CANNOT_ISSUE.format(problems="; ".join(w.message for w in hard)))

@@ -1,0 +1,288 @@
+"""A plan's content: needs (sections B, C, D), outcomes (E) and provision (F, G, H1, H2), each
+added, changed and removed while the plan is a draft or being amended (writing a draft, not
+deleting a record), with the links between them (the golden thread)."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from opensend.accounts.permissions import Capability, check_capability
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record, field_changes, snapshot
+from opensend.core.types import Actor
+from opensend.plans.models import (
+    BROAD_AREAS,
+    AdulthoodArea,
+    EHCPlan,
+    Need,
+    NeedArea,
+    NeedSection,
+    Outcome,
+    Provision,
+    ProvisionSection,
+)
+from opensend.plans.services._shared import PROVISION_FIELDS, audit_plan, check_editable, locked
+
+DESCRIPTION_REQUIRED = "Enter a description"
+SECTION_REQUIRED = "Choose the section"
+AREA_REQUIRED = "Choose the area of need"
+BROAD_AREA_ONLY = "Special educational needs use one of the four broad areas of need"
+NOT_THIS_PLAN = "Choose from this plan's {what}"
+NEED_FIELDS = ["section", "area", "description"]
+OUTCOME_FIELDS = ["description", "by_when", "preparing_for_adulthood_area"]
+DEFAULT_AREAS: dict[str, str] = {
+    NeedSection.C.value: NeedArea.HEALTH.value,
+    NeedSection.D.value: NeedArea.SOCIAL_CARE.value,
+}
+
+
+def _clean_need(section: str, area: str, description: str) -> tuple[str, str]:
+    errors: dict[str, list[str]] = {}
+    if section not in NeedSection.values:
+        errors["section"] = [SECTION_REQUIRED]
+    if not area:
+        area = DEFAULT_AREAS.get(section, "")
+    if area not in NeedArea.values:
+        errors["area"] = [AREA_REQUIRED]
+    elif section == NeedSection.B and area not in BROAD_AREAS:
+        errors["area"] = [BROAD_AREA_ONLY]
+    if not description.strip():
+        errors["description"] = [DESCRIPTION_REQUIRED]
+    if errors:
+        raise ValidationError(errors)
+    return area, description.strip()
+
+
+@transaction.atomic
+def need_add(
+    *, actor: Actor, plan: EHCPlan, section: str, description: str, area: str = ""
+) -> Need:
+    check_capability(actor, Capability.MANAGE_CASES)
+    plan = locked(plan)
+    check_editable(plan)
+    area, description = _clean_need(section, area, description)
+    need = Need.objects.create(plan=plan, section=section, area=area, description=description)
+    audit_record(actor=actor, action=Action.CREATE, obj=need, child_id=plan.child_id)
+    return need
+
+
+@transaction.atomic
+def need_update(
+    *, actor: Actor, need: Need, section: str, description: str, area: str = ""
+) -> Need:
+    check_capability(actor, Capability.MANAGE_CASES)
+    plan = locked(need.plan)
+    check_editable(plan)
+    area, description = _clean_need(section, area, description)
+    before = snapshot(need, NEED_FIELDS)
+    need.section, need.area, need.description = section, area, description
+    need.save()
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=need,
+        child_id=plan.child_id,
+        changes=field_changes(need, before, NEED_FIELDS),
+    )
+    return need
+
+
+@transaction.atomic
+def need_remove(*, actor: Actor, need: Need) -> None:
+    """Take a need out of a draft (its links to outcomes go with it)."""
+    check_capability(actor, Capability.MANAGE_CASES)
+    plan = locked(need.plan)
+    check_editable(plan)
+    audit_plan(actor, plan, summary=f"Removed need: {need}"[:300], changes={"removed": str(need)})
+    need.delete()
+
+
+def _ids_in(plan: EHCPlan, model: Any, ids: Iterable[int], *, what: str, field: str) -> list[Any]:
+    wanted = {int(i) for i in ids}
+    found = list(model.objects.filter(plan=plan, pk__in=wanted))
+    if len(found) != len(wanted):
+        raise ValidationError({field: [NOT_THIS_PLAN.format(what=what)]})
+    return found
+
+
+def _clean_outcome(description: str, pfa: str) -> str:
+    errors: dict[str, list[str]] = {}
+    if not description.strip():
+        errors["description"] = [DESCRIPTION_REQUIRED]
+    if pfa not in AdulthoodArea.values:
+        errors["preparing_for_adulthood_area"] = ["Choose a preparing-for-adulthood area"]
+    if errors:
+        raise ValidationError(errors)
+    return description.strip()
+
+
+@transaction.atomic
+def outcome_add(
+    *,
+    actor: Actor,
+    plan: EHCPlan,
+    description: str,
+    by_when: str = "",
+    preparing_for_adulthood_area: str = "",
+    need_ids: Iterable[int] = (),
+) -> Outcome:
+    check_capability(actor, Capability.MANAGE_CASES)
+    plan = locked(plan)
+    check_editable(plan)
+    description = _clean_outcome(description, preparing_for_adulthood_area)
+    needs = _ids_in(plan, Need, need_ids, what="needs", field="need_ids")
+    outcome = Outcome.objects.create(
+        plan=plan,
+        description=description,
+        by_when=by_when.strip(),
+        preparing_for_adulthood_area=preparing_for_adulthood_area,
+    )
+    outcome.needs.set(needs)
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=outcome,
+        child_id=plan.child_id,
+        changes={"needs": [str(n) for n in needs]},
+    )
+    return outcome
+
+
+@transaction.atomic
+def outcome_update(
+    *,
+    actor: Actor,
+    outcome: Outcome,
+    description: str,
+    by_when: str = "",
+    preparing_for_adulthood_area: str = "",
+    need_ids: Iterable[int] = (),
+) -> Outcome:
+    check_capability(actor, Capability.MANAGE_CASES)
+    plan = locked(outcome.plan)
+    check_editable(plan)
+    description = _clean_outcome(description, preparing_for_adulthood_area)
+    needs = _ids_in(plan, Need, need_ids, what="needs", field="need_ids")
+    before = snapshot(outcome, OUTCOME_FIELDS)
+    outcome.description, outcome.by_when = description, by_when.strip()
+    outcome.preparing_for_adulthood_area = preparing_for_adulthood_area
+    outcome.save()
+    outcome.needs.set(needs)
+    changes = field_changes(outcome, before, OUTCOME_FIELDS)
+    changes["needs"] = [str(n) for n in needs]
+    audit_record(
+        actor=actor, action=Action.UPDATE, obj=outcome, child_id=plan.child_id, changes=changes
+    )
+    return outcome
+
+
+@transaction.atomic
+def outcome_remove(*, actor: Actor, outcome: Outcome) -> None:
+    check_capability(actor, Capability.MANAGE_CASES)
+    plan = locked(outcome.plan)
+    check_editable(plan)
+    audit_plan(
+        actor, plan, summary=f"Removed outcome: {outcome}"[:300], changes={"removed": str(outcome)}
+    )
+    outcome.delete()
+
+
+def _clean_provision(section: str, description: str) -> str:
+    errors: dict[str, list[str]] = {}
+    if section not in ProvisionSection.values:
+        errors["section"] = [SECTION_REQUIRED]
+    if not description.strip():
+        errors["description"] = [DESCRIPTION_REQUIRED]
+    if errors:
+        raise ValidationError(errors)
+    return description.strip()
+
+
+@transaction.atomic
+def provision_add(
+    *,
+    actor: Actor,
+    plan: EHCPlan,
+    section: str,
+    description: str,
+    provided_by: str = "",
+    frequency: str = "",
+    duration: str = "",
+    group_size: str = "",
+    location: str = "",
+    outcome_ids: Iterable[int] = (),
+) -> Provision:
+    check_capability(actor, Capability.MANAGE_CASES)
+    plan = locked(plan)
+    check_editable(plan)
+    description = _clean_provision(section, description)
+    outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
+    provision = Provision.objects.create(
+        plan=plan,
+        section=section,
+        description=description,
+        provided_by=provided_by.strip(),
+        frequency=frequency.strip(),
+        duration=duration.strip(),
+        group_size=group_size.strip(),
+        location=location.strip(),
+    )
+    provision.outcomes.set(outcomes)
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=provision,
+        child_id=plan.child_id,
+        changes={"outcomes": [str(o) for o in outcomes]},
+    )
+    return provision
+
+
+@transaction.atomic
+def provision_update(
+    *,
+    actor: Actor,
+    provision: Provision,
+    section: str,
+    description: str,
+    provided_by: str = "",
+    frequency: str = "",
+    duration: str = "",
+    group_size: str = "",
+    location: str = "",
+    outcome_ids: Iterable[int] = (),
+) -> Provision:
+    check_capability(actor, Capability.MANAGE_CASES)
+    plan = locked(provision.plan)
+    check_editable(plan)
+    description = _clean_provision(section, description)
+    outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
+    before = snapshot(provision, PROVISION_FIELDS)
+    provision.section, provision.description = section, description
+    provision.provided_by, provision.frequency = provided_by.strip(), frequency.strip()
+    provision.duration, provision.group_size = duration.strip(), group_size.strip()
+    provision.location = location.strip()
+    provision.save()
+    provision.outcomes.set(outcomes)
+    changes = field_changes(provision, before, PROVISION_FIELDS)
+    changes["outcomes"] = [str(o) for o in outcomes]
+    audit_record(
+        actor=actor, action=Action.UPDATE, obj=provision, child_id=plan.child_id, changes=changes
+    )
+    return provision
+
+
+@transaction.atomic
+def provision_remove(*, actor: Actor, provision: Provision) -> None:
+    check_capability(actor, Capability.MANAGE_CASES)
+    plan = locked(provision.plan)
+    check_editable(plan)
+    audit_plan(
+        actor,
+        plan,
+        summary=f"Removed provision: {provision}"[:300],
+        changes={"removed": str(provision)},
+    )
+    provision.delete()

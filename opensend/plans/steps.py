@@ -1,0 +1,134 @@
+"""The steps on a plan, each declared once (core.steps): writing sections A, I and J, serving
+the draft, consulting settings and recording the family's comments.
+
+Each step names its form, the service it calls, its heading, its success message and
+`allowed(plan, user)`: whether the button shows on the plan page and the step's page opens.
+`allowed` follows the plan's state as the plan page always has (serve a draft not yet served;
+record comments once it is served; consult while it is a draft; change the content of a draft
+or of a plan being amended: `may_edit_content`, which the need, outcome and provision pages
+share). Every step needs `Capability.MANAGE_CASES`.
+
+The final issue needs the reviews app (it schedules the first review), so it is served by
+`reviews.plan_pages`; its button shows with the family's comments (`steps.representations`).
+Sections A, I and J are plain form pages (`PLAN.view`); serving the draft, the comments and the
+consultations show the plan's own pages beside the form (`plans.views.steps`).
+"""
+
+from typing import Any
+
+from django.urls import reverse
+
+from opensend.casework.steps import manages_cases
+from opensend.core.steps import Step, Workflow
+from opensend.core.types import Actor
+from opensend.plans import selectors
+from opensend.plans.content import SECTION_A_FIELDS
+from opensend.plans.forms import (
+    ConsultationForm,
+    IssueDraftForm,
+    PlacementForm,
+    RepresentationForm,
+    SectionAForm,
+)
+from opensend.plans.models import EHCPlan
+from opensend.plans.services import consultations, draft, representations
+
+PLACEMENT_FIELDS = ["placement_type", "personal_budget_amount", "personal_budget_description"]
+
+
+def may_edit_content(plan: EHCPlan, user: Actor) -> bool:
+    """May this user change the plan's content now: SENAR staff, on a draft or on a final plan
+    with an amendment open (issued versions stay as they were)."""
+    return manages_cases(user) and (plan.is_draft or selectors.plan_is_amending(plan))
+
+
+def _draft(plan: EHCPlan, _user: Actor) -> bool:
+    return plan.is_draft
+
+
+def _draft_to_serve(plan: EHCPlan, _user: Actor) -> bool:
+    return plan.is_draft and plan.draft_issued_on is None
+
+
+def _draft_served(plan: EHCPlan, _user: Actor) -> bool:
+    return plan.is_draft and plan.draft_issued_on is not None
+
+
+def _initial(plan: EHCPlan, names: Any) -> dict[str, Any]:
+    return {name: getattr(plan, name) for name in names}
+
+
+def _form(form_class: Any) -> Any:
+    return lambda data, _plan: form_class(data)
+
+
+PLAN = Workflow(
+    name="plan",
+    pk_kwarg="plan_id",
+    get=lambda user, pk: selectors.plan_get_for_user(user=user, plan_id=pk),
+    detail_url=lambda plan: reverse("plans:plan_detail", args=[plan.pk]),
+    who=manages_cases,
+    caption=lambda plan: f"EHC plan for {plan.child.full_name}",
+    steps=(
+        Step(
+            name="section_a",
+            url_name="plans:section_a",
+            label="Change section A",
+            heading="Section A: views, interests and aspirations",
+            form=lambda data, plan: SectionAForm(
+                data, initial=_initial(plan, [name for name, _ in SECTION_A_FIELDS])
+            ),
+            service=lambda actor, plan, d: draft.plan_section_a_update(actor=actor, plan=plan, **d),
+            success="Section A saved",
+            allowed=may_edit_content,
+        ),
+        Step(
+            name="placement",
+            url_name="plans:placement",
+            label="Change sections I and J",
+            heading="Placement and personal budget",
+            form=lambda data, plan: PlacementForm(data, initial=_initial(plan, PLACEMENT_FIELDS)),
+            service=lambda actor, plan, d: draft.plan_details_update(actor=actor, plan=plan, **d),
+            success="Sections I and J saved",
+            allowed=may_edit_content,
+        ),
+        Step(
+            name="draft_issue",
+            url_name="plans:draft_issue",
+            label="Issue the draft plan",
+            heading="Issue the draft plan",
+            form=_form(IssueDraftForm),
+            service=lambda actor, plan, d: draft.draft_issue(actor=actor, plan=plan, **d),
+            success="Draft plan issued. The family has been told the date their 15 days end.",
+            allowed=_draft_to_serve,
+        ),
+        Step(
+            name="representations",
+            url_name="plans:representations",
+            label="Family's comments",
+            heading="The family's comments on the draft",
+            form=_form(RepresentationForm),
+            service=lambda actor, plan, d: representations.representation_record(
+                actor=actor, plan=plan, **d
+            ),
+            success="Comments recorded",
+            allowed=_draft_served,
+            secondary=True,
+            next_url=lambda result: reverse("plans:representations", args=[result.plan_id]),
+        ),
+        Step(
+            name="consultations",
+            url_name="plans:consultations",
+            label="Consultations with settings",
+            heading="Consult a school or college",
+            form=_form(ConsultationForm),
+            service=lambda actor, plan, d: consultations.consultation_send(
+                actor=actor, plan=plan, **d
+            ),
+            success="Consultation recorded. The setting should reply within 15 days.",
+            allowed=_draft,
+            secondary=True,
+            next_url=lambda result: reverse("plans:consultations", args=[result.plan_id]),
+        ),
+    ),
+)
