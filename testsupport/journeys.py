@@ -17,6 +17,22 @@ DRAFT_ON = dt.date(2026, 9, 1)
 FINAL_ON = dt.date(2026, 9, 20)
 
 
+def new_request(world, **overrides):
+    """A request from the caseload child's setting, received on RECEIVED (casework services)."""
+    args = {
+        "actor": world.users["caseworker"],
+        "child": world.caseload_child,
+        "received_on": RECEIVED,
+        "source": "setting",
+        "requested_by_setting": world.setting,
+        "needs_summary": "Speech and language needs",
+        "support_tried": "Small-group SALT programme",
+        "today": TODAY,
+    }
+    args.update(overrides)
+    return casework.request_create(**args)
+
+
 def drafting_case(world, *, child=None, actor=None):
     """A case at "drafting", built through the casework services with fixed dates."""
     actor = actor or world.users["caseworker"]
