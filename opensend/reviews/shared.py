@@ -1,13 +1,14 @@
 """What the services, selectors and APIs of reviews share (annual reviews, amendments, phase
 transfers, ceasing and re-assessment): the audit line for a change or for a page of an API list,
-the row lock, saving the `next_due_on` cache with the fields that moved it, and a timeline's
-dates ahead. Date checks and their messages are `opensend.core.validation`'s.
+the row lock, creating a row once, saving the `next_due_on` cache with the fields that moved it,
+and a timeline's dates ahead. Date checks and their messages are `opensend.core.validation`'s.
 """
 
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, audit_record_list
@@ -36,6 +37,16 @@ def locked(record: Record, *related: str) -> Record:
     """The record read again under a row lock (its own row only), with `related` joined."""
     manager = type(record)._default_manager
     return manager.select_for_update(of=("self",)).select_related(*related).get(pk=record.pk)
+
+
+def create_once(model: type[Record], refusal: str, **fields: Any) -> Record:
+    """Create the row, or refuse with `refusal` when a unique constraint says it is already
+    there (someone else opened the same record at the same moment)."""
+    try:
+        with transaction.atomic():
+            return model._default_manager.create(**fields)
+    except IntegrityError as exc:
+        raise ValidationError(refusal) from exc
 
 
 def save_with_next_due(record: Any, fields: Sequence[str], clocks: Iterable[Clock]) -> None:

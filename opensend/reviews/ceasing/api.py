@@ -18,6 +18,7 @@ from opensend.accounts.permissions import Capability, check_capability
 from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
 from opensend.plans.models import PlanStatus
 from opensend.reviews.ceasing import selectors
+from opensend.reviews.ceasing.clocks import cessation_clocks
 from opensend.reviews.models import Cessation
 
 
@@ -76,9 +77,7 @@ class CessationDetailOutput(CessationOutput):
 
     @extend_schema_field(CessationClockOutput(many=True))
     def get_clocks(self, cessation: Cessation) -> Any:
-        return CessationClockOutput(
-            clock_rows(selectors.cessation_clocks(cessation)), many=True
-        ).data
+        return CessationClockOutput(clock_rows(cessation_clocks(cessation)), many=True).data
 
 
 class CessationListApi(APIView):

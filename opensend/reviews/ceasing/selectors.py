@@ -14,7 +14,6 @@ from opensend import statutory
 from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
-from opensend.core.clocks import Clock, rule_clock
 from opensend.core.types import Actor
 from opensend.people.models import Child
 from opensend.plans.models import EHCPlan
@@ -58,14 +57,6 @@ def plan_get_for_user(*, user: Actor, plan_id: Any) -> EHCPlan:
         raise Http404("No plan found") from exc
     audit_record(actor=user, action=Action.VIEW, obj=plan, child_id=plan.child_id)
     return plan
-
-
-def cessation_clocks(cessation: Cessation) -> list[Clock]:
-    """The family's time to appeal once the notice is sent (the plan is kept until then)."""
-    if cessation.decided_on is None:
-        return []
-    appealed_on = cessation.appeal.lodged_on if cessation.appeal else None
-    return [rule_clock("appeal_to_tribunal", cessation.decided_on, appealed_on, family=True)]
 
 
 @dataclass(frozen=True)

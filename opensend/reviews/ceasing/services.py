@@ -9,18 +9,16 @@ age comes from `opensend.statutory.cease_check`.
 """
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
-from opensend.audit.models import Action
-from opensend.audit.services import audit_record
 from opensend.casework.services import MEDIATION_CONTACT
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
+from opensend.core.validation import check_date
 from opensend.disputes.models import Appeal, AppealOutcome, AppealType
 from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.codes import SettingKind
@@ -39,10 +37,9 @@ from opensend.reviews.models import (
     PhaseTransfer,
     ReviewStage,
 )
+from opensend.reviews.shared import audit_change, create_once, locked
 from opensend.statutory.ceasing import ADULT_AGE
 
-DATE_IN_FUTURE = "The date cannot be in the future"
-BEFORE = "The date cannot be before {what} ({on})"
 NOT_FINAL = "Only a final EHC plan that is being maintained can be ceased"
 ALREADY_OPEN = "We are already considering ceasing this plan"
 REASON_REQUIRED = "Choose the reason for ceasing the plan"
@@ -81,35 +78,13 @@ ENDED_APPEAL = {AppealOutcome.DISMISSED, AppealOutcome.WITHDRAWN}
 ALLOWED_APPEAL = {AppealOutcome.ALLOWED, AppealOutcome.CONCEDED}
 
 
-def _check_date(on: date, *, today: date, field: str, after: date | None, what: str) -> None:
-    if on > today:
-        raise ValidationError({field: [DATE_IN_FUTURE]})
-    if after is not None and on < after:
-        raise ValidationError({field: [BEFORE.format(what=what, on=statutory.long_date(after))]})
-
-
 def _locked(cessation: Cessation) -> Cessation:
-    return (
-        Cessation.objects.select_for_update(of=("self",))
-        .select_related("plan", "child", "appeal", "plan__named_setting")
-        .get(pk=cessation.pk)
-    )
+    return locked(cessation, "plan", "child", "appeal", "plan__named_setting")
 
 
 def _check_open(cessation: Cessation) -> None:
     if not cessation.is_open:
         raise ValidationError(NOT_OPEN)
-
-
-def _audit(actor: Actor, obj: Any, summary: str, changes: Any = None) -> None:
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=obj,
-        child_id=obj.child_id,
-        summary=summary,
-        changes=changes,
-    )
 
 
 def _save(cessation: Cessation, fields: list[str]) -> None:
@@ -172,7 +147,7 @@ def cessation_start(
     """
     check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
-    plan = EHCPlan.objects.select_for_update(of=("self",)).select_related("child").get(pk=plan.pk)
+    plan = locked(plan, "child")
     if plan.status != PlanStatus.FINAL:
         raise ValidationError(NOT_FINAL)
     if reason not in CeaseReason.values:
@@ -188,25 +163,18 @@ def cessation_start(
         raise ValidationError({"reason": [REVIEW_FIRST]})
     if Cessation.objects.filter(plan=plan, status__in=OPEN_CESSATION_STATUSES).exists():
         raise ValidationError(ALREADY_OPEN)
-    try:
-        with transaction.atomic():
-            cessation = Cessation.objects.create(
-                plan=plan,
-                child=plan.child,
-                review=review,
-                reason=reason,
-                details=details.strip(),
-                caseworker_id=plan.child.caseworker_id,
-            )
-    except IntegrityError as exc:
-        raise ValidationError(ALREADY_OPEN) from exc
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        obj=cessation,
-        child_id=plan.child_id,
-        summary=f"Considering ceasing: {cessation.get_reason_display()}",
+    cessation = create_once(
+        Cessation,
+        ALREADY_OPEN,
+        plan=plan,
+        child=plan.child,
+        review=review,
+        reason=reason,
+        details=details.strip(),
+        caseworker_id=plan.child.caseworker_id,
     )
+    summary = f"Considering ceasing: {cessation.get_reason_display()}"
+    audit_change(actor, cessation, summary, create=True)
     return cessation
 
 
@@ -228,25 +196,17 @@ def cessation_consultation_record(
     _check_open(cessation)
     if cessation.family_consulted_on is not None:
         raise ValidationError(ALREADY_CONSULTED)
-    _check_date(
-        family_consulted_on,
-        today=today,
-        field="family_consulted_on",
-        after=None,
-        what="",
-    )
+    check_date(family_consulted_on, today=today, field="family_consulted_on")
     setting = _named_setting(cessation)
     if setting_consulted_on is None and setting is not None:
         raise ValidationError({"setting_consulted_on": [SETTING_DATE_REQUIRED]})
     if setting_consulted_on is not None:
-        _check_date(
-            setting_consulted_on, today=today, field="setting_consulted_on", after=None, what=""
-        )
+        check_date(setting_consulted_on, today=today, field="setting_consulted_on")
     cessation.family_consulted_on = family_consulted_on
     cessation.setting_consulted_on = setting_consulted_on
     cessation.consultation_notes = consultation_notes.strip()
     _save(cessation, ["family_consulted_on", "setting_consulted_on", "consultation_notes"])
-    _audit(actor, cessation, "Family and setting consulted")
+    audit_change(actor, cessation, "Family and setting consulted")
     reasons = reasons_in_words(cessation)
     notification_send(
         actor=actor,
@@ -281,7 +241,7 @@ def cessation_decide(
     if cessation.family_consulted_on is None:
         raise ValidationError(CONSULT_FIRST)
     consulted = max(d for d in (cessation.family_consulted_on, cessation.setting_consulted_on) if d)
-    _check_date(
+    check_date(
         decided_on, today=today, field="decided_on", after=consulted, what="the consultation"
     )
     appeal_due = statutory.appeal_deadline_explained(decided_on)
@@ -289,7 +249,7 @@ def cessation_decide(
     cessation.decided_on = decided_on
     cessation.next_due_on = appeal_due.last_day
     _save(cessation, ["status", "decided_on", "next_due_on"])
-    _audit(actor, cessation, f"Decided to cease; notice sent {decided_on.isoformat()}")
+    audit_change(actor, cessation, f"Decided to cease; notice sent {decided_on.isoformat()}")
     reasons = reasons_in_words(cessation)
     notification_send(
         actor=actor,
@@ -319,7 +279,7 @@ def _link(actor: Actor, cessation: Cessation, appeal: Appeal) -> Cessation:
     cessation.status = CessationStatus.APPEALED
     cessation.next_due_on = appeal.hearing_on
     _save(cessation, ["appeal", "status", "next_due_on"])
-    _audit(actor, cessation, "Appealed: the plan is kept while the appeal is decided")
+    audit_change(actor, cessation, "Appealed: the plan is kept while the appeal is decided")
     return cessation
 
 
@@ -403,18 +363,20 @@ def _close_open_work(actor: Actor, plan: EHCPlan, why: str, on: date) -> None:
         AnnualReview.objects.filter(pk=review.pk).update(
             stage=ReviewStage.CANCELLED, cancelled_reason=why, next_due_on=None
         )
-        _audit(actor, review, "Review cancelled: plan ceased", {"stage": [old, "cancelled"]})
+        audit_change(actor, review, "Review cancelled: plan ceased", {"stage": [old, "cancelled"]})
     for transfer in PhaseTransfer.objects.filter(plan=plan, not_transferring_reason="").exclude(
         amendment__status=AmendmentStatus.ISSUED
     ):
         PhaseTransfer.objects.filter(pk=transfer.pk).update(not_transferring_reason=why)
-        _audit(actor, transfer, "Transfer closed: plan ceased")
+        audit_change(actor, transfer, "Transfer closed: plan ceased")
     for amendment in Amendment.objects.filter(plan=plan, status__in=OPEN_AMENDMENT_STATUSES):
         old = amendment.status
         Amendment.objects.filter(pk=amendment.pk).update(
             status=AmendmentStatus.WITHDRAWN, closed_on=on, closed_reason=why, next_due_on=None
         )
-        _audit(actor, amendment, "Amendment withdrawn: plan ceased", {"status": [old, "withdrawn"]})
+        audit_change(
+            actor, amendment, "Amendment withdrawn: plan ceased", {"status": [old, "withdrawn"]}
+        )
 
 
 @transaction.atomic
@@ -431,7 +393,7 @@ def cessation_cease(
     after, what = cessation.decided_on, "the decision"
     if cessation.appeal is not None and cessation.appeal.outcome_on is not None:
         after, what = cessation.appeal.outcome_on, "the appeal was decided"
-    _check_date(ceased_on, today=today, field="ceased_on", after=after, what=what)
+    check_date(ceased_on, today=today, field="ceased_on", after=after, what=what)
     blocker = cease_blocker(cessation, ceased_on)
     if blocker:
         raise ValidationError(blocker)
@@ -439,11 +401,11 @@ def cessation_cease(
     cessation.ceased_on = ceased_on
     cessation.next_due_on = None
     _save(cessation, ["status", "ceased_on", "next_due_on"])
-    _audit(actor, cessation, f"Plan ceased on {ceased_on.isoformat()}")
+    audit_change(actor, cessation, f"Plan ceased on {ceased_on.isoformat()}")
     plan = EHCPlan.objects.select_for_update(of=("self",)).get(pk=cessation.plan_id)
     plan.status = PlanStatus.CEASED
     plan.save(update_fields=["status", "updated_at"])
-    _audit(
+    audit_change(
         actor,
         plan,
         f"Plan ceased: {cessation.get_reason_display()}",
@@ -478,7 +440,7 @@ def cessation_close(
     cessation.closed_reason = reason.strip()
     cessation.next_due_on = None
     _save(cessation, ["status", "closed_reason", "next_due_on"])
-    _audit(actor, cessation, "Not ceasing: the plan continues")
+    audit_change(actor, cessation, "Not ceasing: the plan continues")
     if cessation.family_consulted_on is not None:
         notification_send(
             actor=actor,

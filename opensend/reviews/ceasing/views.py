@@ -1,6 +1,7 @@
-"""Ceasing pages: the open cease decisions, start, and each step. Thin: selectors and services."""
-
-from typing import Any
+"""Ceasing pages: the open cease decisions, starting one, and the decision's page. Thin:
+selectors and services. The steps on a decision are served by its step table
+(`ceasing.steps.CESSATION_STEPS`, in the urls), and its page shows the buttons that table
+permits."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -10,20 +11,14 @@ from django.views.decorators.http import require_http_methods
 
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import Capability, user_can
-from opensend.core.views_helpers import clock_rows, form_data, object_step, step_view
-from opensend.disputes.models import Appeal, AppealType
+from opensend.accounts.permissions import Capability
+from opensend.core.views_helpers import clock_rows, form_data, step_view
 from opensend.reviews.ceasing import selectors, services
+from opensend.reviews.ceasing.clocks import cessation_clocks
 from opensend.reviews.ceasing.forms import (
-    CessationAppealLinkForm,
-    CessationAppealLodgeForm,
-    CessationCeaseForm,
-    CessationCloseForm,
-    CessationConsultationForm,
-    CessationDecideForm,
     CessationStartForm,
 )
-from opensend.reviews.models import CessationStatus
+from opensend.reviews.ceasing.steps import CESSATION_STEPS, cease_blocker_shown, may_see_appeal
 
 
 @require_capability(Capability.VIEW_REVIEWS)
@@ -66,10 +61,6 @@ def cessation_detail(request: HttpRequest, cessation_id: int) -> HttpResponse:
     cessation = selectors.cessation_get_for_user(user=request.user, cessation_id=cessation_id)
     today = timezone.localdate()
     check = services.cease_check_for(cessation.child, cessation.reason, today)
-    manage = user_can(request.user, Capability.MANAGE_REVIEWS) and cessation.is_open
-    appeal = cessation.appeal
-    blocker = services.cease_blocker(cessation, today)
-    status = cessation.status
     return render(
         request,
         "reviews/ceasing/detail.html",
@@ -79,122 +70,14 @@ def cessation_detail(request: HttpRequest, cessation_id: int) -> HttpResponse:
             "plan": cessation.plan,
             "check": check,
             "banner": selectors.plan_cessation_banner(cessation.plan, on=today),
-            "clocks": clock_rows(selectors.cessation_clocks(cessation), today),
+            "clocks": clock_rows(cessation_clocks(cessation), today),
             "appeal_due": statutory.appeal_deadline_explained(cessation.decided_on)
             if cessation.decided_on
             else None,
-            "can_consult": manage and cessation.family_consulted_on is None,
-            "can_decide": manage
-            and status == CessationStatus.PROPOSED
-            and cessation.family_consulted_on is not None,
-            "can_appeal": manage and status == CessationStatus.DECIDED,
-            "can_cease": manage and status != CessationStatus.PROPOSED and not blocker,
-            "blocker": blocker if manage and status != CessationStatus.PROPOSED else "",
-            "can_close": manage and (appeal is None or bool(appeal.outcome)),
+            "steps": CESSATION_STEPS.next_steps(cessation, request.user),
+            "blocker": cease_blocker_shown(cessation, request.user),
             "citation": statutory.CESSATION_CITATION,
-            "can_see_appeal": user_can(request.user, Capability.MANAGE_DISPUTES),
+            "see_appeal": may_see_appeal(request.user),
             "today": today,
         },
-    )
-
-
-def _cessation_step(request: HttpRequest, cessation_id: int, **kwargs: Any) -> HttpResponse:
-    cessation = selectors.cessation_get_for_user(user=request.user, cessation_id=cessation_id)
-    return object_step(
-        request,
-        cessation,
-        caption=f"Ceasing the plan for {cessation.child.full_name}",
-        back=reverse("reviews:cessation_detail", args=[cessation.pk]),
-        **kwargs,
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def cessation_consult(request: HttpRequest, cessation_id: int) -> HttpResponse:
-    return _cessation_step(
-        request,
-        cessation_id,
-        form=lambda data, c: CessationConsultationForm(data),
-        heading="Tell and consult the family and the setting",
-        action=lambda c, d: services.cessation_consultation_record(
-            actor=request.user, cessation=c, **d
-        ),
-        success="Consultation recorded. The family and the setting have been told.",
-        intro="The family gets a letter saying we are thinking of stopping the plan, and the "
-        "setting an email (SEND Regulations 2014, reg 31(1)).",
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def cessation_decide(request: HttpRequest, cessation_id: int) -> HttpResponse:
-    return _cessation_step(
-        request,
-        cessation_id,
-        form=lambda data, c: CessationDecideForm(data),
-        heading="Decide to cease and send the notice",
-        action=lambda c, d: services.cessation_decide(actor=request.user, cessation=c, **d),
-        success="Decision recorded. The notice, with the right of appeal, has been sent.",
-        intro="The notice gives the reasons, the right to appeal and its deadline, and "
-        "information about mediation (SEND Regulations 2014, reg 31(2) and (3)).",
-        submit_label="Send the notice",
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def cessation_appeal(request: HttpRequest, cessation_id: int) -> HttpResponse:
-    return _cessation_step(
-        request,
-        cessation_id,
-        form=lambda data, c: CessationAppealLodgeForm(data),
-        heading="The family has appealed",
-        action=lambda c, d: services.cessation_appeal_lodge(actor=request.user, cessation=c, **d),
-        success="Appeal recorded. The plan is kept while the appeal is decided.",
-        intro="The plan stays in place until the Tribunal decides.",
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def cessation_appeal_link(request: HttpRequest, cessation_id: int) -> HttpResponse:
-    return _cessation_step(
-        request,
-        cessation_id,
-        form=lambda data, c: CessationAppealLinkForm(
-            data,
-            appeals=Appeal.objects.filter(child=c.child, appeal_type=AppealType.CEASING),
-        ),
-        heading="Link an appeal already recorded",
-        action=lambda c, d: services.cessation_appeal_link(actor=request.user, cessation=c, **d),
-        success="Appeal linked. The plan is kept while the appeal is decided.",
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def cessation_cease(request: HttpRequest, cessation_id: int) -> HttpResponse:
-    return _cessation_step(
-        request,
-        cessation_id,
-        form=lambda data, c: CessationCeaseForm(data),
-        heading="Cease the plan",
-        action=lambda c, d: services.cessation_cease(actor=request.user, cessation=c, **d),
-        success="The plan has ceased. The family has been told.",
-        intro="Any open review, transfer or amendment of the plan is closed.",
-        submit_label="Cease the plan",
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def cessation_close(request: HttpRequest, cessation_id: int) -> HttpResponse:
-    return _cessation_step(
-        request,
-        cessation_id,
-        form=lambda data, c: CessationCloseForm(data),
-        heading="Keep the plan",
-        action=lambda c, d: services.cessation_close(actor=request.user, cessation=c, **d),
-        success="Recorded. The plan continues.",
     )

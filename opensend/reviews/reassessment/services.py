@@ -9,16 +9,14 @@ decision to re-assess, the amended or replaced plan within 14 weeks of telling t
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
-from opensend.audit.models import Action
-from opensend.audit.services import audit_record
 from opensend.casework.services import MEDIATION_CONTACT
-from opensend.core.clocks import Clock, rule_clock
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
+from opensend.core.validation import check_date
 from opensend.notify.services import notification_send
 from opensend.plans.models import EHCPlan, PlanStatus
 from opensend.reviews.models import (
@@ -26,9 +24,9 @@ from opensend.reviews.models import (
     Reassessment,
     ReassessmentStatus,
 )
+from opensend.reviews.reassessment.clocks import reassessment_clocks
+from opensend.reviews.shared import audit_change, create_once, locked, save_with_next_due
 
-DATE_IN_FUTURE = "The date cannot be in the future"
-BEFORE = "The date cannot be before {what} ({on})"
 NOT_FINAL = "Only a final plan can be re-assessed"
 ALREADY_OPEN = "A re-assessment request for this plan is already open"
 NOT_WAITING = "The decision on this request has already been made"
@@ -38,68 +36,9 @@ WHY_REQUIRED = "Say why they asked for a re-assessment"
 WHO_REQUIRED = "Say who asked for the re-assessment"
 
 
-def _check_date(on: date, *, today: date, field: str, after: date | None, what: str) -> None:
-    if on > today:
-        raise ValidationError({field: [DATE_IN_FUTURE]})
-    if after is not None and on < after:
-        raise ValidationError({field: [BEFORE.format(what=what, on=statutory.long_date(after))]})
-
-
-def reassessment_clocks(reassessment: Reassessment) -> list[Clock]:
-    """The decision (reg 25(1)); then the plan (reg 27(2)) or the family's time to appeal."""
-    clocks = [
-        rule_clock("decide_whether_to_reassess", reassessment.received_on, reassessment.decided_on)
-    ]
-    decided = reassessment.decided_on
-    if decided is not None and reassessment.status != ReassessmentStatus.REFUSED:
-        clocks.append(rule_clock("issue_reassessed_plan", decided, reassessment.plan_issued_on))
-    if decided is not None and reassessment.status == ReassessmentStatus.REFUSED:
-        deadline = statutory.appeal_deadline_explained(decided)
-        clocks.append(
-            Clock(
-                rule_id=deadline.rule_id,
-                title="Appeal to the Tribunal",
-                trigger_on=decided,
-                due_on=deadline.last_day,
-                done_on=None,
-                explanation=f"{statutory.explain(deadline.rule_id)} {deadline.explain()}",
-                family_step=True,
-            )
-        )
-    return clocks
-
-
 def _refresh(reassessment: Reassessment) -> None:
-    ours = [c for c in reassessment_clocks(reassessment) if c.is_open and not c.family_step]
-    reassessment.next_due_on = min(c.due_on for c in ours) if ours else None
-    reassessment.save(
-        update_fields=[
-            "status",
-            "decided_on",
-            "decision_reasons",
-            "plan_issued_on",
-            "next_due_on",
-            "updated_at",
-        ]
-    )
-
-
-def _audit(actor: Actor, reassessment: Reassessment, action: Action, summary: str) -> None:
-    audit_record(
-        actor=actor,
-        action=action,
-        obj=reassessment,
-        child_id=reassessment.child_id,
-        summary=summary,
-    )
-
-
-def _locked(reassessment: Reassessment) -> Reassessment:
-    return (
-        Reassessment.objects.select_for_update(of=("self",))
-        .select_related("plan", "child")
-        .get(pk=reassessment.pk)
-    )
+    fields = ["status", "decided_on", "decision_reasons", "plan_issued_on"]
+    save_with_next_due(reassessment, fields, reassessment_clocks(reassessment))
 
 
 @transaction.atomic
@@ -115,14 +54,14 @@ def reassessment_request(
     """Record a request to re-assess (from the family, the young person or the setting)."""
     check_capability(actor, Capability.MANAGE_REVIEWS)
     today = today_or_local(today)
-    plan = EHCPlan.objects.select_for_update(of=("self",)).select_related("child").get(pk=plan.pk)
+    plan = locked(plan, "child")
     if plan.status != PlanStatus.FINAL:
         raise ValidationError(NOT_FINAL)
     if not requested_by.strip():
         raise ValidationError({"requested_by": [WHO_REQUIRED]})
     if not why.strip():
         raise ValidationError({"why": [WHY_REQUIRED]})
-    _check_date(
+    check_date(
         received_on,
         today=today,
         field="received_on",
@@ -131,20 +70,19 @@ def reassessment_request(
     )
     if Reassessment.objects.filter(plan=plan, status__in=OPEN_REASSESSMENT_STATUSES).exists():
         raise ValidationError(ALREADY_OPEN)
-    try:
-        with transaction.atomic():
-            reassessment = Reassessment.objects.create(
-                plan=plan,
-                child=plan.child,
-                requested_by=requested_by.strip(),
-                received_on=received_on,
-                why=why.strip(),
-                caseworker_id=plan.child.caseworker_id,
-                next_due_on=statutory.due("decide_whether_to_reassess", received_on),
-            )
-    except IntegrityError as exc:
-        raise ValidationError(ALREADY_OPEN) from exc
-    _audit(actor, reassessment, Action.CREATE, f"Re-assessment requested by {requested_by}")
+    reassessment = create_once(
+        Reassessment,
+        ALREADY_OPEN,
+        plan=plan,
+        child=plan.child,
+        requested_by=requested_by.strip(),
+        received_on=received_on,
+        why=why.strip(),
+        caseworker_id=plan.child.caseworker_id,
+        next_due_on=statutory.due("decide_whether_to_reassess", received_on),
+    )
+    summary = f"Re-assessment requested by {requested_by}"
+    audit_change(actor, reassessment, summary, create=True)
     return reassessment
 
 
@@ -161,12 +99,12 @@ def reassessment_decide(
     """Tell the family whether we will re-assess (reg 25(1)). A refusal carries the right of
     appeal and its real last day; agreeing starts the 14 weeks to the plan (reg 27(2))."""
     check_capability(actor, Capability.MANAGE_REVIEWS)
-    reassessment = _locked(reassessment)
+    reassessment = locked(reassessment, "plan", "child")
     if reassessment.status != ReassessmentStatus.REQUESTED:
         raise ValidationError(NOT_WAITING)
     if not reasons.strip():
         raise ValidationError({"reasons": [REASONS_REQUIRED]})
-    _check_date(
+    check_date(
         decided_on,
         today=today_or_local(today),
         field="decided_on",
@@ -177,7 +115,7 @@ def reassessment_decide(
     reassessment.decided_on = decided_on
     reassessment.decision_reasons = reasons.strip()
     _refresh(reassessment)
-    _audit(actor, reassessment, Action.UPDATE, reassessment.get_status_display())
+    audit_change(actor, reassessment, reassessment.get_status_display())
     if reassess:
         notification_send(
             actor=actor,
@@ -205,10 +143,10 @@ def reassessment_plan_issued(
 ) -> Reassessment:
     """The amended or replaced plan was sent (reg 27(2)); the re-assessment is complete."""
     check_capability(actor, Capability.MANAGE_REVIEWS)
-    reassessment = _locked(reassessment)
+    reassessment = locked(reassessment, "plan", "child")
     if reassessment.status != ReassessmentStatus.REASSESSING:
         raise ValidationError(NOT_REASSESSING)
-    _check_date(
+    check_date(
         issued_on,
         today=today_or_local(today),
         field="issued_on",
@@ -219,10 +157,5 @@ def reassessment_plan_issued(
     reassessment.plan_issued_on = issued_on
     _refresh(reassessment)
     late = issued_on > statutory.due("issue_reassessed_plan", reassessment.decided_on)  # type: ignore[arg-type]
-    _audit(
-        actor,
-        reassessment,
-        Action.UPDATE,
-        f"Plan issued after re-assessment{' (late)' if late else ''}",
-    )
+    audit_change(actor, reassessment, f"Plan issued after re-assessment{' (late)' if late else ''}")
     return reassessment

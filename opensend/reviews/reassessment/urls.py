@@ -1,8 +1,10 @@
-"""Re-assessment pages, included in the `reviews` namespace."""
+"""Re-assessment pages, included in the `reviews` namespace; the steps are served by the step
+table."""
 
 from django.urls import path
 
 from opensend.reviews.reassessment import views
+from opensend.reviews.reassessment.steps import REASSESSMENT_STEPS as STEPS
 
 urlpatterns = [
     path(
@@ -17,12 +19,12 @@ urlpatterns = [
     ),
     path(
         "reassessment/<int:reassessment_id>/decide/",
-        views.reassessment_decide,
+        STEPS.view("decide"),
         name="reassessment_decide",
     ),
     path(
         "reassessment/<int:reassessment_id>/plan-issued/",
-        views.reassessment_issued,
+        STEPS.view("issued"),
         name="reassessment_issued",
     ),
 ]

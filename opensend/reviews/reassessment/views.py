@@ -1,4 +1,5 @@
-"""Re-assessment pages: record a request from the plan, the record with its clocks, each step."""
+"""Re-assessment pages: record a request from the plan, and the record with its clocks and the
+buttons its step table (`reassessment.steps.REASSESSMENT_STEPS`, in the urls) permits."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -8,16 +9,13 @@ from django.views.decorators.http import require_http_methods
 
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import Capability, user_can
-from opensend.core.views_helpers import clock_rows, form_data, object_step, step_view
+from opensend.accounts.permissions import Capability
+from opensend.core.views_helpers import clock_rows, form_data, step_view
 from opensend.reviews.ceasing.selectors import plan_get_for_user
-from opensend.reviews.models import ReassessmentStatus
 from opensend.reviews.reassessment import selectors, services
-from opensend.reviews.reassessment.forms import (
-    ReassessmentDecideForm,
-    ReassessmentIssuedForm,
-    ReassessmentRequestForm,
-)
+from opensend.reviews.reassessment.clocks import reassessment_clocks
+from opensend.reviews.reassessment.forms import ReassessmentRequestForm
+from opensend.reviews.reassessment.steps import REASSESSMENT_STEPS
 
 
 @require_capability(Capability.MANAGE_REVIEWS)
@@ -43,7 +41,6 @@ def reassessment_detail(request: HttpRequest, reassessment_id: int) -> HttpRespo
         user=request.user, reassessment_id=reassessment_id
     )
     today = timezone.localdate()
-    manage = user_can(request.user, Capability.MANAGE_REVIEWS)
     return render(
         request,
         "reviews/reassessment/detail.html",
@@ -51,49 +48,7 @@ def reassessment_detail(request: HttpRequest, reassessment_id: int) -> HttpRespo
             "reassessment": reassessment,
             "child": reassessment.child,
             "plan": reassessment.plan,
-            "clocks": clock_rows(services.reassessment_clocks(reassessment), today),
-            "can_decide": manage and reassessment.status == ReassessmentStatus.REQUESTED,
-            "can_issue": manage and reassessment.status == ReassessmentStatus.REASSESSING,
+            "clocks": clock_rows(reassessment_clocks(reassessment), today),
+            "steps": REASSESSMENT_STEPS.buttons(reassessment, request.user),
         },
-    )
-
-
-def _step(request: HttpRequest, reassessment_id: int, **options):  # type: ignore[no-untyped-def]
-    reassessment = selectors.reassessment_get_for_user(
-        user=request.user, reassessment_id=reassessment_id
-    )
-    return object_step(
-        request,
-        reassessment,
-        caption=reassessment.child.full_name,
-        back=reverse("reviews:reassessment_detail", args=[reassessment.pk]),
-        **options,
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def reassessment_decide(request: HttpRequest, reassessment_id: int) -> HttpResponse:
-    return _step(
-        request,
-        reassessment_id,
-        form=lambda data, _r: ReassessmentDecideForm(data),
-        action=lambda r, d: services.reassessment_decide(actor=request.user, reassessment=r, **d),
-        heading="Decide whether to re-assess",
-        success="Decision recorded and the family has been told.",
-    )
-
-
-@require_capability(Capability.MANAGE_REVIEWS)
-@require_http_methods(["GET", "POST"])
-def reassessment_issued(request: HttpRequest, reassessment_id: int) -> HttpResponse:
-    return _step(
-        request,
-        reassessment_id,
-        form=lambda data, _r: ReassessmentIssuedForm(data),
-        action=lambda r, d: services.reassessment_plan_issued(
-            actor=request.user, reassessment=r, **d
-        ),
-        heading="The plan after the re-assessment",
-        success="Recorded. The re-assessment is complete.",
     )

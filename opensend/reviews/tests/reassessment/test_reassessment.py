@@ -10,6 +10,7 @@ from django.urls import reverse
 from opensend.notify.models import OutboxMessage
 from opensend.reviews.models import Reassessment, ReassessmentStatus
 from opensend.reviews.reassessment import services
+from opensend.reviews.reassessment.clocks import reassessment_clocks
 from testsupport.transfers import final_plan
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def _request(cw, plan):
 
 
 def by_rule(r):
-    return {c.rule_id: c for c in services.reassessment_clocks(r)}
+    return {c.rule_id: c for c in reassessment_clocks(r)}
 
 
 def test_decision_within_15_days_then_the_plan_within_14_weeks(world, cw, plan):

@@ -1,0 +1,42 @@
+"""The steps of a re-assessment, in one table: each step's form, service, words and who may take
+it (`allowed`). Only the SEND team decides, and each step once, in order: the decision while the
+request waits for one, the plan while we re-assess."""
+
+from django.urls import reverse
+
+from opensend.reviews.access import manages_reviews
+from opensend.reviews.codes import ReassessmentStatus
+from opensend.reviews.reassessment import selectors, services
+from opensend.reviews.reassessment.forms import ReassessmentDecideForm, ReassessmentIssuedForm
+from opensend.reviews.workflow import RecordStep, RecordWorkflow, calls
+
+REASSESSMENT_STEPS = RecordWorkflow(
+    name="reassessment",
+    pk_kwarg="reassessment_id",
+    get=lambda user, pk: selectors.reassessment_get_for_user(user=user, reassessment_id=pk),
+    detail_url=lambda r: reverse("reviews:reassessment_detail", args=[r.pk]),
+    caption=lambda r: r.child.full_name,
+    who=manages_reviews,
+    steps=(
+        RecordStep(
+            name="decide",
+            url_name="reviews:reassessment_decide",
+            label="Decide whether to re-assess",
+            heading="Decide whether to re-assess",
+            form=lambda data, _r: ReassessmentDecideForm(data),
+            service=calls(services.reassessment_decide, "reassessment"),
+            success="Decision recorded and the family has been told.",
+            allowed=lambda r, _user: r.status == ReassessmentStatus.REQUESTED,
+        ),
+        RecordStep(
+            name="issued",
+            url_name="reviews:reassessment_issued",
+            label="Record the plan sent",
+            heading="The plan after the re-assessment",
+            form=lambda data, _r: ReassessmentIssuedForm(data),
+            service=calls(services.reassessment_plan_issued, "reassessment"),
+            success="Recorded. The re-assessment is complete.",
+            allowed=lambda r, _user: r.status == ReassessmentStatus.REASSESSING,
+        ),
+    ),
+)
