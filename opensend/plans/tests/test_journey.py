@@ -46,7 +46,7 @@ def test_whole_journey_from_drafting_to_final(world):
     cw = world.users["caseworker"]
     family_member(world)
     case = drafting_case(world)
-    plan = services.plan_draft_start(actor=cw, request=case)
+    plan = services.plan_draft_start(actor=cw, case=case)
     assert plan.status == PlanStatus.DRAFT
     assert plan.about_me == "I love trains and drawing"
     assert plan.aspirations == "To work with animals"
@@ -144,18 +144,18 @@ def test_draft_starts_only_at_drafting_and_once(world):
         today=TODAY,
     )
     with pytest.raises(ValidationError, match="decided to issue"):
-        services.plan_draft_start(actor=cw, request=case)
+        services.plan_draft_start(actor=cw, case=case)
     case = drafting_case(world, child=world.team_child)
-    services.plan_draft_start(actor=cw, request=case)
+    services.plan_draft_start(actor=cw, case=case)
     with pytest.raises(ValidationError, match="already has a plan"):
-        services.plan_draft_start(actor=cw, request=case)
+        services.plan_draft_start(actor=cw, case=case)
     with pytest.raises(PermissionDenied):
-        services.plan_draft_start(actor=world.users["senco"], request=case)
+        services.plan_draft_start(actor=world.users["senco"], case=case)
 
 
 def test_rows_of_a_draft_can_be_changed_and_removed(world):
     cw = world.users["caseworker"]
-    plan = services.plan_draft_start(actor=cw, request=drafting_case(world))
+    plan = services.plan_draft_start(actor=cw, case=drafting_case(world))
     need = services.need_add(
         actor=cw, plan=plan, section="B", area="cognition", description="Reads below age"
     )
@@ -170,7 +170,7 @@ def test_rows_of_a_draft_can_be_changed_and_removed(world):
     )
     outcome = services.outcome_add(actor=cw, plan=plan, description="Reads", need_ids=[need.pk])
     other_plan = services.plan_draft_start(
-        actor=cw, request=drafting_case(world, child=world.team_child)
+        actor=cw, case=drafting_case(world, child=world.team_child)
     )
     with pytest.raises(ValidationError, match="this plan's needs"):
         services.outcome_add(actor=cw, plan=other_plan, description="x", need_ids=[need.pk])
@@ -269,7 +269,7 @@ def test_year_9_child_is_warned_about_preparing_for_adulthood(world):
     cw = world.users["caseworker"]
     world.caseload_child.date_of_birth = dt.date(2012, 10, 10)  # Year 9 in 2026/27
     world.caseload_child.save()
-    plan = write_plan(cw, services.plan_draft_start(actor=cw, request=drafting_case(world)))
+    plan = write_plan(cw, services.plan_draft_start(actor=cw, case=drafting_case(world)))
     codes = {w.code for w in plan_warnings_for(plan, on=TODAY)}
     assert "no_preparing_for_adulthood" in codes
     messages = [w.message for w in plan_warnings_for(plan, on=TODAY)]
@@ -279,7 +279,7 @@ def test_year_9_child_is_warned_about_preparing_for_adulthood(world):
 def test_issuing_is_refused_while_a_need_has_no_outcome(world):
     cw = world.users["caseworker"]
     case = drafting_case(world)
-    plan = write_plan(cw, services.plan_draft_start(actor=cw, request=case))
+    plan = write_plan(cw, services.plan_draft_start(actor=cw, case=case))
     services.need_add(
         actor=cw, plan=plan, section="B", area="semh", description="Anxious in crowds"
     )
@@ -299,7 +299,7 @@ def test_issuing_is_refused_while_a_need_has_no_outcome(world):
 def test_dates_out_of_order_are_refused_and_change_nothing(world):
     cw = world.users["caseworker"]
     case = drafting_case(world)
-    plan = write_plan(cw, services.plan_draft_start(actor=cw, request=case))
+    plan = write_plan(cw, services.plan_draft_start(actor=cw, case=case))
     with pytest.raises(ValidationError, match="future"):
         services.draft_issue(actor=cw, plan=plan, issued_on=TODAY + dt.timedelta(1), today=TODAY)
     with pytest.raises(ValidationError, match="before the decision to issue"):
@@ -350,7 +350,7 @@ def test_dates_out_of_order_are_refused_and_change_nothing(world):
 
 def test_final_waits_for_the_family_window_unless_they_have_commented(world):
     cw = world.users["caseworker"]
-    plan = write_plan(cw, services.plan_draft_start(actor=cw, request=drafting_case(world)))
+    plan = write_plan(cw, services.plan_draft_start(actor=cw, case=drafting_case(world)))
     services.draft_issue(actor=cw, plan=plan, issued_on=DRAFT_ON, today=TODAY)
     school = SettingFactory()
     with pytest.raises(ValidationError, match="has until Tuesday 15 September 2026"):
@@ -365,7 +365,7 @@ def test_final_waits_for_the_family_window_unless_they_have_commented(world):
 def test_parent_comments_on_their_own_childs_draft_only_in_the_window(world):
     admin, parent = world.users["admin"], world.users["parent"]
     case = drafting_case(world, child=world.parents_child, actor=admin)
-    plan = write_plan(admin, services.plan_draft_start(actor=admin, request=case))
+    plan = write_plan(admin, services.plan_draft_start(actor=admin, case=case))
     with pytest.raises(ValidationError, match="not been issued"):
         services.representation_record(
             actor=parent, plan=plan, made_on=TODAY, made_by="Mum", comments="x", today=TODAY
@@ -388,7 +388,7 @@ def test_parent_comments_on_their_own_childs_draft_only_in_the_window(world):
         services.representation_record(
             actor=parent, plan=plan, made_on=late, made_by="Mum", comments="x", today=late
         )
-    other = write_plan(admin, services.plan_draft_start(actor=admin, request=drafting_case(world)))
+    other = write_plan(admin, services.plan_draft_start(actor=admin, case=drafting_case(world)))
     services.draft_issue(actor=admin, plan=other, issued_on=dt.date(2026, 11, 16), today=TODAY)
     with pytest.raises(PermissionDenied):
         services.representation_record(
@@ -400,7 +400,7 @@ def test_parent_comments_on_their_own_childs_draft_only_in_the_window(world):
 
 def test_pdf_and_version_comparison(world):
     cw = world.users["caseworker"]
-    plan = write_plan(cw, services.plan_draft_start(actor=cw, request=drafting_case(world)))
+    plan = write_plan(cw, services.plan_draft_start(actor=cw, case=drafting_case(world)))
     body = plan_pdf(plan)
     assert body.startswith(b"%PDF")
     assert plan_pdf(plan, large_print=True).startswith(b"%PDF")

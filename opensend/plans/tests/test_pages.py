@@ -27,7 +27,7 @@ def _on_today():
 def plan_for(world, *, child=None, actor=None, issued=True):
     actor = actor or world.users["caseworker"]
     case = drafting_case(world, child=child, actor=actor)
-    plan = write_plan(actor, services.plan_draft_start(actor=actor, request=case))
+    plan = write_plan(actor, services.plan_draft_start(actor=actor, case=case))
     if issued:
         # Served recently, so the family's window is open on the real today.
         services.draft_issue(actor=actor, plan=plan, issued_on=TODAY, today=TODAY)

@@ -60,7 +60,7 @@ def test_plan_pages_are_accessible(page, live_server, world):
 def test_family_page_is_accessible(page, live_server, world):
     admin = world.users["admin"]
     case = drafting_case(world, child=world.parents_child, actor=admin)
-    plan = write_plan(admin, services.plan_draft_start(actor=admin, request=case))
+    plan = write_plan(admin, services.plan_draft_start(actor=admin, case=case))
     services.draft_issue(actor=admin, plan=plan, issued_on=TODAY, today=TODAY)
     sign_in(page, live_server, world.users["parent"].email)
     go(page, f"{live_server.url}/plans/")
