@@ -26,7 +26,7 @@ from opensend.reviews.forms import (
     ReportForm,
 )
 from opensend.reviews.models import AnnualReview
-from opensend.reviews.workflow import RecordStep, RecordWorkflow
+from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
 
 # ---------------------------------------------------------------------------- the invitations
 
@@ -109,6 +109,8 @@ def _decision_intro(review: AnnualReview) -> str:
 # ---------------------------------------------------------------------------- the table
 
 
+step = step_factory("")
+
 REVIEW_STEPS = RecordWorkflow(
     name="review",
     pk_kwarg="review_id",
@@ -117,21 +119,19 @@ REVIEW_STEPS = RecordWorkflow(
     caption=lambda review: f"{review.get_kind_display()} for {review.child.full_name}",
     who=leads_reviews,
     steps=(
-        RecordStep(
-            name="meeting",
-            url_name="reviews:meeting",
-            label="Set the meeting date",
+        step(
+            "meeting",
+            "Set the meeting date",
             heading="Set the date of the review meeting",
             form=lambda data, r: MeetingForm(data, initial={"meeting_on": r.meeting_on}),
-            service=lambda actor, r, d: services.review_meeting_set(actor=actor, review=r, **d),
+            service=calls(services.review_meeting_set, "review"),
             success=_meeting_set,
             allowed=lambda r, user: may_lead(r, user) and r.is_open and r.held_on is None,
             intro_for=_meeting_intro,
         ),
-        RecordStep(
-            name="invitations",
-            url_name="reviews:invitations",
-            label="Send the invitations",
+        step(
+            "invitations",
+            "Send the invitations",
             heading="Send the invitations",
             form=_invitations_form,
             service=_invite,
@@ -140,52 +140,46 @@ REVIEW_STEPS = RecordWorkflow(
             intro_for=selectors.invitations_due_text,
             offer=lambda r: r.is_open and bool(r.meeting_on) and not r.invitations_sent_on,
         ),
-        RecordStep(
-            name="contribution",
-            url_name="reviews:contribution",
-            label="Add views or advice",
+        step(
+            "contribution",
+            "Add views or advice",
             heading="Add views or advice",
             form=lambda data, r: ContributionForm(data),
-            service=lambda actor, r, d: services.review_contribution_add(
-                actor=actor, review=r, **d
-            ),
+            service=calls(services.review_contribution_add, "review"),
             success="Views or advice added to the review",
             allowed=may_lead,
             uploads=True,
             offer=lambda r: r.is_open,
         ),
-        RecordStep(
-            name="held",
-            url_name="reviews:held",
-            label="Record the meeting",
+        step(
+            "held",
+            "Record the meeting",
             heading="Record the review meeting",
             form=lambda data, r: HeldForm(
                 data, invitations=r.invitations.all(), initial={"held_on": r.meeting_on}
             ),
-            service=lambda actor, r, d: services.review_meeting_held(actor=actor, review=r, **d),
+            service=calls(services.review_meeting_held, "review"),
             success="Meeting recorded. Send the report within 2 weeks of the meeting.",
             allowed=may_lead,
             offer=lambda r: r.is_open and bool(r.invitations_sent_on) and not r.held_on,
         ),
-        RecordStep(
-            name="report",
-            url_name="reviews:report",
-            label="Send the report",
+        step(
+            "report",
+            "Send the report",
             heading="Send the review report",
             form=lambda data, r: ReportForm(data, pfa=services.pfa_required(r)),
-            service=lambda actor, r, d: services.review_report_submit(actor=actor, review=r, **d),
+            service=calls(services.review_report_submit, "review"),
             success="Report sent. The family has been told when to expect the decision.",
             allowed=may_lead,
             intro_for=_report_intro,
             offer=lambda r: r.is_open and bool(r.held_on) and not r.report_sent_on,
         ),
-        RecordStep(
-            name="decision",
-            url_name="reviews:decision",
-            label="Make the decision",
+        step(
+            "decision",
+            "Make the decision",
             heading="Decide after the review",
             form=lambda data, r: DecisionForm(data, initial={"decision": r.recommendation}),
-            service=lambda actor, r, d: services.review_decide(actor=actor, review=r, **d),
+            service=calls(services.review_decide, "review"),
             success=lambda r: f"Decision recorded: {r.get_decision_display().lower()}.",
             who=manages_reviews,
             intro_for=_decision_intro,

@@ -94,3 +94,13 @@ def calls(service: Callable[..., Any], record: str, **renamed: str) -> Callable[
     return lambda actor, obj, data: service(
         actor=actor, **{record: obj}, **{renamed.get(k, k): v for k, v in data.items()}
     )
+
+
+def step_factory(prefix: str) -> Callable[..., RecordStep]:
+    """The steps of one workflow: a step called `name` is served at the URL named
+    `reviews:<prefix><name>` (`reviews:cessation_decide`, say)."""
+
+    def step(name: str, label: str, **options: Any) -> RecordStep:
+        return RecordStep(name=name, url_name=f"reviews:{prefix}{name}", label=label, **options)
+
+    return step

@@ -7,7 +7,6 @@ say so, with a 400, if they come first), so those buttons show once the proposal
 """
 
 from datetime import date
-from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +24,7 @@ from opensend.reviews.amendments.forms import (
     ProposeForm,
 )
 from opensend.reviews.models import Amendment
-from opensend.reviews.workflow import RecordStep, RecordWorkflow
+from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
 
 
 def may_amend(user: Actor) -> bool:
@@ -67,12 +66,7 @@ def _issued(amendment: Amendment) -> str:
     return text + (f" It was late against: {missed}." if missed else "")
 
 
-def _close_with(close: Any, on: str, why: str) -> Any:
-    """A close service called with the close form's date and reasons."""
-    return lambda actor, a, d: close(
-        actor=actor, amendment=a, **{on: d["closed_on"], why: d["reason"]}
-    )
-
+step = step_factory("amendment_")
 
 AMENDMENT_STEPS = RecordWorkflow(
     name="amendment",
@@ -82,63 +76,61 @@ AMENDMENT_STEPS = RecordWorkflow(
     caption=lambda amendment: f"Amending the plan for {amendment.child.full_name}",
     who=manages_reviews,
     steps=(
-        RecordStep(
-            name="propose",
-            url_name="reviews:amendment_propose",
-            label="Send the proposals",
+        step(
+            "propose",
+            "Send the proposals",
             heading="Send the proposed changes",
             form=lambda data, a: ProposeForm(data),
-            service=lambda actor, a, d: services.amendment_propose(actor=actor, amendment=a, **d),
+            service=calls(services.amendment_propose, "amendment"),
             success="Proposals sent. The family has 15 days to comment.",
             allowed=lambda a, _user: a.is_open and a.proposed_on is None,
         ),
-        RecordStep(
-            name="representations",
-            url_name="reviews:amendment_representations",
-            label="Record the family's comments",
+        step(
+            "representations",
+            "Record the family's comments",
             heading="The family's comments on the proposed changes",
             form=lambda data, a: AmendmentRepresentationForm(data),
-            service=lambda actor, a, d: services.amendment_representation_record(
-                actor=actor, amendment=a, **d
-            ),
+            service=calls(services.amendment_representation_record, "amendment"),
             success="Comments recorded",
             allowed=_open,
             offer=_proposed,
             secondary=True,
         ),
-        RecordStep(
-            name="issue",
-            url_name="reviews:amendment_issue",
-            label="Issue the amended plan",
+        step(
+            "issue",
+            "Issue the amended plan",
             heading="Issue the amended plan",
             form=lambda data, a: IssueAmendedForm(
                 data, initial={"named_setting": a.plan.named_setting_id}
             ),
-            service=lambda actor, a, d: services.amendment_issue(actor=actor, amendment=a, **d),
+            service=calls(services.amendment_issue, "amendment"),
             success=_issued,
             allowed=_open,
             intro_for=_issue_intro,
             offer=_proposed,
         ),
-        RecordStep(
-            name="not_amended",
-            url_name="reviews:amendment_not_amended",
-            label="Decide not to amend",
+        step(
+            "not_amended",
+            "Decide not to amend",
             heading="Decide not to amend the plan",
             form=lambda data, a: CloseForm(data),
-            service=_close_with(services.amendment_not_amended, "decided_on", "reasons"),
+            service=calls(
+                services.amendment_not_amended,
+                "amendment",
+                closed_on="decided_on",
+                reason="reasons",
+            ),
             success="Recorded. The family has been told.",
             allowed=_open,
             offer=_proposed,
             secondary=True,
         ),
-        RecordStep(
-            name="withdraw",
-            url_name="reviews:amendment_withdraw",
-            label="Withdraw",
+        step(
+            "withdraw",
+            "Withdraw",
             heading="Withdraw the amendment",
             form=lambda data, a: CloseForm(data),
-            service=_close_with(services.amendment_withdraw, "withdrawn_on", "reason"),
+            service=calls(services.amendment_withdraw, "amendment", closed_on="withdrawn_on"),
             success="Amendment withdrawn",
             allowed=_open,
         ),

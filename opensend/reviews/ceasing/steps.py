@@ -28,7 +28,7 @@ from opensend.reviews.ceasing.forms import (
 )
 from opensend.reviews.codes import CessationStatus
 from opensend.reviews.models import Cessation
-from opensend.reviews.workflow import RecordStep, RecordWorkflow, calls
+from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
 
 
 def may_see_appeal(user: Actor) -> bool:
@@ -58,6 +58,8 @@ def _appeals_form(data: Any, cessation: Cessation) -> CessationAppealLinkForm:
     return CessationAppealLinkForm(data, appeals=appeals)
 
 
+step = step_factory("cessation_")
+
 CESSATION_STEPS = RecordWorkflow(
     name="cessation",
     pk_kwarg="cessation_id",
@@ -66,10 +68,9 @@ CESSATION_STEPS = RecordWorkflow(
     caption=lambda cessation: f"Ceasing the plan for {cessation.child.full_name}",
     who=manages_reviews,
     steps=(
-        RecordStep(
-            name="consult",
-            url_name="reviews:cessation_consult",
-            label="Tell and consult the family and setting",
+        step(
+            "consult",
+            "Tell and consult the family and setting",
             heading="Tell and consult the family and the setting",
             form=lambda data, c: CessationConsultationForm(data),
             service=calls(services.cessation_consultation_record, "cessation"),
@@ -78,10 +79,9 @@ CESSATION_STEPS = RecordWorkflow(
             intro="The family gets a letter saying we are thinking of stopping the plan, and the "
             "setting an email (SEND Regulations 2014, reg 31(1)).",
         ),
-        RecordStep(
-            name="decide",
-            url_name="reviews:cessation_decide",
-            label="Decide and send the notice",
+        step(
+            "decide",
+            "Decide and send the notice",
             heading="Decide to cease and send the notice",
             form=lambda data, c: CessationDecideForm(data),
             service=calls(services.cessation_decide, "cessation"),
@@ -94,10 +94,9 @@ CESSATION_STEPS = RecordWorkflow(
                 c.status == CessationStatus.PROPOSED and c.family_consulted_on is not None
             ),
         ),
-        RecordStep(
-            name="appeal",
-            url_name="reviews:cessation_appeal",
-            label="Record an appeal",
+        step(
+            "appeal",
+            "Record an appeal",
             heading="The family has appealed",
             form=lambda data, c: CessationAppealLodgeForm(data),
             service=calls(services.cessation_appeal_lodge, "cessation"),
@@ -107,10 +106,9 @@ CESSATION_STEPS = RecordWorkflow(
             offer=_decided,
             secondary=True,
         ),
-        RecordStep(
-            name="appeal_link",
-            url_name="reviews:cessation_appeal_link",
-            label="Link an appeal already recorded",
+        step(
+            "appeal_link",
+            "Link an appeal already recorded",
             heading="Link an appeal already recorded",
             form=_appeals_form,
             service=calls(services.cessation_appeal_link, "cessation"),
@@ -119,10 +117,9 @@ CESSATION_STEPS = RecordWorkflow(
             offer=_decided,
             secondary=True,
         ),
-        RecordStep(
-            name="cease",
-            url_name="reviews:cessation_cease",
-            label="Cease the plan",
+        step(
+            "cease",
+            "Cease the plan",
             heading="Cease the plan",
             form=lambda data, c: CessationCeaseForm(data),
             service=calls(services.cessation_cease, "cessation"),
@@ -135,10 +132,9 @@ CESSATION_STEPS = RecordWorkflow(
                 and not services.cease_blocker(c, timezone.localdate())
             ),
         ),
-        RecordStep(
-            name="close",
-            url_name="reviews:cessation_close",
-            label="Keep the plan",
+        step(
+            "close",
+            "Keep the plan",
             heading="Keep the plan",
             form=lambda data, c: CessationCloseForm(data),
             service=calls(services.cessation_close, "cessation"),

@@ -8,7 +8,9 @@ from opensend.reviews.access import manages_reviews
 from opensend.reviews.codes import ReassessmentStatus
 from opensend.reviews.reassessment import selectors, services
 from opensend.reviews.reassessment.forms import ReassessmentDecideForm, ReassessmentIssuedForm
-from opensend.reviews.workflow import RecordStep, RecordWorkflow, calls
+from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
+
+step = step_factory("reassessment_")
 
 REASSESSMENT_STEPS = RecordWorkflow(
     name="reassessment",
@@ -18,20 +20,18 @@ REASSESSMENT_STEPS = RecordWorkflow(
     caption=lambda r: r.child.full_name,
     who=manages_reviews,
     steps=(
-        RecordStep(
-            name="decide",
-            url_name="reviews:reassessment_decide",
-            label="Decide whether to re-assess",
+        step(
+            "decide",
+            "Decide whether to re-assess",
             heading="Decide whether to re-assess",
             form=lambda data, _r: ReassessmentDecideForm(data),
             service=calls(services.reassessment_decide, "reassessment"),
             success="Decision recorded and the family has been told.",
             allowed=lambda r, _user: r.status == ReassessmentStatus.REQUESTED,
         ),
-        RecordStep(
-            name="issued",
-            url_name="reviews:reassessment_issued",
-            label="Record the plan sent",
+        step(
+            "issued",
+            "Record the plan sent",
             heading="The plan after the re-assessment",
             form=lambda data, _r: ReassessmentIssuedForm(data),
             service=calls(services.reassessment_plan_issued, "reassessment"),

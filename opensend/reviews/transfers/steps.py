@@ -21,7 +21,7 @@ from opensend.reviews.transfers.forms import (
     PreferencesForm,
 )
 from opensend.reviews.transfers.planner import transfer_preferences
-from opensend.reviews.workflow import RecordStep, RecordWorkflow, calls
+from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
 
 
 def may_open_transfers(user: Actor) -> bool:
@@ -43,6 +43,8 @@ def _preferences_form(data: object, t: PhaseTransfer) -> PreferencesForm:
     return PreferencesForm(data, initial=initial)
 
 
+step = step_factory("transfer_")
+
 TRANSFER_STEPS = RecordWorkflow(
     name="transfer",
     pk_kwarg="transfer_id",
@@ -51,20 +53,18 @@ TRANSFER_STEPS = RecordWorkflow(
     caption=lambda t: f"{t.child.full_name}: {t.get_kind_display().lower()}",
     who=manages_reviews,
     steps=(
-        RecordStep(
-            name="preferences",
-            url_name="reviews:transfer_preferences",
-            label="Record the family's preferences",
+        step(
+            "preferences",
+            "Record the family's preferences",
             heading="The family's preferred schools or colleges",
             form=_preferences_form,
             service=calls(services.transfer_preferences_record, "transfer"),
             success="Preferences recorded",
             allowed=transfer_open,
         ),
-        RecordStep(
-            name="consult",
-            url_name="reviews:transfer_consult",
-            label="Consult a school or college",
+        step(
+            "consult",
+            "Consult a school or college",
             heading="Ask a school or college if it can meet the child's needs",
             form=lambda data, t: ConsultationForm(data, preferred=transfer_preferences(t)),
             service=calls(services.transfer_consultation_send, "transfer"),
@@ -73,10 +73,9 @@ TRANSFER_STEPS = RecordWorkflow(
             intro="They have 15 days to reply (Children and Families Act 2014, section 39).",
             secondary=True,
         ),
-        RecordStep(
-            name="name",
-            url_name="reviews:transfer_name",
-            label="Name the new setting",
+        step(
+            "name",
+            "Name the new setting",
             heading="Name the new school or college",
             form=lambda data, t: NameSettingForm(data, preferred=transfer_preferences(t)),
             service=calls(services.transfer_setting_name, "transfer"),
@@ -85,10 +84,9 @@ TRANSFER_STEPS = RecordWorkflow(
             intro="Next, start the amendment that names it in section I of the plan.",
             secondary=True,
         ),
-        RecordStep(
-            name="amend",
-            url_name="reviews:transfer_amend",
-            label="Start the amendment",
+        step(
+            "amend",
+            "Start the amendment",
             heading="Start the amendment naming the new setting",
             form=lambda data, t: ConfirmForm(data),
             service=lambda actor, t, _d: services.transfer_amendment_start(actor=actor, transfer=t),
@@ -99,10 +97,9 @@ TRANSFER_STEPS = RecordWorkflow(
             submit_label="Start the amendment",
             offer=lambda t: t.named_setting_id is not None,
         ),
-        RecordStep(
-            name="not_transferring",
-            url_name="reviews:transfer_not_transferring",
-            label="The child is not moving",
+        step(
+            "not_transferring",
+            "The child is not moving",
             heading="The child is not moving",
             form=lambda data, t: NotTransferringForm(data),
             service=calls(services.transfer_not_transferring, "transfer"),
