@@ -42,7 +42,7 @@ from opensend.statutory.ceasing import ADULT_AGE
 
 NOT_FINAL = "Only a final EHC plan that is being maintained can be ceased"
 ALREADY_OPEN = "We are already considering ceasing this plan"
-REASON_REQUIRED = "Choose the reason for ceasing the plan"
+CEASE_REASON_REQUIRED = "Choose the reason for ceasing the plan"
 DETAILS_REQUIRED = "Explain why the plan is no longer needed"
 REVIEW_FIRST = (
     "Hold a review first. For a young person aged 18 or over who has left education or "
@@ -151,7 +151,7 @@ def cessation_start(
     if plan.status != PlanStatus.FINAL:
         raise ValidationError(NOT_FINAL)
     if reason not in CeaseReason.values:
-        raise ValidationError({"reason": [REASON_REQUIRED]})
+        raise ValidationError({"reason": [CEASE_REASON_REQUIRED]})
     if not details.strip():
         raise ValidationError({"details": [DETAILS_REQUIRED]})
     if review is not None and review.plan_id != plan.pk:
@@ -402,7 +402,7 @@ def cessation_cease(
     cessation.next_due_on = None
     _save(cessation, ["status", "ceased_on", "next_due_on"])
     audit_change(actor, cessation, f"Plan ceased on {ceased_on.isoformat()}")
-    plan = EHCPlan.objects.select_for_update(of=("self",)).get(pk=cessation.plan_id)
+    plan = locked(cessation.plan)
     plan.status = PlanStatus.CEASED
     plan.save(update_fields=["status", "updated_at"])
     audit_change(
