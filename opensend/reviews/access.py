@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.core.types import Actor
+from opensend.plans.models import EHCPlan
 from opensend.reviews.codes import ReviewLead
-from opensend.reviews.models import AnnualReview
+from opensend.reviews.models import Amendment, AnnualReview
 
 
 def manages_reviews(user: Actor) -> bool:
@@ -34,3 +35,21 @@ def may_lead(review: AnnualReview, user: Actor) -> bool:
 def reviews_home(user: Actor) -> str:
     """Where a review's page goes back to: the queue for the SEND team, else the workspace."""
     return reverse("reviews:queue" if manages_reviews(user) else "reviews:setting_workspace")
+
+
+# ---------------------------------------------------------------------------- the plan page
+
+
+def may_amend(user: Actor) -> bool:
+    """May this user start amending a plan (and plan a transfer, re-assess or cease it)?"""
+    return manages_reviews(user)
+
+
+def plan_editable(plan: EHCPlan, user: Actor, amendment: Amendment | None) -> bool:
+    """May this user change the plan's content now: a draft, or a final plan being amended?"""
+    return may_manage_plan(user) and (plan.is_draft or amendment is not None)
+
+
+def may_manage_plan(user: Actor) -> bool:
+    """May this user work on the plan itself (issue it, change its content while allowed)?"""
+    return user_can(user, Capability.MANAGE_CASES)

@@ -25,8 +25,8 @@ from opensend.plans.forms import FamilyCommentForm, IssueFinalForm
 from opensend.plans.models import PlanStatus
 from opensend.plans.views import plan_for, plan_form_page, plan_page_context
 from opensend.reviews import scheduling
+from opensend.reviews.access import may_amend, may_manage_plan, plan_editable
 from opensend.reviews.amendments.selectors import open_amendment_for_family, open_amendment_for_plan
-from opensend.reviews.amendments.steps import may_amend, may_manage_plan, plan_editable
 from opensend.reviews.ceasing.selectors import plan_cessation_banner, plan_natural_end
 from opensend.reviews.reassessment.selectors import open_reassessment_for_plan
 from opensend.reviews.selectors import open_review_for_plan

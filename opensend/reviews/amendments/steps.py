@@ -11,9 +11,7 @@ from datetime import date
 from django.urls import reverse
 from django.utils import timezone
 
-from opensend.accounts.permissions import Capability, user_can
 from opensend.core.types import Actor
-from opensend.plans.models import EHCPlan
 from opensend.reviews.access import manages_reviews
 from opensend.reviews.amendments import selectors, services
 from opensend.reviews.amendments.clocks import amendment_clocks, late_against
@@ -25,21 +23,6 @@ from opensend.reviews.amendments.forms import (
 )
 from opensend.reviews.models import Amendment
 from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
-
-
-def may_amend(user: Actor) -> bool:
-    """May this user start amending a plan (and plan a transfer, re-assess or cease it)?"""
-    return manages_reviews(user)
-
-
-def plan_editable(plan: EHCPlan, user: Actor, amendment: Amendment | None) -> bool:
-    """May this user change the plan's content now: a draft, or a final plan being amended?"""
-    return may_manage_plan(user) and (plan.is_draft or amendment is not None)
-
-
-def may_manage_plan(user: Actor) -> bool:
-    """May this user work on the plan itself (issue it, change its content while allowed)?"""
-    return user_can(user, Capability.MANAGE_CASES)
 
 
 def _open(amendment: Amendment, _user: Actor) -> bool:
