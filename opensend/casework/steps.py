@@ -7,7 +7,9 @@ to assess while the request is new; ask for advice and decide whether to issue w
 assessing; assign, record an exception, record the family's views and withdraw while the case
 is open). The services stay the real guard: a step that is allowed but given bad dates answers
 400 with the service's message next to the field. Every step needs `Capability.MANAGE_CASES`
-(the workflow's `who`).
+(the workflow's `who`). The case page's "Next steps" show when any step is allowed (a SENAR
+caseworker and the case still open). `form_of`, `calls` and `step_in` are shared with
+`plans.steps`.
 """
 
 from typing import Any
@@ -36,11 +38,6 @@ def manages_cases(user: Actor) -> bool:
     return user_can(user, Capability.MANAGE_CASES)
 
 
-def may_manage_case(case: AssessmentRequest, user: Actor) -> bool:
-    """May this user change this case now: a SENAR caseworker, and the case still open."""
-    return manages_cases(user) and case.is_open
-
-
 def _open(case: AssessmentRequest, _user: Actor) -> bool:
     return case.is_open
 
@@ -53,8 +50,9 @@ def _may_acknowledge(case: AssessmentRequest, _user: Actor) -> bool:
     return case.stage == Stage.REQUESTED and case.acknowledged_on is None
 
 
-def _form(form_class: Any) -> Any:
-    return lambda data, _case: form_class(data)
+def form_of(form_class: Any) -> Any:
+    """A step's form that needs only the posted data (not the record)."""
+    return lambda data, _record: form_class(data)
 
 
 def _decision_form(question: str) -> Any:
@@ -67,6 +65,29 @@ def _family_views_form(data: Any, case: AssessmentRequest) -> FamilyViewsForm:
     return FamilyViewsForm(data, initial=initial)
 
 
+def calls(service: Any, record: str = "case") -> Any:
+    """`service(actor=…, <record>=…, **cleaned_data)` (plans.steps passes `plan`)."""
+    return lambda actor, obj, data: service(actor=actor, **{record: obj}, **data)
+
+
+def _decides(service: Any, answer: str) -> Any:
+    """A yes/no decision form's answer passed on as the service's `answer` (assess, issue)."""
+    return lambda actor, case, d: service(
+        actor=actor,
+        case=case,
+        **{answer: d["decision"] == "yes"},
+        decided_on=d["decided_on"],
+        reasons=d["reasons"],
+    )
+
+
+def step_in(namespace: str, name: str, label: str, *, heading: str = "", **options: Any) -> Step:
+    """A step whose URL is named `<namespace>:<name>`; its heading is its label unless told."""
+    return Step(
+        name=name, url_name=f"{namespace}:{name}", label=label, heading=heading or label, **options
+    )
+
+
 CASE = Workflow(
     name="case",
     pk_kwarg="request_id",
@@ -75,105 +96,84 @@ CASE = Workflow(
     who=manages_cases,
     caption=lambda case: case.child.full_name,
     steps=(
-        Step(
-            name="acknowledge",
-            url_name="casework:acknowledge",
-            label="Acknowledge",
+        step_in(
+            "casework",
+            "acknowledge",
+            "Acknowledge",
             heading="Acknowledge the request",
-            form=_form(AcknowledgeForm),
-            service=lambda actor, case, d: requests.request_acknowledge(
-                actor=actor, case=case, **d
-            ),
+            form=form_of(AcknowledgeForm),
+            service=calls(requests.request_acknowledge),
             success="Request acknowledged",
             allowed=_may_acknowledge,
             secondary=True,
         ),
-        Step(
-            name="decide_assessment",
-            url_name="casework:decide_assessment",
-            label="Decide whether to assess",
-            heading="Decide whether to assess",
+        step_in(
+            "casework",
+            "decide_assessment",
+            "Decide whether to assess",
             form=_decision_form("Will we carry out an EHC needs assessment?"),
-            service=lambda actor, case, d: decisions.assessment_decision_record(
-                actor=actor,
-                case=case,
-                assess=d["decision"] == "yes",
-                decided_on=d["decided_on"],
-                reasons=d["reasons"],
-            ),
+            service=_decides(decisions.assessment_decision_record, "assess"),
             success="Decision recorded",
             allowed=_at(Stage.REQUESTED),
         ),
-        Step(
-            name="advice_request_create",
-            url_name="casework:advice_request_create",
-            label="Ask for advice",
-            heading="Ask for advice",
-            form=_form(AdviceRequestForm),
-            service=lambda actor, case, d: advice.advice_request_send(actor=actor, case=case, **d),
+        step_in(
+            "casework",
+            "advice_request_create",
+            "Ask for advice",
+            form=form_of(AdviceRequestForm),
+            service=calls(advice.advice_request_send),
             success="Advice requested. They have 6 weeks to reply.",
             allowed=_at(Stage.ASSESSING),
             secondary=True,
         ),
-        Step(
-            name="decide_issue",
-            url_name="casework:decide_issue",
-            label="Decide whether to issue a plan",
-            heading="Decide whether to issue a plan",
+        step_in(
+            "casework",
+            "decide_issue",
+            "Decide whether to issue a plan",
             form=_decision_form("Will we issue an EHC plan?"),
-            service=lambda actor, case, d: decisions.issue_decision_record(
-                actor=actor,
-                case=case,
-                issue=d["decision"] == "yes",
-                decided_on=d["decided_on"],
-                reasons=d["reasons"],
-            ),
+            service=_decides(decisions.issue_decision_record, "issue"),
             success="Decision recorded",
             allowed=_at(Stage.ASSESSING),
         ),
-        Step(
-            name="assign",
-            url_name="casework:assign",
-            label="Assign caseworker",
+        step_in(
+            "casework",
+            "assign",
+            "Assign caseworker",
             heading="Assign a caseworker",
             form=lambda data, case: AssignForm(data, initial={"caseworker": case.caseworker_id}),
-            service=lambda actor, case, d: requests.request_assign(actor=actor, case=case, **d),
+            service=calls(requests.request_assign),
             success="Caseworker assigned",
             allowed=_open,
             secondary=True,
         ),
-        Step(
-            name="exception_create",
-            url_name="casework:exception_create",
-            label="Record an exception",
+        step_in(
+            "casework",
+            "exception_create",
+            "Record an exception",
             heading="Record an exception to a time limit",
-            form=_form(ExceptionForm),
-            service=lambda actor, case, d: exceptions.clock_exception_record(
-                actor=actor, case=case, **d
-            ),
+            form=form_of(ExceptionForm),
+            service=calls(exceptions.clock_exception_record),
             success="Exception recorded. The case shows which limit it lifts.",
             allowed=_open,
             secondary=True,
         ),
-        Step(
-            name="withdraw",
-            url_name="casework:withdraw",
-            label="Withdraw",
+        step_in(
+            "casework",
+            "withdraw",
+            "Withdraw",
             heading="Withdraw the request",
-            form=_form(WithdrawForm),
-            service=lambda actor, case, d: requests.request_withdraw(actor=actor, case=case, **d),
+            form=form_of(WithdrawForm),
+            service=calls(requests.request_withdraw),
             success="Request withdrawn",
             allowed=_open,
         ),
-        Step(
-            name="family_views",
-            url_name="casework:family_views",
-            label="Record the family's views",
+        step_in(
+            "casework",
+            "family_views",
+            "Record the family's views",
             heading="The family's views (section A)",
             form=_family_views_form,
-            service=lambda actor, case, d: requests.family_views_record(
-                actor=actor, case=case, **d
-            ),
+            service=calls(requests.family_views_record),
             success="Views saved. Every adviser will see them, so nobody needs to ask again.",
             allowed=_open,
         ),

@@ -18,8 +18,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from opensend.casework.steps import manages_cases
-from opensend.core.steps import Step, Workflow
+from opensend.casework.steps import calls, form_of, manages_cases, step_in
+from opensend.core.steps import Workflow
 from opensend.core.types import Actor
 from opensend.plans import selectors
 from opensend.plans.content import SECTION_A_FIELDS
@@ -58,8 +58,9 @@ def _initial(plan: EHCPlan, names: Any) -> dict[str, Any]:
     return {name: getattr(plan, name) for name in names}
 
 
-def _form(form_class: Any) -> Any:
-    return lambda data, _plan: form_class(data)
+def _back_to(url_name: str) -> Any:
+    """After the step, back to its own page (which lists what was recorded)."""
+    return lambda result: reverse(url_name, args=[result.plan_id])
 
 
 PLAN = Workflow(
@@ -70,65 +71,60 @@ PLAN = Workflow(
     who=manages_cases,
     caption=lambda plan: f"EHC plan for {plan.child.full_name}",
     steps=(
-        Step(
-            name="section_a",
-            url_name="plans:section_a",
-            label="Change section A",
+        step_in(
+            "plans",
+            "section_a",
+            "Change section A",
             heading="Section A: views, interests and aspirations",
             form=lambda data, plan: SectionAForm(
                 data, initial=_initial(plan, [name for name, _ in SECTION_A_FIELDS])
             ),
-            service=lambda actor, plan, d: draft.plan_section_a_update(actor=actor, plan=plan, **d),
+            service=calls(draft.plan_section_a_update, "plan"),
             success="Section A saved",
             allowed=may_edit_content,
         ),
-        Step(
-            name="placement",
-            url_name="plans:placement",
-            label="Change sections I and J",
+        step_in(
+            "plans",
+            "placement",
+            "Change sections I and J",
             heading="Placement and personal budget",
             form=lambda data, plan: PlacementForm(data, initial=_initial(plan, PLACEMENT_FIELDS)),
-            service=lambda actor, plan, d: draft.plan_details_update(actor=actor, plan=plan, **d),
+            service=calls(draft.plan_details_update, "plan"),
             success="Sections I and J saved",
             allowed=may_edit_content,
         ),
-        Step(
-            name="draft_issue",
-            url_name="plans:draft_issue",
-            label="Issue the draft plan",
-            heading="Issue the draft plan",
-            form=_form(IssueDraftForm),
-            service=lambda actor, plan, d: draft.draft_issue(actor=actor, plan=plan, **d),
+        step_in(
+            "plans",
+            "draft_issue",
+            "Issue the draft plan",
+            form=form_of(IssueDraftForm),
+            service=calls(draft.draft_issue, "plan"),
             success="Draft plan issued. The family has been told the date their 15 days end.",
             allowed=_draft_to_serve,
         ),
-        Step(
-            name="representations",
-            url_name="plans:representations",
-            label="Family's comments",
+        step_in(
+            "plans",
+            "representations",
+            "Family's comments",
             heading="The family's comments on the draft",
-            form=_form(RepresentationForm),
-            service=lambda actor, plan, d: representations.representation_record(
-                actor=actor, plan=plan, **d
-            ),
+            form=form_of(RepresentationForm),
+            service=calls(representations.representation_record, "plan"),
             success="Comments recorded",
             allowed=_draft_served,
             secondary=True,
-            next_url=lambda result: reverse("plans:representations", args=[result.plan_id]),
+            next_url=_back_to("plans:representations"),
         ),
-        Step(
-            name="consultations",
-            url_name="plans:consultations",
-            label="Consultations with settings",
+        step_in(
+            "plans",
+            "consultations",
+            "Consultations with settings",
             heading="Consult a school or college",
-            form=_form(ConsultationForm),
-            service=lambda actor, plan, d: consultations.consultation_send(
-                actor=actor, plan=plan, **d
-            ),
+            form=form_of(ConsultationForm),
+            service=calls(consultations.consultation_send, "plan"),
             success="Consultation recorded. The setting should reply within 15 days.",
             allowed=_draft,
             secondary=True,
-            next_url=lambda result: reverse("plans:consultations", args=[result.plan_id]),
+            next_url=_back_to("plans:consultations"),
         ),
     ),
 )

@@ -8,6 +8,7 @@ from typing import ParamSpec, TypeVar
 
 from django.core.exceptions import ValidationError
 
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.clocks import clocks_for
@@ -92,3 +93,11 @@ def locked(case: AssessmentRequest) -> AssessmentRequest:
         .select_related("child")
         .get(pk=case.pk)
     )
+
+
+def locked_at(actor: Actor, case: AssessmentRequest, *stages: Stage) -> AssessmentRequest:
+    """The case, locked for a SENAR step that is done only at one of `stages`."""
+    check_capability(actor, Capability.MANAGE_CASES)
+    case = locked(case)
+    check_stage(case, *stages)
+    return case

@@ -8,13 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from opensend import statutory
-from opensend.accounts.permissions import Capability, access_for, check_capability, user_can
+from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, Stage, StepKind
 from opensend.casework.services._shared import (
     case_keyword,
-    check_stage,
     check_step_date,
-    locked,
+    locked_at,
     record_step,
     refresh_clocks,
 )
@@ -41,9 +40,7 @@ def advice_request_send(
     today: date | None = None,
 ) -> AdviceRequest:
     """Ask one organisation for advice; it has 6 weeks (reg 8)."""
-    check_capability(actor, Capability.MANAGE_CASES)
-    case = locked(case)
-    check_stage(case, Stage.ASSESSING)
+    case = locked_at(actor, case, Stage.ASSESSING)
     check_step_date(case, requested_on, today=today_or_local(today), field="requested_on")
     if case.assess_decision_on and requested_on < case.assess_decision_on:
         raise ValidationError(
@@ -143,10 +140,8 @@ def advice_reuse(
     today: date | None = None,
 ) -> AdviceRequest:
     """Use advice already held for this child instead of asking again (tell it once)."""
-    check_capability(actor, Capability.MANAGE_CASES)
     today = today_or_local(today)
-    case = locked(case)
-    check_stage(case, Stage.ASSESSING)
+    case = locked_at(actor, case, Stage.ASSESSING)
     if previous.request.child_id != case.child_id or previous.received_on is None:
         raise ValidationError("Only advice already received for this child can be reused")
     if previous.received_on < statutory.add_months(today, -12):

@@ -16,6 +16,7 @@ from opensend.casework.services._shared import (
     check_stage,
     check_step_date,
     locked,
+    locked_at,
     record_step,
     refresh_clocks,
 )
@@ -148,9 +149,7 @@ def case_record_draft_issued(
     *, actor: Actor, case: AssessmentRequest, on: date, today: date | None = None
 ) -> AssessmentRequest:
     """Called by the plans app when the draft plan is served: the 15-day window starts."""
-    check_capability(actor, Capability.MANAGE_CASES)
-    case = locked(case)
-    check_stage(case, Stage.DRAFTING)
+    case = locked_at(actor, case, Stage.DRAFTING)
     check_step_date(case, on, today=today_or_local(today), field="issued_on")
     if case.issue_decision_on and on < case.issue_decision_on:
         raise ValidationError(
@@ -170,9 +169,7 @@ def case_record_final_issued(
     *, actor: Actor, case: AssessmentRequest, on: date, today: date | None = None
 ) -> AssessmentRequest:
     """Called by the plans app when the final plan is issued: the journey's last step."""
-    check_capability(actor, Capability.MANAGE_CASES)
-    case = locked(case)
-    check_stage(case, Stage.DRAFT_ISSUED)
+    case = locked_at(actor, case, Stage.DRAFT_ISSUED)
     check_step_date(case, on, today=today_or_local(today), field="issued_on")
     if case.draft_issued_on and on < case.draft_issued_on:
         raise ValidationError({"issued_on": ["The final plan cannot be issued before the draft"]})

@@ -12,7 +12,7 @@ from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.models import AssessmentRequest, Panel, PanelCase, Stage, StepKind
-from opensend.casework.services._shared import case_keyword, check_stage, locked, record_step
+from opensend.casework.services._shared import case_keyword, locked_at, record_step
 from opensend.core.types import Actor
 
 
@@ -35,9 +35,7 @@ def panel_create(
 @case_keyword
 @transaction.atomic
 def panel_list_case(*, actor: Actor, panel: Panel, case: AssessmentRequest) -> PanelCase:
-    check_capability(actor, Capability.MANAGE_CASES)
-    case = locked(case)
-    check_stage(case, Stage.REQUESTED)
+    case = locked_at(actor, case, Stage.REQUESTED)
     if panel.held_on < case.received_on:
         raise ValidationError("The panel is before the request was received")
     listing, created = PanelCase.objects.get_or_create(panel=panel, request=case)

@@ -13,6 +13,7 @@ from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.models import (
+    OPEN_STAGES,
     AssessmentRequest,
     FamilyViews,
     RequestSource,
@@ -21,9 +22,9 @@ from opensend.casework.models import (
 )
 from opensend.casework.services._shared import (
     case_keyword,
-    check_stage,
     check_step_date,
     locked,
+    locked_at,
     record_step,
     refresh_clocks,
 )
@@ -78,9 +79,7 @@ def request_create(
     if errors:
         raise ValidationError(errors)
     existing = AssessmentRequest.objects.select_for_update(of=("self",)).filter(child=child)
-    open_request = existing.filter(
-        stage__in=[Stage.REQUESTED, Stage.ASSESSING, Stage.DRAFTING, Stage.DRAFT_ISSUED]
-    ).first()
+    open_request = existing.filter(stage__in=OPEN_STAGES).first()
     if open_request is not None:
         raise ValidationError(
             OPEN_REQUEST_EXISTS.format(received=statutory.long_date(open_request.received_on))
@@ -122,9 +121,7 @@ def request_create(
 def request_acknowledge(
     *, actor: Actor, case: AssessmentRequest, on: date, today: date | None = None
 ) -> AssessmentRequest:
-    check_capability(actor, Capability.MANAGE_CASES)
-    case = locked(case)
-    check_stage(case, Stage.REQUESTED)
+    case = locked_at(actor, case, Stage.REQUESTED)
     if case.acknowledged_on is not None:
         raise ValidationError("The request has already been acknowledged")
     check_step_date(case, on, today=today_or_local(today), field="on")
@@ -160,12 +157,7 @@ def request_assign(
 def request_withdraw(
     *, actor: Actor, case: AssessmentRequest, on: date, reason: str, today: date | None = None
 ) -> AssessmentRequest:
-    check_capability(actor, Capability.MANAGE_CASES)
-    case = locked(case)
-    check_stage(
-        case,
-        *[Stage(s) for s in (Stage.REQUESTED, Stage.ASSESSING, Stage.DRAFTING, Stage.DRAFT_ISSUED)],
-    )
+    case = locked_at(actor, case, *OPEN_STAGES)
     if not reason.strip():
         raise ValidationError({"reason": ["Enter why the request was withdrawn"]})
     check_step_date(case, on, today=today_or_local(today), field="on")
