@@ -9,8 +9,6 @@ service's message), so their buttons show only when they are due (`offer`).
 
 from typing import Any
 
-from django.urls import reverse
-
 from opensend import statutory
 from opensend.core.types import Actor
 from opensend.reviews import selectors, services
@@ -26,7 +24,7 @@ from opensend.reviews.forms import (
     ReportForm,
 )
 from opensend.reviews.models import AnnualReview
-from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
+from opensend.reviews.workflow import calls, record_workflow, step_factory
 
 # ---------------------------------------------------------------------------- the invitations
 
@@ -111,11 +109,9 @@ def _decision_intro(review: AnnualReview) -> str:
 
 step = step_factory("")
 
-REVIEW_STEPS = RecordWorkflow(
-    name="review",
-    pk_kwarg="review_id",
-    get=lambda user, pk: selectors.review_get_for_user(user=user, review_id=pk),
-    detail_url=lambda review: reverse("reviews:review_detail", args=[review.pk]),
+REVIEW_STEPS = record_workflow(
+    "review",
+    selectors.review_get_for_user,
     caption=lambda review: f"{review.get_kind_display()} for {review.child.full_name}",
     who=leads_reviews,
     steps=(

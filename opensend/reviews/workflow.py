@@ -22,6 +22,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from opensend.core.steps import Allowed, Step, Workflow
@@ -104,3 +105,20 @@ def step_factory(prefix: str) -> Callable[..., RecordStep]:
         return RecordStep(name=name, url_name=f"reviews:{prefix}{name}", label=label, **options)
 
     return step
+
+
+def record_workflow(
+    name: str, selector: Callable[..., Any], steps: tuple[Step, ...], **options: Any
+) -> RecordWorkflow:
+    """The workflow of a record called `name`: its URLs carry `<name>_id`, its page is
+    `reviews:<name>_detail`, and `selector(user=..., <name>_id=...)` fetches it (404 if not
+    visible). `options` are the rest of the workflow (caption, who)."""
+    pk_kwarg = f"{name}_id"
+    return RecordWorkflow(
+        name=name,
+        pk_kwarg=pk_kwarg,
+        get=lambda user, pk: selector(user=user, **{pk_kwarg: pk}),
+        detail_url=lambda record: reverse(f"reviews:{name}_detail", args=[record.pk]),
+        steps=steps,
+        **options,
+    )

@@ -8,7 +8,6 @@ say so, with a 400, if they come first), so those buttons show once the proposal
 
 from datetime import date
 
-from django.urls import reverse
 from django.utils import timezone
 
 from opensend.core.types import Actor
@@ -22,7 +21,7 @@ from opensend.reviews.amendments.forms import (
     ProposeForm,
 )
 from opensend.reviews.models import Amendment
-from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
+from opensend.reviews.workflow import calls, record_workflow, step_factory
 
 
 def _open(amendment: Amendment, _user: Actor) -> bool:
@@ -51,11 +50,9 @@ def _issued(amendment: Amendment) -> str:
 
 step = step_factory("amendment_")
 
-AMENDMENT_STEPS = RecordWorkflow(
-    name="amendment",
-    pk_kwarg="amendment_id",
-    get=lambda user, pk: selectors.amendment_get_for_user(user=user, amendment_id=pk),
-    detail_url=lambda amendment: reverse("reviews:amendment_detail", args=[amendment.pk]),
+AMENDMENT_STEPS = record_workflow(
+    "amendment",
+    selectors.amendment_get_for_user,
     caption=lambda amendment: f"Amending the plan for {amendment.child.full_name}",
     who=manages_reviews,
     steps=(

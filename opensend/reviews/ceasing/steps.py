@@ -10,7 +10,6 @@ consultation, an appeal after the notice, ceasing once nothing blocks it.
 
 from typing import Any
 
-from django.urls import reverse
 from django.utils import timezone
 
 from opensend.accounts.permissions import Capability, user_can
@@ -28,7 +27,7 @@ from opensend.reviews.ceasing.forms import (
 )
 from opensend.reviews.codes import CessationStatus
 from opensend.reviews.models import Cessation
-from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
+from opensend.reviews.workflow import calls, record_workflow, step_factory
 
 
 def may_see_appeal(user: Actor) -> bool:
@@ -60,11 +59,9 @@ def _appeals_form(data: Any, cessation: Cessation) -> CessationAppealLinkForm:
 
 step = step_factory("cessation_")
 
-CESSATION_STEPS = RecordWorkflow(
-    name="cessation",
-    pk_kwarg="cessation_id",
-    get=lambda user, pk: selectors.cessation_get_for_user(user=user, cessation_id=pk),
-    detail_url=lambda cessation: reverse("reviews:cessation_detail", args=[cessation.pk]),
+CESSATION_STEPS = record_workflow(
+    "cessation",
+    selectors.cessation_get_for_user,
     caption=lambda cessation: f"Ceasing the plan for {cessation.child.full_name}",
     who=manages_reviews,
     steps=(

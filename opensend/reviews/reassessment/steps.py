@@ -2,21 +2,17 @@
 it (`allowed`). Only the SEND team decides, and each step once, in order: the decision while the
 request waits for one, the plan while we re-assess."""
 
-from django.urls import reverse
-
 from opensend.reviews.access import manages_reviews
 from opensend.reviews.codes import ReassessmentStatus
 from opensend.reviews.reassessment import selectors, services
 from opensend.reviews.reassessment.forms import ReassessmentDecideForm, ReassessmentIssuedForm
-from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
+from opensend.reviews.workflow import calls, record_workflow, step_factory
 
 step = step_factory("reassessment_")
 
-REASSESSMENT_STEPS = RecordWorkflow(
-    name="reassessment",
-    pk_kwarg="reassessment_id",
-    get=lambda user, pk: selectors.reassessment_get_for_user(user=user, reassessment_id=pk),
-    detail_url=lambda r: reverse("reviews:reassessment_detail", args=[r.pk]),
+REASSESSMENT_STEPS = record_workflow(
+    "reassessment",
+    selectors.reassessment_get_for_user,
     caption=lambda r: r.child.full_name,
     who=manages_reviews,
     steps=(

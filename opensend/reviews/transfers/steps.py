@@ -7,8 +7,6 @@ carries the work). The amendment can be started once a setting is named (the ser
 with a 400, before that), so its button shows then.
 """
 
-from django.urls import reverse
-
 from opensend.core.types import Actor
 from opensend.reviews.access import manages_reviews
 from opensend.reviews.models import PhaseTransfer
@@ -21,7 +19,7 @@ from opensend.reviews.transfers.forms import (
     PreferencesForm,
 )
 from opensend.reviews.transfers.planner import transfer_preferences
-from opensend.reviews.workflow import RecordWorkflow, calls, step_factory
+from opensend.reviews.workflow import calls, record_workflow, step_factory
 
 
 def may_open_transfers(user: Actor) -> bool:
@@ -45,11 +43,9 @@ def _preferences_form(data: object, t: PhaseTransfer) -> PreferencesForm:
 
 step = step_factory("transfer_")
 
-TRANSFER_STEPS = RecordWorkflow(
-    name="transfer",
-    pk_kwarg="transfer_id",
-    get=lambda user, pk: selectors.transfer_get_for_user(user=user, transfer_id=pk),
-    detail_url=lambda transfer: reverse("reviews:transfer_detail", args=[transfer.pk]),
+TRANSFER_STEPS = record_workflow(
+    "transfer",
+    selectors.transfer_get_for_user,
     caption=lambda t: f"{t.child.full_name}: {t.get_kind_display().lower()}",
     who=manages_reviews,
     steps=(
