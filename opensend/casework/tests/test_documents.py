@@ -32,7 +32,7 @@ def case(world):
     )
     services.assessment_decision_record(
         actor=cw,
-        request=case,
+        case=case,
         assess=True,
         decided_on=dt.date(2026, 7, 1),
         reasons="x",
@@ -45,7 +45,7 @@ def ask(world, case, role="health"):
     organisation = world.users[role].memberships.get().organisation
     return services.advice_request_send(
         actor=world.users["caseworker"],
-        request=case,
+        case=case,
         kind="health" if role == "health" else "ep",
         organisation=organisation,
         requested_on=dt.date(2026, 7, 2),
@@ -263,7 +263,7 @@ def test_the_case_page_and_advice_page_link_the_document(world, submitted):
 def test_reused_advice_keeps_the_document(world, submitted):
     cw = world.users["caseworker"]
     services.request_withdraw(
-        actor=cw, request=submitted.request, on=TODAY, reason="Moved away", today=TODAY
+        actor=cw, case=submitted.request, on=TODAY, reason="Moved away", today=TODAY
     )
     second = services.request_create(
         actor=cw,
@@ -273,9 +273,9 @@ def test_reused_advice_keeps_the_document(world, submitted):
         today=TODAY,
     )
     services.assessment_decision_record(
-        actor=cw, request=second, assess=True, decided_on=TODAY, reasons="x", today=TODAY
+        actor=cw, case=second, assess=True, decided_on=TODAY, reasons="x", today=TODAY
     )
-    reused = services.advice_reuse(actor=cw, request=second, previous=submitted, today=TODAY)
+    reused = services.advice_reuse(actor=cw, case=second, previous=submitted, today=TODAY)
     assert reused.document.name == submitted.document.name
     assert reused.document_name == submitted.document_name
     assert_download(

@@ -29,7 +29,7 @@ def test_whole_journey_to_the_decision_to_issue(world):
     case = new_request(world)
     services.assessment_decision_record(
         actor=cw,
-        request=case,
+        case=case,
         assess=True,
         decided_on=dt.date(2026, 7, 6),
         reasons="Evidence of needs beyond SEN support",
@@ -37,7 +37,7 @@ def test_whole_journey_to_the_decision_to_issue(world):
     )
     advice = services.advice_request_send(
         actor=cw,
-        request=case,
+        case=case,
         kind="health",
         organisation=world.health_org,
         requested_on=dt.date(2026, 7, 7),
@@ -58,7 +58,7 @@ def test_whole_journey_to_the_decision_to_issue(world):
     )
     services.issue_decision_record(
         actor=cw,
-        request=case,
+        case=case,
         issue=True,
         decided_on=dt.date(2026, 8, 20),
         reasons="Plan needed",
@@ -82,7 +82,7 @@ def test_refusal_needs_reasons_and_stops_the_clocks(world):
     with pytest.raises(ValidationError, match="reasons"):
         services.assessment_decision_record(
             actor=world.users["caseworker"],
-            request=case,
+            case=case,
             assess=False,
             decided_on=dt.date(2026, 7, 1),
             reasons=" ",
@@ -90,7 +90,7 @@ def test_refusal_needs_reasons_and_stops_the_clocks(world):
         )
     services.assessment_decision_record(
         actor=world.users["caseworker"],
-        request=case,
+        case=case,
         assess=False,
         decided_on=dt.date(2026, 7, 1),
         reasons="Needs can be met at SEN support",
@@ -112,7 +112,7 @@ def test_impossible_dates_are_refused_and_change_nothing(world, decided_on, mess
     with pytest.raises(ValidationError, match=message):
         services.assessment_decision_record(
             actor=world.users["caseworker"],
-            request=case,
+            case=case,
             assess=True,
             decided_on=decided_on,
             reasons="x",
@@ -127,11 +127,11 @@ def test_out_of_order_and_double_steps_are_refused(world):
     case = new_request(world)
     with pytest.raises(ValidationError, match="cannot be done now"):
         services.issue_decision_record(
-            actor=cw, request=case, issue=True, decided_on=RECEIVED, reasons="x", today=TODAY
+            actor=cw, case=case, issue=True, decided_on=RECEIVED, reasons="x", today=TODAY
         )
     services.assessment_decision_record(
         actor=cw,
-        request=case,
+        case=case,
         assess=True,
         decided_on=dt.date(2026, 7, 1),
         reasons="x",
@@ -140,7 +140,7 @@ def test_out_of_order_and_double_steps_are_refused(world):
     with pytest.raises(ValidationError, match="already been recorded"):
         services.assessment_decision_record(
             actor=cw,
-            request=case,
+            case=case,
             assess=False,
             decided_on=dt.date(2026, 7, 2),
             reasons="x",
@@ -155,7 +155,7 @@ def test_repeat_requests_within_six_months_are_flagged(world):
     first = new_request(world, received_on=dt.date(2026, 3, 1))
     services.assessment_decision_record(
         actor=cw,
-        request=first,
+        case=first,
         assess=False,
         decided_on=dt.date(2026, 4, 1),
         reasons="SEN support",
@@ -177,7 +177,7 @@ def test_exception_lifts_a_limit_visibly(world):
     with pytest.raises(ValidationError, match="does not apply"):
         services.clock_exception_record(
             actor=cw,
-            request=case,
+            case=case,
             ground="missed_appointment",
             starts_on=dt.date(2026, 6, 10),
             evidence="x",
@@ -185,7 +185,7 @@ def test_exception_lifts_a_limit_visibly(world):
         )
     services.clock_exception_record(
         actor=cw,
-        request=case,
+        case=case,
         ground="personal_circumstances",
         starts_on=dt.date(2026, 6, 10),
         evidence="Family bereavement",
@@ -201,7 +201,7 @@ def test_only_the_organisation_asked_can_submit_advice(world):
     case = new_request(world)
     services.assessment_decision_record(
         actor=cw,
-        request=case,
+        case=case,
         assess=True,
         decided_on=dt.date(2026, 7, 1),
         reasons="x",
@@ -209,7 +209,7 @@ def test_only_the_organisation_asked_can_submit_advice(world):
     )
     advice = services.advice_request_send(
         actor=cw,
-        request=case,
+        case=case,
         kind="health",
         organisation=world.health_org,
         requested_on=dt.date(2026, 7, 2),

@@ -159,7 +159,7 @@ def test_family_is_told_what_happened_and_what_happens_next(world):
     assert statutory.long_date(statutory.due("decide_whether_to_assess", RECEIVED)) in received.body
     services.assessment_decision_record(
         actor=world.users["caseworker"],
-        request=case,
+        case=case,
         assess=False,
         decided_on=dt.date(2026, 7, 1),
         reasons="Needs can be met at SEN support",
@@ -185,7 +185,7 @@ def test_family_views_are_told_once_and_shown_to_every_adviser(world):
     assert response.status_code == 302
     services.assessment_decision_record(
         actor=cw,
-        request=case,
+        case=case,
         assess=True,
         decided_on=dt.date(2026, 7, 1),
         reasons="x",
@@ -193,7 +193,7 @@ def test_family_views_are_told_once_and_shown_to_every_adviser(world):
     )
     advice = services.advice_request_send(
         actor=cw,
-        request=case,
+        case=case,
         kind="health",
         organisation=world.health_org,
         requested_on=dt.date(2026, 7, 2),
@@ -220,7 +220,7 @@ def test_clock_sweep_reminds_then_escalates_once(world):
     case = new_request(world)
     services.assessment_decision_record(
         actor=cw,
-        request=case,
+        case=case,
         assess=True,
         decided_on=dt.date(2026, 7, 1),
         reasons="x",
@@ -228,7 +228,7 @@ def test_clock_sweep_reminds_then_escalates_once(world):
     )
     advice = services.advice_request_send(
         actor=cw,
-        request=case,
+        case=case,
         kind="health",
         organisation=world.health_org,
         requested_on=dt.date(2026, 7, 2),
@@ -307,7 +307,7 @@ def test_refusal_has_a_decision_letter_pdf(world):
     assert client.get(url).status_code == 404  # nothing decided yet
     services.assessment_decision_record(
         actor=world.users["caseworker"],
-        request=case,
+        case=case,
         assess=False,
         decided_on=dt.date(2026, 7, 1),
         reasons="SEN support can meet needs",

@@ -26,7 +26,7 @@ def case(world):
     )
     services.assessment_decision_record(
         actor=cw,
-        request=case,
+        case=case,
         assess=True,
         decided_on=dt.date(2026, 7, 1),
         reasons="x",
@@ -34,7 +34,7 @@ def case(world):
     )
     advice = services.advice_request_send(
         actor=cw,
-        request=case,
+        case=case,
         kind="health",
         organisation=world.health_org,
         requested_on=dt.date(2026, 7, 2),
