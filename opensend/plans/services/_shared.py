@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.core.types import Actor
@@ -38,6 +39,14 @@ def locked(plan: EHCPlan) -> EHCPlan:
         .select_related("child", "request", "named_setting")
         .get(pk=plan.pk)
     )
+
+
+def locked_editable(actor: Actor, plan: EHCPlan) -> EHCPlan:
+    """The plan, locked for a SENAR change to its content (a draft, or being amended)."""
+    check_capability(actor, Capability.MANAGE_CASES)
+    plan = locked(plan)
+    check_editable(plan)
+    return plan
 
 
 def plan_lock(plan: EHCPlan) -> EHCPlan:

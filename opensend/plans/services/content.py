@@ -8,7 +8,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.core.types import Actor
@@ -23,7 +22,7 @@ from opensend.plans.models import (
     Provision,
     ProvisionSection,
 )
-from opensend.plans.services._shared import PROVISION_FIELDS, audit_plan, check_editable, locked
+from opensend.plans.services._shared import PROVISION_FIELDS, audit_plan, locked_editable
 
 DESCRIPTION_REQUIRED = "Enter a description"
 SECTION_REQUIRED = "Choose the section"
@@ -59,9 +58,7 @@ def _clean_need(section: str, area: str, description: str) -> tuple[str, str]:
 def need_add(
     *, actor: Actor, plan: EHCPlan, section: str, description: str, area: str = ""
 ) -> Need:
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(plan)
-    check_editable(plan)
+    plan = locked_editable(actor, plan)
     area, description = _clean_need(section, area, description)
     need = Need.objects.create(plan=plan, section=section, area=area, description=description)
     audit_record(actor=actor, action=Action.CREATE, obj=need, child_id=plan.child_id)
@@ -72,9 +69,7 @@ def need_add(
 def need_update(
     *, actor: Actor, need: Need, section: str, description: str, area: str = ""
 ) -> Need:
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(need.plan)
-    check_editable(plan)
+    plan = locked_editable(actor, need.plan)
     area, description = _clean_need(section, area, description)
     before = snapshot(need, NEED_FIELDS)
     need.section, need.area, need.description = section, area, description
@@ -92,9 +87,7 @@ def need_update(
 @transaction.atomic
 def need_remove(*, actor: Actor, need: Need) -> None:
     """Take a need out of a draft (its links to outcomes go with it)."""
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(need.plan)
-    check_editable(plan)
+    plan = locked_editable(actor, need.plan)
     audit_plan(actor, plan, summary=f"Removed need: {need}"[:300], changes={"removed": str(need)})
     need.delete()
 
@@ -105,6 +98,28 @@ def _ids_in(plan: EHCPlan, model: Any, ids: Iterable[int], *, what: str, field: 
     if len(found) != len(wanted):
         raise ValidationError({field: [NOT_THIS_PLAN.format(what=what)]})
     return found
+
+
+def _link(
+    actor: Actor,
+    plan: EHCPlan,
+    row: Any,
+    relation: str,
+    linked: list[Any],
+    *,
+    action: Action,
+    changes: dict[str, Any] | None = None,
+) -> None:
+    """Link a row to the rows it answers (an outcome to needs, provision to outcomes) and audit
+    the change with the links it now has."""
+    getattr(row, relation).set(linked)
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=row,
+        child_id=plan.child_id,
+        changes={**(changes or {}), relation: [str(x) for x in linked]},
+    )
 
 
 def _clean_outcome(description: str, pfa: str) -> str:
@@ -128,9 +143,7 @@ def outcome_add(
     preparing_for_adulthood_area: str = "",
     need_ids: Iterable[int] = (),
 ) -> Outcome:
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(plan)
-    check_editable(plan)
+    plan = locked_editable(actor, plan)
     description = _clean_outcome(description, preparing_for_adulthood_area)
     needs = _ids_in(plan, Need, need_ids, what="needs", field="need_ids")
     outcome = Outcome.objects.create(
@@ -139,14 +152,7 @@ def outcome_add(
         by_when=by_when.strip(),
         preparing_for_adulthood_area=preparing_for_adulthood_area,
     )
-    outcome.needs.set(needs)
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        obj=outcome,
-        child_id=plan.child_id,
-        changes={"needs": [str(n) for n in needs]},
-    )
+    _link(actor, plan, outcome, "needs", needs, action=Action.CREATE)
     return outcome
 
 
@@ -160,29 +166,21 @@ def outcome_update(
     preparing_for_adulthood_area: str = "",
     need_ids: Iterable[int] = (),
 ) -> Outcome:
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(outcome.plan)
-    check_editable(plan)
+    plan = locked_editable(actor, outcome.plan)
     description = _clean_outcome(description, preparing_for_adulthood_area)
     needs = _ids_in(plan, Need, need_ids, what="needs", field="need_ids")
     before = snapshot(outcome, OUTCOME_FIELDS)
     outcome.description, outcome.by_when = description, by_when.strip()
     outcome.preparing_for_adulthood_area = preparing_for_adulthood_area
     outcome.save()
-    outcome.needs.set(needs)
     changes = field_changes(outcome, before, OUTCOME_FIELDS)
-    changes["needs"] = [str(n) for n in needs]
-    audit_record(
-        actor=actor, action=Action.UPDATE, obj=outcome, child_id=plan.child_id, changes=changes
-    )
+    _link(actor, plan, outcome, "needs", needs, action=Action.UPDATE, changes=changes)
     return outcome
 
 
 @transaction.atomic
 def outcome_remove(*, actor: Actor, outcome: Outcome) -> None:
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(outcome.plan)
-    check_editable(plan)
+    plan = locked_editable(actor, outcome.plan)
     audit_plan(
         actor, plan, summary=f"Removed outcome: {outcome}"[:300], changes={"removed": str(outcome)}
     )
@@ -214,9 +212,7 @@ def provision_add(
     location: str = "",
     outcome_ids: Iterable[int] = (),
 ) -> Provision:
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(plan)
-    check_editable(plan)
+    plan = locked_editable(actor, plan)
     description = _clean_provision(section, description)
     outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
     provision = Provision.objects.create(
@@ -229,14 +225,7 @@ def provision_add(
         group_size=group_size.strip(),
         location=location.strip(),
     )
-    provision.outcomes.set(outcomes)
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        obj=provision,
-        child_id=plan.child_id,
-        changes={"outcomes": [str(o) for o in outcomes]},
-    )
+    _link(actor, plan, provision, "outcomes", outcomes, action=Action.CREATE)
     return provision
 
 
@@ -254,9 +243,7 @@ def provision_update(
     location: str = "",
     outcome_ids: Iterable[int] = (),
 ) -> Provision:
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(provision.plan)
-    check_editable(plan)
+    plan = locked_editable(actor, provision.plan)
     description = _clean_provision(section, description)
     outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
     before = snapshot(provision, PROVISION_FIELDS)
@@ -265,20 +252,14 @@ def provision_update(
     provision.duration, provision.group_size = duration.strip(), group_size.strip()
     provision.location = location.strip()
     provision.save()
-    provision.outcomes.set(outcomes)
     changes = field_changes(provision, before, PROVISION_FIELDS)
-    changes["outcomes"] = [str(o) for o in outcomes]
-    audit_record(
-        actor=actor, action=Action.UPDATE, obj=provision, child_id=plan.child_id, changes=changes
-    )
+    _link(actor, plan, provision, "outcomes", outcomes, action=Action.UPDATE, changes=changes)
     return provision
 
 
 @transaction.atomic
 def provision_remove(*, actor: Actor, provision: Provision) -> None:
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(provision.plan)
-    check_editable(plan)
+    plan = locked_editable(actor, provision.plan)
     audit_plan(
         actor,
         plan,

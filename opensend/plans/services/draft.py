@@ -23,9 +23,9 @@ from opensend.plans.services._shared import (
     SECTION_A,
     audit_plan,
     check_draft,
-    check_editable,
     check_issuable,
     locked,
+    locked_editable,
 )
 
 WRONG_STAGE = "A draft plan can only be started once we have decided to issue a plan"
@@ -64,9 +64,7 @@ def plan_section_a_update(
     aspirations: str = "",
     communication: str = "",
 ) -> EHCPlan:
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(plan)
-    check_editable(plan)
+    plan = locked_editable(actor, plan)
     before = snapshot(plan, SECTION_A)
     plan.about_me, plan.what_matters = about_me, what_matters
     plan.aspirations, plan.communication = aspirations, communication
@@ -87,9 +85,7 @@ def plan_details_update(
     personal_budget_description: str = "",
 ) -> EHCPlan:
     """Section I (the kind of placement) and section J (the personal budget)."""
-    check_capability(actor, Capability.MANAGE_CASES)
-    plan = locked(plan)
-    check_editable(plan)
+    plan = locked_editable(actor, plan)
     if placement_type and placement_type not in PlacementType.values:
         raise ValidationError({"placement_type": ["Choose the kind of placement"]})
     if personal_budget_amount is not None and personal_budget_amount < 0:
