@@ -1,21 +1,9 @@
-"""Helpers the disputes tests share: who may use the dispute pages, a GOV.UK date posted as a
-form, and a record read again after a service changed it."""
+"""Helpers the disputes tests share: a record read again after a service changed it, and its
+clocks by rule."""
 
-from datetime import date
 from typing import Any
 
-from testsupport.roles import ROLES
-
-__all__ = ["FAMILY", "ROLES", "SENAR", "by_rule", "date_fields", "fresh"]
-
-# The roles that manage disputes (SEN assessment and review), and the family's own.
-SENAR = {"caseworker", "team_manager", "admin"}
-FAMILY = {"parent", "young_person"}
-
-
-def date_fields(name: str, on: date) -> dict[str, str]:
-    """A GOV.UK date input's three fields (day, month, year), as a form posts them."""
-    return {f"{name}_0": str(on.day), f"{name}_1": str(on.month), f"{name}_2": str(on.year)}
+__all__ = ["by_rule", "fresh"]
 
 
 def fresh(obj: Any) -> Any:

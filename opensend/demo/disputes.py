@@ -17,11 +17,11 @@ from typing import Any
 
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest, Stage
+from opensend.core.clocks import next_open_clock
 from opensend.disputes.clocks import (
     appeal_deadline_clock,
     charter_due,
     mediation_clocks,
-    next_open_clock,
     order_clocks,
     stage_clock,
 )

@@ -7,7 +7,7 @@ year also has its last review, decided: mostly "keep the plan", some "amend". Am
 recent decisions are still open (proposals with the family, some late); older ones were issued as
 version 2 of the plan (with both versions kept, so "compare" shows the change).
 
-Due dates come from `opensend.reviews.clocks.review_due_choice` and the rules engine, and the
+Due dates come from `opensend.statutory.review_due_choice` and the rules engine, and the
 `next_due_on` cache from the same clock code the services use. Rows are bulk-inserted: a fixed
 number of queries at any scale. Deterministic from the seed.
 """
@@ -21,12 +21,8 @@ from opensend import statutory
 from opensend.people.models import Child, Setting
 from opensend.plans.content import plan_content
 from opensend.plans.models import EHCPlan, PlanStatus, PlanVersion, Provision
-from opensend.reviews.clocks import (
-    amendment_clocks,
-    review_clocks,
-    review_lead_for,
-    soonest_open,
-)
+from opensend.reviews.amendments.clocks import amendment_clocks
+from opensend.reviews.annual_clocks import review_clocks, review_lead_for, soonest_open
 from opensend.reviews.models import (
     Amendment,
     AmendmentRepresentation,

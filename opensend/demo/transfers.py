@@ -31,7 +31,7 @@ from opensend.reviews.models import (
     ReviewStage,
     TransferKindChoice,
 )
-from opensend.reviews.transfers.selectors import movers_queryset
+from opensend.reviews.transfers.planner import movers_queryset
 
 BATCH = 2000
 # Share of next September's movers in each state (the rest are "not opened").

@@ -17,7 +17,6 @@ from opensend.core.clocks import Clock, rule_clock
 
 # Re-exported only for reviews.due_dates and demo.disputes, which import it from here (they
 # can import it from core.clocks, where it is defined; then this line goes).
-from opensend.core.clocks import next_open_clock as next_open_clock
 from opensend.disputes.models import (
     ALTERNATIVE_RULES,
     ORDER_RULES,

@@ -1,5 +1,5 @@
 """The clocks on annual reviews, each from `opensend.statutory` (an amendment's are in
-`reviews.amendments.clocks`; `reviews.clocks` offers both to callers outside reviews).
+`reviews.amendments.clocks`).
 
 No date arithmetic happens here either: every due date is `statutory.due(rule_id, trigger)`.
 When a review must be held by (first review, next review, or the 6-monthly early years cycle)

@@ -17,9 +17,8 @@ from django.db import transaction
 
 from opensend import statutory
 from opensend.casework.clocks import clocks_for
-from opensend.casework.clocks import next_open_clock as next_case_clock
 from opensend.casework.models import AssessmentRequest
-from opensend.disputes.clocks import next_open_clock as next_dispute_clock
+from opensend.core.clocks import next_open_clock
 from opensend.disputes.clocks import record_clocks
 from opensend.disputes.models import Appeal, Complaint, MediationCase
 from opensend.reviews.amendments.clocks import amendment_clocks
@@ -98,7 +97,7 @@ def _assessments(result: Refreshed) -> None:
     changed = []
     cases = AssessmentRequest.objects.open().select_related("child")
     for case in cases.iterator(BATCH):
-        upcoming = next_case_clock(clocks_for(case))
+        upcoming = next_open_clock(clocks_for(case))
         new = (upcoming.due_on, upcoming.rule_id) if upcoming else (None, "")
         if new != (case.next_due_on, case.next_due_rule):
             case.next_due_on, case.next_due_rule = new
@@ -118,7 +117,7 @@ def _disputes(result: Refreshed) -> None:
     for model, label in models:
         changed = []
         for record in model.objects.open().iterator(BATCH):
-            upcoming = next_dispute_clock(record_clocks(record))
+            upcoming = next_open_clock(record_clocks(record))
             new = upcoming.due_on if upcoming else None
             if new != record.next_due_on:
                 record.next_due_on = new

@@ -6,11 +6,10 @@ import pytest
 from django.urls import reverse
 
 from opensend.casework import services
-from testsupport.roles import ROLES
+from testsupport.roles import ROLES, SENAR
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 20)
-SENAR = {"caseworker", "team_manager", "admin"}
 ADVISERS = {"health", "social_care", "educational_psychologist", "senco"}
 
 

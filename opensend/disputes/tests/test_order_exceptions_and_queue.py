@@ -14,7 +14,9 @@ from opensend.core.clocks import next_open_clock
 from opensend.disputes import selectors, services
 from opensend.disputes.clocks import appeal_clocks, record_clocks
 from opensend.disputes.models import Appeal, Complaint, DisputeStep, OrderStepException
-from testsupport.disputes import ROLES, SENAR, date_fields, fresh
+from testsupport.disputes import fresh
+from testsupport.forms import date_fields
+from testsupport.roles import ROLES, SENAR
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 9, 1)

@@ -10,7 +10,8 @@ from django.utils import timezone
 from opensend.disputes import services
 from opensend.disputes.models import Complaint
 from opensend.notify.models import OutboxMessage
-from testsupport.disputes import FAMILY, ROLES, SENAR, date_fields
+from testsupport.forms import date_fields
+from testsupport.roles import FAMILY, ROLES, SENAR
 
 pytestmark = pytest.mark.django_db
 LONG_AGO = dt.date(2026, 6, 1)

@@ -12,11 +12,11 @@ from opensend.reviews import services
 from opensend.reviews.amendments import services as amendments
 from opensend.reviews.models import Amendment, AnnualReview, ReviewStage
 from testsupport.factories.accounts import MembershipFactory, OrganisationFactory, UserFactory
+from testsupport.forms import date_fields
 from testsupport.journeys import INVITED, MEETING, TODAY, final_plan, open_review
-from testsupport.roles import ROLES
+from testsupport.roles import ROLES, SENAR
 
 pytestmark = pytest.mark.django_db
-SENAR = {"caseworker", "team_manager", "admin"}
 VIEW = SENAR | {"senco"}
 VIEW_CHILDREN = VIEW | {
     "health",
@@ -25,10 +25,6 @@ VIEW_CHILDREN = VIEW | {
     "parent",
     "young_person",
 }
-
-
-def date_fields(name, on):
-    return {f"{name}_0": str(on.day), f"{name}_1": str(on.month), f"{name}_2": str(on.year)}
 
 
 @pytest.fixture

@@ -31,10 +31,7 @@ from opensend.core.types import Actor
 from opensend.people.models import Child
 from opensend.plans.models import Consultation, PlanStatus
 from opensend.reviews.models import AmendmentStatus, PhaseTransfer
-from opensend.reviews.transfers.planner import (  # movers_queryset: re-exported for the demo
-    PlannerStatus,
-    movers_queryset,  # noqa: F401
-)
+from opensend.reviews.transfers.planner import PlannerStatus
 
 _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 

@@ -10,16 +10,12 @@ from opensend.reviews.ceasing import services as ceasing
 from opensend.reviews.models import Cessation, PhaseTransfer
 from opensend.reviews.transfers import services
 from testsupport.factories.people import SettingFactory
-from testsupport.roles import ROLES
+from testsupport.forms import date_fields
+from testsupport.roles import ROLES, SENAR
 from testsupport.transfers import final_plan, today, year6
 
 pytestmark = pytest.mark.django_db
-SENAR = {"caseworker", "team_manager", "admin"}
 VIEWERS = SENAR | {"senco"}
-
-
-def date_fields(name, on):
-    return {f"{name}_0": str(on.day), f"{name}_1": str(on.month), f"{name}_2": str(on.year)}
 
 
 @pytest.fixture
