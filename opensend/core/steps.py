@@ -57,6 +57,15 @@ class Step:
     next_url: Callable[[Any], str] | None = None
     secondary: bool = False  # shown as a secondary (grey) button
     caption: Callable[[Any], str] | None = None  # else the workflow's
+    intro_for: Callable[[Any], str] | None = None  # an intro worked out from the record
+    uploads: bool = False  # the form takes uploaded files
+    # The button shows only when this holds too (the step is due now). `allowed` stays what the
+    # server permits, so a step taken out of order still gets the service's message; `offer`
+    # only keeps a record's page to the steps that are due.
+    offer: Callable[[Any], bool] | None = None
+
+    def is_due(self, record: Any) -> bool:
+        return self.offer is None or self.offer(record)
 
 
 @dataclass(frozen=True)
@@ -127,13 +136,17 @@ class Workflow:
         gate = step.who or self.who
         return gate(user) and step.allowed(record, user)
 
+    def may(self, name: str, record: Any, user: Actor) -> bool:
+        """May `user` take the step called `name` on `record` now (the server's own check)?"""
+        return self.permits(self.step(name), record, user)
+
     def buttons(self, record: Any, user: Actor) -> Allowed:
-        """The steps this user may take on this record now, in the table's order."""
+        """The steps this user may take on this record and that are due, in the table's order."""
         return Allowed(
             [
                 Button(step, self.url(step, record))
                 for step in self.steps
-                if self.permits(step, record, user)
+                if step.is_due(record) and self.permits(step, record, user)
             ]
         )
 
@@ -150,15 +163,18 @@ class Workflow:
             if not step.allowed(record, request.user):
                 raise PermissionDenied
             caption = step.caption or self.caption
+            form = step.form(form_data(request), record)
+            if step.uploads and request.method == "POST":
+                form.files = request.FILES
             return step_view(
                 request,
-                form=step.form(form_data(request), record),
+                form=form,
                 heading=step.heading,
                 caption=caption(record),
                 back=self.detail_url(record),
                 action=lambda data: step.service(request.user, record, data),
                 success=step.success,
-                intro=step.intro,
+                intro=step.intro_for(record) if step.intro_for else step.intro,
                 submit_label=step.submit_label,
                 next_url=step.next_url,
             )
@@ -166,3 +182,12 @@ class Workflow:
         serve.__name__ = serve.__qualname__ = f"{self.name}_{name}"
         serve.__doc__ = step.heading
         return serve
+
+
+def calls(service: Callable[..., Any], record: str, **renamed: str) -> Callable[..., Any]:
+    """A step's service: `service(actor=..., <record>=..., **cleaned_data)`, with a form field
+    passed on under another name where `renamed` says so (a one-date form's `on` is the
+    service's `held_on`, for example)."""
+    return lambda actor, obj, data: service(
+        actor=actor, **{record: obj}, **{renamed.get(k, k): v for k, v in data.items()}
+    )

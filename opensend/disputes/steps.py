@@ -14,7 +14,7 @@ from typing import Any
 from django.urls import reverse
 
 from opensend.accounts.permissions import Capability, user_can
-from opensend.core.steps import Step, Workflow
+from opensend.core.steps import Step, Workflow, calls
 from opensend.core.types import Actor
 from opensend.disputes import selectors, services
 from opensend.disputes.forms import (
@@ -61,14 +61,6 @@ def _date_form(label: str) -> Any:
 
 def _form(form_class: Any) -> Any:
     return lambda data, _record: form_class(data)
-
-
-def _calls(service: Any, record: str, **renamed: str) -> Any:
-    """`service(actor=…, <record>=…, **cleaned_data)`, a form field passed on as `renamed[field]`
-    (a one-date form's `on` is the service's `held_on`, for example)."""
-    return lambda actor, obj, data: service(
-        actor=actor, **{record: obj}, **{renamed.get(k, k): v for k, v in data.items()}
-    )
 
 
 def _step(workflow: str, name: str, label: str, *, heading: str = "", **options: Any) -> Step:
@@ -122,7 +114,7 @@ COMPLAINT = Workflow(
             "respond",
             "Record our reply",
             form=_form(ComplaintRespondForm),
-            service=_calls(services.complaint_respond, "complaint"),
+            service=calls(services.complaint_respond, "complaint"),
             success="Reply recorded. The complainant has been told.",
             allowed=_may_respond,
         ),
@@ -131,7 +123,7 @@ COMPLAINT = Workflow(
             "escalate",
             "Escalate to the next stage",
             form=_form(ComplaintEscalateForm),
-            service=_calls(services.complaint_escalate, "complaint"),
+            service=calls(services.complaint_escalate, "complaint"),
             success="Complaint escalated. The next stage's charter clock has started.",
             allowed=_may_escalate,
             secondary=True,
@@ -141,7 +133,7 @@ COMPLAINT = Workflow(
             "close",
             "Close the complaint",
             form=_form(ComplaintCloseForm),
-            service=_calls(services.complaint_close, "complaint"),
+            service=calls(services.complaint_close, "complaint"),
             success="Complaint closed",
             allowed=_complaint_open,
         ),
@@ -174,7 +166,7 @@ MEDIATION = Workflow(
             "Family contacted the adviser",
             heading="Family contacted the mediation adviser",
             form=_date_form("Date the family contacted the mediation adviser"),
-            service=_calls(services.mediation_adviser_contact_record, "case", on="contacted_on"),
+            service=calls(services.mediation_adviser_contact_record, "case", on="contacted_on"),
             success="Contact recorded",
             allowed=_mediation(lambda case: not case.adviser_contacted_on),
         ),
@@ -197,7 +189,7 @@ MEDIATION = Workflow(
             "held",
             "Mediation held",
             form=_date_form("Date the mediation was held"),
-            service=_calls(services.mediation_held_record, "case", on="held_on"),
+            service=calls(services.mediation_held_record, "case", on="held_on"),
             success="Mediation recorded as held",
             allowed=_mediation(lambda case: _wanted_not_ended(case) and not case.held_on),
         ),
@@ -207,7 +199,7 @@ MEDIATION = Workflow(
             "Mediation ended or could not be arranged",
             heading="How the mediation ended",
             form=_form(MediationEndForm),
-            service=_calls(services.mediation_end_record, "case"),
+            service=calls(services.mediation_end_record, "case"),
             success="Recorded. The certificate is due within 3 working days.",
             allowed=_mediation(_wanted_not_ended),
             secondary=True,
@@ -218,7 +210,7 @@ MEDIATION = Workflow(
             "Certificate issued",
             heading="Mediation certificate issued",
             form=_date_form("Date the certificate was issued"),
-            service=_calls(services.mediation_certificate_issue, "case", on="issued_on"),
+            service=calls(services.mediation_certificate_issue, "case", on="issued_on"),
             success="Certificate recorded. The family has been told the last day to appeal.",
             allowed=_mediation(
                 lambda case: case.certificate_trigger_on and not case.certificate_issued_on
@@ -230,7 +222,7 @@ MEDIATION = Workflow(
             "It is about health care",  # the page says "Change the health care details" once known
             heading="Mediation about health care",
             form=_form(MediationHealthForm),
-            service=_calls(services.mediation_health_record, "case"),
+            service=calls(services.mediation_health_record, "case"),
             success="Recorded. The health commissioning body's time limits are on the case.",
             allowed=_mediation(_wanted_not_ended),
             secondary=True,
@@ -241,7 +233,7 @@ MEDIATION = Workflow(
             "What the agreement requires",
             heading="What the mediation agreement requires",
             form=_form(AgreementTermsForm),
-            service=_calls(services.mediation_agreement_terms_record, "case"),
+            service=calls(services.mediation_agreement_terms_record, "case"),
             success="Recorded. The agreement's time limits are on the case.",
             allowed=_mediation(
                 lambda case: (
@@ -256,7 +248,7 @@ MEDIATION = Workflow(
             "Agreement acted on",
             heading="Mediation agreement acted on",
             form=_date_form("Date we acted on the agreement"),
-            service=_calls(services.mediation_agreement_actioned, "case", on="on"),
+            service=calls(services.mediation_agreement_actioned, "case", on="on"),
             success="Recorded",
             allowed=_mediation(
                 lambda case: (
@@ -270,7 +262,7 @@ MEDIATION = Workflow(
             "Close",
             heading="Close the mediation case",
             form=_form(CloseForm),
-            service=_calls(services.mediation_close, "case"),
+            service=calls(services.mediation_close, "case"),
             success="Mediation case closed",
             allowed=_mediation(lambda _case: True),
         ),
@@ -302,7 +294,7 @@ APPEAL = Workflow(
             "Set the hearing date",  # the page says "Change the hearing date" once it is set
             heading="Hearing date",
             form=_form(HearingForm),
-            service=_calls(services.appeal_hearing_record, "appeal"),
+            service=calls(services.appeal_hearing_record, "appeal"),
             success="Hearing date saved",
             allowed=_undecided,
             secondary=True,
@@ -313,7 +305,7 @@ APPEAL = Workflow(
             "Record the outcome",
             heading="Outcome of the appeal",
             form=_form(AppealOutcomeForm),
-            service=_calls(services.appeal_outcome_record, "appeal"),
+            service=calls(services.appeal_outcome_record, "appeal"),
             success="Outcome recorded",
             allowed=_undecided,
         ),
@@ -322,7 +314,7 @@ APPEAL = Workflow(
             "not_opposed",
             "We will not oppose the appeal",
             form=_form(NotOpposedForm),
-            service=_calls(services.appeal_not_opposed_record, "appeal"),
+            service=calls(services.appeal_not_opposed_record, "appeal"),
             success=(
                 "Recorded. The time limits in regulation 45 have started and the family has "
                 "been told."
@@ -336,7 +328,7 @@ APPEAL = Workflow(
             "Record the order",
             heading="The Tribunal's order",
             form=_form(OrderForm),
-            service=_calls(services.appeal_order_record, "appeal"),
+            service=calls(services.appeal_order_record, "appeal"),
             success=(
                 "Order recorded. Its compliance clocks have started and the family has been told."
             ),
@@ -356,7 +348,7 @@ ORDER_RULE_STEPS = {
         label="Done: ",
         heading="Done: ",
         form=_form(OrderStepForm),
-        service=_calls(services.order_step_done, "appeal"),
+        service=calls(services.order_step_done, "appeal"),
         success="Step recorded",
         secondary=True,
     ),
@@ -366,7 +358,7 @@ ORDER_RULE_STEPS = {
         label="Record an exception to the time limit for: ",
         heading="Exception to the time limit: ",
         form=_form(OrderExceptionForm),
-        service=_calls(services.order_exception_record, "appeal"),
+        service=calls(services.order_exception_record, "appeal"),
         success="Exception recorded. The appeal shows the time limit lifted, and why.",
     ),
 }

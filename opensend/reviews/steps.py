@@ -10,6 +10,7 @@ service's message), so their buttons show only when they are due (`offer`).
 from typing import Any
 
 from opensend import statutory
+from opensend.core.steps import calls
 from opensend.core.types import Actor
 from opensend.reviews import selectors, services
 from opensend.reviews.access import leads_reviews, manages_reviews, may_lead
@@ -24,7 +25,7 @@ from opensend.reviews.forms import (
     ReportForm,
 )
 from opensend.reviews.models import AnnualReview
-from opensend.reviews.workflow import calls, record_workflow, step_factory
+from opensend.reviews.workflow import record_workflow, step_factory
 
 # ---------------------------------------------------------------------------- the invitations
 

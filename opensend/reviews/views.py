@@ -104,7 +104,7 @@ def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
             "today": today,
             "clocks": clock_rows(review_clocks(review), today),
             "timeline": selectors.review_timeline(review),
-            "steps": REVIEW_STEPS.next_steps(review, request.user),
+            "steps": REVIEW_STEPS.buttons(review, request.user),
             "back": reviews_home(request.user),
             "invitations_late": invitations_late(review),
             "pfa": services.pfa_required(review),

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from opensend.core.steps import calls
 from opensend.core.types import Actor
 from opensend.reviews.access import manages_reviews
 from opensend.reviews.amendments import selectors, services
@@ -21,7 +22,7 @@ from opensend.reviews.amendments.forms import (
     ProposeForm,
 )
 from opensend.reviews.models import Amendment
-from opensend.reviews.workflow import calls, record_workflow, step_factory
+from opensend.reviews.workflow import record_workflow, step_factory
 
 
 def _open(amendment: Amendment, _user: Actor) -> bool:

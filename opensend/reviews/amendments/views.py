@@ -71,7 +71,7 @@ def amendment_detail(request: HttpRequest, amendment_id: int) -> HttpResponse:
             "today": today,
             "clocks": clock_rows(clocks, today),
             "timeline": selectors.amendment_timeline(amendment),
-            "steps": AMENDMENT_STEPS.next_steps(amendment, request.user),
+            "steps": AMENDMENT_STEPS.buttons(amendment, request.user),
             "back": reviews_home(request.user),
             "comments_due": representations_end(amendment.proposed_on),
             "late": late_against(clocks, today) if amendment.is_open else [],

@@ -13,6 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from opensend.accounts.permissions import Capability, user_can
+from opensend.core.steps import calls
 from opensend.core.types import Actor
 from opensend.disputes.models import Appeal, AppealType
 from opensend.reviews.access import manages_reviews
@@ -27,7 +28,7 @@ from opensend.reviews.ceasing.forms import (
 )
 from opensend.reviews.codes import CessationStatus
 from opensend.reviews.models import Cessation
-from opensend.reviews.workflow import calls, record_workflow, step_factory
+from opensend.reviews.workflow import record_workflow, step_factory
 
 
 def may_see_appeal(user: Actor) -> bool:

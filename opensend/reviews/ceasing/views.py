@@ -74,7 +74,7 @@ def cessation_detail(request: HttpRequest, cessation_id: int) -> HttpResponse:
             "appeal_due": statutory.appeal_deadline_explained(cessation.decided_on)
             if cessation.decided_on
             else None,
-            "steps": CESSATION_STEPS.next_steps(cessation, request.user),
+            "steps": CESSATION_STEPS.buttons(cessation, request.user),
             "blocker": cease_blocker_shown(cessation, request.user),
             "citation": statutory.CESSATION_CITATION,
             "see_appeal": may_see_appeal(request.user),

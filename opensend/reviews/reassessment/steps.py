@@ -2,11 +2,12 @@
 it (`allowed`). Only the SEND team decides, and each step once, in order: the decision while the
 request waits for one, the plan while we re-assess."""
 
+from opensend.core.steps import calls
 from opensend.reviews.access import manages_reviews
 from opensend.reviews.codes import ReassessmentStatus
 from opensend.reviews.reassessment import selectors, services
 from opensend.reviews.reassessment.forms import ReassessmentDecideForm, ReassessmentIssuedForm
-from opensend.reviews.workflow import calls, record_workflow, step_factory
+from opensend.reviews.workflow import record_workflow, step_factory
 
 step = step_factory("reassessment_")
 

@@ -49,6 +49,6 @@ def reassessment_detail(request: HttpRequest, reassessment_id: int) -> HttpRespo
             "child": reassessment.child,
             "plan": reassessment.plan,
             "clocks": clock_rows(reassessment_clocks(reassessment), today),
-            "steps": REASSESSMENT_STEPS.next_steps(reassessment, request.user),
+            "steps": REASSESSMENT_STEPS.buttons(reassessment, request.user),
         },
     )

@@ -7,6 +7,7 @@ carries the work). The amendment can be started once a setting is named (the ser
 with a 400, before that), so its button shows then.
 """
 
+from opensend.core.steps import calls
 from opensend.core.types import Actor
 from opensend.reviews.access import manages_reviews
 from opensend.reviews.models import PhaseTransfer
@@ -19,7 +20,7 @@ from opensend.reviews.transfers.forms import (
     PreferencesForm,
 )
 from opensend.reviews.transfers.planner import transfer_preferences
-from opensend.reviews.workflow import calls, record_workflow, step_factory
+from opensend.reviews.workflow import record_workflow, step_factory
 
 
 def may_open_transfers(user: Actor) -> bool:

@@ -154,7 +154,7 @@ def transfer_detail(request: HttpRequest, transfer_id: int) -> HttpResponse:
             "status_label": planner.PlannerStatus.LABELS[status],
             "preferences": planner.transfer_preferences(transfer),
             "consultations": consultations,
-            "steps": TRANSFER_STEPS.next_steps(transfer, request.user),
+            "steps": TRANSFER_STEPS.buttons(transfer, request.user),
             "today": today,
         },
     )
