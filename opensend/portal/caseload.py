@@ -88,6 +88,5 @@ def team_member_caseload(request: HttpRequest, user_id: int) -> HttpResponse:
             "work_sections": sections,
             "querystring": querystring_without_page(request),
             "caseworker": caseworker,
-            "can_reassign": True,
         },
     )
