@@ -45,7 +45,7 @@ def drafting_case(world, *, child=None, actor=None):
     )
     casework.assessment_decision_record(
         actor=actor,
-        request=case,
+        case=case,
         assess=True,
         decided_on=dt.date(2026, 7, 6),
         reasons="Needs beyond SEN support",
@@ -53,14 +53,14 @@ def drafting_case(world, *, child=None, actor=None):
     )
     casework.family_views_record(
         actor=actor,
-        request=case,
+        case=case,
         about_me="I love trains and drawing",
         aspirations="To work with animals",
         given_by="Ava, with her dad",
     )
     casework.issue_decision_record(
         actor=actor,
-        request=case,
+        case=case,
         issue=True,
         decided_on=DECIDED_TO_ISSUE,
         reasons="Plan needed",
@@ -119,7 +119,7 @@ def final_plan(world, *, child=None, actor=None, setting=None):
     """A final plan issued on FINAL_ON through the plans services (its first review planned)."""
     actor = actor or world.users["caseworker"]
     case = drafting_case(world, child=child, actor=actor)
-    plan = write_plan(actor, plan_services.plan_draft_start(actor=actor, request=case))
+    plan = write_plan(actor, plan_services.plan_draft_start(actor=actor, case=case))
     plan_services.draft_issue(actor=actor, plan=plan, issued_on=DRAFT_ON, today=TODAY)
     plan_services.representation_record(
         actor=actor, plan=plan, made_on=DRAFT_ON, made_by="Dad", comments="Fine", today=TODAY

@@ -2,9 +2,8 @@
 
 No date arithmetic happens here: each clock asks the rules engine for its due date, and exceptions
 recorded on the case (never silently) say when a limit is lifted. The clocks are core's
-(`core.clocks.Clock`); a clock on one advice request is `about` it. `next_open_clock` is
-core's, re-exported here for reviews.due_dates and demo.cases until they import it from
-`opensend.core.clocks`.
+(`core.clocks.Clock`); a clock on one advice request is `about` it, and the soonest open one
+is `core.clocks.next_open_clock`.
 """
 
 from datetime import date
@@ -12,7 +11,6 @@ from datetime import date
 from opensend import statutory
 from opensend.casework.models import AdviceRequest, AssessmentRequest, ClockException, Stage
 from opensend.core.clocks import Clock, exception_for, rule_clock
-from opensend.core.clocks import next_open_clock as next_open_clock
 
 
 def _clock(

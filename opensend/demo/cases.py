@@ -12,7 +12,7 @@ from datetime import date
 from opensend import statutory
 from opensend.accounts.models import Organisation
 from opensend.accounts.roles import OrganisationKind
-from opensend.casework.clocks import clocks_for, next_open_clock
+from opensend.casework.clocks import clocks_for
 from opensend.casework.models import (
     AdviceKind,
     AdviceRequest,
@@ -23,6 +23,7 @@ from opensend.casework.models import (
     Stage,
     StepKind,
 )
+from opensend.core.clocks import next_open_clock
 from opensend.people.models import Child, Enrolment
 
 # Share of children (0–25) with a case in each state; the rest have none in the demo.

@@ -1,10 +1,7 @@
 """What every casework service shares: the messages, the checks on a step's date and the case's
 stage, recording a `CaseStep`, and keeping the stored next statutory date in step."""
 
-import functools
-from collections.abc import Callable
 from datetime import date
-from typing import ParamSpec, TypeVar
 
 from django.core.exceptions import ValidationError
 
@@ -20,24 +17,6 @@ from opensend.core.validation import check_date
 WRONG_STAGE = "This step cannot be done now: the case is at “{stage}”"
 ALREADY_DECIDED = "A decision has already been recorded for this case"
 MEDIATION_CONTACT = "the independent mediation service named in your decision letter"
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def case_keyword(func: Callable[P, R]) -> Callable[P, R]:
-    """Accept the old keyword `request=` for `case=` while callers outside casework and plans
-    (testsupport, other apps' tests) move over. Remove once nothing passes `request=`."""
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        if "request" in kwargs:
-            if "case" in kwargs:
-                raise TypeError(f"{func.__name__}() takes `case=`, not both `case=` and `request=`")
-            kwargs["case"] = kwargs.pop("request")
-        return func(*args, **kwargs)
-
-    return wrapper
 
 
 def check_step_date(case: AssessmentRequest, on: date, *, today: date, field: str) -> None:

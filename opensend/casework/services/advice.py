@@ -11,7 +11,6 @@ from opensend import statutory
 from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, Stage, StepKind
 from opensend.casework.services._shared import (
-    case_keyword,
     check_step_date,
     locked_at,
     record_step,
@@ -27,7 +26,6 @@ NOT_YOUR_ADVICE = "Only the organisation asked can submit this advice"
 ADVICE_EMPTY = "Write the advice, or upload a document"
 
 
-@case_keyword
 @transaction.atomic
 def advice_request_send(
     *,
@@ -129,7 +127,6 @@ def advice_submit(
     return advice
 
 
-@case_keyword
 @transaction.atomic
 def advice_reuse(
     *,

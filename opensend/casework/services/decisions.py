@@ -12,7 +12,6 @@ from opensend.casework.models import AssessmentRequest, PanelCase, Stage, StepKi
 from opensend.casework.services._shared import (
     ALREADY_DECIDED,
     MEDIATION_CONTACT,
-    case_keyword,
     check_stage,
     check_step_date,
     locked,
@@ -27,7 +26,6 @@ from opensend.notify.services import notification_send
 REASONS_REQUIRED = "Enter the reasons for the decision"
 
 
-@case_keyword
 @transaction.atomic
 def assessment_decision_record(
     *,
@@ -103,7 +101,6 @@ def _tell_family_about_refusal(
     )
 
 
-@case_keyword
 @transaction.atomic
 def issue_decision_record(
     *,
@@ -143,7 +140,6 @@ def issue_decision_record(
     return case
 
 
-@case_keyword
 @transaction.atomic
 def case_record_draft_issued(
     *, actor: Actor, case: AssessmentRequest, on: date, today: date | None = None
@@ -163,7 +159,6 @@ def case_record_draft_issued(
     return case
 
 
-@case_keyword
 @transaction.atomic
 def case_record_final_issued(
     *, actor: Actor, case: AssessmentRequest, on: date, today: date | None = None

@@ -10,7 +10,7 @@ from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import AdviceRequest, AssessmentRequest, ClockException, StepKind
-from opensend.casework.services._shared import case_keyword, locked, record_step, refresh_clocks
+from opensend.casework.services._shared import locked, record_step, refresh_clocks
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import EVIDENCE_REQUIRED, check_period
@@ -27,7 +27,6 @@ EXCEPTION_LABELS = {
 }
 
 
-@case_keyword
 @transaction.atomic
 def clock_exception_record(
     *,

@@ -12,7 +12,7 @@ from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.models import AssessmentRequest, Panel, PanelCase, Stage, StepKind
-from opensend.casework.services._shared import case_keyword, locked_at, record_step
+from opensend.casework.services._shared import locked_at, record_step
 from opensend.core.types import Actor
 
 
@@ -32,7 +32,6 @@ def panel_create(
     return panel
 
 
-@case_keyword
 @transaction.atomic
 def panel_list_case(*, actor: Actor, panel: Panel, case: AssessmentRequest) -> PanelCase:
     case = locked_at(actor, case, Stage.REQUESTED)

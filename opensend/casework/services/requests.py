@@ -21,7 +21,6 @@ from opensend.casework.models import (
     StepKind,
 )
 from opensend.casework.services._shared import (
-    case_keyword,
     check_step_date,
     locked,
     locked_at,
@@ -116,7 +115,6 @@ def request_create(
     return case
 
 
-@case_keyword
 @transaction.atomic
 def request_acknowledge(
     *, actor: Actor, case: AssessmentRequest, on: date, today: date | None = None
@@ -131,7 +129,6 @@ def request_acknowledge(
     return case
 
 
-@case_keyword
 @transaction.atomic
 def request_assign(
     *, actor: Actor, case: AssessmentRequest, caseworker: Any, today: date | None = None
@@ -152,7 +149,6 @@ def request_assign(
     return case
 
 
-@case_keyword
 @transaction.atomic
 def request_withdraw(
     *, actor: Actor, case: AssessmentRequest, on: date, reason: str, today: date | None = None
@@ -170,7 +166,6 @@ def request_withdraw(
     return case
 
 
-@case_keyword
 @transaction.atomic
 def family_views_record(
     *,

@@ -12,7 +12,7 @@ from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.casework.models import AssessmentRequest, FamilyViews, Stage
-from opensend.casework.services import case_keyword, case_record_draft_issued
+from opensend.casework.services import case_record_draft_issued
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import check_not_future
@@ -34,7 +34,6 @@ DRAFT_ALREADY_ISSUED = "The draft plan has already been issued"
 AMOUNT_NEGATIVE = "The amount must be £0 or more"
 
 
-@case_keyword
 @transaction.atomic
 def plan_draft_start(*, actor: Actor, case: AssessmentRequest) -> EHCPlan:
     """Start the draft plan once we have decided to issue one; section A from the family's views."""

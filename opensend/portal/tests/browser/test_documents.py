@@ -22,11 +22,11 @@ def test_adviser_uploads_and_caseworker_downloads(page, live_server, world, tmp_
         source="parent",
     )
     services.assessment_decision_record(
-        actor=cw, request=case, assess=True, decided_on=today - dt.timedelta(days=20), reasons="x"
+        actor=cw, case=case, assess=True, decided_on=today - dt.timedelta(days=20), reasons="x"
     )
     services.advice_request_send(
         actor=cw,
-        request=case,
+        case=case,
         kind="health",
         organisation=world.health_org,
         requested_on=today - dt.timedelta(days=19),
