@@ -29,7 +29,7 @@ from opensend.casework.forms import (
 )
 from opensend.casework.models import AssessmentRequest, Stage
 from opensend.casework.services import advice, decisions, exceptions, requests
-from opensend.core.steps import Step, Workflow
+from opensend.core.steps import Step, Workflow, calls, posted, step
 from opensend.core.types import Actor
 
 
@@ -50,11 +50,6 @@ def _may_acknowledge(case: AssessmentRequest, _user: Actor) -> bool:
     return case.stage == Stage.REQUESTED and case.acknowledged_on is None
 
 
-def form_of(form_class: Any) -> Any:
-    """A step's form that needs only the posted data (not the record)."""
-    return lambda data, _record: form_class(data)
-
-
 def _decision_form(question: str) -> Any:
     return lambda data, _case: DecisionForm(data, question=question)
 
@@ -63,11 +58,6 @@ def _family_views_form(data: Any, case: AssessmentRequest) -> FamilyViewsForm:
     existing = getattr(case, "family_views", None)
     initial = {f: getattr(existing, f) for f in FamilyViewsForm.base_fields} if existing else None
     return FamilyViewsForm(data, initial=initial)
-
-
-def calls(service: Any, record: str = "case") -> Any:
-    """`service(actor=…, <record>=…, **cleaned_data)` (plans.steps passes `plan`)."""
-    return lambda actor, obj, data: service(actor=actor, **{record: obj}, **data)
 
 
 def _decides(service: Any, answer: str) -> Any:
@@ -81,11 +71,9 @@ def _decides(service: Any, answer: str) -> Any:
     )
 
 
-def step_in(namespace: str, name: str, label: str, *, heading: str = "", **options: Any) -> Step:
-    """A step whose URL is named `<namespace>:<name>`; its heading is its label unless told."""
-    return Step(
-        name=name, url_name=f"{namespace}:{name}", label=label, heading=heading or label, **options
-    )
+def case_step(name: str, label: str, **options: Any) -> Step:
+    """A case step, served at the URL named `casework:<name>`."""
+    return step(f"casework:{name}", name, label, **options)
 
 
 CASE = Workflow(
@@ -96,19 +84,17 @@ CASE = Workflow(
     who=manages_cases,
     caption=lambda case: case.child.full_name,
     steps=(
-        step_in(
-            "casework",
+        case_step(
             "acknowledge",
             "Acknowledge",
             heading="Acknowledge the request",
-            form=form_of(AcknowledgeForm),
-            service=calls(requests.request_acknowledge),
+            form=posted(AcknowledgeForm),
+            service=calls(requests.request_acknowledge, "case"),
             success="Request acknowledged",
             allowed=_may_acknowledge,
             secondary=True,
         ),
-        step_in(
-            "casework",
+        case_step(
             "decide_assessment",
             "Decide whether to assess",
             form=_decision_form("Will we carry out an EHC needs assessment?"),
@@ -116,18 +102,16 @@ CASE = Workflow(
             success="Decision recorded",
             allowed=_at(Stage.REQUESTED),
         ),
-        step_in(
-            "casework",
+        case_step(
             "advice_request_create",
             "Ask for advice",
-            form=form_of(AdviceRequestForm),
-            service=calls(advice.advice_request_send),
+            form=posted(AdviceRequestForm),
+            service=calls(advice.advice_request_send, "case"),
             success="Advice requested. They have 6 weeks to reply.",
             allowed=_at(Stage.ASSESSING),
             secondary=True,
         ),
-        step_in(
-            "casework",
+        case_step(
             "decide_issue",
             "Decide whether to issue a plan",
             form=_decision_form("Will we issue an EHC plan?"),
@@ -135,45 +119,41 @@ CASE = Workflow(
             success="Decision recorded",
             allowed=_at(Stage.ASSESSING),
         ),
-        step_in(
-            "casework",
+        case_step(
             "assign",
             "Assign caseworker",
             heading="Assign a caseworker",
             form=lambda data, case: AssignForm(data, initial={"caseworker": case.caseworker_id}),
-            service=calls(requests.request_assign),
+            service=calls(requests.request_assign, "case"),
             success="Caseworker assigned",
             allowed=_open,
             secondary=True,
         ),
-        step_in(
-            "casework",
+        case_step(
             "exception_create",
             "Record an exception",
             heading="Record an exception to a time limit",
-            form=form_of(ExceptionForm),
-            service=calls(exceptions.clock_exception_record),
+            form=posted(ExceptionForm),
+            service=calls(exceptions.clock_exception_record, "case"),
             success="Exception recorded. The case shows which limit it lifts.",
             allowed=_open,
             secondary=True,
         ),
-        step_in(
-            "casework",
+        case_step(
             "withdraw",
             "Withdraw",
             heading="Withdraw the request",
-            form=form_of(WithdrawForm),
-            service=calls(requests.request_withdraw),
+            form=posted(WithdrawForm),
+            service=calls(requests.request_withdraw, "case"),
             success="Request withdrawn",
             allowed=_open,
         ),
-        step_in(
-            "casework",
+        case_step(
             "family_views",
             "Record the family's views",
             heading="The family's views (section A)",
             form=_family_views_form,
-            service=calls(requests.family_views_record),
+            service=calls(requests.family_views_record, "case"),
             success="Views saved. Every adviser will see them, so nobody needs to ask again.",
             allowed=_open,
         ),

@@ -191,3 +191,13 @@ def calls(service: Callable[..., Any], record: str, **renamed: str) -> Callable[
     return lambda actor, obj, data: service(
         actor=actor, **{record: obj}, **{renamed.get(k, k): v for k, v in data.items()}
     )
+
+
+def step(url_name: str, name: str, label: str, *, heading: str = "", **options: Any) -> Step:
+    """A step served at the URL named `url_name`; its heading is its label unless told."""
+    return Step(name=name, url_name=url_name, label=label, heading=heading or label, **options)
+
+
+def posted(form_class: Callable[..., BaseForm]) -> Callable[[Any, Any], BaseForm]:
+    """A step's form that needs only the posted data, not the record."""
+    return lambda data, _record: form_class(data)

@@ -14,7 +14,7 @@ from typing import Any
 from django.urls import reverse
 
 from opensend.accounts.permissions import Capability, user_can
-from opensend.core.steps import Step, Workflow, calls
+from opensend.core.steps import Step, Workflow, calls, posted, step
 from opensend.core.types import Actor
 from opensend.disputes import selectors, services
 from opensend.disputes.forms import (
@@ -55,24 +55,13 @@ def may_skip_choosing_child(user: Actor, purpose: str) -> bool:
     return purpose == "complaint" and manages_disputes(user)
 
 
-def _date_form(label: str) -> Any:
+def _dateposted(label: str) -> Any:
     return lambda data, _record: DateForm(data, label=label)
 
 
-def _form(form_class: Any) -> Any:
-    return lambda data, _record: form_class(data)
-
-
-def _step(workflow: str, name: str, label: str, *, heading: str = "", **options: Any) -> Step:
-    """A step whose URL is named `disputes:<workflow>_<name>`; its heading is its label unless
-    told otherwise."""
-    return Step(
-        name=name,
-        url_name=f"disputes:{workflow}_{name}",
-        label=label,
-        heading=heading or label,
-        **options,
-    )
+def _step(workflow: str, name: str, label: str, **options: Any) -> Step:
+    """A step served at the URL named `disputes:<workflow>_<name>`."""
+    return step(f"disputes:{workflow}_{name}", name, label, **options)
 
 
 # ---------------------------------------------------------------------------- complaints
@@ -113,7 +102,7 @@ COMPLAINT = Workflow(
             "complaint",
             "respond",
             "Record our reply",
-            form=_form(ComplaintRespondForm),
+            form=posted(ComplaintRespondForm),
             service=calls(services.complaint_respond, "complaint"),
             success="Reply recorded. The complainant has been told.",
             allowed=_may_respond,
@@ -122,7 +111,7 @@ COMPLAINT = Workflow(
             "complaint",
             "escalate",
             "Escalate to the next stage",
-            form=_form(ComplaintEscalateForm),
+            form=posted(ComplaintEscalateForm),
             service=calls(services.complaint_escalate, "complaint"),
             success="Complaint escalated. The next stage's charter clock has started.",
             allowed=_may_escalate,
@@ -132,7 +121,7 @@ COMPLAINT = Workflow(
             "complaint",
             "close",
             "Close the complaint",
-            form=_form(ComplaintCloseForm),
+            form=posted(ComplaintCloseForm),
             service=calls(services.complaint_close, "complaint"),
             success="Complaint closed",
             allowed=_complaint_open,
@@ -165,7 +154,7 @@ MEDIATION = Workflow(
             "contact",
             "Family contacted the adviser",
             heading="Family contacted the mediation adviser",
-            form=_date_form("Date the family contacted the mediation adviser"),
+            form=_dateposted("Date the family contacted the mediation adviser"),
             service=calls(services.mediation_adviser_contact_record, "case", on="contacted_on"),
             success="Contact recorded",
             allowed=_mediation(lambda case: not case.adviser_contacted_on),
@@ -175,7 +164,7 @@ MEDIATION = Workflow(
             "choice",
             "Record whether they want mediation",
             heading="Does the family want mediation?",
-            form=_form(MediationChoiceForm),
+            form=posted(MediationChoiceForm),
             service=lambda actor, case, d: services.mediation_choice_record(
                 actor=actor, case=case, wants_mediation=d["wants_mediation"] == "yes", on=d["on"]
             ),
@@ -188,7 +177,7 @@ MEDIATION = Workflow(
             "mediation",
             "held",
             "Mediation held",
-            form=_date_form("Date the mediation was held"),
+            form=_dateposted("Date the mediation was held"),
             service=calls(services.mediation_held_record, "case", on="held_on"),
             success="Mediation recorded as held",
             allowed=_mediation(lambda case: _wanted_not_ended(case) and not case.held_on),
@@ -198,7 +187,7 @@ MEDIATION = Workflow(
             "end",
             "Mediation ended or could not be arranged",
             heading="How the mediation ended",
-            form=_form(MediationEndForm),
+            form=posted(MediationEndForm),
             service=calls(services.mediation_end_record, "case"),
             success="Recorded. The certificate is due within 3 working days.",
             allowed=_mediation(_wanted_not_ended),
@@ -209,7 +198,7 @@ MEDIATION = Workflow(
             "certificate",
             "Certificate issued",
             heading="Mediation certificate issued",
-            form=_date_form("Date the certificate was issued"),
+            form=_dateposted("Date the certificate was issued"),
             service=calls(services.mediation_certificate_issue, "case", on="issued_on"),
             success="Certificate recorded. The family has been told the last day to appeal.",
             allowed=_mediation(
@@ -221,7 +210,7 @@ MEDIATION = Workflow(
             "health",
             "It is about health care",  # the page says "Change the health care details" once known
             heading="Mediation about health care",
-            form=_form(MediationHealthForm),
+            form=posted(MediationHealthForm),
             service=calls(services.mediation_health_record, "case"),
             success="Recorded. The health commissioning body's time limits are on the case.",
             allowed=_mediation(_wanted_not_ended),
@@ -232,7 +221,7 @@ MEDIATION = Workflow(
             "agreement_terms",
             "What the agreement requires",
             heading="What the mediation agreement requires",
-            form=_form(AgreementTermsForm),
+            form=posted(AgreementTermsForm),
             service=calls(services.mediation_agreement_terms_record, "case"),
             success="Recorded. The agreement's time limits are on the case.",
             allowed=_mediation(
@@ -247,7 +236,7 @@ MEDIATION = Workflow(
             "agreement",
             "Agreement acted on",
             heading="Mediation agreement acted on",
-            form=_date_form("Date we acted on the agreement"),
+            form=_dateposted("Date we acted on the agreement"),
             service=calls(services.mediation_agreement_actioned, "case", on="on"),
             success="Recorded",
             allowed=_mediation(
@@ -261,7 +250,7 @@ MEDIATION = Workflow(
             "close",
             "Close",
             heading="Close the mediation case",
-            form=_form(CloseForm),
+            form=posted(CloseForm),
             service=calls(services.mediation_close, "case"),
             success="Mediation case closed",
             allowed=_mediation(lambda _case: True),
@@ -293,7 +282,7 @@ APPEAL = Workflow(
             "hearing",
             "Set the hearing date",  # the page says "Change the hearing date" once it is set
             heading="Hearing date",
-            form=_form(HearingForm),
+            form=posted(HearingForm),
             service=calls(services.appeal_hearing_record, "appeal"),
             success="Hearing date saved",
             allowed=_undecided,
@@ -304,7 +293,7 @@ APPEAL = Workflow(
             "outcome",
             "Record the outcome",
             heading="Outcome of the appeal",
-            form=_form(AppealOutcomeForm),
+            form=posted(AppealOutcomeForm),
             service=calls(services.appeal_outcome_record, "appeal"),
             success="Outcome recorded",
             allowed=_undecided,
@@ -313,7 +302,7 @@ APPEAL = Workflow(
             "appeal",
             "not_opposed",
             "We will not oppose the appeal",
-            form=_form(NotOpposedForm),
+            form=posted(NotOpposedForm),
             service=calls(services.appeal_not_opposed_record, "appeal"),
             success=(
                 "Recorded. The time limits in regulation 45 have started and the family has "
@@ -327,7 +316,7 @@ APPEAL = Workflow(
             "order",
             "Record the order",
             heading="The Tribunal's order",
-            form=_form(OrderForm),
+            form=posted(OrderForm),
             service=calls(services.appeal_order_record, "appeal"),
             success=(
                 "Order recorded. Its compliance clocks have started and the family has been told."
@@ -347,7 +336,7 @@ ORDER_RULE_STEPS = {
         url_name="disputes:appeal_order_step",
         label="Done: ",
         heading="Done: ",
-        form=_form(OrderStepForm),
+        form=posted(OrderStepForm),
         service=calls(services.order_step_done, "appeal"),
         success="Step recorded",
         secondary=True,
@@ -357,7 +346,7 @@ ORDER_RULE_STEPS = {
         url_name="disputes:appeal_order_exception",
         label="Record an exception to the time limit for: ",
         heading="Exception to the time limit: ",
-        form=_form(OrderExceptionForm),
+        form=posted(OrderExceptionForm),
         service=calls(services.order_exception_record, "appeal"),
         success="Exception recorded. The appeal shows the time limit lifted, and why.",
     ),

@@ -17,9 +17,10 @@ consultations show the plan's own pages beside the form (`plans.views.steps`).
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 
-from opensend.casework.steps import calls, form_of, manages_cases, step_in
-from opensend.core.steps import Workflow
+from opensend.casework.steps import manages_cases
+from opensend.core.steps import Workflow, calls, posted, step
 from opensend.core.types import Actor
 from opensend.plans import selectors
 from opensend.plans.content import SECTION_A_FIELDS
@@ -40,6 +41,14 @@ def may_edit_content(plan: EHCPlan, user: Actor) -> bool:
     """May this user change the plan's content now: SENAR staff, on a draft or on a final plan
     with an amendment open (issued versions stay as they were)."""
     return manages_cases(user) and (plan.is_draft or selectors.plan_is_amending(plan))
+
+
+def family_may_comment(plan: EHCPlan, user: Actor) -> bool:
+    """May this user comment on the draft from the family's page: the child's parent or carer,
+    or the young person, while the 15-day window for representations is open (reg 13(1)(b))."""
+    if not selectors.is_family_of(user, plan.child):
+        return False
+    return selectors.plan_dates(plan, on=timezone.localdate()).window_open
 
 
 def _draft(plan: EHCPlan, _user: Actor) -> bool:
@@ -71,8 +80,8 @@ PLAN = Workflow(
     who=manages_cases,
     caption=lambda plan: f"EHC plan for {plan.child.full_name}",
     steps=(
-        step_in(
-            "plans",
+        step(
+            "plans:section_a",
             "section_a",
             "Change section A",
             heading="Section A: views, interests and aspirations",
@@ -83,8 +92,8 @@ PLAN = Workflow(
             success="Section A saved",
             allowed=may_edit_content,
         ),
-        step_in(
-            "plans",
+        step(
+            "plans:placement",
             "placement",
             "Change sections I and J",
             heading="Placement and personal budget",
@@ -93,33 +102,33 @@ PLAN = Workflow(
             success="Sections I and J saved",
             allowed=may_edit_content,
         ),
-        step_in(
-            "plans",
+        step(
+            "plans:draft_issue",
             "draft_issue",
             "Issue the draft plan",
-            form=form_of(IssueDraftForm),
+            form=posted(IssueDraftForm),
             service=calls(draft.draft_issue, "plan"),
             success="Draft plan issued. The family has been told the date their 15 days end.",
             allowed=_draft_to_serve,
         ),
-        step_in(
-            "plans",
+        step(
+            "plans:representations",
             "representations",
             "Family's comments",
             heading="The family's comments on the draft",
-            form=form_of(RepresentationForm),
+            form=posted(RepresentationForm),
             service=calls(representations.representation_record, "plan"),
             success="Comments recorded",
             allowed=_draft_served,
             secondary=True,
             next_url=_back_to("plans:representations"),
         ),
-        step_in(
-            "plans",
+        step(
+            "plans:consultations",
             "consultations",
             "Consultations with settings",
             heading="Consult a school or college",
-            form=form_of(ConsultationForm),
+            form=posted(ConsultationForm),
             service=calls(consultations.consultation_send, "plan"),
             success="Consultation recorded. The setting should reply within 15 days.",
             allowed=_draft,

@@ -5,9 +5,8 @@ from django.urls import reverse
 
 from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.core.types import Actor
-from opensend.plans.models import EHCPlan
 from opensend.reviews.codes import ReviewLead
-from opensend.reviews.models import Amendment, AnnualReview
+from opensend.reviews.models import AnnualReview
 
 
 def manages_reviews(user: Actor) -> bool:
@@ -38,16 +37,6 @@ def reviews_home(user: Actor) -> str:
 
 
 # ---------------------------------------------------------------------------- the plan page
-
-
-def may_amend(user: Actor) -> bool:
-    """May this user start amending a plan (and plan a transfer, re-assess or cease it)?"""
-    return manages_reviews(user)
-
-
-def plan_editable(plan: EHCPlan, user: Actor, amendment: Amendment | None) -> bool:
-    """May this user change the plan's content now: a draft, or a final plan being amended?"""
-    return may_manage_plan(user) and (plan.is_draft or amendment is not None)
 
 
 def may_manage_plan(user: Actor) -> bool:

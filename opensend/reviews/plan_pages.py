@@ -23,9 +23,10 @@ from opensend.plans import selectors as plan_selectors
 from opensend.plans import services as plan_services
 from opensend.plans.forms import FamilyCommentForm, IssueFinalForm
 from opensend.plans.models import PlanStatus
+from opensend.plans.steps import family_may_comment
 from opensend.plans.views import plan_for, plan_form_page, plan_page_context
 from opensend.reviews import scheduling
-from opensend.reviews.access import may_amend, may_manage_plan, plan_editable
+from opensend.reviews.access import may_manage_plan
 from opensend.reviews.amendments.selectors import open_amendment_for_family, open_amendment_for_plan
 from opensend.reviews.ceasing.selectors import plan_cessation_banner, plan_natural_end
 from opensend.reviews.reassessment.selectors import open_reassessment_for_plan
@@ -39,15 +40,11 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         return redirect("plans:family", plan_id=plan.pk)
     context = plan_page_context(plan, user=request.user)
     amendment = None if plan.is_draft else open_amendment_for_plan(plan=plan)
-    # The plans app's template reads these names (templates/plans/plan_detail.html).
     context.update(
         {
-            "can_manage": may_manage_plan(request.user),
-            "editable": plan_editable(plan, request.user, amendment),
             "warnings": plan_selectors.plan_warnings_for(plan, on=context["today"]),
             "amendment": amendment,
             "open_review": None if plan.is_draft else open_review_for_plan(plan=plan),
-            "can_amend": may_amend(request.user),
             "cessation_banner": plan_cessation_banner(plan, on=context["today"]),
             "plan_end": None if plan.is_draft else plan_natural_end(plan),
             "open_reassessment": None if plan.is_draft else open_reassessment_for_plan(plan=plan),
@@ -87,8 +84,8 @@ def family(request: HttpRequest, plan_id: int) -> HttpResponse:
     if not is_family and not may_manage_plan(request.user):
         raise Http404(plan_selectors.NOT_FOUND)
     context = plan_page_context(plan, user=request.user)
-    can_comment = is_family and context["dates"].window_open
-    form = FamilyCommentForm(request.POST or None) if can_comment else None
+    may_comment = family_may_comment(plan, request.user)
+    form = FamilyCommentForm(request.POST or None) if may_comment else None
     if request.method == "POST":
         if form is None:
             raise Http404(plan_selectors.NOT_FOUND)
@@ -111,7 +108,7 @@ def family(request: HttpRequest, plan_id: int) -> HttpResponse:
             "proposals": open_amendment_for_family(plan=plan) if is_family else None,
             "in_force": plan_selectors.plan_in_force_while_amending(plan) if is_family else None,
             "form": form,
-            "can_comment": can_comment,
+            "may_comment": may_comment,
             "is_final": plan.status == PlanStatus.FINAL,
             "my_comments": [
                 r for r in plan.representations.all() if r.recorded_by_id == request.user.pk

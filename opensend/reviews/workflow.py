@@ -11,17 +11,17 @@ from typing import Any
 
 from django.urls import reverse
 
-from opensend.core.steps import Step, Workflow
+from opensend.core.steps import Step, Workflow, step
 
 
 def step_factory(prefix: str) -> Callable[..., Step]:
     """The steps of one workflow: a step called `name` is served at the URL named
     `reviews:<prefix><name>` (`reviews:cessation_decide`, say)."""
 
-    def step(name: str, label: str, **options: Any) -> Step:
-        return Step(name=name, url_name=f"reviews:{prefix}{name}", label=label, **options)
+    def reviews_step(name: str, label: str, **options: Any) -> Step:
+        return step(f"reviews:{prefix}{name}", name, label, **options)
 
-    return step
+    return reviews_step
 
 
 def record_workflow(

@@ -2,7 +2,7 @@
 it (`allowed`). Only the SEND team decides, and each step once, in order: the decision while the
 request waits for one, the plan while we re-assess."""
 
-from opensend.core.steps import calls
+from opensend.core.steps import calls, posted
 from opensend.reviews.access import manages_reviews
 from opensend.reviews.codes import ReassessmentStatus
 from opensend.reviews.reassessment import selectors, services
@@ -21,7 +21,7 @@ REASSESSMENT_STEPS = record_workflow(
             "decide",
             "Decide whether to re-assess",
             heading="Decide whether to re-assess",
-            form=lambda data, _r: ReassessmentDecideForm(data),
+            form=posted(ReassessmentDecideForm),
             service=calls(services.reassessment_decide, "reassessment"),
             success="Decision recorded and the family has been told.",
             allowed=lambda r, _user: r.status == ReassessmentStatus.REQUESTED,
@@ -30,7 +30,7 @@ REASSESSMENT_STEPS = record_workflow(
             "issued",
             "Record the plan sent",
             heading="The plan after the re-assessment",
-            form=lambda data, _r: ReassessmentIssuedForm(data),
+            form=posted(ReassessmentIssuedForm),
             service=calls(services.reassessment_plan_issued, "reassessment"),
             success="Recorded. The re-assessment is complete.",
             allowed=lambda r, _user: r.status == ReassessmentStatus.REASSESSING,
