@@ -23,7 +23,7 @@ from opensend.casework.models import (
     PanelCase,
     Stage,
 )
-from opensend.core.clocks import TimelineEntry
+from opensend.core.clocks import TimelineEntry, step_entries, timeline_of
 from opensend.core.queues import due_counts
 from opensend.core.types import Actor
 from opensend.people.models import Child
@@ -122,24 +122,7 @@ def request_get_for_user(*, user: Actor, request_id: int) -> AssessmentRequest:
 
 def timeline_for(case: AssessmentRequest) -> list[TimelineEntry]:
     """Every step done and every date ahead, with the rule that sets it."""
-    entries = [
-        TimelineEntry(
-            on=s.occurred_on,
-            title=s.get_kind_display(),
-            detail=" – ".join(x for x in (s.summary, s.reasons) if x),
-            done=True,
-            step=s,
-        )
-        for s in case.steps.all()
-    ]
-    entries += [
-        TimelineEntry(
-            on=c.due_on, title=f"Due: {c.title}", detail=c.explanation, done=False, clock=c
-        )
-        for c in clocks_for(case)
-        if c.is_open
-    ]
-    return sorted(entries, key=lambda e: (e.on, not e.done))
+    return timeline_of(step_entries(case.steps.all()), clocks_for(case))
 
 
 def advice_list_for_user(*, user: Actor, outstanding_only: bool = False) -> QuerySet[AdviceRequest]:

@@ -110,3 +110,38 @@ class TimelineEntry:
     done: bool
     clock: Clock | None = None
     step: Any = None  # the stored step (e.g. a CaseStep) a done entry comes from
+
+
+def step_entries(steps: Iterable[Any]) -> list[TimelineEntry]:
+    """A record's stored steps (each with `kind`, `occurred_on`, `summary`, `reasons`) as done
+    entries of its timeline."""
+    return [
+        TimelineEntry(
+            on=s.occurred_on,
+            title=s.get_kind_display(),
+            detail=" – ".join(x for x in (s.summary, s.reasons) if x),
+            done=True,
+            step=s,
+        )
+        for s in steps
+    ]
+
+
+def timeline_of(
+    done: Iterable[TimelineEntry], clocks: Iterable[Clock], *, say_family: bool = False
+) -> list[TimelineEntry]:
+    """The steps done, with each open clock as a date ahead, in date order (a step done on a
+    day before a date due that day). `say_family` marks a family's own time limits."""
+    ahead = [
+        TimelineEntry(
+            on=c.due_on,
+            title=f"Due: {c.title}"
+            + (" (the family's time limit)" if say_family and c.family_step else ""),
+            detail=c.explanation,
+            done=False,
+            clock=c,
+        )
+        for c in clocks
+        if c.is_open
+    ]
+    return sorted([*done, *ahead], key=lambda e: (e.on, not e.done))

@@ -18,7 +18,7 @@ from opensend import statutory
 from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
-from opensend.core.clocks import Clock, TimelineEntry, next_open_clock
+from opensend.core.clocks import Clock, TimelineEntry, next_open_clock, step_entries, timeline_of
 from opensend.core.types import Actor
 from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks, stage_clock
 from opensend.disputes.models import (
@@ -271,28 +271,7 @@ def timeline_for(
     record: Complaint | MediationCase | Appeal, clocks: list[Clock]
 ) -> list[TimelineEntry]:
     """Every step done and every date ahead, with the rule (or charter) that sets it."""
-    entries = [
-        TimelineEntry(
-            on=s.occurred_on,
-            title=s.get_kind_display(),
-            detail=" – ".join(x for x in (s.summary, s.reasons) if x),
-            done=True,
-            step=s,
-        )
-        for s in record.steps.all()
-    ]
-    entries += [
-        TimelineEntry(
-            on=c.due_on,
-            title=f"Due: {c.title}" + (" (the family's time limit)" if c.family_step else ""),
-            detail=c.explanation,
-            done=False,
-            clock=c,
-        )
-        for c in clocks
-        if c.is_open
-    ]
-    return sorted(entries, key=lambda e: (e.on, not e.done))
+    return timeline_of(step_entries(record.steps.all()), clocks, say_family=True)
 
 
 def children_to_choose_for_user(*, user: Actor, name: str = "") -> QuerySet[Child]:

@@ -12,7 +12,7 @@ from django.db import IntegrityError, models, transaction
 
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, audit_record_list
-from opensend.core.clocks import Clock, TimelineEntry
+from opensend.core.clocks import Clock, TimelineEntry, timeline_of
 from opensend.core.types import Actor
 from opensend.reviews.annual_clocks import soonest_open
 
@@ -57,12 +57,7 @@ def save_with_next_due(record: Any, fields: Sequence[str], clocks: Iterable[Cloc
 
 def timeline_with_clocks(done: list[TimelineEntry], clocks: Iterable[Clock]) -> list[TimelineEntry]:
     """The steps done, with each open clock as a date ahead, in date order."""
-    ahead = [
-        TimelineEntry(c.due_on, f"Due: {c.title}", c.explanation, False, clock=c)
-        for c in clocks
-        if c.is_open
-    ]
-    return sorted([*done, *ahead], key=lambda e: (e.on, not e.done))
+    return timeline_of(done, clocks)
 
 
 def audit_page(request: Any, child_id_attr: str = "child_id") -> Callable[[list[Any]], int]:
