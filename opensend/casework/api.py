@@ -167,48 +167,38 @@ class TimelineApi(APIView):
         return Response(RequestClockOutput(rows, many=True).data)
 
 
-class AssessmentDecisionApi(APIView):
-    @extend_schema(
-        operation_id="requests_decide_assessment",
-        request=DecisionInput,
-        responses={200: RequestOutput, **INPUT_ERRORS},
-    )
-    def post(self, request: Request, request_id: int) -> Response:
-        check_capability(request.user, Capability.MANAGE_CASES)
-        case = selectors.request_get_for_user(user=request.user, request_id=request_id)
-        data = DecisionInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = data.validated_data
-        case = assessment_decision_record(
-            actor=request.user,
-            case=case,
-            assess=d["decision"] == "yes",
-            decided_on=d["decided_on"],
-            reasons=d["reasons"],
+def _decision_api(operation_id: str, record: Callable[..., AssessmentRequest], answer: str) -> Any:
+    """An API for one of the case's two yes/no decisions: `record(actor=, case=, <answer>=...)`
+    (whether to assess, whether to issue a plan)."""
+
+    class DecisionApi(APIView):
+        @extend_schema(
+            operation_id=operation_id,
+            request=DecisionInput,
+            responses={200: RequestOutput, **INPUT_ERRORS},
         )
-        return Response(RequestOutput(case).data)
+        def post(self, request: Request, request_id: int) -> Response:
+            check_capability(request.user, Capability.MANAGE_CASES)
+            case = selectors.request_get_for_user(user=request.user, request_id=request_id)
+            data = DecisionInput(data=request.data)
+            data.is_valid(raise_exception=True)
+            d = data.validated_data
+            case = record(
+                actor=request.user,
+                case=case,
+                **{answer: d["decision"] == "yes"},
+                decided_on=d["decided_on"],
+                reasons=d["reasons"],
+            )
+            return Response(RequestOutput(case).data)
+
+    return DecisionApi
 
 
-class IssueDecisionApi(APIView):
-    @extend_schema(
-        operation_id="requests_decide_issue",
-        request=DecisionInput,
-        responses={200: RequestOutput, **INPUT_ERRORS},
-    )
-    def post(self, request: Request, request_id: int) -> Response:
-        check_capability(request.user, Capability.MANAGE_CASES)
-        case = selectors.request_get_for_user(user=request.user, request_id=request_id)
-        data = DecisionInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = data.validated_data
-        case = issue_decision_record(
-            actor=request.user,
-            case=case,
-            issue=d["decision"] == "yes",
-            decided_on=d["decided_on"],
-            reasons=d["reasons"],
-        )
-        return Response(RequestOutput(case).data)
+AssessmentDecisionApi = _decision_api(
+    "requests_decide_assessment", assessment_decision_record, "assess"
+)
+IssueDecisionApi = _decision_api("requests_decide_issue", issue_decision_record, "issue")
 
 
 class CaseAdviceApi(APIView):
