@@ -15,6 +15,8 @@ RECEIVED = dt.date(2026, 6, 1)
 DECIDED_TO_ISSUE = dt.date(2026, 8, 20)
 DRAFT_ON = dt.date(2026, 9, 1)
 FINAL_ON = dt.date(2026, 9, 20)
+ASSESS_ON = dt.date(2026, 7, 1)
+ADVICE_ASKED_ON = dt.date(2026, 7, 2)
 
 
 def new_request(world, **overrides):
@@ -33,23 +35,59 @@ def new_request(world, **overrides):
     return casework.request_create(**args)
 
 
-def drafting_case(world, *, child=None, actor=None):
-    """A case at "drafting", built through the casework services with fixed dates."""
-    actor = actor or world.users["caseworker"]
-    case = casework.request_create(
-        actor=actor,
+def parent_request(world, *, child=None, actor=None, received_on=RECEIVED):
+    """A request from the family for the caseload child (or `child`), received on RECEIVED."""
+    return casework.request_create(
+        actor=actor or world.users["caseworker"],
         child=child or world.caseload_child,
-        received_on=RECEIVED,
+        received_on=received_on,
         source="parent",
         today=TODAY,
     )
-    casework.assessment_decision_record(
-        actor=actor,
+
+
+def decide_to_assess(world, case, *, actor=None, decided_on=ASSESS_ON, reasons="x"):
+    """Record the decision to assess `case` (casework services)."""
+    return casework.assessment_decision_record(
+        actor=actor or world.users["caseworker"],
         case=case,
         assess=True,
+        decided_on=decided_on,
+        reasons=reasons,
+        today=TODAY,
+    )
+
+
+def ask_health(world, case, *, requested_on=ADVICE_ASKED_ON):
+    """Ask the health organisation for advice on `case`: the AdviceRequest."""
+    return casework.advice_request_send(
+        actor=world.users["caseworker"],
+        case=case,
+        kind="health",
+        organisation=world.health_org,
+        requested_on=requested_on,
+        today=TODAY,
+    )
+
+
+def assessing_case(world):
+    """A family's request, decided to assess on ASSESS_ON, with health asked for advice:
+    (case, advice)."""
+    case = parent_request(world)
+    decide_to_assess(world, case)
+    return case, ask_health(world, case)
+
+
+def drafting_case(world, *, child=None, actor=None):
+    """A case at "drafting", built through the casework services with fixed dates."""
+    actor = actor or world.users["caseworker"]
+    case = parent_request(world, child=child, actor=actor)
+    decide_to_assess(
+        world,
+        case,
+        actor=actor,
         decided_on=dt.date(2026, 7, 6),
         reasons="Needs beyond SEN support",
-        today=TODAY,
     )
     casework.family_views_record(
         actor=actor,

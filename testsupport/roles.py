@@ -20,3 +20,13 @@ SEE_THE_CHILD = {"caseworker", "team_manager", "senco", "health", "admin"}
 SENAR = {"caseworker", "team_manager", "admin"}
 # The family's own roles.
 FAMILY = {"parent", "young_person"}
+# A page only the SEN team and administrators may open: 200 for them, 403 for a sample of others.
+SENAR_ONLY = [
+    ("caseworker", 200),
+    ("team_manager", 200),
+    ("admin", 200),
+    ("senco", 403),
+    ("parent", 403),
+    ("health", 403),
+    ("board_member", 403),
+]

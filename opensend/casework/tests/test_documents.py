@@ -13,6 +13,7 @@ from opensend.casework import services
 from opensend.casework.models import AdviceRequest
 from opensend.core import uploads
 from testsupport import samples
+from testsupport.journeys import decide_to_assess, parent_request
 from testsupport.roles import ROLES, SEE_THE_CHILD
 from testsupport.samples import stored_files
 
@@ -22,22 +23,8 @@ TODAY = dt.date(2026, 11, 20)
 
 @pytest.fixture
 def case(world):
-    cw = world.users["caseworker"]
-    case = services.request_create(
-        actor=cw,
-        child=world.caseload_child,
-        received_on=dt.date(2026, 6, 1),
-        source="parent",
-        today=TODAY,
-    )
-    services.assessment_decision_record(
-        actor=cw,
-        case=case,
-        assess=True,
-        decided_on=dt.date(2026, 7, 1),
-        reasons="x",
-        today=TODAY,
-    )
+    case = parent_request(world)
+    decide_to_assess(world, case)
     return case
 
 
@@ -265,16 +252,8 @@ def test_reused_advice_keeps_the_document(world, submitted):
     services.request_withdraw(
         actor=cw, case=submitted.request, on=TODAY, reason="Moved away", today=TODAY
     )
-    second = services.request_create(
-        actor=cw,
-        child=world.caseload_child,
-        received_on=dt.date(2026, 10, 1),
-        source="parent",
-        today=TODAY,
-    )
-    services.assessment_decision_record(
-        actor=cw, case=second, assess=True, decided_on=TODAY, reasons="x", today=TODAY
-    )
+    second = parent_request(world, received_on=dt.date(2026, 10, 1))
+    decide_to_assess(world, second, decided_on=TODAY)
     reused = services.advice_reuse(actor=cw, case=second, previous=submitted, today=TODAY)
     assert reused.document.name == submitted.document.name
     assert reused.document_name == submitted.document_name

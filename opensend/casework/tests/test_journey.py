@@ -11,7 +11,7 @@ from opensend.audit.models import AuditEvent
 from opensend.casework import services
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import Stage
-from testsupport.journeys import RECEIVED, TODAY, new_request
+from testsupport.journeys import RECEIVED, TODAY, ask_health, decide_to_assess, new_request
 
 pytestmark = pytest.mark.django_db
 
@@ -27,22 +27,10 @@ def test_request_starts_the_clocks_from_the_date_received(world):
 def test_whole_journey_to_the_decision_to_issue(world):
     cw = world.users["caseworker"]
     case = new_request(world)
-    services.assessment_decision_record(
-        actor=cw,
-        case=case,
-        assess=True,
-        decided_on=dt.date(2026, 7, 6),
-        reasons="Evidence of needs beyond SEN support",
-        today=TODAY,
+    decide_to_assess(
+        world, case, decided_on=dt.date(2026, 7, 6), reasons="Evidence of needs beyond SEN support"
     )
-    advice = services.advice_request_send(
-        actor=cw,
-        case=case,
-        kind="health",
-        organisation=world.health_org,
-        requested_on=dt.date(2026, 7, 7),
-        today=TODAY,
-    )
+    advice = ask_health(world, case, requested_on=dt.date(2026, 7, 7))
     case.refresh_from_db()
     assert case.stage == Stage.ASSESSING
     by_rule = {c.rule_id: c for c in clocks_for(case)}
@@ -129,14 +117,7 @@ def test_out_of_order_and_double_steps_are_refused(world):
         services.issue_decision_record(
             actor=cw, case=case, issue=True, decided_on=RECEIVED, reasons="x", today=TODAY
         )
-    services.assessment_decision_record(
-        actor=cw,
-        case=case,
-        assess=True,
-        decided_on=dt.date(2026, 7, 1),
-        reasons="x",
-        today=TODAY,
-    )
+    decide_to_assess(world, case)
     with pytest.raises(ValidationError, match="already been recorded"):
         services.assessment_decision_record(
             actor=cw,
@@ -197,24 +178,9 @@ def test_exception_lifts_a_limit_visibly(world):
 
 
 def test_only_the_organisation_asked_can_submit_advice(world):
-    cw = world.users["caseworker"]
     case = new_request(world)
-    services.assessment_decision_record(
-        actor=cw,
-        case=case,
-        assess=True,
-        decided_on=dt.date(2026, 7, 1),
-        reasons="x",
-        today=TODAY,
-    )
-    advice = services.advice_request_send(
-        actor=cw,
-        case=case,
-        kind="health",
-        organisation=world.health_org,
-        requested_on=dt.date(2026, 7, 2),
-        today=TODAY,
-    )
+    decide_to_assess(world, case)
+    advice = ask_health(world, case)
     with pytest.raises(PermissionDenied):
         services.advice_submit(
             actor=world.users["social_care"], advice=advice, needs="x", today=TODAY

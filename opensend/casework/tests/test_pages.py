@@ -10,23 +10,13 @@ from opensend import statutory
 from opensend.audit.models import AuditEvent
 from opensend.casework import services
 from opensend.casework.models import AssessmentRequest, Stage
-from testsupport.journeys import RECEIVED, TODAY, new_request
+from testsupport.journeys import RECEIVED, TODAY, ask_health, decide_to_assess, new_request
+from testsupport.roles import SENAR_ONLY
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    ("role", "status"),
-    [
-        ("caseworker", 200),
-        ("team_manager", 200),
-        ("admin", 200),
-        ("senco", 403),
-        ("parent", 403),
-        ("health", 403),
-        ("board_member", 403),
-    ],
-)
+@pytest.mark.parametrize(("role", "status"), SENAR_ONLY)
 def test_case_page_permissions(world, role, status):
     case = new_request(world)
     assert (
@@ -171,7 +161,6 @@ def test_family_is_told_what_happened_and_what_happens_next(world):
 
 
 def test_family_views_are_told_once_and_shown_to_every_adviser(world):
-    cw = world.users["caseworker"]
     case = new_request(world)
     client = world.client_for("caseworker")
     response = client.post(
@@ -183,22 +172,8 @@ def test_family_views_are_told_once_and_shown_to_every_adviser(world):
         },
     )
     assert response.status_code == 302
-    services.assessment_decision_record(
-        actor=cw,
-        case=case,
-        assess=True,
-        decided_on=dt.date(2026, 7, 1),
-        reasons="x",
-        today=TODAY,
-    )
-    advice = services.advice_request_send(
-        actor=cw,
-        case=case,
-        kind="health",
-        organisation=world.health_org,
-        requested_on=dt.date(2026, 7, 2),
-        today=TODAY,
-    )
+    decide_to_assess(world, case)
+    advice = ask_health(world, case)
     page = world.client_for("health").get(reverse("casework:advice_detail", args=[advice.pk]))
     assert "I love trains and drawing" in page.content.decode()
     assert "Please do not ask the family to repeat this" in page.content.decode()
@@ -216,24 +191,9 @@ def test_clock_sweep_reminds_then_escalates_once(world):
     world.health_org.email = "referrals@nhs.opensend.test"
     world.health_org.lead_email = "head.of.service@nhs.opensend.test"
     world.health_org.save()
-    cw = world.users["caseworker"]
     case = new_request(world)
-    services.assessment_decision_record(
-        actor=cw,
-        case=case,
-        assess=True,
-        decided_on=dt.date(2026, 7, 1),
-        reasons="x",
-        today=TODAY,
-    )
-    advice = services.advice_request_send(
-        actor=cw,
-        case=case,
-        kind="health",
-        organisation=world.health_org,
-        requested_on=dt.date(2026, 7, 2),
-        today=TODAY,
-    )
+    decide_to_assess(world, case)
+    advice = ask_health(world, case)
     due = statutory.due("provide_advice", dt.date(2026, 7, 2))
     call_command("clock_sweep", f"--today={statutory.add_days(due, -3)}")
     call_command("clock_sweep", f"--today={statutory.add_days(due, -2)}")

@@ -1,45 +1,19 @@
 """Every role against every journey page and API endpoint (GET), on a case they may or may not see."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
-from opensend.casework import services
+from testsupport.journeys import assessing_case
 from testsupport.roles import ROLES, SENAR
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date(2026, 11, 20)
 ADVISERS = {"health", "social_care", "educational_psychologist", "senco"}
 
 
 @pytest.fixture
 def case(world):
-    cw = world.users["caseworker"]
-    case = services.request_create(
-        actor=cw,
-        child=world.caseload_child,
-        received_on=dt.date(2026, 6, 1),
-        source="parent",
-        today=TODAY,
-    )
-    services.assessment_decision_record(
-        actor=cw,
-        case=case,
-        assess=True,
-        decided_on=dt.date(2026, 7, 1),
-        reasons="x",
-        today=TODAY,
-    )
-    advice = services.advice_request_send(
-        actor=cw,
-        case=case,
-        kind="health",
-        organisation=world.health_org,
-        requested_on=dt.date(2026, 7, 2),
-        today=TODAY,
-    )
-    return case, advice
+    """A family's request, decided to assess, with health asked for advice: (case, advice)."""
+    return assessing_case(world)
 
 
 def _expected(role, url_kind):
