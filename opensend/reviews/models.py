@@ -12,6 +12,8 @@ Due dates are never stored as truth: every deadline comes from `opensend.statuto
 sort and count in SQL.
 """
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 
@@ -208,13 +210,49 @@ class AmendmentQuerySet(models.QuerySet["Amendment"]):
         return self.filter(status__in=OPEN_AMENDMENT_STATUSES)
 
 
-class Amendment(TimeStampedModel):
+def _on_the_plan(
+    related_name: str,
+) -> tuple[models.ForeignKey, models.ForeignKey, models.ForeignKey]:
+    """The plan, the child and the caseworker of a `PlanFollowUp`, each reaching back to it by
+    `related_name` (named here, not as "%(class)ss", so the migrations stay as they are)."""
+    return (
+        models.ForeignKey("plans.EHCPlan", on_delete=models.PROTECT, related_name=related_name),
+        models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name=related_name),
+        models.ForeignKey(
+            settings.AUTH_USER_MODEL,
+            null=True,
+            blank=True,
+            on_delete=models.PROTECT,
+            related_name=related_name,
+        ),
+    )
+
+
+class PlanFollowUp(TimeStampedModel):
+    """What an amendment, a cessation and a re-assessment share: each is about one child's
+    issued plan and worked by one caseworker (`_on_the_plan`), keeps the soonest open clock in
+    `next_due_on` for the queues, and is never deleted (`NEVER_DELETED` says what to do
+    instead)."""
+
+    NEVER_DELETED: ClassVar[str]
+
+    next_due_on = models.DateField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError(self.NEVER_DELETED)
+
+
+class Amendment(PlanFollowUp):
     """Changing a final plan (reg 22): proposals, the family's say, the amended plan."""
+
+    NEVER_DELETED = "Amendments are never deleted: withdraw them with a reason."
+    plan, child, caseworker = _on_the_plan("amendments")
 
     objects = AmendmentQuerySet.as_manager()
 
-    plan = models.ForeignKey("plans.EHCPlan", on_delete=models.PROTECT, related_name="amendments")
-    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="amendments")
     source = models.CharField(max_length=20, choices=AmendmentSource.choices)
     review = models.ForeignKey(
         AnnualReview, null=True, blank=True, on_delete=models.PROTECT, related_name="amendments"
@@ -228,13 +266,6 @@ class Amendment(TimeStampedModel):
     )
     status = models.CharField(
         max_length=12, choices=AmendmentStatus.choices, default=AmendmentStatus.PREPARING
-    )
-    caseworker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="amendments",
     )
     summary = models.TextField("what we propose to change and why")
     evidence = models.TextField("the evidence for the changes", blank=True)
@@ -251,7 +282,6 @@ class Amendment(TimeStampedModel):
     issued_version = models.PositiveIntegerField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.TextField(blank=True)
-    next_due_on = models.DateField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -270,9 +300,6 @@ class Amendment(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_AMENDMENT_STATUSES
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Amendments are never deleted: withdraw them with a reason.")
 
 
 class AmendmentRepresentation(TimeStampedModel):
@@ -359,11 +386,12 @@ class PhaseTransfer(TimeStampedModel):
         raise RuntimeError("Transfers are never deleted: record why the child is not moving.")
 
 
-class Cessation(TimeStampedModel):
+class Cessation(PlanFollowUp):
     """A decision to stop maintaining a plan (CFA s45; regs 29–31), and what became of it."""
 
-    plan = models.ForeignKey("plans.EHCPlan", on_delete=models.PROTECT, related_name="cessations")
-    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="cessations")
+    NEVER_DELETED = "Cease decisions are never deleted: record the outcome instead."
+    plan, child, caseworker = _on_the_plan("cessations")
+
     review = models.ForeignKey(
         AnnualReview, null=True, blank=True, on_delete=models.PROTECT, related_name="cessations"
     )
@@ -383,14 +411,6 @@ class Cessation(TimeStampedModel):
     )
     ceased_on = models.DateField(null=True, blank=True)
     closed_reason = models.TextField(blank=True)
-    caseworker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="cessations",
-    )
-    next_due_on = models.DateField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -409,21 +429,15 @@ class Cessation(TimeStampedModel):
     def is_open(self) -> bool:
         return self.status in OPEN_CESSATION_STATUSES
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Cease decisions are never deleted: record the outcome instead.")
 
-
-class Reassessment(TimeStampedModel):
+class Reassessment(PlanFollowUp):
     """A request to re-assess a child or young person who has a plan (CFA s44(2); regs 24-27):
     notify the decision within 15 days of the request (reg 25(1)), then send the amended or
     replaced plan within 14 weeks of that notice (reg 27(2))."""
 
-    plan = models.ForeignKey(
-        "plans.EHCPlan", on_delete=models.PROTECT, related_name="reassessments"
-    )
-    child = models.ForeignKey(
-        "people.Child", on_delete=models.PROTECT, related_name="reassessments"
-    )
+    NEVER_DELETED = "Re-assessments are never deleted: record the decision instead."
+    plan, child, caseworker = _on_the_plan("reassessments")
+
     requested_by = models.CharField("who asked for it", max_length=200)
     received_on = models.DateField("date the request was received")
     why = models.TextField("why they asked")
@@ -435,14 +449,6 @@ class Reassessment(TimeStampedModel):
     )
     decision_reasons = models.TextField(blank=True)
     plan_issued_on = models.DateField(null=True, blank=True)
-    caseworker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="reassessments",
-    )
-    next_due_on = models.DateField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-received_on", "-pk"]
@@ -460,6 +466,3 @@ class Reassessment(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_REASSESSMENT_STATUSES
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Re-assessments are never deleted: record the decision instead.")
