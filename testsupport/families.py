@@ -11,3 +11,18 @@ def world(world):
 
     FamilyRelationshipFactory(child=world.caseload_child, has_parental_responsibility=True)
     return world
+
+
+@pytest.fixture
+def cw(world):
+    """The caseworker of the shared world."""
+    return world.users["caseworker"]
+
+
+@pytest.fixture
+def plan(world):
+    """A final plan for the caseload child naming `world.setting`, made directly
+    (testsupport/transfers.py), not through the plans services."""
+    from testsupport.transfers import final_plan
+
+    return final_plan(world.caseload_child, named_setting=world.setting)

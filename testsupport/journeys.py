@@ -202,3 +202,14 @@ def walk(actor, review, *, to: str, recommendation: str = "amend", **report):
         **report,
     )
     return open_review(review.plan)
+
+
+def decide(actor, review, decision, **fields):
+    """The review's decision (`maintain`, `amend`, `cease`...), made on DECIDED for reasons "r"
+    unless `fields` say otherwise."""
+    return review_services.review_decide(
+        actor=actor,
+        review=review,
+        decision=decision,
+        **{"decided_on": DECIDED, "reasons": "r", "today": TODAY, **fields},
+    )

@@ -29,6 +29,7 @@ from testsupport.journeys import (
     MEETING,
     REPORTED,
     TODAY,
+    decide,
     final_plan,
     open_review,
     walk,
@@ -135,14 +136,7 @@ def test_setting_led_review_through_to_maintain(world):
     assert review.next_due_on == statutory.due("review_decision", MEETING) == dt.date(2026, 12, 14)
     assert "14 December 2026" in sent("review_report_sent")[0].body
 
-    services.review_decide(
-        actor=cw,
-        review=review,
-        decision="maintain",
-        decided_on=DECIDED,
-        reasons="Going well",
-        today=TODAY,
-    )
+    decide(cw, review, "maintain", reasons="Going well")
     review.refresh_from_db()
     assert review.stage == ReviewStage.DECIDED and review.next_due_on is None
     nxt = open_review(plan)
@@ -206,25 +200,16 @@ def test_year_9_maintain_refused_without_pfa_outcomes_in_every_area(world):
     plan = _year9_plan(world)
     review = walk(cw, open_review(plan), to="reported", recommendation="maintain", **PFA)
     with pytest.raises(ValidationError) as exc:
-        services.review_decide(
-            actor=cw,
-            review=review,
-            decision="maintain",
-            decided_on=DECIDED,
-            reasons="Fine",
-            today=TODAY,
-        )
+        decide(cw, review, "maintain", reasons="Fine")
     assert "employment" in str(exc.value) and "decide to amend" in str(exc.value)
     review.refresh_from_db()
     assert review.stage == ReviewStage.REPORTED
-    services.review_decide(
-        actor=cw,
-        review=review,
-        decision="amend",
-        decided_on=DECIDED,
+    decide(
+        cw,
+        review,
+        "amend",
         reasons="Add PfA outcomes",
         amendment_summary="Add preparing-for-adulthood outcomes",
-        today=TODAY,
     )
     assert Amendment.objects.get(plan=plan).status == AmendmentStatus.PROPOSED
 
@@ -233,15 +218,13 @@ def test_cease_decision_starts_ceasing(world):
     cw = world.users["caseworker"]
     plan = final_plan(world)
     review = walk(cw, open_review(plan), to="reported", recommendation="cease")
-    services.review_decide(
-        actor=cw,
-        review=review,
-        decision="cease",
-        decided_on=DECIDED,
+    decide(
+        cw,
+        review,
+        "cease",
         reasons="Needs met",
         cease_reason="2",
         cease_details="Needs now met by the school's own SEN support",
-        today=TODAY,
     )
     cessation = Cessation.objects.get(plan=plan)
     assert cessation.review_id == review.pk
@@ -262,9 +245,7 @@ def test_decision_bad_input_changes_nothing(world, step, kwargs, message):
     if step != "planned":
         review = walk(cw, review, to=step)
     with pytest.raises(ValidationError) as exc:
-        services.review_decide(
-            actor=cw, review=review, decision="maintain", reasons="r", today=TODAY, **kwargs
-        )
+        decide(cw, review, "maintain", **kwargs)
     assert message in str(exc.value)
     review.refresh_from_db()
     assert review.decision == "" and review.decided_on is None
@@ -274,19 +255,9 @@ def test_decision_twice_or_on_a_cancelled_review_is_refused(world):
     cw = world.users["caseworker"]
     plan = final_plan(world)
     review = walk(cw, open_review(plan), to="reported", recommendation="maintain")
-    services.review_decide(
-        actor=cw, review=review, decision="maintain", decided_on=DECIDED, reasons="r", today=TODAY
-    )
+    decide(cw, review, "maintain")
     with pytest.raises(ValidationError, match="already been made"):
-        services.review_decide(
-            actor=cw,
-            review=review,
-            decision="amend",
-            decided_on=DECIDED,
-            reasons="r",
-            amendment_summary="s",
-            today=TODAY,
-        )
+        decide(cw, review, "amend", amendment_summary="s")
     nxt = open_review(plan)
     AnnualReview.objects.filter(pk=nxt.pk).update(stage=ReviewStage.CANCELLED)
     with pytest.raises(ValidationError, match="cancelled"):
@@ -330,14 +301,7 @@ def test_senco_of_another_setting_cannot_run_the_review(world):
     with pytest.raises(PermissionDenied):
         services.review_meeting_set(actor=senco, review=review, meeting_on=MEETING, today=TODAY)
     with pytest.raises(PermissionDenied):
-        services.review_decide(
-            actor=world.users["senco"],
-            review=review,
-            decision="maintain",
-            decided_on=DECIDED,
-            reasons="r",
-            today=TODAY,
-        )
+        decide(world.users["senco"], review, "maintain")
 
 
 def test_queue_and_load_by_caseworker(world, django_assert_max_num_queries):

@@ -11,7 +11,6 @@ from opensend.disputes.models import Appeal, OrderStep
 from opensend.plans import services as plan_services
 from opensend.plans.content import content_compare, plan_content
 from opensend.plans.models import PlanStatus, PlanVersion, Provision
-from opensend.reviews import services as review_services
 from opensend.reviews.amendments import services
 from opensend.reviews.amendments.clocks import amendment_clocks
 from opensend.reviews.models import (
@@ -23,6 +22,7 @@ from testsupport.journeys import (
     DECIDED,
     MEETING,
     TODAY,
+    decide,
     final_plan,
     open_review,
     walk,
@@ -35,15 +35,13 @@ pytestmark = pytest.mark.django_db
 def _amend_after_review(cw, plan):
     """A review walked to its report, then the decision to amend (proposals sent with it)."""
     review = walk(cw, open_review(plan), to="reported")
-    review_services.review_decide(
-        actor=cw,
-        review=review,
-        decision="amend",
-        decided_on=DECIDED,
+    decide(
+        cw,
+        review,
+        "amend",
         reasons="Speech therapy to increase",
         amendment_summary="More speech and language therapy",
         amendment_evidence="SALT report, October 2026",
-        today=TODAY,
     )
     return Amendment.objects.get(plan=plan)
 

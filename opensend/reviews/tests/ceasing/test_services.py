@@ -19,22 +19,12 @@ from opensend.reviews.models import (
     PhaseTransfer,
     ReviewStage,
 )
-from testsupport.transfers import born_aged, final_plan
+from testsupport.transfers import born_aged
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 20)
 CONSULTED = dt.date(2026, 6, 1)
 DECIDED = dt.date(2026, 6, 15)
-
-
-@pytest.fixture
-def plan(world):
-    return final_plan(world.caseload_child, named_setting=world.setting)
-
-
-@pytest.fixture
-def cw(world):
-    return world.users["caseworker"]
 
 
 def start(cw, plan, reason="2", today=TODAY):
@@ -43,20 +33,34 @@ def start(cw, plan, reason="2", today=TODAY):
     )
 
 
+def consult(cw, cessation, *, family_on=CONSULTED, setting_on=CONSULTED, **notes):
+    """Record the consultation (reg 31(1)) of the family and, unless `setting_on` is None, the
+    setting."""
+    return services.cessation_consultation_record(
+        actor=cw,
+        cessation=cessation,
+        family_consulted_on=family_on,
+        setting_consulted_on=setting_on,
+        today=TODAY,
+        **notes,
+    )
+
+
+def decide(cw, cessation, on=DECIDED):
+    return services.cessation_decide(actor=cw, cessation=cessation, decided_on=on, today=TODAY)
+
+
+def cease(cw, cessation, on):
+    return services.cessation_cease(actor=cw, cessation=cessation, ceased_on=on, today=TODAY)
+
+
 def decided(cw, plan):
     world_setting = plan.named_setting
     world_setting.email = "senco@school.test"
     world_setting.save()
     cessation = start(cw, plan)
-    services.cessation_consultation_record(
-        actor=cw,
-        cessation=cessation,
-        family_consulted_on=CONSULTED,
-        setting_consulted_on=CONSULTED,
-        consultation_notes="Family disagree",
-        today=TODAY,
-    )
-    return services.cessation_decide(actor=cw, cessation=cessation, decided_on=DECIDED, today=TODAY)
+    consult(cw, cessation, consultation_notes="Family disagree")
+    return decide(cw, cessation)
 
 
 def test_left_education_is_refused_for_a_15_year_old(world, cw, plan):
@@ -123,62 +127,36 @@ def test_consult_then_decide_sends_the_notice_with_appeal_rights(cw, plan):
 def test_bad_dates_change_nothing(cw, plan):
     cessation = start(cw, plan)
     with pytest.raises(ValidationError, match="Record the consultation"):
-        services.cessation_decide(actor=cw, cessation=cessation, decided_on=DECIDED, today=TODAY)
+        decide(cw, cessation)
     with pytest.raises(ValidationError, match="future"):
-        services.cessation_consultation_record(
-            actor=cw,
-            cessation=cessation,
-            family_consulted_on=TODAY + dt.timedelta(1),
-            setting_consulted_on=CONSULTED,
-            today=TODAY,
-        )
+        consult(cw, cessation, family_on=TODAY + dt.timedelta(1))
     with pytest.raises(ValidationError, match="setting named"):
-        services.cessation_consultation_record(
-            actor=cw, cessation=cessation, family_consulted_on=CONSULTED, today=TODAY
-        )
-    services.cessation_consultation_record(
-        actor=cw,
-        cessation=cessation,
-        family_consulted_on=CONSULTED,
-        setting_consulted_on=CONSULTED,
-        today=TODAY,
-    )
+        consult(cw, cessation, setting_on=None)
+    consult(cw, cessation)
     with pytest.raises(ValidationError, match="already been recorded"):
-        services.cessation_consultation_record(
-            actor=cw,
-            cessation=cessation,
-            family_consulted_on=CONSULTED,
-            setting_consulted_on=CONSULTED,
-            today=TODAY,
-        )
+        consult(cw, cessation)
     with pytest.raises(ValidationError, match="before the consultation"):
-        services.cessation_decide(
-            actor=cw, cessation=cessation, decided_on=dt.date(2026, 5, 1), today=TODAY
-        )
+        decide(cw, cessation, dt.date(2026, 5, 1))
     with pytest.raises(ValidationError, match="future"):
-        services.cessation_decide(
-            actor=cw, cessation=cessation, decided_on=TODAY + dt.timedelta(1), today=TODAY
-        )
+        decide(cw, cessation, TODAY + dt.timedelta(1))
     cessation.refresh_from_db()
     assert cessation.status == CessationStatus.PROPOSED and cessation.decided_on is None
-    services.cessation_decide(actor=cw, cessation=cessation, decided_on=DECIDED, today=TODAY)
+    decide(cw, cessation)
     with pytest.raises(ValidationError, match="already been sent"):
-        services.cessation_decide(actor=cw, cessation=cessation, decided_on=DECIDED, today=TODAY)
+        decide(cw, cessation)
 
 
 def test_cannot_cease_while_the_family_can_still_appeal(cw, plan):
     cessation = decided(cw, plan)
     due = statutory.appeal_deadline(DECIDED)
     with pytest.raises(ValidationError, match="can still appeal"):
-        services.cessation_cease(actor=cw, cessation=cessation, ceased_on=due, today=TODAY)
+        cease(cw, cessation, due)
     with pytest.raises(ValidationError, match="before the decision"):
-        services.cessation_cease(
-            actor=cw, cessation=cessation, ceased_on=dt.date(2026, 6, 1), today=TODAY
-        )
+        cease(cw, cessation, dt.date(2026, 6, 1))
     plan.refresh_from_db()
     assert plan.status == PlanStatus.FINAL
     after = statutory.add_days(due, 1)
-    services.cessation_cease(actor=cw, cessation=cessation, ceased_on=after, today=TODAY)
+    cease(cw, cessation, after)
     plan.refresh_from_db()
     assert plan.status == PlanStatus.CEASED
     assert OutboxMessage.objects.filter(template="plan_ceased").exists()
@@ -200,9 +178,7 @@ def test_plan_kept_while_appeal_pending_then_ceased_when_dismissed(world, cw, pl
     banner = selectors.plan_cessation_banner(plan, on=TODAY)
     assert banner.heading == "The plan is still maintained while the appeal is decided"
     with pytest.raises(ValidationError, match="appeal has not been decided"):
-        services.cessation_cease(
-            actor=cw, cessation=cessation, ceased_on=dt.date(2026, 10, 1), today=TODAY
-        )
+        cease(cw, cessation, dt.date(2026, 10, 1))
     with pytest.raises(ValidationError, match="appeal's outcome"):
         services.cessation_close(actor=cw, cessation=cessation, reason="x")
     appeal = cessation.appeal
@@ -211,12 +187,8 @@ def test_plan_kept_while_appeal_pending_then_ceased_when_dismissed(world, cw, pl
         actor=cw, appeal=appeal, outcome="dismissed", outcome_on=dt.date(2026, 9, 10), today=TODAY
     )
     with pytest.raises(ValidationError, match="before the appeal was decided"):
-        services.cessation_cease(
-            actor=cw, cessation=cessation, ceased_on=dt.date(2026, 9, 5), today=TODAY
-        )
-    services.cessation_cease(
-        actor=cw, cessation=cessation, ceased_on=dt.date(2026, 9, 30), today=TODAY
-    )
+        cease(cw, cessation, dt.date(2026, 9, 5))
+    cease(cw, cessation, dt.date(2026, 9, 30))
     plan.refresh_from_db()
     assert plan.status == PlanStatus.CEASED
     review.refresh_from_db()
@@ -255,9 +227,7 @@ def test_appeal_allowed_keeps_the_plan(cw, plan):
         actor=cw, appeal=appeal, outcome="allowed", outcome_on=dt.date(2026, 9, 10), today=TODAY
     )
     with pytest.raises(ValidationError, match="did not agree"):
-        services.cessation_cease(
-            actor=cw, cessation=cessation, ceased_on=dt.date(2026, 9, 30), today=TODAY
-        )
+        cease(cw, cessation, dt.date(2026, 9, 30))
     services.cessation_close(
         actor=cw, cessation=cessation, reason="The Tribunal allowed the appeal"
     )

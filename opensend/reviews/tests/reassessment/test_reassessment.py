@@ -18,16 +18,6 @@ TODAY = dt.date(2026, 11, 20)
 RECEIVED = dt.date(2026, 1, 20)
 
 
-@pytest.fixture
-def plan(world):
-    return final_plan(world.caseload_child, named_setting=world.setting)
-
-
-@pytest.fixture
-def cw(world):
-    return world.users["caseworker"]
-
-
 def _request(cw, plan):
     return services.reassessment_request(
         actor=cw,
