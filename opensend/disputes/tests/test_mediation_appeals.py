@@ -123,6 +123,28 @@ def appeal(world):
     )
 
 
+def hearing(cw, appeal, on):
+    return services.appeal_hearing_record(actor=cw, appeal=appeal, hearing_on=on, today=TODAY)
+
+
+def outcome(cw, appeal, result, on):
+    return services.appeal_outcome_record(
+        actor=cw, appeal=appeal, outcome=result, outcome_on=on, today=TODAY
+    )
+
+
+def order_made(cw, appeal, order_type, on):
+    return services.appeal_order_record(
+        actor=cw, appeal=appeal, order_type=order_type, order_on=on, today=TODAY
+    )
+
+
+def step_done(cw, appeal, rule_id, on):
+    return services.order_step_done(
+        actor=cw, appeal=appeal, rule_id=rule_id, done_on=on, today=TODAY
+    )
+
+
 def test_appeal_deadline_comes_from_the_rules_engine(world, appeal):
     deadline = by_rule(appeal_clocks(fresh(appeal)))
     expected = statutory.appeal_deadline(NOTICE, dt.date(2027, 4, 20))
@@ -134,37 +156,19 @@ def test_appeal_deadline_comes_from_the_rules_engine(world, appeal):
 def test_hearing_before_lodging_and_outcome_before_hearing_are_refused(world, appeal):
     cw = world.users["caseworker"]
     with pytest.raises(ValidationError, match="before the appeal was lodged"):
-        services.appeal_hearing_record(
-            actor=cw, appeal=appeal, hearing_on=dt.date(2027, 5, 1), today=TODAY
-        )
+        hearing(cw, appeal, dt.date(2027, 5, 1))
     with pytest.raises(ValidationError, match="hearing date before"):
-        services.appeal_outcome_record(
-            actor=cw, appeal=appeal, outcome="allowed", outcome_on=TODAY, today=TODAY
-        )
-    services.appeal_hearing_record(
-        actor=cw, appeal=appeal, hearing_on=dt.date(2027, 7, 1), today=TODAY
-    )
+        outcome(cw, appeal, "allowed", TODAY)
+    hearing(cw, appeal, dt.date(2027, 7, 1))
     with pytest.raises(ValidationError, match="before the hearing"):
-        services.appeal_outcome_record(
-            actor=cw,
-            appeal=appeal,
-            outcome="dismissed",
-            outcome_on=dt.date(2027, 6, 30),
-            today=TODAY,
-        )
+        outcome(cw, appeal, "dismissed", dt.date(2027, 6, 30))
     appeal.refresh_from_db()
     assert appeal.outcome == "" and appeal.outcome_on is None
     assert appeal.hearing_on == dt.date(2027, 7, 1)
 
 
 def test_conceded_appeal_needs_no_hearing(world, appeal):
-    services.appeal_outcome_record(
-        actor=world.users["caseworker"],
-        appeal=appeal,
-        outcome="conceded",
-        outcome_on=dt.date(2027, 6, 1),
-        today=TODAY,
-    )
+    outcome(world.users["caseworker"], appeal, "conceded", dt.date(2027, 6, 1))
     appeal.refresh_from_db()
     assert appeal.outcome == "conceded"
     assert Appeal.objects.open().filter(pk=appeal.pk).exists()  # the order is still to come
@@ -173,16 +177,10 @@ def test_conceded_appeal_needs_no_hearing(world, appeal):
 @pytest.mark.parametrize("order_type", ["assess", "make_plan", "amend", "amend_section_i"])
 def test_each_order_starts_its_own_clocks(world, appeal, order_type):
     cw = world.users["caseworker"]
-    services.appeal_hearing_record(
-        actor=cw, appeal=appeal, hearing_on=dt.date(2027, 7, 1), today=TODAY
-    )
-    services.appeal_outcome_record(
-        actor=cw, appeal=appeal, outcome="allowed", outcome_on=dt.date(2027, 7, 8), today=TODAY
-    )
+    hearing(cw, appeal, dt.date(2027, 7, 1))
+    outcome(cw, appeal, "allowed", dt.date(2027, 7, 8))
     order_on = dt.date(2027, 7, 8)
-    services.appeal_order_record(
-        actor=cw, appeal=appeal, order_type=order_type, order_on=order_on, today=TODAY
-    )
+    order_made(cw, appeal, order_type, order_on)
     order = {
         rule: c
         for rule, c in by_rule(appeal_clocks(fresh(appeal))).items()
@@ -198,47 +196,17 @@ def test_each_order_starts_its_own_clocks(world, appeal, order_type):
 
 def test_order_to_assess_steps_and_compliance(world, appeal):
     cw = world.users["caseworker"]
-    services.appeal_outcome_record(
-        actor=cw, appeal=appeal, outcome="conceded", outcome_on=dt.date(2027, 6, 1), today=TODAY
-    )
+    outcome(cw, appeal, "conceded", dt.date(2027, 6, 1))
     order_on = dt.date(2027, 6, 2)
-    services.appeal_order_record(
-        actor=cw, appeal=appeal, order_type="assess", order_on=order_on, today=TODAY
-    )
+    order_made(cw, appeal, "assess", order_on)
     with pytest.raises(ValidationError, match="not part of this order"):
-        services.order_step_done(
-            actor=cw, appeal=appeal, rule_id="order_amend_plan", done_on=TODAY, today=TODAY
-        )
+        step_done(cw, appeal, "order_amend_plan", TODAY)
     with pytest.raises(ValidationError, match="before the order"):
-        services.order_step_done(
-            actor=cw,
-            appeal=appeal,
-            rule_id="order_assess_notify",
-            done_on=dt.date(2027, 6, 1),
-            today=TODAY,
-        )
-    services.order_step_done(
-        actor=cw,
-        appeal=appeal,
-        rule_id="order_assess_notify",
-        done_on=dt.date(2027, 6, 10),
-        today=TODAY,
-    )
+        step_done(cw, appeal, "order_assess_notify", dt.date(2027, 6, 1))
+    step_done(cw, appeal, "order_assess_notify", dt.date(2027, 6, 10))
     with pytest.raises(ValidationError, match="already been recorded"):
-        services.order_step_done(
-            actor=cw,
-            appeal=appeal,
-            rule_id="order_assess_notify",
-            done_on=dt.date(2027, 6, 11),
-            today=TODAY,
-        )
-    services.order_step_done(
-        actor=cw,
-        appeal=appeal,
-        rule_id="order_assess_final_plan",
-        done_on=dt.date(2027, 9, 1),
-        today=TODAY,
-    )
+        step_done(cw, appeal, "order_assess_notify", dt.date(2027, 6, 11))
+    step_done(cw, appeal, "order_assess_final_plan", dt.date(2027, 9, 1))
     appeal.refresh_from_db()
     rules = set(by_rule(appeal_clocks(fresh(appeal))))
     assert "order_assess_not_to_issue" not in rules  # the other branch no longer applies
@@ -248,20 +216,12 @@ def test_order_to_assess_steps_and_compliance(world, appeal):
 
 def test_no_order_after_a_dismissed_appeal(world, appeal):
     cw = world.users["caseworker"]
-    services.appeal_hearing_record(
-        actor=cw, appeal=appeal, hearing_on=dt.date(2027, 7, 1), today=TODAY
-    )
-    services.appeal_outcome_record(
-        actor=cw, appeal=appeal, outcome="dismissed", outcome_on=dt.date(2027, 7, 2), today=TODAY
-    )
+    hearing(cw, appeal, dt.date(2027, 7, 1))
+    outcome(cw, appeal, "dismissed", dt.date(2027, 7, 2))
     with pytest.raises(ValidationError, match="allowed or conceded"):
-        services.appeal_order_record(
-            actor=cw, appeal=appeal, order_type="assess", order_on=TODAY, today=TODAY
-        )
+        order_made(cw, appeal, "assess", TODAY)
     with pytest.raises(ValidationError, match="already been recorded"):
-        services.appeal_outcome_record(
-            actor=cw, appeal=appeal, outcome="allowed", outcome_on=TODAY, today=TODAY
-        )
+        outcome(cw, appeal, "allowed", TODAY)
 
 
 def test_queue_lists_open_records_soonest_first(world, mediation, appeal):
@@ -274,16 +234,8 @@ def test_queue_lists_open_records_soonest_first(world, mediation, appeal):
         summary="x",
         today=TODAY,
     )
-    services.appeal_outcome_record(
-        actor=cw, appeal=appeal, outcome="conceded", outcome_on=dt.date(2027, 8, 1), today=TODAY
-    )
-    services.appeal_order_record(
-        actor=cw,
-        appeal=appeal,
-        order_type="amend_section_i",
-        order_on=dt.date(2027, 8, 2),
-        today=TODAY,
-    )
+    outcome(cw, appeal, "conceded", dt.date(2027, 8, 1))
+    order_made(cw, appeal, "amend_section_i", dt.date(2027, 8, 2))
     rows = selectors.dispute_queue_for_user(user=cw, on=TODAY)
     assert [r.kind for r in rows] == ["mediation", "appeal", "complaint"]
     assert [r.due_on for r in rows] == sorted(r.due_on for r in rows)
