@@ -237,10 +237,11 @@ class Consultation(TimeStampedModel):
         return f"Consultation with {self.setting}"
 
 
-class Representation(TimeStampedModel):
-    """The family's comments on the draft plan, and the setting they asked for."""
+class FamilyComments(TimeStampedModel):
+    """The family's say on a draft: on a new plan (`Representation`) or on proposals to amend
+    one (`reviews.AmendmentRepresentation`), with the setting they asked for. The subclass adds
+    what the comments are on."""
 
-    plan = models.ForeignKey(EHCPlan, on_delete=models.PROTECT, related_name="representations")
     made_on = models.DateField()
     made_by = models.CharField(max_length=200)
     comments = models.TextField(blank=True)
@@ -252,10 +253,17 @@ class Representation(TimeStampedModel):
     )
 
     class Meta:
+        abstract = True
         ordering = ["made_on", "pk"]
 
     def __str__(self) -> str:
         return f"Comments from {self.made_by}"
+
+
+class Representation(FamilyComments):
+    """The family's comments on the draft plan, and the setting they asked for."""
+
+    plan = models.ForeignKey(EHCPlan, on_delete=models.PROTECT, related_name="representations")
 
 
 class PlanVersion(models.Model):

@@ -19,6 +19,7 @@ from django.db import models
 
 from opensend.core.models import TimeStampedModel
 from opensend.core.uploads import RandomName
+from opensend.plans.models import FamilyComments
 from opensend.reviews.codes import (
     OLD_TO_SEN2_CEASE_REASON,
     OPEN_AMENDMENT_STATUSES,
@@ -302,28 +303,13 @@ class Amendment(PlanFollowUp):
         return self.status in OPEN_AMENDMENT_STATUSES
 
 
-class AmendmentRepresentation(TimeStampedModel):
+class AmendmentRepresentation(FamilyComments):
     """The family's comments on proposed changes, and a school or college they ask for."""
 
     amendment = models.ForeignKey(
         Amendment, on_delete=models.PROTECT, related_name="representations"
     )
-    made_on = models.DateField()
-    made_by = models.CharField(max_length=200)
-    comments = models.TextField(blank=True)
-    preferred_setting = models.ForeignKey(
-        "people.Setting", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
     wants_meeting = models.BooleanField(default=False)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["made_on", "pk"]
-
-    def __str__(self) -> str:
-        return f"Comments from {self.made_by}"
 
 
 class PhaseTransfer(TimeStampedModel):
