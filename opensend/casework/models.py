@@ -8,7 +8,7 @@ why). Due dates are never stored as typed-in values: they come from `opensend.st
 from django.conf import settings
 from django.db import models
 
-from opensend.core.models import RecordedException, TimeStampedModel
+from opensend.core.models import RecordedException, RecordedStep, TimeStampedModel
 from opensend.core.uploads import RandomName
 
 
@@ -129,21 +129,11 @@ class StepKind(models.TextChoices):
     WITHDRAWN = "withdrawn", "Request withdrawn"
 
 
-class CaseStep(models.Model):
+class CaseStep(RecordedStep):
     """One thing that happened on a case: what, on which day, recorded by whom, and why."""
 
     request = models.ForeignKey(AssessmentRequest, on_delete=models.PROTECT, related_name="steps")
     kind = models.CharField(max_length=30, choices=StepKind.choices)
-    occurred_on = models.DateField()
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    summary = models.CharField(max_length=300, blank=True)
-    reasons = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["occurred_on", "recorded_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.occurred_on}"

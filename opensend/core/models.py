@@ -1,5 +1,5 @@
-"""Abstract base models every domain app shares: timestamps, close-with-a-reason, and a
-recorded exception that lifts a statutory time limit."""
+"""Abstract base models every domain app shares: timestamps, close-with-a-reason, a recorded
+exception that lifts a statutory time limit, and one step on a record's timeline."""
 
 from typing import Self
 
@@ -65,3 +65,20 @@ class RecordedException(TimeStampedModel):
     class Meta:
         abstract = True
         ordering = ["starts_on", "pk"]
+
+
+class RecordedStep(models.Model):
+    """One thing that happened on a record's timeline: on which day, recorded when and by whom,
+    and why. Each app adds what it happened to and the kinds of step it has (`kind`)."""
+
+    occurred_on = models.DateField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    summary = models.CharField(max_length=300, blank=True)
+    reasons = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["occurred_on", "recorded_at", "pk"]

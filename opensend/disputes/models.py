@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from opensend.core.models import RecordedException, TimeStampedModel
+from opensend.core.models import RecordedException, RecordedStep, TimeStampedModel
 from opensend.disputes.codes import (
     ALTERNATIVE_RULES,
     CLOCKED_ORDERS,
@@ -420,7 +420,7 @@ class OrderStepException(RecordedException):
 # ---------------------------------------------------------------------------- timeline
 
 
-class DisputeStep(models.Model):
+class DisputeStep(RecordedStep):
     """One thing that happened on a complaint, mediation or appeal: what, when, who, why."""
 
     complaint = models.ForeignKey(
@@ -433,16 +433,8 @@ class DisputeStep(models.Model):
         Appeal, null=True, blank=True, on_delete=models.PROTECT, related_name="steps"
     )
     kind = models.CharField(max_length=30, choices=DisputeStepKind.choices)
-    occurred_on = models.DateField()
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    summary = models.CharField(max_length=300, blank=True)
-    reasons = models.TextField(blank=True)
 
-    class Meta:
-        ordering = ["occurred_on", "recorded_at", "pk"]
+    class Meta(RecordedStep.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=(
