@@ -46,12 +46,29 @@ def parent_request(world, *, child=None, actor=None, received_on=RECEIVED):
     )
 
 
-def decide_to_assess(world, case, *, actor=None, decided_on=ASSESS_ON, reasons="x"):
-    """Record the decision to assess `case` (casework services)."""
+def decide_whether_to_assess(world, case, *, assess, actor=None, decided_on=ASSESS_ON, reasons="x"):
+    """Record the decision whether to assess `case` (casework services)."""
     return casework.assessment_decision_record(
         actor=actor or world.users["caseworker"],
         case=case,
-        assess=True,
+        assess=assess,
+        decided_on=decided_on,
+        reasons=reasons,
+        today=TODAY,
+    )
+
+
+def decide_to_assess(world, case, **decision):
+    """Record the decision to assess `case`: on ASSESS_ON for reasons "x" unless told."""
+    return decide_whether_to_assess(world, case, assess=True, **decision)
+
+
+def decide_to_issue(world, case, *, actor=None, decided_on=DECIDED_TO_ISSUE, reasons="Plan needed"):
+    """Record the decision to issue a plan for `case` (casework services)."""
+    return casework.issue_decision_record(
+        actor=actor or world.users["caseworker"],
+        case=case,
+        issue=True,
         decided_on=decided_on,
         reasons=reasons,
         today=TODAY,
@@ -96,14 +113,7 @@ def drafting_case(world, *, child=None, actor=None):
         aspirations="To work with animals",
         given_by="Ava, with her dad",
     )
-    casework.issue_decision_record(
-        actor=actor,
-        case=case,
-        issue=True,
-        decided_on=DECIDED_TO_ISSUE,
-        reasons="Plan needed",
-        today=TODAY,
-    )
+    decide_to_issue(world, case, actor=actor)
     case.refresh_from_db()
     assert case.stage == Stage.DRAFTING
     return case

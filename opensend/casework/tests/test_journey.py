@@ -11,7 +11,15 @@ from opensend.audit.models import AuditEvent
 from opensend.casework import services
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import Stage
-from testsupport.journeys import RECEIVED, TODAY, ask_health, decide_to_assess, new_request
+from testsupport.journeys import (
+    RECEIVED,
+    TODAY,
+    ask_health,
+    decide_to_assess,
+    decide_to_issue,
+    decide_whether_to_assess,
+    new_request,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +33,6 @@ def test_request_starts_the_clocks_from_the_date_received(world):
 
 
 def test_whole_journey_to_the_decision_to_issue(world):
-    cw = world.users["caseworker"]
     case = new_request(world)
     decide_to_assess(
         world, case, decided_on=dt.date(2026, 7, 6), reasons="Evidence of needs beyond SEN support"
@@ -44,14 +51,7 @@ def test_whole_journey_to_the_decision_to_issue(world):
         submitted_on=dt.date(2026, 8, 1),
         today=TODAY,
     )
-    services.issue_decision_record(
-        actor=cw,
-        case=case,
-        issue=True,
-        decided_on=dt.date(2026, 8, 20),
-        reasons="Plan needed",
-        today=TODAY,
-    )
+    decide_to_issue(world, case)
     case.refresh_from_db()
     assert case.stage == Stage.DRAFTING
     assert case.next_due_rule == "issue_final_plan"
@@ -68,22 +68,8 @@ def test_whole_journey_to_the_decision_to_issue(world):
 def test_refusal_needs_reasons_and_stops_the_clocks(world):
     case = new_request(world)
     with pytest.raises(ValidationError, match="reasons"):
-        services.assessment_decision_record(
-            actor=world.users["caseworker"],
-            case=case,
-            assess=False,
-            decided_on=dt.date(2026, 7, 1),
-            reasons=" ",
-            today=TODAY,
-        )
-    services.assessment_decision_record(
-        actor=world.users["caseworker"],
-        case=case,
-        assess=False,
-        decided_on=dt.date(2026, 7, 1),
-        reasons="Needs can be met at SEN support",
-        today=TODAY,
-    )
+        decide_whether_to_assess(world, case, assess=False, reasons=" ")
+    decide_whether_to_assess(world, case, assess=False, reasons="Needs can be met at SEN support")
     case.refresh_from_db()
     assert case.stage == Stage.NOT_ASSESSING and case.next_due_on is None
 
@@ -98,49 +84,26 @@ def test_refusal_needs_reasons_and_stops_the_clocks(world):
 def test_impossible_dates_are_refused_and_change_nothing(world, decided_on, message):
     case = new_request(world)
     with pytest.raises(ValidationError, match=message):
-        services.assessment_decision_record(
-            actor=world.users["caseworker"],
-            case=case,
-            assess=True,
-            decided_on=decided_on,
-            reasons="x",
-            today=TODAY,
-        )
+        decide_whether_to_assess(world, case, assess=True, decided_on=decided_on)
     case.refresh_from_db()
     assert case.stage == Stage.REQUESTED and case.assess_decision_on is None
 
 
 def test_out_of_order_and_double_steps_are_refused(world):
-    cw = world.users["caseworker"]
     case = new_request(world)
     with pytest.raises(ValidationError, match="cannot be done now"):
-        services.issue_decision_record(
-            actor=cw, case=case, issue=True, decided_on=RECEIVED, reasons="x", today=TODAY
-        )
+        decide_to_issue(world, case, decided_on=RECEIVED, reasons="x")
     decide_to_assess(world, case)
     with pytest.raises(ValidationError, match="already been recorded"):
-        services.assessment_decision_record(
-            actor=cw,
-            case=case,
-            assess=False,
-            decided_on=dt.date(2026, 7, 2),
-            reasons="x",
-            today=TODAY,
-        )
+        decide_whether_to_assess(world, case, assess=False, decided_on=dt.date(2026, 7, 2))
     with pytest.raises(ValidationError, match="open request"):
         new_request(world)
 
 
 def test_repeat_requests_within_six_months_are_flagged(world):
-    cw = world.users["caseworker"]
     first = new_request(world, received_on=dt.date(2026, 3, 1))
-    services.assessment_decision_record(
-        actor=cw,
-        case=first,
-        assess=False,
-        decided_on=dt.date(2026, 4, 1),
-        reasons="SEN support",
-        today=TODAY,
+    decide_whether_to_assess(
+        world, first, assess=False, decided_on=dt.date(2026, 4, 1), reasons="SEN support"
     )
     second = new_request(world, received_on=dt.date(2026, 8, 1))
     assert second.is_repeat

@@ -8,9 +8,14 @@ from django.urls import reverse
 
 from opensend import statutory
 from opensend.audit.models import AuditEvent
-from opensend.casework import services
 from opensend.casework.models import AssessmentRequest, Stage
-from testsupport.journeys import RECEIVED, TODAY, ask_health, decide_to_assess, new_request
+from testsupport.journeys import (
+    RECEIVED,
+    ask_health,
+    decide_to_assess,
+    decide_whether_to_assess,
+    new_request,
+)
 from testsupport.roles import SENAR_ONLY
 
 pytestmark = pytest.mark.django_db
@@ -147,14 +152,7 @@ def test_family_is_told_what_happened_and_what_happens_next(world):
     case = new_request(world)
     received = OutboxMessage.objects.get(template="request_received")
     assert statutory.long_date(statutory.due("decide_whether_to_assess", RECEIVED)) in received.body
-    services.assessment_decision_record(
-        actor=world.users["caseworker"],
-        case=case,
-        assess=False,
-        decided_on=dt.date(2026, 7, 1),
-        reasons="Needs can be met at SEN support",
-        today=TODAY,
-    )
+    decide_whether_to_assess(world, case, assess=False, reasons="Needs can be met at SEN support")
     refusal = OutboxMessage.objects.get(template="decided_not_to_assess")
     assert statutory.long_date(statutory.appeal_deadline(dt.date(2026, 7, 1))) in refusal.body
     assert "Needs can be met at SEN support" in refusal.body
@@ -265,14 +263,7 @@ def test_refusal_has_a_decision_letter_pdf(world):
     client = world.client_for("caseworker")
     url = reverse("casework:decision_letter", args=[case.pk])
     assert client.get(url).status_code == 404  # nothing decided yet
-    services.assessment_decision_record(
-        actor=world.users["caseworker"],
-        case=case,
-        assess=False,
-        decided_on=dt.date(2026, 7, 1),
-        reasons="SEN support can meet needs",
-        today=TODAY,
-    )
+    decide_whether_to_assess(world, case, assess=False, reasons="SEN support can meet needs")
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
