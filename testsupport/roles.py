@@ -30,3 +30,12 @@ SENAR_ONLY = [
     ("health", 403),
     ("board_member", 403),
 ]
+
+
+def assert_api_access(client, role, urls, *, allowed):
+    """GET each API URL as `role`: 200 where `allowed`, otherwise a 403 problem+json."""
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == (200 if allowed else 403), (role, url)
+        if response.status_code != 200:
+            assert response["Content-Type"] == "application/problem+json"

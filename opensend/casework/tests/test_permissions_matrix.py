@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from testsupport.journeys import assessing_case
-from testsupport.roles import ROLES, SENAR
+from testsupport.roles import ROLES, SENAR, assert_api_access
 
 pytestmark = pytest.mark.django_db
 ADVISERS = {"health", "social_care", "educational_psychologist", "senco"}
@@ -58,11 +58,7 @@ def test_api(world, case, role):
         f"/api/v1/requests/{case.pk}/",
         f"/api/v1/requests/{case.pk}/timeline/",
     ]
-    for url in senar_urls:
-        response = client.get(url)
-        assert response.status_code == (200 if role in SENAR else 403), (role, url)
-        if response.status_code != 200:
-            assert response["Content-Type"] == "application/problem+json"
+    assert_api_access(client, role, senar_urls, allowed=role in SENAR)
     advice_list = client.get("/api/v1/advice-requests/")
     assert advice_list.status_code == (200 if role in ADVISERS else 403), role
     if role in ADVISERS:

@@ -11,7 +11,7 @@ from opensend.disputes import services
 from opensend.disputes.models import Complaint
 from opensend.notify.models import OutboxMessage
 from testsupport.forms import date_fields
-from testsupport.roles import FAMILY, ROLES, SENAR
+from testsupport.roles import FAMILY, ROLES, SENAR, assert_api_access
 
 pytestmark = pytest.mark.django_db
 LONG_AGO = dt.date(2026, 6, 1)
@@ -73,16 +73,17 @@ def test_pages(world, records, role):
 def test_api(world, records, role):
     complaint, mediation, appeal = records
     client = world.client_for(role)
-    for url in [
-        "/api/v1/appeals/",
-        f"/api/v1/appeals/{appeal.pk}/",
-        "/api/v1/mediation-cases/",
-        f"/api/v1/mediation-cases/{mediation.pk}/",
-    ]:
-        response = client.get(url)
-        assert response.status_code == (200 if role in SENAR else 403), (role, url)
-        if response.status_code != 200:
-            assert response["Content-Type"] == "application/problem+json"
+    assert_api_access(
+        client,
+        role,
+        [
+            "/api/v1/appeals/",
+            f"/api/v1/appeals/{appeal.pk}/",
+            "/api/v1/mediation-cases/",
+            f"/api/v1/mediation-cases/{mediation.pk}/",
+        ],
+        allowed=role in SENAR,
+    )
     listing = client.get("/api/v1/complaints/")
     assert listing.status_code == (200 if role in SENAR | FAMILY else 403), role
     if role in SENAR:

@@ -14,7 +14,7 @@ from opensend.reviews.models import Amendment, AnnualReview, ReviewStage
 from testsupport.factories.accounts import MembershipFactory, OrganisationFactory, UserFactory
 from testsupport.forms import date_fields
 from testsupport.journeys import INVITED, MEETING, TODAY, final_plan, open_review
-from testsupport.roles import ROLES, SENAR
+from testsupport.roles import ROLES, SENAR, assert_api_access
 
 pytestmark = pytest.mark.django_db
 VIEW = SENAR | {"senco"}
@@ -83,16 +83,17 @@ def test_pages(world, records, role):
 def test_api(world, records, role):
     _, review, amendment = records
     client = world.client_for(role)
-    for url in [
-        "/api/v1/reviews/",
-        f"/api/v1/reviews/{review.pk}/",
-        "/api/v1/amendments/",
-        f"/api/v1/amendments/{amendment.pk}/",
-    ]:
-        response = client.get(url)
-        assert response.status_code == (200 if role in VIEW else 403), (role, url)
-        if response.status_code != 200:
-            assert response["Content-Type"] == "application/problem+json"
+    assert_api_access(
+        client,
+        role,
+        [
+            "/api/v1/reviews/",
+            f"/api/v1/reviews/{review.pk}/",
+            "/api/v1/amendments/",
+            f"/api/v1/amendments/{amendment.pk}/",
+        ],
+        allowed=role in VIEW,
+    )
 
 
 def test_api_detail_has_clocks_and_contributions(world, records):

@@ -11,7 +11,7 @@ from opensend.reviews.models import Cessation, PhaseTransfer
 from opensend.reviews.transfers import services
 from testsupport.factories.people import SettingFactory
 from testsupport.forms import date_fields
-from testsupport.roles import ROLES, SENAR
+from testsupport.roles import ROLES, SENAR, assert_api_access
 from testsupport.transfers import final_plan, today, year6
 
 pytestmark = pytest.mark.django_db
@@ -73,16 +73,17 @@ def test_pages(world, records, role):
 def test_api(world, records, role):
     _, transfer, _, cessation = records
     client = world.client_for(role)
-    for url in [
-        "/api/v1/phase-transfers/",
-        f"/api/v1/phase-transfers/{transfer.pk}/",
-        "/api/v1/cessations/",
-        f"/api/v1/cessations/{cessation.pk}/",
-    ]:
-        response = client.get(url)
-        assert response.status_code == (200 if role in VIEWERS else 403), (role, url)
-        if response.status_code != 200:
-            assert response["Content-Type"] == "application/problem+json"
+    assert_api_access(
+        client,
+        role,
+        [
+            "/api/v1/phase-transfers/",
+            f"/api/v1/phase-transfers/{transfer.pk}/",
+            "/api/v1/cessations/",
+            f"/api/v1/cessations/{cessation.pk}/",
+        ],
+        allowed=role in VIEWERS,
+    )
 
 
 def test_api_content(world, records):
