@@ -12,6 +12,7 @@ Due dates are never stored as truth: every deadline comes from `opensend.statuto
 sort and count in SQL.
 """
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from django.conf import settings
@@ -229,18 +230,34 @@ def _on_the_plan(
     )
 
 
+def _one_open_per_plan(what: str, statuses: Sequence[str]) -> models.UniqueConstraint:
+    """At most one open `what` (in one of `statuses`) per plan at a time."""
+    return models.UniqueConstraint(
+        fields=["plan"],
+        condition=models.Q(status__in=[str(status) for status in statuses]),
+        name=f"one_open_{what}_per_plan",
+    )
+
+
 class PlanFollowUp(TimeStampedModel):
     """What an amendment, a cessation and a re-assessment share: each is about one child's
-    issued plan and worked by one caseworker (`_on_the_plan`), keeps the soonest open clock in
-    `next_due_on` for the queues, and is never deleted (`NEVER_DELETED` says what to do
-    instead)."""
+    issued plan and worked by one caseworker (`_on_the_plan`), is open while its `status` is one
+    of `OPEN_STATUSES` (and at most one is open per plan: `_one_open_per_plan`), keeps the
+    soonest open clock in `next_due_on` for the queues, and is never deleted (`NEVER_DELETED`
+    says what to do instead)."""
 
     NEVER_DELETED: ClassVar[str]
+    OPEN_STATUSES: ClassVar[Sequence[str]]
+    status: str  # each subclass's own choices
 
     next_due_on = models.DateField(null=True, blank=True, db_index=True)
 
     class Meta:
         abstract = True
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError(self.NEVER_DELETED)
@@ -249,6 +266,7 @@ class PlanFollowUp(TimeStampedModel):
 class Amendment(PlanFollowUp):
     """Changing a final plan (reg 22): proposals, the family's say, the amended plan."""
 
+    OPEN_STATUSES = OPEN_AMENDMENT_STATUSES
     NEVER_DELETED = "Amendments are never deleted: withdraw them with a reason."
     plan, child, caseworker = _on_the_plan("amendments")
 
@@ -286,21 +304,11 @@ class Amendment(PlanFollowUp):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["plan"],
-                condition=models.Q(status__in=["preparing", "proposed"]),
-                name="one_open_amendment_per_plan",
-            )
-        ]
+        constraints = [_one_open_per_plan("amendment", OPEN_AMENDMENT_STATUSES)]
         indexes = [models.Index(fields=["caseworker", "status", "next_due_on"])]
 
     def __str__(self) -> str:
         return f"Amendment to the plan for {self.child}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_AMENDMENT_STATUSES
 
 
 class AmendmentRepresentation(FamilyComments):
@@ -375,6 +383,7 @@ class PhaseTransfer(TimeStampedModel):
 class Cessation(PlanFollowUp):
     """A decision to stop maintaining a plan (CFA s45; regs 29–31), and what became of it."""
 
+    OPEN_STATUSES = OPEN_CESSATION_STATUSES
     NEVER_DELETED = "Cease decisions are never deleted: record the outcome instead."
     plan, child, caseworker = _on_the_plan("cessations")
 
@@ -400,20 +409,10 @@ class Cessation(PlanFollowUp):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["plan"],
-                condition=models.Q(status__in=["proposed", "decided", "appealed"]),
-                name="one_open_cessation_per_plan",
-            )
-        ]
+        constraints = [_one_open_per_plan("cessation", OPEN_CESSATION_STATUSES)]
 
     def __str__(self) -> str:
         return f"Ceasing the plan for {self.child}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_CESSATION_STATUSES
 
 
 class Reassessment(PlanFollowUp):
@@ -421,6 +420,7 @@ class Reassessment(PlanFollowUp):
     notify the decision within 15 days of the request (reg 25(1)), then send the amended or
     replaced plan within 14 weeks of that notice (reg 27(2))."""
 
+    OPEN_STATUSES = OPEN_REASSESSMENT_STATUSES
     NEVER_DELETED = "Re-assessments are never deleted: record the decision instead."
     plan, child, caseworker = _on_the_plan("reassessments")
 
@@ -438,17 +438,7 @@ class Reassessment(PlanFollowUp):
 
     class Meta:
         ordering = ["-received_on", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["plan"],
-                condition=models.Q(status__in=["requested", "reassessing"]),
-                name="one_open_reassessment_per_plan",
-            )
-        ]
+        constraints = [_one_open_per_plan("reassessment", OPEN_REASSESSMENT_STATUSES)]
 
     def __str__(self) -> str:
         return f"Re-assessment for {self.child}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_REASSESSMENT_STATUSES
