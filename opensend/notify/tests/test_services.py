@@ -22,6 +22,17 @@ pytestmark = pytest.mark.django_db
 DUE = {"decision_due": "Monday 12 January 2026"}
 
 
+def send_request_received(child, actor=None, **recipients):
+    """The "request received" message (decision due DUE) for `child`'s family, or `recipients`."""
+    return notification_send(
+        actor=actor,
+        template="request_received",
+        child=child,
+        personalisation=DUE,
+        **recipients,
+    )
+
+
 def _parent(world) -> FamilyMember:
     return world.parents_child.relationships.get().family_member
 
@@ -29,12 +40,7 @@ def _parent(world) -> FamilyMember:
 def test_the_outbox_stores_each_message_as_sent(world, django_capture_on_commit_callbacks):
     parent = _parent(world)
     with django_capture_on_commit_callbacks(execute=True):
-        [message] = notification_send(
-            actor=world.users["caseworker"],
-            template="request_received",
-            child=world.parents_child,
-            personalisation=DUE,
-        )
+        [message] = send_request_received(world.parents_child, actor=world.users["caseworker"])
     message.refresh_from_db()
     assert message.channel == MessageChannel.EMAIL
     assert message.to_address == parent.email
@@ -56,9 +62,7 @@ def test_the_outbox_stores_each_message_as_sent(world, django_capture_on_commit_
 
 def test_nothing_is_sent_before_the_change_commits(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        [message] = notification_send(
-            actor=None, template="request_received", child=world.parents_child, personalisation=DUE
-        )
+        [message] = send_request_received(world.parents_child)
     message.refresh_from_db()
     assert message.status == MessageStatus.QUEUED
     assert len(callbacks) == 1
@@ -67,12 +71,7 @@ def test_nothing_is_sent_before_the_change_commits(world, django_capture_on_comm
 def test_a_rolled_back_change_sends_nothing(world, django_capture_on_commit_callbacks):
     def change_that_fails() -> None:
         with transaction.atomic():
-            notification_send(
-                actor=world.users["caseworker"],
-                template="request_received",
-                child=world.parents_child,
-                personalisation=DUE,
-            )
+            send_request_received(world.parents_child, actor=world.users["caseworker"])
             raise RuntimeError("the casework change failed")
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -143,12 +142,7 @@ def test_a_letter_is_a_real_tagged_pdf(world, django_capture_on_commit_callbacks
     )
     FamilyRelationshipFactory(child=world.caseload_child, family_member=member)
     with django_capture_on_commit_callbacks(execute=True):
-        [message] = notification_send(
-            actor=world.users["caseworker"],
-            template="request_received",
-            child=world.caseload_child,
-            personalisation=DUE,
-        )
+        [message] = send_request_received(world.caseload_child, actor=world.users["caseworker"])
     message.refresh_from_db()
     assert message.channel == MessageChannel.LETTER
     assert message.large_print
@@ -186,9 +180,7 @@ def test_a_young_person_with_their_own_sign_in_is_told_too(
 ):
     world.young_person.refresh_from_db()  # the fixture set date_of_birth as a string
     with django_capture_on_commit_callbacks(execute=True):
-        messages = notification_send(
-            actor=None, template="request_received", child=world.young_person, personalisation=DUE
-        )
+        messages = send_request_received(world.young_person)
     assert [(m.channel, m.to_address) for m in messages] == [
         ("email", "young.person@test.opensend.test")
     ]
@@ -199,22 +191,14 @@ def test_only_people_with_parental_responsibility_are_told(world):
     FamilyRelationshipFactory(
         child=world.parents_child, relationship="other", has_parental_responsibility=False
     )
-    messages = notification_send(
-        actor=None, template="request_received", child=world.parents_child, personalisation=DUE
-    )
+    messages = send_request_received(world.parents_child)
     assert [m.family_member for m in messages] == [parent]
 
 
 def test_no_contact_details_records_a_failed_message(world, django_capture_on_commit_callbacks):
     member = FamilyMemberFactory(email="", phone="", address="")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        [message] = notification_send(
-            actor=None,
-            template="request_received",
-            child=world.team_child,
-            personalisation=DUE,
-            recipients=[member],
-        )
+        [message] = send_request_received(world.team_child, recipients=[member])
     assert callbacks == []
     message.refresh_from_db()
     assert message.status == MessageStatus.FAILED
@@ -223,11 +207,8 @@ def test_no_contact_details_records_a_failed_message(world, django_capture_on_co
 
 def test_explicit_recipients(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        [message] = notification_send(
-            actor=None,
-            template="request_received",
-            child=world.team_child,
-            personalisation=DUE,
+        [message] = send_request_received(
+            world.team_child,
             recipients=[Recipient(name="Pat Smith", channel="sms", address="07700900123")],
         )
     message.refresh_from_db()
@@ -267,18 +248,14 @@ def test_a_broken_backend_marks_the_message_failed_without_raising(
 ):
     settings.OPENSEND_NOTIFY_BACKEND = f"{__name__}.ExplodingBackend"
     with django_capture_on_commit_callbacks(execute=True):
-        [message] = notification_send(
-            actor=None, template="request_received", child=world.parents_child, personalisation=DUE
-        )
+        [message] = send_request_received(world.parents_child)
     message.refresh_from_db()
     assert message.status == MessageStatus.FAILED
     assert "the provider is down" in message.error
 
 
 def test_messages_are_never_deleted(world):
-    [message] = notification_send(
-        actor=None, template="request_received", child=world.parents_child, personalisation=DUE
-    )
+    [message] = send_request_received(world.parents_child)
     with pytest.raises(RuntimeError):
         message.delete()
     with pytest.raises(RuntimeError):
