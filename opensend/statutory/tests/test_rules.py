@@ -189,27 +189,24 @@ def test_every_exception_code_has_plain_words() -> None:
         assert code.label[0].isupper()
 
 
-def test_fixed_date_rules_need_a_fixed_date() -> None:
+@pytest.mark.parametrize(
+    ("unit", "limit", "fixed_date"),
+    [
+        (Unit.FIXED_DATE, 0, None),  # a fixed-date rule without its date
+        (Unit.DAYS, 1, (2, 14)),  # a date on a rule that counts days
+    ],
+)
+def test_fixed_date_rules_need_a_fixed_date(unit, limit, fixed_date) -> None:
     with pytest.raises(ValueError, match="fixed_date"):
         Rule(
             id="x",
             title="X",
             trigger="the day",
-            limit=0,
-            unit=Unit.FIXED_DATE,
+            limit=limit,
+            unit=unit,
             citation="c",
             plain_english="p.",
-        )
-    with pytest.raises(ValueError, match="fixed_date"):
-        Rule(
-            id="x",
-            title="X",
-            trigger="the day",
-            limit=1,
-            unit=Unit.DAYS,
-            citation="c",
-            plain_english="p.",
-            fixed_date=(2, 14),
+            fixed_date=fixed_date,
         )
 
 
