@@ -91,6 +91,15 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return {name: getattr(instance, name) for name in fields}
 
 
+def apply_changes(instance: models.Model, values: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Set each of `values` on the instance and say what that changed ({field: [old, new]}), so
+    a service's audit line carries the change without each service keeping its own snapshot."""
+    before = snapshot(instance, values)
+    for name, value in values.items():
+        setattr(instance, name, value)
+    return field_changes(instance, before, values)
+
+
 def _plain(value: Any) -> str:
     if value is None:
         return ""

@@ -55,7 +55,7 @@ from opensend.reviews.scheduling import (  # final_plan_issue, review_schedule_f
     review_create,
     review_schedule_first,  # noqa: F401
 )
-from opensend.reviews.shared import audit_change, locked, save_with_next_due
+from opensend.reviews.shared import audit_change, locked, save_with_next_due, update_audited
 
 REVIEW_CANCELLED = "This review was cancelled: it cannot change now"
 MEETING_ALREADY_HELD = "The meeting has already been held"
@@ -137,11 +137,8 @@ def review_meeting_set(
         raise ValidationError(MEETING_ALREADY_HELD)
     issued = review.plan.issued_on
     check_date(meeting_on, today=None, field="meeting_on", after=issued, what="the plan was issued")
-    before = snapshot(review, ["meeting_on"])
-    review.meeting_on = meeting_on
-    _save_review(review, ["meeting_on"])
-    audit_change(
-        actor, review, "Review meeting date set", field_changes(review, before, ["meeting_on"])
+    update_audited(
+        actor, review, "Review meeting date set", {"meeting_on": meeting_on}, save=_save_review
     )
     return review
 
@@ -301,16 +298,12 @@ def review_meeting_held(
     for invitation in invitations:
         invitation.attended = invitation.pk in came
     ReviewInvitation.objects.bulk_update(invitations, ["attended"])
-    before = snapshot(review, ["meeting_on", "held_on", "stage"])
-    review.meeting_on = held_on
-    review.held_on = held_on
-    review.stage = ReviewStage.HELD
-    _save_review(review, ["meeting_on", "held_on", "stage"])
-    audit_change(
+    update_audited(
         actor,
         review,
         f"Review meeting held ({held_on.isoformat()}), {len(came)} attended",
-        field_changes(review, before, ["meeting_on", "held_on", "stage"]),
+        {"meeting_on": held_on, "held_on": held_on, "stage": ReviewStage.HELD},
+        save=_save_review,
     )
     return review
 
@@ -445,19 +438,18 @@ def review_decide(
             raise ValidationError(
                 {"decision": [PFA_OUTCOMES_MISSING.format(areas=", ".join(missing))]}
             )
-    fields = ["decision", "decided_on", "decision_reasons", "decided_by", "stage"]
-    before = snapshot(review, fields)
-    review.decision = decision
-    review.decided_on = decided_on
-    review.decision_reasons = reasons.strip()
-    review.decided_by = actor
-    review.stage = ReviewStage.DECIDED
-    _save_review(review, fields)
-    audit_change(
+    update_audited(
         actor,
         review,
-        f"Decision: {review.get_decision_display()}",
-        field_changes(review, before, fields),
+        f"Decision: {ReviewDecision(decision).label}",
+        {
+            "decision": decision,
+            "decided_on": decided_on,
+            "decision_reasons": reasons.strip(),
+            "decided_by": actor,
+            "stage": ReviewStage.DECIDED,
+        },
+        save=_save_review,
     )
     assert review.held_on is not None  # noqa: S101 - checked above
     next_review = review_create(actor=actor, plan=plan, trigger=review.held_on, first=False)

@@ -4,14 +4,14 @@ the row lock, creating a row once, saving the `next_due_on` cache with the field
 and a timeline's dates ahead. Date checks and their messages are `opensend.core.validation`'s.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from opensend.audit.models import Action
-from opensend.audit.services import audit_record, audit_record_list
+from opensend.audit.services import apply_changes, audit_record, audit_record_list
 from opensend.core.clocks import Clock, TimelineEntry, timeline_of
 from opensend.core.types import Actor
 from opensend.reviews.annual_clocks import soonest_open
@@ -31,6 +31,25 @@ def audit_change(
         summary=summary,
         changes=changes,
     )
+
+
+def update_audited(
+    actor: Actor,
+    record: Any,
+    summary: str,
+    values: Mapping[str, Any],
+    *,
+    save: Callable[[Any, list[str]], None] | None = None,
+) -> None:
+    """Set `values` on the locked record, save just those fields (with `save` where the record
+    keeps a `next_due_on` cache), and write one audit line with what each was and became: the
+    last three steps of most review services."""
+    changes = apply_changes(record, values)
+    if save is None:
+        record.save(update_fields=[*values, "updated_at"])
+    else:
+        save(record, list(values))
+    audit_change(actor, record, summary, changes)
 
 
 def locked(record: Record, *related: str) -> Record:

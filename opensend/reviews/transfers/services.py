@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
-from opensend.audit.services import audit_record, field_changes, snapshot
+from opensend.audit.services import audit_record
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import REASON_REQUIRED, check_not_future
@@ -25,7 +25,7 @@ from opensend.plans.models import Consultation, EHCPlan, PlanStatus
 from opensend.plans.services import consultation_response_record, consultation_send
 from opensend.reviews.amendments.services import amendment_start
 from opensend.reviews.models import PhaseTransfer, TransferKindChoice
-from opensend.reviews.shared import audit_change, locked
+from opensend.reviews.shared import audit_change, locked, update_audited
 from opensend.reviews.transfers import planner, selectors
 
 NOT_FINAL = "Only a final EHC plan can have a phase transfer"
@@ -203,19 +203,17 @@ def transfer_preferences_record(
         raise ValidationError({"second_preference": [SAME_PREFERENCE]})
     if third_preference is not None and second_preference is None:
         second_preference, third_preference = third_preference, None
-    fields = [
-        "preferences_recorded_on",
-        "first_preference",
-        "second_preference",
-        "third_preference",
-    ]
-    before = snapshot(transfer, fields)
-    transfer.preferences_recorded_on = recorded_on
-    transfer.first_preference = first_preference
-    transfer.second_preference = second_preference
-    transfer.third_preference = third_preference
-    transfer.save(update_fields=[*fields, "updated_at"])
-    audit_change(actor, transfer, "Preferences recorded", field_changes(transfer, before, fields))
+    update_audited(
+        actor,
+        transfer,
+        "Preferences recorded",
+        {
+            "preferences_recorded_on": recorded_on,
+            "first_preference": first_preference,
+            "second_preference": second_preference,
+            "third_preference": third_preference,
+        },
+    )
     return transfer
 
 
@@ -278,15 +276,7 @@ def transfer_setting_name(
     check_capability(actor, Capability.MANAGE_REVIEWS)
     transfer = _locked(transfer)
     _check_open(transfer)
-    before = snapshot(transfer, ["named_setting"])
-    transfer.named_setting = setting
-    transfer.save(update_fields=["named_setting", "updated_at"])
-    audit_change(
-        actor,
-        transfer,
-        f"Setting named: {setting}",
-        field_changes(transfer, before, ["named_setting"]),
-    )
+    update_audited(actor, transfer, f"Setting named: {setting}", {"named_setting": setting})
     notification_send(
         actor=actor,
         template="phase_transfer_setting_named",
