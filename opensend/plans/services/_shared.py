@@ -1,6 +1,7 @@
 """What every plan service shares: the messages, locking the plan, the checks that it is a
 draft (or being amended) and can be issued, and auditing a change to it."""
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -8,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
-from opensend.audit.services import audit_record
+from opensend.audit.services import apply_changes, audit_record
 from opensend.core.types import Actor
 from opensend.plans.checks import blocking
 from opensend.plans.models import EHCPlan, PlanStatus
@@ -74,6 +75,14 @@ def audit_plan(actor: Actor, plan: EHCPlan, *, summary: str, changes: Any = None
         summary=summary,
         changes=changes,
     )
+
+
+def update_plan(actor: Actor, plan: EHCPlan, summary: str, values: Mapping[str, Any]) -> None:
+    """Set `values` on the locked plan, save just those fields, and audit what each was and
+    became."""
+    changes = apply_changes(plan, values)
+    plan.save(update_fields=[*values, "updated_at"])
+    audit_plan(actor, plan, summary=summary, changes=changes)
 
 
 def check_issuable(plan: EHCPlan, *, on: date) -> None:

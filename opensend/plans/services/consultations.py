@@ -10,7 +10,7 @@ from django.db import transaction
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
-from opensend.audit.services import audit_record, field_changes, snapshot
+from opensend.audit.services import apply_changes, audit_record
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import check_not_future
@@ -108,18 +108,18 @@ def consultation_response_record(
         )
     if can_meet_needs not in CanMeetNeeds.values:
         raise ValidationError({"can_meet_needs": ["Choose whether they can meet the needs"]})
-    before = snapshot(consultation, ["responded_on", "can_meet_needs", "response_notes"])
-    consultation.responded_on = responded_on
-    consultation.can_meet_needs = can_meet_needs
-    consultation.response_notes = response_notes.strip()
+    reply = {
+        "responded_on": responded_on,
+        "can_meet_needs": can_meet_needs,
+        "response_notes": response_notes.strip(),
+    }
+    changes = apply_changes(consultation, reply)
     consultation.save()
     audit_record(
         actor=actor,
         action=Action.UPDATE,
         obj=consultation,
         child_id=consultation.plan.child_id,
-        changes=field_changes(
-            consultation, before, ["responded_on", "can_meet_needs", "response_notes"]
-        ),
+        changes=changes,
     )
     return consultation

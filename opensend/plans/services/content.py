@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from opensend.audit.models import Action
-from opensend.audit.services import audit_record, field_changes, snapshot
+from opensend.audit.services import apply_changes, audit_record, field_changes, snapshot
 from opensend.core.types import Actor
 from opensend.plans.models import (
     BROAD_AREAS,
@@ -187,7 +187,17 @@ def outcome_remove(*, actor: Actor, outcome: Outcome) -> None:
     outcome.delete()
 
 
-def _clean_provision(section: str, description: str) -> str:
+def _clean_provision(
+    section: str,
+    description: str,
+    provided_by: str,
+    frequency: str,
+    duration: str,
+    group_size: str,
+    location: str,
+) -> dict[str, str]:
+    """A provision's section and text, checked, and the rest of its row trimmed: the values
+    both adding and changing a provision store (`PROVISION_FIELDS`)."""
     errors: dict[str, list[str]] = {}
     if section not in ProvisionSection.values:
         errors["section"] = [SECTION_REQUIRED]
@@ -195,7 +205,9 @@ def _clean_provision(section: str, description: str) -> str:
         errors["description"] = [DESCRIPTION_REQUIRED]
     if errors:
         raise ValidationError(errors)
-    return description.strip()
+    trimmed = (provided_by, frequency, duration, group_size, location)
+    values = (section, description.strip(), *(value.strip() for value in trimmed))
+    return dict(zip(PROVISION_FIELDS, values, strict=True))
 
 
 @transaction.atomic
@@ -213,18 +225,11 @@ def provision_add(
     outcome_ids: Iterable[int] = (),
 ) -> Provision:
     plan = locked_editable(actor, plan)
-    description = _clean_provision(section, description)
-    outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
-    provision = Provision.objects.create(
-        plan=plan,
-        section=section,
-        description=description,
-        provided_by=provided_by.strip(),
-        frequency=frequency.strip(),
-        duration=duration.strip(),
-        group_size=group_size.strip(),
-        location=location.strip(),
+    values = _clean_provision(
+        section, description, provided_by, frequency, duration, group_size, location
     )
+    outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
+    provision = Provision.objects.create(plan=plan, **values)
     _link(actor, plan, provision, "outcomes", outcomes, action=Action.CREATE)
     return provision
 
@@ -244,15 +249,12 @@ def provision_update(
     outcome_ids: Iterable[int] = (),
 ) -> Provision:
     plan = locked_editable(actor, provision.plan)
-    description = _clean_provision(section, description)
+    values = _clean_provision(
+        section, description, provided_by, frequency, duration, group_size, location
+    )
     outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
-    before = snapshot(provision, PROVISION_FIELDS)
-    provision.section, provision.description = section, description
-    provision.provided_by, provision.frequency = provided_by.strip(), frequency.strip()
-    provision.duration, provision.group_size = duration.strip(), group_size.strip()
-    provision.location = location.strip()
+    changes = apply_changes(provision, values)
     provision.save()
-    changes = field_changes(provision, before, PROVISION_FIELDS)
     _link(actor, plan, provision, "outcomes", outcomes, action=Action.UPDATE, changes=changes)
     return provision
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
-from opensend.audit.services import audit_record, field_changes, snapshot
+from opensend.audit.services import audit_record
 from opensend.casework.models import AssessmentRequest, FamilyViews, Stage
 from opensend.casework.services import case_record_draft_issued
 from opensend.core.dates import today_or_local
@@ -26,6 +26,7 @@ from opensend.plans.services._shared import (
     check_issuable,
     locked,
     locked_editable,
+    update_plan,
 )
 
 WRONG_STAGE = "A draft plan can only be started once we have decided to issue a plan"
@@ -64,13 +65,8 @@ def plan_section_a_update(
     communication: str = "",
 ) -> EHCPlan:
     plan = locked_editable(actor, plan)
-    before = snapshot(plan, SECTION_A)
-    plan.about_me, plan.what_matters = about_me, what_matters
-    plan.aspirations, plan.communication = aspirations, communication
-    plan.save(update_fields=[*SECTION_A, "updated_at"])
-    audit_plan(
-        actor, plan, summary="Section A changed", changes=field_changes(plan, before, SECTION_A)
-    )
+    views = (about_me, what_matters, aspirations, communication)
+    update_plan(actor, plan, "Section A changed", dict(zip(SECTION_A, views, strict=True)))
     return plan
 
 
@@ -89,14 +85,15 @@ def plan_details_update(
         raise ValidationError({"placement_type": ["Choose the kind of placement"]})
     if personal_budget_amount is not None and personal_budget_amount < 0:
         raise ValidationError({"personal_budget_amount": [AMOUNT_NEGATIVE]})
-    fields = ["placement_type", "personal_budget_amount", "personal_budget_description"]
-    before = snapshot(plan, fields)
-    plan.placement_type = placement_type
-    plan.personal_budget_amount = personal_budget_amount
-    plan.personal_budget_description = personal_budget_description
-    plan.save(update_fields=[*fields, "updated_at"])
-    audit_plan(
-        actor, plan, summary="Sections I and J changed", changes=field_changes(plan, before, fields)
+    update_plan(
+        actor,
+        plan,
+        "Sections I and J changed",
+        {
+            "placement_type": placement_type,
+            "personal_budget_amount": personal_budget_amount,
+            "personal_budget_description": personal_budget_description,
+        },
     )
     return plan
 
