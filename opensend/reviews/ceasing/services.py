@@ -24,19 +24,16 @@ from opensend.notify.services import notification_send, notification_send_to_add
 from opensend.people.codes import SettingKind
 from opensend.people.models import Child, Enrolment, Setting
 from opensend.plans.models import EHCPlan, PlanStatus
-from opensend.reviews.models import (
+from opensend.reviews.codes import (
     OPEN_AMENDMENT_STATUSES,
     OPEN_CESSATION_STATUSES,
     OPEN_REVIEW_STAGES,
-    Amendment,
     AmendmentStatus,
-    AnnualReview,
     CeaseReason,
-    Cessation,
     CessationStatus,
-    PhaseTransfer,
     ReviewStage,
 )
+from opensend.reviews.models import Amendment, AnnualReview, Cessation, PhaseTransfer
 from opensend.reviews.shared import audit_change, create_once, locked
 from opensend.statutory.ceasing import ADULT_AGE
 
