@@ -8,7 +8,7 @@ why). Due dates are never stored as typed-in values: they come from `opensend.st
 from django.conf import settings
 from django.db import models
 
-from opensend.core.models import RecordedException, RecordedStep, TimeStampedModel
+from opensend.core.models import NeverDeleted, RecordedException, RecordedStep, TimeStampedModel
 from opensend.core.uploads import RandomName
 
 
@@ -43,8 +43,10 @@ class AssessmentRequestQuerySet(models.QuerySet["AssessmentRequest"]):
         return self.filter(stage__in=OPEN_STAGES)
 
 
-class AssessmentRequest(TimeStampedModel):
+class AssessmentRequest(NeverDeleted):
     """A request for an EHC needs assessment, and the case that follows it to a final plan."""
+
+    NEVER_DELETED = "Requests are never deleted: withdraw them with a reason instead."
 
     child = models.ForeignKey(
         "people.Child", on_delete=models.PROTECT, related_name="assessment_requests"
@@ -105,9 +107,6 @@ class AssessmentRequest(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.stage in OPEN_STAGES
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Requests are never deleted: withdraw them with a reason instead.")
 
 
 class StepKind(models.TextChoices):

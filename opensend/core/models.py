@@ -1,7 +1,7 @@
-"""Abstract base models every domain app shares: timestamps, close-with-a-reason, a recorded
-exception that lifts a statutory time limit, and one step on a record's timeline."""
+"""Abstract base models every domain app shares: timestamps, never deleted, close-with-a-reason,
+a recorded exception that lifts a statutory time limit, and one step on a record's timeline."""
 
-from typing import Self
+from typing import ClassVar, Self
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +15,19 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class NeverDeleted(TimeStampedModel):
+    """A record the law needs kept: `delete()` refuses, and `NEVER_DELETED` says what to do
+    with the record instead (close, withdraw, cease it...)."""
+
+    NEVER_DELETED: ClassVar[str] = "Records are never deleted: close them with a reason instead."
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError(self.NEVER_DELETED)
+
+
 class ClosableQuerySet(models.QuerySet):
     def open(self) -> Self:
         return self.filter(closed_at__isnull=True)
@@ -23,7 +36,7 @@ class ClosableQuerySet(models.QuerySet):
         return self.filter(closed_at__isnull=False)
 
 
-class ClosableModel(TimeStampedModel):
+class ClosableModel(NeverDeleted):
     """Nothing is hard-deleted: a record is closed with a reason, by someone, at a time."""
 
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -44,9 +57,6 @@ class ClosableModel(TimeStampedModel):
     @property
     def is_closed(self) -> bool:
         return self.closed_at is not None
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Records are never deleted: close them with a reason instead.")
 
 
 class RecordedException(TimeStampedModel):

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from opensend.core.models import RecordedException, RecordedStep, TimeStampedModel
+from opensend.core.models import NeverDeleted, RecordedException, RecordedStep, TimeStampedModel
 from opensend.disputes.codes import (
     ALTERNATIVE_RULES,
     CLOCKED_ORDERS,
@@ -91,8 +91,10 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
         return self.exclude(status=ComplaintStatus.CLOSED)
 
 
-class Complaint(TimeStampedModel):
+class Complaint(NeverDeleted):
     """A complaint about any step or service, followed through the stages to an outcome."""
+
+    NEVER_DELETED = "Complaints are never deleted: close them with an outcome instead."
 
     child = models.ForeignKey(
         "people.Child", null=True, blank=True, on_delete=models.PROTECT, related_name="complaints"
@@ -151,9 +153,6 @@ class Complaint(TimeStampedModel):
     def is_open(self) -> bool:
         return self.status != ComplaintStatus.CLOSED
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Complaints are never deleted: close them with an outcome instead.")
-
 
 class ComplaintStageRecord(TimeStampedModel):
     """One stage of a complaint: when it started, the charter time then, and our reply."""
@@ -196,8 +195,10 @@ class MediationQuerySet(models.QuerySet["MediationCase"]):
         )
 
 
-class MediationCase(TimeStampedModel):
+class MediationCase(NeverDeleted):
     """Mediation after a decision the family may appeal (CFA s52–55, Regs 32–42)."""
+
+    NEVER_DELETED = "Mediation cases are never deleted: close them with a reason."
 
     child = models.ForeignKey(
         "people.Child", on_delete=models.PROTECT, related_name="mediation_cases"
@@ -286,9 +287,6 @@ class MediationCase(TimeStampedModel):
             return False
         return self.agreement_non_appealable or bool(self.agreement_order_type)
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Mediation cases are never deleted: close them with a reason.")
-
 
 # ---------------------------------------------------------------------------- appeals
 
@@ -303,8 +301,10 @@ class AppealQuerySet(models.QuerySet["Appeal"]):
         )
 
 
-class Appeal(TimeStampedModel):
+class Appeal(NeverDeleted):
     """An appeal to the First-tier Tribunal (SEND), and the order's compliance clocks."""
+
+    NEVER_DELETED = "Appeals are never deleted: record their outcome instead."
 
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="appeals")
     assessment_request = models.ForeignKey(
@@ -378,9 +378,6 @@ class Appeal(TimeStampedModel):
         if self.unopposed_on is not None and self.order_type in UNOPPOSED_RULES:
             return self.unopposed_on
         return self.order_on
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Appeals are never deleted: record their outcome instead.")
 
 
 class OrderStep(models.Model):

@@ -12,7 +12,7 @@ from `opensend.statutory`.
 from django.conf import settings
 from django.db import models
 
-from opensend.core.models import TimeStampedModel
+from opensend.core.models import NeverDeleted, TimeStampedModel
 
 
 class PlanStatus(models.TextChoices):
@@ -69,8 +69,10 @@ class ProvisionSection(models.TextChoices):
     H2 = "H2", "H2: Other social care provision"
 
 
-class EHCPlan(TimeStampedModel):
+class EHCPlan(NeverDeleted):
     """One child's EHC plan, from the first draft through each issued final version."""
+
+    NEVER_DELETED = "Plans are never deleted: cease them with a reason instead."
 
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="ehc_plans")
     request = models.ForeignKey(
@@ -136,9 +138,6 @@ class EHCPlan(TimeStampedModel):
     @property
     def is_draft(self) -> bool:
         return self.status == PlanStatus.DRAFT
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Plans are never deleted: cease them with a reason instead.")
 
 
 def _short(text: str, length: int = 60) -> str:

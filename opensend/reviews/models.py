@@ -18,7 +18,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
-from opensend.core.models import TimeStampedModel
+from opensend.core.models import NeverDeleted, TimeStampedModel
 from opensend.core.uploads import RandomName
 from opensend.plans.models import FamilyComments
 from opensend.reviews.codes import (
@@ -72,8 +72,10 @@ __all__ = [
 ]
 
 
-class AnnualReview(TimeStampedModel):
+class AnnualReview(NeverDeleted):
     """One review of a plan, from planning the meeting to the council's decision."""
+
+    NEVER_DELETED = "Reviews are never deleted: cancel them with a reason."
 
     plan = models.ForeignKey("plans.EHCPlan", on_delete=models.PROTECT, related_name="reviews")
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="reviews")
@@ -160,9 +162,6 @@ class AnnualReview(TimeStampedModel):
     def is_open(self) -> bool:
         return self.stage in OPEN_REVIEW_STAGES
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Reviews are never deleted: cancel them with a reason.")
-
 
 class ReviewInvitation(TimeStampedModel):
     """Someone invited to the review meeting and sent the advice (regs 20(3)–(4), 21(3)–(4))."""
@@ -239,14 +238,12 @@ def _one_open_per_plan(what: str, statuses: Sequence[str]) -> models.UniqueConst
     )
 
 
-class PlanFollowUp(TimeStampedModel):
+class PlanFollowUp(NeverDeleted):
     """What an amendment, a cessation and a re-assessment share: each is about one child's
     issued plan and worked by one caseworker (`_on_the_plan`), is open while its `status` is one
     of `OPEN_STATUSES` (and at most one is open per plan: `_one_open_per_plan`), keeps the
-    soonest open clock in `next_due_on` for the queues, and is never deleted (`NEVER_DELETED`
-    says what to do instead)."""
+    soonest open clock in `next_due_on` for the queues, and is never deleted."""
 
-    NEVER_DELETED: ClassVar[str]
     OPEN_STATUSES: ClassVar[Sequence[str]]
     status: str  # each subclass's own choices
 
@@ -258,9 +255,6 @@ class PlanFollowUp(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError(self.NEVER_DELETED)
 
 
 class Amendment(PlanFollowUp):
@@ -320,8 +314,10 @@ class AmendmentRepresentation(FamilyComments):
     wants_meeting = models.BooleanField(default=False)
 
 
-class PhaseTransfer(TimeStampedModel):
+class PhaseTransfer(NeverDeleted):
     """A child's move to the next phase: preferences, consultations and the named setting."""
+
+    NEVER_DELETED = "Transfers are never deleted: record why the child is not moving."
 
     plan = models.ForeignKey(
         "plans.EHCPlan", on_delete=models.PROTECT, related_name="phase_transfers"
@@ -375,9 +371,6 @@ class PhaseTransfer(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.child}"
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise RuntimeError("Transfers are never deleted: record why the child is not moving.")
 
 
 class Cessation(PlanFollowUp):
