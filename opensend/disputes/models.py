@@ -86,12 +86,24 @@ class CharterStandard(TimeStampedModel):
         return f"{self.get_stage_display()}: {self.working_days} working days"
 
 
+class DisputeRecord(NeverDeleted):
+    """A complaint, a mediation case or an appeal: each keeps a copy of its next open clock's
+    date for the queue (`services._shared.refresh_next_due`), and none is ever deleted."""
+
+    next_due_on = models.DateField(
+        null=True, blank=True, help_text="A copy of the next open clock's date, for the queue."
+    )
+
+    class Meta:
+        abstract = True
+
+
 class ComplaintQuerySet(models.QuerySet["Complaint"]):
     def open(self) -> "ComplaintQuerySet":
         return self.exclude(status=ComplaintStatus.CLOSED)
 
 
-class Complaint(NeverDeleted):
+class Complaint(DisputeRecord):
     """A complaint about any step or service, followed through the stages to an outcome."""
 
     NEVER_DELETED = "Complaints are never deleted: close them with an outcome instead."
@@ -132,9 +144,6 @@ class Complaint(NeverDeleted):
     outcome = models.CharField(max_length=20, choices=ComplaintOutcome.choices, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.TextField(blank=True)
-    next_due_on = models.DateField(
-        null=True, blank=True, help_text="A copy of the next open clock's date, for the queue."
-    )
 
     objects = ComplaintQuerySet.as_manager()
 
@@ -195,7 +204,7 @@ class MediationQuerySet(models.QuerySet["MediationCase"]):
         )
 
 
-class MediationCase(NeverDeleted):
+class MediationCase(DisputeRecord):
     """Mediation after a decision the family may appeal (CFA s52–55, Regs 32–42)."""
 
     NEVER_DELETED = "Mediation cases are never deleted: close them with a reason."
@@ -253,9 +262,6 @@ class MediationCase(NeverDeleted):
     council_told_of_agreement_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.TextField(blank=True)
-    next_due_on = models.DateField(
-        null=True, blank=True, help_text="A copy of the next open clock's date, for the queue."
-    )
 
     objects = MediationQuerySet.as_manager()
 
@@ -301,7 +307,7 @@ class AppealQuerySet(models.QuerySet["Appeal"]):
         )
 
 
-class Appeal(NeverDeleted):
+class Appeal(DisputeRecord):
     """An appeal to the First-tier Tribunal (SEND), and the order's compliance clocks."""
 
     NEVER_DELETED = "Appeals are never deleted: record their outcome instead."
@@ -343,9 +349,6 @@ class Appeal(NeverDeleted):
     )
     compliant_on = models.DateField(
         null=True, blank=True, help_text="The day every step the order needs was done."
-    )
-    next_due_on = models.DateField(
-        null=True, blank=True, help_text="A copy of the next open clock's date, for the queue."
     )
 
     objects = AppealQuerySet.as_manager()
