@@ -49,6 +49,18 @@ def audit_record(
     )
 
 
+def audit_step(actor: Actor, obj: models.Model, step: Any, *, child_id: int | None) -> AuditEvent:
+    """The audit line for a step on a record's timeline (a `core.models.RecordedStep`): the
+    record changed, by what kind of step, on which day."""
+    return audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=obj,
+        child_id=child_id,
+        summary=f"{step.get_kind_display()} ({step.occurred_on.isoformat()})",
+    )
+
+
 def audit_record_list(
     *, actor: Actor, objects: Iterable[models.Model], child_id_attr: str = "pk", summary: str = ""
 ) -> int:

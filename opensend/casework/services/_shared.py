@@ -6,8 +6,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 
 from opensend.accounts.permissions import Capability, check_capability
-from opensend.audit.models import Action
-from opensend.audit.services import audit_record
+from opensend.audit.services import audit_step
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import AssessmentRequest, CaseStep, Stage, StepKind
 from opensend.core.clocks import next_open_clock
@@ -48,13 +47,7 @@ def record_step(
         summary=summary[:300],
         reasons=reasons,
     )
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=case,
-        child_id=case.child_id,
-        summary=f"{step.get_kind_display()} ({on.isoformat()})",
-    )
+    audit_step(actor, case, step, child_id=case.child_id)
     return step
 
 

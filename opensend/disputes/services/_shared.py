@@ -5,8 +5,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
-from opensend.audit.models import Action
-from opensend.audit.services import audit_record
+from opensend.audit.services import audit_step
 from opensend.casework.models import AssessmentRequest
 from opensend.core.clocks import next_open_clock
 from opensend.core.types import Actor
@@ -49,13 +48,7 @@ def record_step(
     obj = complaint or mediation or appeal
     assert obj is not None  # noqa: S101 - the check constraint says the same
     refresh_next_due(obj)
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=obj,
-        child_id=getattr(obj, "child_id", None),
-        summary=f"{step.get_kind_display()} ({on.isoformat()})",
-    )
+    audit_step(actor, obj, step, child_id=getattr(obj, "child_id", None))
     return step
 
 
