@@ -26,7 +26,7 @@ from opensend.accounts.models import Organisation
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
-from opensend.casework.services import MEDIATION_CONTACT
+from opensend.casework.services import appeal_rights
 from opensend.core import uploads
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
@@ -460,8 +460,7 @@ def review_decide(
             child=review.child,
             personalisation={
                 "next_review_due": next_review.due_by,
-                "appeal_due": statutory.appeal_deadline_explained(decided_on),
-                "mediation_contact": MEDIATION_CONTACT,
+                **appeal_rights(decided_on),
             },
         )
     elif decision == ReviewDecision.AMEND:

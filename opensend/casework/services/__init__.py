@@ -9,7 +9,7 @@ views), `decisions` (whether to assess, whether to issue, the plan milestones), 
 Callers in other apps import from here: `from opensend.casework import services`.
 """
 
-from opensend.casework.services._shared import MEDIATION_CONTACT
+from opensend.casework.services._shared import MEDIATION_CONTACT, appeal_rights
 from opensend.casework.services.advice import advice_request_send, advice_reuse, advice_submit
 from opensend.casework.services.decisions import (
     assessment_decision_record,
@@ -38,6 +38,7 @@ __all__ = [
     "advice_request_send",
     "advice_reuse",
     "advice_submit",
+    "appeal_rights",
     "assessment_decision_record",
     "case_record_draft_issued",
     "case_record_final_issued",

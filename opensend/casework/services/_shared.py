@@ -2,9 +2,11 @@
 stage, recording a `CaseStep`, and keeping the stored next statutory date in step."""
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.services import audit_step
 from opensend.casework.clocks import clocks_for
@@ -16,6 +18,15 @@ from opensend.core.validation import check_date
 WRONG_STAGE = "This step cannot be done now: the case is at “{stage}”"
 ALREADY_DECIDED = "A decision has already been recorded for this case"
 MEDIATION_CONTACT = "the independent mediation service named in your decision letter"
+
+
+def appeal_rights(decided_on: date) -> dict[str, Any]:
+    """What every letter with a right of appeal tells the family (the deadline from
+    `statutory.appeal_deadline_explained`, and where to get mediation), for its personalisation."""
+    return {
+        "appeal_due": statutory.appeal_deadline_explained(decided_on),
+        "mediation_contact": MEDIATION_CONTACT,
+    }
 
 
 def check_step_date(case: AssessmentRequest, on: date, *, today: date, field: str) -> None:

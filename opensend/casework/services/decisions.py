@@ -11,7 +11,7 @@ from opensend.accounts.permissions import Capability, check_capability
 from opensend.casework.models import AssessmentRequest, PanelCase, Stage, StepKind
 from opensend.casework.services._shared import (
     ALREADY_DECIDED,
-    MEDIATION_CONTACT,
+    appeal_rights,
     check_stage,
     check_step_date,
     locked,
@@ -95,8 +95,7 @@ def _tell_family_about_refusal(
         child=case.child,
         personalisation={
             "reasons": reasons,
-            "appeal_due": statutory.appeal_deadline_explained(on),
-            "mediation_contact": MEDIATION_CONTACT,
+            **appeal_rights(on),
         },
     )
 

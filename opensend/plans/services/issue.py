@@ -17,7 +17,7 @@ from opensend.accounts.permissions import Capability, check_capability
 from opensend.accounts.roles import OrganisationKind
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
-from opensend.casework.services import MEDIATION_CONTACT, case_record_final_issued
+from opensend.casework.services import appeal_rights, case_record_final_issued
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import check_not_future
@@ -101,8 +101,7 @@ def final_issue(
         personalisation={
             "setting_name": named_setting.name,
             "review_due": review_due,
-            "appeal_due": statutory.appeal_deadline_explained(issued_on),
-            "mediation_contact": MEDIATION_CONTACT,
+            **appeal_rights(issued_on),
         },
     )
     return plan

@@ -19,7 +19,7 @@ from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
-from opensend.casework.services import MEDIATION_CONTACT
+from opensend.casework.services import appeal_rights
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import BEFORE, check_date
@@ -293,8 +293,7 @@ def amendment_issue(
             "version": version.version,
             "setting_name": setting.name,
             "review_due": review_due,
-            "appeal_due": statutory.appeal_deadline_explained(issued_on),
-            "mediation_contact": MEDIATION_CONTACT,
+            **appeal_rights(issued_on),
         },
     )
     appeal = amendment.appeal
@@ -358,8 +357,7 @@ def amendment_not_amended(
         child=amendment.child,
         personalisation={
             "reasons": amendment.closed_reason,
-            "appeal_due": statutory.appeal_deadline_explained(decided_on),
-            "mediation_contact": MEDIATION_CONTACT,
+            **appeal_rights(decided_on),
         },
     )
     return amendment

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
-from opensend.casework.services import MEDIATION_CONTACT
+from opensend.casework.services import appeal_rights
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import check_date
@@ -130,8 +130,7 @@ def reassessment_decide(
             child=reassessment.child,
             personalisation={
                 "reasons": reassessment.decision_reasons,
-                "appeal_due": statutory.appeal_deadline_explained(decided_on),
-                "mediation_contact": MEDIATION_CONTACT,
+                **appeal_rights(decided_on),
             },
         )
     return reassessment
