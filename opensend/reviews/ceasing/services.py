@@ -9,6 +9,7 @@ age comes from `opensend.statutory.cease_check`.
 """
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -92,6 +93,25 @@ def reasons_in_words(cessation: Cessation) -> str:
     """The SEN2 reason and the details, for letters and screens."""
     details = cessation.details.strip().rstrip(".")
     return f"{cessation.get_reason_display()}. {details}."
+
+
+def _tell_setting(
+    actor: Actor,
+    cessation: Cessation,
+    setting: Setting,
+    template: str,
+    personalisation: dict[str, Any],
+) -> None:
+    """The school or college hears too (reg 31), when we have an address to write to."""
+    if setting.email:
+        notification_send_to_address(
+            actor=actor,
+            template=template,
+            to_address=setting.email,
+            recipient_name=setting.name,
+            child=cessation.child,
+            personalisation=personalisation,
+        )
 
 
 def _named_setting(cessation: Cessation) -> Setting | None:
@@ -211,14 +231,13 @@ def cessation_consultation_record(
         child=cessation.child,
         personalisation={"reasons": reasons},
     )
-    if setting is not None and setting.email:
-        notification_send_to_address(
-            actor=actor,
-            template="cessation_setting_consulted",
-            to_address=setting.email,
-            recipient_name=setting.name,
-            child=cessation.child,
-            personalisation={"setting_name": setting.name, "reasons": reasons},
+    if setting is not None:
+        _tell_setting(
+            actor,
+            cessation,
+            setting,
+            "cessation_setting_consulted",
+            {"setting_name": setting.name, "reasons": reasons},
         )
     return cessation
 
@@ -259,14 +278,9 @@ def cessation_decide(
         },
     )
     setting = _named_setting(cessation)
-    if setting is not None and setting.email:
-        notification_send_to_address(
-            actor=actor,
-            template="cessation_decided_setting",
-            to_address=setting.email,
-            recipient_name=setting.name,
-            child=cessation.child,
-            personalisation={"appeal_due": appeal_due},
+    if setting is not None:
+        _tell_setting(
+            actor, cessation, setting, "cessation_decided_setting", {"appeal_due": appeal_due}
         )
     return cessation
 
