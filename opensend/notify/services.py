@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from typing import Protocol
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -215,6 +216,38 @@ def notification_send_to_address(
         actor=actor, tpl=tpl, child=child, personalisation=personalisation, recipients=[recipient]
     )
     return message
+
+
+class Addressee(Protocol):
+    """A school, college, service or other organisation we may write to by email."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def email(self) -> str: ...
+
+
+def notification_send_to_organisation(
+    *,
+    actor: Actor,
+    template: str,
+    organisation: Addressee,
+    child: Child,
+    personalisation: Mapping[str, object],
+) -> OutboxMessage | None:
+    """Email an organisation about a child when we hold its address; without one nothing is
+    sent (the caseworker writes another way) and None comes back."""
+    if not organisation.email:
+        return None
+    return notification_send_to_address(
+        actor=actor,
+        template=template,
+        to_address=organisation.email,
+        recipient_name=organisation.name,
+        child=child,
+        personalisation=personalisation,
+    )
 
 
 def message_letter_render(message: OutboxMessage) -> None:

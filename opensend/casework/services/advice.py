@@ -19,7 +19,7 @@ from opensend.casework.services._shared import (
 from opensend.core import uploads
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
-from opensend.notify.services import notification_send_to_address
+from opensend.notify.services import notification_send_to_organisation
 
 ADVICE_ALREADY_SUBMITTED = "This advice has already been submitted"
 NOT_YOUR_ADVICE = "Only the organisation asked can submit this advice"
@@ -58,19 +58,17 @@ def advice_request_send(
     record_step(
         case, kind=StepKind.ADVICE_REQUESTED, on=requested_on, actor=actor, summary=str(advice)
     )
-    if organisation.email:
-        notification_send_to_address(
-            actor=actor,
-            template="advice_requested",
-            to_address=organisation.email,
-            recipient_name=organisation.name,
-            child=case.child,
-            personalisation={
-                "advice_type": advice.get_kind_display(),
-                "advice_due": statutory.due("provide_advice", requested_on),
-                "advice_link": f"/casework/advice/{advice.pk}/",
-            },
-        )
+    notification_send_to_organisation(
+        actor=actor,
+        template="advice_requested",
+        organisation=organisation,
+        child=case.child,
+        personalisation={
+            "advice_type": advice.get_kind_display(),
+            "advice_due": statutory.due("provide_advice", requested_on),
+            "advice_link": f"/casework/advice/{advice.pk}/",
+        },
+    )
     refresh_clocks(case)
     return advice
 

@@ -14,7 +14,7 @@ from opensend.audit.services import apply_changes, audit_record
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import check_not_future
-from opensend.notify.services import notification_send_to_address
+from opensend.notify.services import notification_send_to_organisation
 from opensend.people.models import Setting
 from opensend.plans.models import CanMeetNeeds, Consultation, EHCPlan, PlanStatus
 from opensend.plans.services._shared import locked
@@ -65,20 +65,18 @@ def consultation_send(
         child_id=plan.child_id,
         summary=summary,
     )
-    if setting.email:
-        notification_send_to_address(
-            actor=actor,
-            template=template,
-            to_address=setting.email,
-            recipient_name=setting.name,
-            child=plan.child,
-            personalisation={
-                "setting_name": setting.name,
-                "response_due": statutory.due("consultation_response", sent_on),
-                "plan_link": f"/plans/{plan.pk}/",
-                **(personalisation or {}),
-            },
-        )
+    notification_send_to_organisation(
+        actor=actor,
+        template=template,
+        organisation=setting,
+        child=plan.child,
+        personalisation={
+            "setting_name": setting.name,
+            "response_due": statutory.due("consultation_response", sent_on),
+            "plan_link": f"/plans/{plan.pk}/",
+            **(personalisation or {}),
+        },
+    )
     return consultation
 
 

@@ -9,7 +9,6 @@ age comes from `opensend.statutory.cease_check`.
 """
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,7 +20,7 @@ from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import check_date
 from opensend.disputes.models import Appeal, AppealOutcome, AppealType
-from opensend.notify.services import notification_send, notification_send_to_address
+from opensend.notify.services import notification_send, notification_send_to_organisation
 from opensend.people.codes import SettingKind
 from opensend.people.models import Child, Enrolment, Setting
 from opensend.plans.models import EHCPlan, PlanStatus
@@ -93,25 +92,6 @@ def reasons_in_words(cessation: Cessation) -> str:
     """The SEN2 reason and the details, for letters and screens."""
     details = cessation.details.strip().rstrip(".")
     return f"{cessation.get_reason_display()}. {details}."
-
-
-def _tell_setting(
-    actor: Actor,
-    cessation: Cessation,
-    setting: Setting,
-    template: str,
-    personalisation: dict[str, Any],
-) -> None:
-    """The school or college hears too (reg 31), when we have an address to write to."""
-    if setting.email:
-        notification_send_to_address(
-            actor=actor,
-            template=template,
-            to_address=setting.email,
-            recipient_name=setting.name,
-            child=cessation.child,
-            personalisation=personalisation,
-        )
 
 
 def _named_setting(cessation: Cessation) -> Setting | None:
@@ -232,12 +212,12 @@ def cessation_consultation_record(
         personalisation={"reasons": reasons},
     )
     if setting is not None:
-        _tell_setting(
-            actor,
-            cessation,
-            setting,
-            "cessation_setting_consulted",
-            {"setting_name": setting.name, "reasons": reasons},
+        notification_send_to_organisation(
+            actor=actor,
+            template="cessation_setting_consulted",
+            organisation=setting,
+            child=cessation.child,
+            personalisation={"setting_name": setting.name, "reasons": reasons},
         )
     return cessation
 
@@ -279,8 +259,12 @@ def cessation_decide(
     )
     setting = _named_setting(cessation)
     if setting is not None:
-        _tell_setting(
-            actor, cessation, setting, "cessation_decided_setting", {"appeal_due": appeal_due}
+        notification_send_to_organisation(
+            actor=actor,
+            template="cessation_decided_setting",
+            organisation=setting,
+            child=cessation.child,
+            personalisation={"appeal_due": appeal_due},
         )
     return cessation
 
