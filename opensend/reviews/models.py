@@ -13,7 +13,7 @@ sort and count in SQL.
 """
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -70,6 +70,11 @@ __all__ = [
     "ReviewStage",
     "TransferKindChoice",
 ]
+
+if TYPE_CHECKING:
+    from opensend.accounts.models import User
+    from opensend.people.models import Child
+    from opensend.plans.models import EHCPlan
 
 
 class AnnualReview(NeverDeleted):
@@ -213,7 +218,11 @@ class AmendmentQuerySet(models.QuerySet["Amendment"]):
 
 def _on_the_plan(
     related_name: str,
-) -> tuple[models.ForeignKey, models.ForeignKey, models.ForeignKey]:
+) -> tuple[
+    "models.ForeignKey[EHCPlan, EHCPlan]",
+    "models.ForeignKey[Child, Child]",
+    "models.ForeignKey[User | None, User | None]",
+]:
     """The plan, the child and the caseworker of a `PlanFollowUp`, each reaching back to it by
     `related_name` (named here, not as "%(class)ss", so the migrations stay as they are)."""
     return (
