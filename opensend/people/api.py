@@ -20,7 +20,7 @@ from opensend.audit.services import audit_record_list
 from opensend.core.api_helpers import ERRORS, INPUT_ERRORS, list_schema, paginated
 from opensend.people import selectors, services
 from opensend.people.codes import Relationship
-from opensend.people.models import Child, FamilyMember, FamilyRelationship, Setting
+from opensend.people.models import CHILD_FIELDS, Child, FamilyMember, FamilyRelationship, Setting
 
 
 class ChildOutput(serializers.ModelSerializer):
@@ -61,28 +61,7 @@ class ChildOutput(serializers.ModelSerializer):
 class ChildInput(serializers.ModelSerializer):
     class Meta:
         model = Child
-        fields = [
-            "given_name",
-            "family_name",
-            "preferred_name",
-            "date_of_birth",
-            "sex",
-            "ethnicity",
-            "upn",
-            "uln",
-            "nhs_number",
-            "home_language",
-            "needs_interpreter",
-            "is_looked_after",
-            "is_child_in_need",
-            "primary_need",
-            "secondary_need",
-            "address",
-            "postcode",
-            "locality",
-            "caseworker",
-            "senar_team",
-        ]
+        fields = CHILD_FIELDS
         # Model validators run in the service, once, with the same messages as the web form.
         extra_kwargs: dict[str, dict[str, Any]] = {
             name: {"validators": []} for name in ("upn", "uln", "nhs_number")

@@ -10,6 +10,7 @@ from opensend.core.forms import GovukDateField, GovukForm, GovukModelForm
 from opensend.people.codes import Phase, Relationship, SENType, SettingKind
 from opensend.people.identifiers import upn_problem
 from opensend.people.models import (
+    CHILD_FIELDS,
     Child,
     FamilyMember,
     Locality,
@@ -57,28 +58,7 @@ class ChildForm(GovukModelForm):
 
     class Meta:
         model = Child
-        fields = [
-            "given_name",
-            "family_name",
-            "preferred_name",
-            "date_of_birth",
-            "sex",
-            "ethnicity",
-            "upn",
-            "uln",
-            "nhs_number",
-            "home_language",
-            "needs_interpreter",
-            "is_looked_after",
-            "is_child_in_need",
-            "primary_need",
-            "secondary_need",
-            "address",
-            "postcode",
-            "locality",
-            "caseworker",
-            "senar_team",
-        ]
+        fields = CHILD_FIELDS
         labels = {
             "preferred_name": "Preferred name (optional)",
             "upn": "Unique pupil number (UPN) (optional)",

@@ -93,6 +93,31 @@ class Setting(ClosableModel):
         return self.name
 
 
+# The fields of a child's record a person may set (the form, the API and the services agree).
+CHILD_FIELDS = [
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "sex",
+    "ethnicity",
+    "upn",
+    "uln",
+    "nhs_number",
+    "home_language",
+    "needs_interpreter",
+    "is_looked_after",
+    "is_child_in_need",
+    "primary_need",
+    "secondary_need",
+    "address",
+    "postcode",
+    "locality",
+    "caseworker",
+    "senar_team",
+]
+
+
 class Child(ClosableModel):
     """A child or young person aged 0 to 25: the one record everyone works from."""
 

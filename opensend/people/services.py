@@ -13,6 +13,7 @@ from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.core.types import Actor
 from opensend.people.models import (
+    CHILD_FIELDS,
     Child,
     FamilyMember,
     FamilyRelationship,
@@ -21,28 +22,6 @@ from opensend.people.models import (
 )
 from opensend.people.validators import validate_date_of_birth
 
-CHILD_FIELDS = [
-    "given_name",
-    "family_name",
-    "preferred_name",
-    "date_of_birth",
-    "sex",
-    "ethnicity",
-    "upn",
-    "uln",
-    "nhs_number",
-    "home_language",
-    "needs_interpreter",
-    "is_looked_after",
-    "is_child_in_need",
-    "primary_need",
-    "secondary_need",
-    "address",
-    "postcode",
-    "locality",
-    "caseworker",
-    "senar_team",
-]
 SETTING_FIELDS = [
     "name",
     "kind",
