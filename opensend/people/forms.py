@@ -20,7 +20,12 @@ from opensend.people.models import (
 
 
 class ChildSearchForm(GovukForm):
-    name = forms.CharField(label="Name", required=False, max_length=100)
+    name = forms.CharField(
+        label="Name, date of birth, UPN or NHS number",
+        required=False,
+        max_length=100,
+        help_text="For example, Gill, Shane or Shane Gill 27/3/2015",
+    )
     date_of_birth = GovukDateField(
         label="Date of birth", hint="For example, 27 3 2015", required=False
     )

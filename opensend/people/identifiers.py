@@ -60,3 +60,19 @@ def make_upn(la_code: str, establishment: str, year: int, serial: int) -> str:
     """Build a valid UPN (used by the demo generator; never for real pupils)."""
     body = f"{la_code[:3]:0>3}{establishment[:4]:0>4}{year % 100:02d}{serial % 1000:03d}"
     return upn_check_letter(body) + body
+
+
+_POSTCODE = re.compile(r"^(GIR ?0AA|[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2})$")
+
+
+def normalise_postcode(postcode: str) -> str:
+    """A UK postcode in capitals with one space before the last three characters."""
+    compact = re.sub(r"\s+", "", postcode).upper()
+    return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 3 else compact
+
+
+def postcode_problem(postcode: str) -> str | None:
+    """None for a UK postcode in the Royal Mail format (e.g. B1 1AA, SW1A 2AA), else why not."""
+    if not _POSTCODE.match(normalise_postcode(postcode)):
+        return "Enter a real postcode, like B1 1AA"
+    return None

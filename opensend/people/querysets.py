@@ -7,11 +7,19 @@ lists and detail pages both use it, so they can never disagree.
 from datetime import date
 
 from django.apps import apps
-from django.db.models import Q
+from django.db import connections
+from django.db.models import F, FloatField, Func, Q, Value
+from django.db.models.lookups import Exact, GreaterThanOrEqual
 
 from opensend.accounts.permissions import access_for
 from opensend.accounts.roles import Role
 from opensend.core.models import ClosableQuerySet
+from opensend.people.search_terms import (
+    SIMILAR_ENOUGH,
+    SQLITE_SIMILARITY,
+    ChildSearchTerms,
+    parse_child_search,
+)
 
 
 class ChildQuerySet(ClosableQuerySet):
@@ -56,18 +64,81 @@ class ChildQuerySet(ClosableQuerySet):
     def search(
         self, *, name: str = "", date_of_birth: date | None = None, upn: str = ""
     ) -> "ChildQuerySet":
-        qs = self
-        for term in name.split():
+        """Children matching what was typed: names, a date of birth, a UPN or NHS number.
+
+        `name` is read by people.search_terms ("Surname, Forename", a date in any common
+        form, a UPN or NHS number inside the text); the separate date and UPN fields win.
+        """
+        terms = parse_child_search(name)
+        qs = self._identifiers(terms, date_of_birth=date_of_birth, upn=upn)
+        for term in terms.names:
             qs = qs.filter(
                 Q(given_name__icontains=term)
                 | Q(family_name__icontains=term)
                 | Q(preferred_name__icontains=term)
             )
-        if date_of_birth is not None:
-            qs = qs.filter(date_of_birth=date_of_birth)
-        if upn:
-            qs = qs.filter(upn=upn.strip().upper())
+        if terms.family_name:
+            qs = qs.filter(family_name__icontains=terms.family_name)
+        if terms.given_name:
+            qs = qs.filter(
+                Q(given_name__icontains=terms.given_name)
+                | Q(preferred_name__icontains=terms.given_name)
+            )
         return qs
+
+    def similar_names(
+        self, *, name: str = "", date_of_birth: date | None = None, upn: str = ""
+    ) -> "ChildQuerySet":
+        """Children whose names are close to what was typed (small typos), for "did you mean".
+
+        PostgreSQL uses pg_trgm's similarity (`%`, threshold 0.3, GIN-indexed); SQLite a
+        similarity function registered by people.apps, limited to names with the same first
+        letter so it stays cheap. Identifiers still have to match exactly.
+        """
+        terms = parse_child_search(name)
+        words = [*terms.names, terms.family_name, terms.given_name]
+        words = [w for w in words if len(w) >= 3]
+        if not words:
+            return self.none()
+        qs = self._identifiers(terms, date_of_birth=date_of_birth, upn=upn)
+        postgres = connections[self.db].vendor == "postgresql"
+        for word in words:
+            if postgres:
+                qs = qs.filter(
+                    Q(given_name__trigram_similar=word)
+                    | Q(family_name__trigram_similar=word)
+                    | Q(preferred_name__trigram_similar=word)
+                )
+            else:
+                qs = qs.filter(
+                    _similar_sqlite("given_name", word)
+                    | _similar_sqlite("family_name", word)
+                    | _similar_sqlite("preferred_name", word)
+                )
+        return qs
+
+    def _identifiers(
+        self, terms: ChildSearchTerms, *, date_of_birth: date | None, upn: str
+    ) -> "ChildQuerySet":
+        qs = self
+        born = date_of_birth or terms.date_of_birth
+        if born is not None:
+            qs = qs.filter(date_of_birth=born)
+        pupil_number = (upn or terms.upn).strip().upper()
+        if pupil_number:
+            qs = qs.filter(upn=pupil_number)
+        if terms.nhs_number:
+            qs = qs.filter(nhs_number=terms.nhs_number)
+        if terms.unread:
+            qs = qs.none()
+        return qs
+
+
+def _similar_sqlite(field: str, word: str) -> Q:
+    similarity = Func(F(field), Value(word), function=SQLITE_SIMILARITY, output_field=FloatField())
+    return Q(**{f"{field}__istartswith": word[0]}) & Q(
+        Exact(GreaterThanOrEqual(similarity, Value(SIMILAR_ENOUGH)), True)
+    )
 
 
 class SettingQuerySet(ClosableQuerySet):

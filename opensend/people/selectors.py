@@ -6,7 +6,7 @@ record is missing or the user may not see it. Reads of a child's record are audi
 
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from opensend.accounts.permissions import Capability, user_can
@@ -26,6 +26,23 @@ def child_list_for_user(
     include_closed: bool = False,
 ) -> QuerySet[Child]:
     qs = Child.objects.visible_to(user).search(name=name, date_of_birth=date_of_birth, upn=upn)
+    if not include_closed:
+        qs = qs.open()
+    return qs.select_related("locality", "caseworker").order_by("family_name", "given_name", "pk")
+
+
+def child_similar_for_user(
+    *,
+    user: object,
+    name: str,
+    date_of_birth: date | None = None,
+    upn: str = "",
+    include_closed: bool = False,
+) -> QuerySet[Child]:
+    """Children with names close to what was typed, for when nothing matched exactly."""
+    qs = Child.objects.visible_to(user).similar_names(
+        name=name, date_of_birth=date_of_birth, upn=upn
+    )
     if not include_closed:
         qs = qs.open()
     return qs.select_related("locality", "caseworker").order_by("family_name", "given_name", "pk")
@@ -110,3 +127,32 @@ def setting_get_public(*, setting_id: int) -> Setting:
 
 def setting_pupil_count(setting: Setting) -> int:
     return Enrolment.objects.filter(setting=setting, ended_on__isnull=True).count()
+
+
+def child_likely_duplicates(
+    *,
+    user: object,
+    given_name: str,
+    family_name: str,
+    date_of_birth: date | None,
+    upn: str = "",
+    nhs_number: str = "",
+) -> tuple[list[Child], int]:
+    """Open records that may be this same child: (those the user may open, how many others).
+
+    Same UPN or NHS number, or the same date of birth with the same or a close name. Others
+    are counted, never shown, so the warning leaks no one's details.
+    """
+    same_id = Q(pk__in=[])
+    if upn:
+        same_id |= Q(upn=upn.strip().upper())
+    if nhs_number:
+        same_id |= Q(nhs_number=nhs_number.replace(" ", ""))
+    ids = set(Child.objects.open().filter(same_id).values_list("pk", flat=True))
+    if date_of_birth is not None:
+        name = f"{family_name}, {given_name}"
+        born = Child.objects.open().filter(date_of_birth=date_of_birth)
+        ids |= set(born.search(name=name).values_list("pk", flat=True))
+        ids |= set(born.similar_names(name=name).values_list("pk", flat=True))
+    visible = list(Child.objects.visible_to(user).filter(pk__in=ids).order_by("family_name", "pk"))
+    return visible, len(ids) - len(visible)

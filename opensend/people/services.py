@@ -12,6 +12,7 @@ from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.core.types import Actor
+from opensend.people.identifiers import normalise_postcode, postcode_problem
 from opensend.people.models import (
     CHILD_FIELDS,
     Child,
@@ -43,10 +44,27 @@ ALREADY_CLOSED = "This record is already closed"
 REASON_REQUIRED = "Enter the reason for closing the record"
 
 
+def _full_clean(record: Child | FamilyMember | Setting) -> None:
+    """The model's own checks plus a real UK postcode (tidied to "B1 1AA") where one is given."""
+    errors: dict[str, list[str]] = {}
+    try:
+        record.full_clean()
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if record.postcode:
+        problem = postcode_problem(record.postcode)
+        if problem:
+            errors["postcode"] = [problem]
+        else:
+            record.postcode = normalise_postcode(record.postcode)
+    if errors:
+        raise ValidationError(errors)
+
+
 def _clean_child(child: Child, *, today: date) -> None:
     errors: dict[str, list[str]] = {}
     try:
-        child.full_clean()
+        _full_clean(child)
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if child.date_of_birth and "date_of_birth" not in errors:
@@ -137,7 +155,7 @@ def family_member_add(
     check_capability(actor, Capability.EDIT_CHILDREN)
     member = existing or FamilyMember(**member_fields)
     if existing is None:
-        member.full_clean()
+        _full_clean(member)
         member.save()
         audit_record(actor=actor, action=Action.CREATE, obj=member, child_id=child.pk)
     link = FamilyRelationship(
@@ -166,7 +184,7 @@ def family_member_add(
 def setting_create(*, actor: Actor, need_types: list[str] | None = None, **fields: Any) -> Setting:
     check_capability(actor, Capability.EDIT_SETTINGS)
     setting = Setting(**{k: v for k, v in fields.items() if k in SETTING_FIELDS})
-    setting.full_clean()
+    _full_clean(setting)
     setting.save()
     if need_types is not None:
         setting.need_types.set(NeedType.objects.filter(code__in=need_types))
@@ -185,7 +203,7 @@ def setting_update(
     for name, value in fields.items():
         if name in SETTING_FIELDS:
             setattr(setting, name, value)
-    setting.full_clean()
+    _full_clean(setting)
     setting.save()
     changes: dict[str, list[str]] = field_changes(setting, before, SETTING_FIELDS)
     if need_types is not None and sorted(need_types) != before_needs:

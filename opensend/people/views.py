@@ -28,15 +28,19 @@ def child_list(request: HttpRequest) -> HttpResponse:
     form = ChildSearchForm(request.GET or None)
     children = selectors.child_list_for_user(user=request.user)
     status = 200
+    similar = False
     if form.is_bound:
         if form.is_valid():
-            children = selectors.child_list_for_user(
-                user=request.user,
-                name=form.cleaned_data["name"],
-                date_of_birth=form.cleaned_data["date_of_birth"],
-                upn=form.cleaned_data["upn"],
-                include_closed=form.cleaned_data["include_closed"],
-            )
+            search = {
+                "name": form.cleaned_data["name"],
+                "date_of_birth": form.cleaned_data["date_of_birth"],
+                "upn": form.cleaned_data["upn"],
+                "include_closed": form.cleaned_data["include_closed"],
+            }
+            children = selectors.child_list_for_user(user=request.user, **search)
+            if search["name"] and not children.exists():
+                children = selectors.child_similar_for_user(user=request.user, **search)
+                similar = True
         else:
             status = 400
     page = paginate(request, children)
@@ -49,6 +53,7 @@ def child_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "querystring": querystring_without_page(request),
             "today": timezone.localdate(),
+            "similar": similar,
         },
         status=status,
     )
@@ -75,16 +80,31 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def child_create(request: HttpRequest) -> HttpResponse:
     form = ChildForm(request.POST or None)
+    context: dict[str, object] = {"form": form}
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        duplicates, unseen = selectors.child_likely_duplicates(
+            user=request.user,
+            given_name=data["given_name"],
+            family_name=data["family_name"],
+            date_of_birth=data["date_of_birth"],
+            upn=data.get("upn", ""),
+            nhs_number=data.get("nhs_number", ""),
+        )
+        if (duplicates or unseen) and request.POST.get("not_a_duplicate") != "yes":
+            # Warn before saving: one child, one record (the seeds' "tell the story again").
+            audit_record_list(actor=request.user, objects=duplicates, summary="Possible duplicates")
+            context.update(duplicates=duplicates, unseen_duplicates=unseen)
+            return render(request, "people/child_form.html", context)
         try:
-            child = services.child_create(actor=request.user, **form.cleaned_data)
+            child = services.child_create(actor=request.user, **data)
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
             messages.success(request, f"Record created for {child.full_name}")
             return redirect("people:child_detail", child_id=child.pk)
     status = 400 if form.is_bound and form.errors else 200
-    return render(request, "people/child_form.html", {"form": form}, status=status)
+    return render(request, "people/child_form.html", context, status=status)
 
 
 @require_capability(Capability.EDIT_CHILDREN)

@@ -29,7 +29,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Leavers and transfers", "reviews:transfer_planner", Capability.SETTING_REVIEWS),
     NavLink("Advice requests", "casework:advice_list", Capability.ADVICE_WORKSPACE),
     NavLink("Children and young people", "people:child_list", Capability.VIEW_CHILDREN),
-    NavLink("Settings", "people:setting_list", Capability.VIEW_SETTINGS),
+    NavLink("Schools and settings", "people:setting_list", Capability.VIEW_SETTINGS),
     NavLink("Disputes and complaints", "disputes:queue", Capability.MANAGE_DISPUTES),
     NavLink("Reports", "insights:timeliness_report", Capability.VIEW_TIMELINESS),
     NavLink("Audit trail", "audit:event_list", Capability.VIEW_AUDIT),

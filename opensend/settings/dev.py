@@ -1,4 +1,8 @@
-"""Local development (`make run`): embedded SQLite in var/, debug on, no secrets needed."""
+"""Local development (`make run`): embedded SQLite in var/, no secrets needed.
+
+`make run` shows the product's own 404 and 500 pages, as users see them. Developers who want
+Django's debug page set OPENSEND_DEBUG=1 (never in production: it shows settings and code).
+"""
 
 import os
 
@@ -6,7 +10,7 @@ import dj_database_url
 
 from .base import *
 
-DEBUG = True
+DEBUG = os.environ.get("OPENSEND_DEBUG", "") == "1"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-" + "x" * 40)
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 VAR_DIR.mkdir(exist_ok=True)
