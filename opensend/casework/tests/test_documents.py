@@ -222,15 +222,7 @@ def test_missing_no_document_and_signed_out(world, case, submitted):
 
 
 def test_a_caseworker_in_another_team_gets_404(world, submitted):
-    from opensend.accounts.roles import Role
-    from testsupport.factories.accounts import MembershipFactory, UserFactory
-
-    stranger = UserFactory()
-    MembershipFactory(
-        user=stranger, organisation=world.council, role=Role.CASEWORKER, team=world.other_team
-    )
-    client = Client()
-    client.force_login(stranger)
+    client = world.client_for_other_team()
     assert client.get(reverse("casework:advice_document", args=[submitted.pk])).status_code == 404
 
 

@@ -4,13 +4,13 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 
-from opensend.accounts.roles import OrganisationKind, Role
 from opensend.audit.models import AuditEvent
 from opensend.plans import services
 from opensend.plans.models import Need, PlanStatus, Representation
-from testsupport.factories.accounts import MembershipFactory, OrganisationFactory, UserFactory
+from testsupport.factories.accounts import senco_of, sign_in_fully
 from testsupport.factories.people import SettingFactory
 from testsupport.journeys import TODAY, drafting_case, write_plan
 
@@ -34,12 +34,9 @@ def plan_for(world, *, child=None, actor=None, issued=True):
     return plan
 
 
-def other_senco(world):
-    setting = SettingFactory()
-    org = OrganisationFactory(name=setting.name, kind=OrganisationKind.SETTING, setting=setting)
-    user = UserFactory(email="other.senco@test.opensend.test")
-    MembershipFactory(user=user, organisation=org, role=Role.SENCO)
-    return user
+def other_senco():
+    """A client signed in as the SENCO of another school."""
+    return sign_in_fully(Client(), senco_of(SettingFactory()))
 
 
 def test_case_page_offers_to_start_the_draft_then_links_to_it(world):
@@ -210,8 +207,7 @@ def test_senco_reads_their_pupils_plan_but_cannot_change_it(world):
     assert senco.get(reverse("plans:need_add", args=[plan.pk])).status_code == 403
     assert senco.post(reverse("plans:final_issue", args=[plan.pk])).status_code == 403
     assert senco.get(reverse("plans:pdf", args=[plan.pk])).status_code == 200
-    stranger = world.client_for("senco")
-    stranger.force_login(other_senco(world))
+    stranger = other_senco()
     assert stranger.get(reverse("plans:plan_detail", args=[plan.pk])).status_code == 404
     assert stranger.get(reverse("plans:pdf", args=[plan.pk])).status_code == 404
 
@@ -326,8 +322,7 @@ def test_api_lists_and_shows_plans_with_the_same_rules(world):
     ]
     senco = world.client_for("senco")
     assert senco.get(f"/api/v1/plans/{plan.pk}/").status_code == 200
-    stranger = world.client_for("senco")
-    stranger.force_login(other_senco(world))
+    stranger = other_senco()
     missing = stranger.get(f"/api/v1/plans/{plan.pk}/")
     assert missing.status_code == 404
     assert missing["Content-Type"] == "application/problem+json"

@@ -287,16 +287,9 @@ def test_steps_out_of_order_and_twice(world):
 
 
 def test_senco_of_another_setting_cannot_run_the_review(world):
-    from opensend.accounts.roles import OrganisationKind, Role
-    from testsupport.factories.accounts import (
-        MembershipFactory,
-        OrganisationFactory,
-        UserFactory,
-    )
+    from testsupport.factories.accounts import senco_of
 
-    other = OrganisationFactory(kind=OrganisationKind.SETTING, setting=world.other_setting)
-    senco = UserFactory()
-    MembershipFactory(user=senco, organisation=other, role=Role.SENCO)
+    senco = senco_of(world.other_setting)
     review = open_review(final_plan(world))
     with pytest.raises(PermissionDenied):
         services.review_meeting_set(actor=senco, review=review, meeting_on=MEETING, today=TODAY)
