@@ -13,6 +13,7 @@ from opensend.disputes.clocks import appeal_clocks, mediation_clocks
 from opensend.disputes.models import Appeal, MediationCase
 from opensend.notify.models import OutboxMessage
 from testsupport.disputes import by_rule
+from testsupport.forms import date_fields
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2027, 9, 1)
@@ -98,7 +99,7 @@ def test_the_not_opposed_page_works_from_the_appeal(world):
     assert bad.status_code == 400
     good = client.post(
         url,
-        {"told_on_0": "2", "told_on_1": "11", "told_on_2": "2026", "order_type": "assess"},
+        {**date_fields("told_on", dt.date(2026, 11, 2)), "order_type": "assess"},
     )
     assert good.status_code == 302
     page = client.get(reverse("disputes:appeal_detail", args=[appeal.pk])).content.decode()

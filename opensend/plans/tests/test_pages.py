@@ -12,6 +12,7 @@ from opensend.plans import services
 from opensend.plans.models import Need, PlanStatus, Representation
 from testsupport.factories.accounts import senco_of, sign_in_fully
 from testsupport.factories.people import SettingFactory
+from testsupport.forms import date_fields
 from testsupport.journeys import TODAY, drafting_case, write_plan
 
 pytestmark = pytest.mark.django_db
@@ -126,20 +127,18 @@ def test_issue_pages_refuse_bad_dates_without_change(world):
     plan = plan_for(world, issued=False)
     url = reverse("plans:draft_issue", args=[plan.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"issued_on_0": "1", "issued_on_1": "8", "issued_on_2": "2026"})
+    response = client.post(url, date_fields("issued_on", dt.date(2026, 8, 1)))
     assert response.status_code == 400
     assert "before the decision to issue" in response.content.decode()
     plan.refresh_from_db()
     assert plan.draft_issued_on is None
-    ok = client.post(url, {"issued_on_0": "20", "issued_on_1": "11", "issued_on_2": "2026"})
+    ok = client.post(url, date_fields("issued_on", TODAY))
     assert ok.status_code == 302
     final = client.post(
         reverse("plans:final_issue", args=[plan.pk]),
         {
             "named_setting": world.setting.pk,
-            "issued_on_0": "19",
-            "issued_on_1": "11",
-            "issued_on_2": "2026",
+            **date_fields("issued_on", dt.date(2026, 11, 19)),
         },
     )
     assert final.status_code == 400
@@ -156,9 +155,7 @@ def test_staff_pages_for_comments_and_consultations(world):
     response = client.post(
         url,
         {
-            "made_on_0": "20",
-            "made_on_1": "11",
-            "made_on_2": "2026",
+            **date_fields("made_on", TODAY),
             "made_by": "Dad",
             "comments": "Add swimming",
             "preferred_setting": world.setting.pk,
@@ -170,12 +167,7 @@ def test_staff_pages_for_comments_and_consultations(world):
     assert (
         client.post(
             consult,
-            {
-                "setting": world.setting.pk,
-                "sent_on_0": "20",
-                "sent_on_1": "11",
-                "sent_on_2": "2026",
-            },
+            {"setting": world.setting.pk, **date_fields("sent_on", TODAY)},
         ).status_code
         == 302
     )
@@ -185,9 +177,7 @@ def test_staff_pages_for_comments_and_consultations(world):
     reply = client.post(
         reverse("plans:consultation_response", args=[plan.pk, consultation.pk]),
         {
-            "responded_on_0": "20",
-            "responded_on_1": "11",
-            "responded_on_2": "2026",
+            **date_fields("responded_on", TODAY),
             "can_meet_needs": "yes",
         },
     )

@@ -11,6 +11,7 @@ from opensend.notify.models import OutboxMessage
 from opensend.reviews.models import Reassessment, ReassessmentStatus
 from opensend.reviews.reassessment import services
 from opensend.reviews.reassessment.clocks import reassessment_clocks
+from testsupport.forms import date_fields
 from testsupport.transfers import final_plan
 
 pytestmark = pytest.mark.django_db
@@ -105,9 +106,7 @@ def test_pages_from_the_plan(world, plan):
         start,
         {
             "requested_by": "Parent",
-            "received_on_0": "2",
-            "received_on_1": "11",
-            "received_on_2": "2026",
+            **date_fields("received_on", dt.date(2026, 11, 2)),
             "why": "New diagnosis",
         },
     )
