@@ -84,36 +84,24 @@ def test_needs_outcomes_and_provision_through_the_forms(world):
     )
     assert bad.status_code == 400
     assert "four broad areas" in bad.content.decode()
-    assert (
-        client.post(
-            reverse("plans:need_add", args=[plan.pk]),
-            {"section": "B", "area": "semh", "description": "Anxious in crowds"},
-        ).status_code
-        == 302
-    )
+    url = reverse("plans:need_add", args=[plan.pk])
+    added = client.post(url, {"section": "B", "area": "semh", "description": "Anxious in crowds"})
+    assert added.status_code == 302
     need = plan.needs.get(description="Anxious in crowds")
-    assert (
-        client.post(
-            reverse("plans:outcome_add", args=[plan.pk]),
-            {"description": "Eats in the hall", "need_ids": [need.pk]},
-        ).status_code
-        == 302
-    )
+    url = reverse("plans:outcome_add", args=[plan.pk])
+    added = client.post(url, {"description": "Eats in the hall", "need_ids": [need.pk]})
+    assert added.status_code == 302
     outcome = plan.outcomes.get(description="Eats in the hall")
-    assert (
-        client.post(
-            reverse("plans:provision_add", args=[plan.pk]),
-            {
-                "section": "F",
-                "description": "Lunch club",
-                "provided_by": "Teaching assistant",
-                "frequency": "Daily",
-                "duration": "45 minutes",
-                "outcome_ids": [outcome.pk],
-            },
-        ).status_code
-        == 302
-    )
+    lunch_club = {
+        "section": "F",
+        "description": "Lunch club",
+        "provided_by": "Teaching assistant",
+        "frequency": "Daily",
+        "duration": "45 minutes",
+        "outcome_ids": [outcome.pk],
+    }
+    added = client.post(reverse("plans:provision_add", args=[plan.pk]), lunch_club)
+    assert added.status_code == 302
     assert plan.provisions.filter(description="Lunch club", outcomes=outcome).exists()
     page = client.get(reverse("plans:need_edit", args=[plan.pk, need.pk]))
     assert page.status_code == 200
