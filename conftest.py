@@ -42,15 +42,24 @@ class World:
 
         return sign_in_fully(Client(), self.users[role])
 
+    def client_for_other_team(self) -> Client:
+        """A client signed in as a new caseworker in `other_team`: a council colleague outside
+        `team`, so neither `caseload_child` nor `team_child` is theirs to see."""
+        from opensend.accounts.roles import Role
+        from testsupport.factories.accounts import sign_in_fully, staff_member
+
+        caseworker = staff_member(self.council, Role.CASEWORKER, team=self.other_team)
+        return sign_in_fully(Client(), caseworker)
+
 
 @pytest.fixture
 def world(db: None) -> World:
     from opensend.accounts.roles import OrganisationKind, Role
     from testsupport.factories.accounts import (
-        MembershipFactory,
         OrganisationFactory,
         TeamFactory,
         UserFactory,
+        staff_member,
     )
     from testsupport.factories.people import (
         ChildFactory,
@@ -85,8 +94,7 @@ def world(db: None) -> World:
         "admin": (council, Role.ADMIN, None),
     }
     for key, (org, role, member_team) in staff.items():
-        users[key] = UserFactory(email=f"{key}@test.opensend.test")
-        MembershipFactory(user=users[key], organisation=org, role=role, team=member_team)
+        users[key] = staff_member(org, role, team=member_team, email=f"{key}@test.opensend.test")
 
     caseload_child = ChildFactory(caseworker=users["caseworker"], senar_team=team)
     team_child = ChildFactory(senar_team=team)

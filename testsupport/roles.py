@@ -32,6 +32,12 @@ SENAR_ONLY = [
 ]
 
 
+def assert_pages(client, role, urls, *, allowed):
+    """GET each page as `role`: 200 where `allowed`, otherwise 403."""
+    for url in urls:
+        assert client.get(url).status_code == (200 if allowed else 403), (role, url)
+
+
 def assert_api_access(client, role, urls, *, allowed):
     """GET each API URL as `role`: 200 where `allowed`, otherwise a 403 problem+json."""
     for url in urls:

@@ -64,3 +64,18 @@ def sign_in_fully(client, user):
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client
+
+
+def staff_member(organisation, role, *, team=None, **user_fields):
+    """A user with one membership: `role` in `organisation` (and in `team`, for the SEN team)."""
+    user = UserFactory(**user_fields)
+    MembershipFactory(user=user, organisation=organisation, role=role, team=team)
+    return user
+
+
+def senco_of(setting, **user_fields):
+    """A SENCO at `setting`: a member of the setting's own organisation."""
+    organisation = OrganisationFactory(
+        name=setting.name, kind=OrganisationKind.SETTING, setting=setting
+    )
+    return staff_member(organisation, Role.SENCO, **user_fields)

@@ -79,3 +79,21 @@ class InvolvementFactory(factory.django.DjangoModelFactory):
 
     child = factory.SubFactory(ChildFactory)
     started_on = datetime.date(2024, 1, 10)
+
+
+# What a family member who wants letters has: no email or phone, a postal address.
+BY_LETTER = {
+    "email": "",
+    "phone": "",
+    "preferred_channel": "letter",
+    "address": "1 High Street\nAnytown",
+    "postcode": "AN1 1AA",
+}
+
+
+def family_member_of(child, *, relationship="mother", **member_fields):
+    """A new family member (`member_fields` for FamilyMemberFactory) linked to `child` as
+    `relationship`, with parental responsibility."""
+    member = FamilyMemberFactory(**member_fields)
+    FamilyRelationshipFactory(child=child, family_member=member, relationship=relationship)
+    return member

@@ -8,11 +8,11 @@ from django.core.files.storage import default_storage
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from opensend.audit.models import Action, AuditEvent
 from opensend.casework import services
 from opensend.casework.models import AdviceRequest
 from opensend.core import uploads
 from testsupport import samples
+from testsupport.downloads import assert_download, assert_who_may_download
 from testsupport.journeys import decide_to_assess, parent_request
 from testsupport.roles import ROLES, SEE_THE_CHILD
 from testsupport.samples import stored_files
@@ -165,35 +165,34 @@ def submitted(world, case):
     return advice
 
 
-def assert_download(response, *, content=samples.PDF_BYTES):
-    assert response.status_code == 200
-    assert b"".join(response.streaming_content) == content
+def assert_named_pdf(response):
+    """Served as a PDF, under the name the adviser's computer gave the `submitted` advice."""
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"].startswith('attachment; filename="')
     assert (
         "filename*=UTF-8''Dr%20Ahmed%27s%20advice%20%E2%80%93%20Jo.pdf"
         in (response["Content-Disposition"])
     )
-    assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
-    assert response["Cache-Control"] == "no-store, private"
+
+
+def assert_advice_pdf(response):
+    """A download of the `submitted` advice's PDF."""
+    assert_download(response, samples.PDF_BYTES)
+    assert_named_pdf(response)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_who_may_download_advice(world, submitted, role):
     url = reverse("casework:advice_document", args=[submitted.pk])
-    before = AuditEvent.objects.filter(action=Action.EXPORT).count()
-    response = world.client_for(role).get(url)
+    response = assert_who_may_download(
+        world,
+        role,
+        url,
+        record=submitted,
+        object_type="casework.advicerequest",
+        content=samples.PDF_BYTES,
+    )
     if role in SEE_THE_CHILD:
-        assert_download(response)
-        event = AuditEvent.objects.filter(action=Action.EXPORT).first()
-        assert event.actor == world.users[role]
-        assert event.child_id == world.caseload_child.pk
-        assert event.object_type == "casework.advicerequest"
-        assert event.object_id == str(submitted.pk)
-    else:
-        assert response.status_code == 404
-        assert AuditEvent.objects.filter(action=Action.EXPORT).count() == before
+        assert_named_pdf(response)
 
 
 def test_the_adviser_who_sent_it_may_download_without_seeing_the_child(world, case):
@@ -206,7 +205,7 @@ def test_the_adviser_who_sent_it_may_download_without_seeing_the_child(world, ca
         today=TODAY,
     )
     url = reverse("casework:advice_document", args=[advice.pk])
-    assert_download(world.client_for("educational_psychologist").get(url))
+    assert_advice_pdf(world.client_for("educational_psychologist").get(url))
     assert world.client_for("social_care").get(url).status_code == 404
 
 
@@ -222,15 +221,7 @@ def test_missing_no_document_and_signed_out(world, case, submitted):
 
 
 def test_a_caseworker_in_another_team_gets_404(world, submitted):
-    from opensend.accounts.roles import Role
-    from testsupport.factories.accounts import MembershipFactory, UserFactory
-
-    stranger = UserFactory()
-    MembershipFactory(
-        user=stranger, organisation=world.council, role=Role.CASEWORKER, team=world.other_team
-    )
-    client = Client()
-    client.force_login(stranger)
+    client = world.client_for_other_team()
     assert client.get(reverse("casework:advice_document", args=[submitted.pk])).status_code == 404
 
 
@@ -257,6 +248,6 @@ def test_reused_advice_keeps_the_document(world, submitted):
     reused = services.advice_reuse(actor=cw, case=second, previous=submitted, today=TODAY)
     assert reused.document.name == submitted.document.name
     assert reused.document_name == submitted.document_name
-    assert_download(
+    assert_advice_pdf(
         world.client_for("caseworker").get(reverse("casework:advice_document", args=[reused.pk]))
     )

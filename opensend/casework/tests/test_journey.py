@@ -1,6 +1,7 @@
 """The EHC journey from request to the decision whether to issue: clocks, order, permissions."""
 
 import datetime as dt
+from functools import partial
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -118,23 +119,16 @@ def test_setting_requests_need_their_evidence(world):
 def test_exception_lifts_a_limit_visibly(world):
     cw = world.users["caseworker"]
     case = new_request(world)
-    with pytest.raises(ValidationError, match="does not apply"):
-        services.clock_exception_record(
-            actor=cw,
-            case=case,
-            ground="missed_appointment",
-            starts_on=dt.date(2026, 6, 10),
-            evidence="x",
-            today=TODAY,
-        )
-    services.clock_exception_record(
+    exception_from_10_june = partial(
+        services.clock_exception_record,
         actor=cw,
         case=case,
-        ground="personal_circumstances",
         starts_on=dt.date(2026, 6, 10),
-        evidence="Family bereavement",
         today=TODAY,
     )
+    with pytest.raises(ValidationError, match="does not apply"):
+        exception_from_10_june(ground="missed_appointment", evidence="x")
+    exception_from_10_june(ground="personal_circumstances", evidence="Family bereavement")
     clock = next(c for c in clocks_for(case) if c.rule_id == "decide_whether_to_assess")
     assert clock.exception is not None
     assert clock.status_label(TODAY) == "Limit lifted by an exception"

@@ -9,6 +9,7 @@ from django.urls import reverse
 from opensend import statutory
 from opensend.audit.models import AuditEvent
 from opensend.casework.models import AssessmentRequest, Stage
+from testsupport.forms import date_fields
 from testsupport.journeys import (
     RECEIVED,
     ask_health,
@@ -55,9 +56,7 @@ def test_decision_form_rejects_bad_input_without_change(world):
         url,
         {
             "decision": "yes",
-            "decided_on_0": "1",
-            "decided_on_1": "1",
-            "decided_on_2": "2020",
+            **date_fields("decided_on", dt.date(2020, 1, 1)),
             "reasons": "x",
         },
     )
@@ -73,9 +72,7 @@ def test_senco_can_request_for_their_pupil_through_the_form(world):
     response = client.post(
         url,
         {
-            "received_on_0": "1",
-            "received_on_1": "9",
-            "received_on_2": "2026",
+            **date_fields("received_on", dt.date(2026, 9, 1)),
             "source": "setting",
             "requested_by_setting": world.setting.pk,
             "needs_summary": "Needs",
@@ -145,10 +142,9 @@ def test_api_journey_and_problem_details(world):
 
 def test_family_is_told_what_happened_and_what_happens_next(world):
     from opensend.notify.models import OutboxMessage
-    from testsupport.factories.people import FamilyMemberFactory, FamilyRelationshipFactory
+    from testsupport.factories.people import family_member_of
 
-    member = FamilyMemberFactory(email="mum@family.opensend.test")
-    FamilyRelationshipFactory(child=world.caseload_child, family_member=member)
+    family_member_of(world.caseload_child, email="mum@family.opensend.test")
     case = new_request(world)
     received = OutboxMessage.objects.get(template="request_received")
     assert statutory.long_date(statutory.due("decide_whether_to_assess", RECEIVED)) in received.body
@@ -215,7 +211,7 @@ def test_panel_lists_cases_records_attendance_and_decides(world):
     client = world.client_for("team_manager")
     created = client.post(
         reverse("casework:panel_create"),
-        {"held_on_0": "10", "held_on_1": "11", "held_on_2": "2026", "name": "North panel"},
+        {**date_fields("held_on", dt.date(2026, 11, 10)), "name": "North panel"},
     )
     panel = Panel.objects.get(name="North panel")
     assert created.status_code == 302
@@ -235,9 +231,7 @@ def test_panel_lists_cases_records_attendance_and_decides(world):
         decide,
         {
             "decision": "yes",
-            "decided_on_0": "10",
-            "decided_on_1": "11",
-            "decided_on_2": "2026",
+            **date_fields("decided_on", dt.date(2026, 11, 10)),
             "reasons": "Needs beyond SEN support",
         },
     )
@@ -249,16 +243,9 @@ def test_panel_lists_cases_records_attendance_and_decides(world):
 
 
 def test_refusal_has_a_decision_letter_pdf(world):
-    from testsupport.factories.people import FamilyMemberFactory, FamilyRelationshipFactory
+    from testsupport.factories.people import BY_LETTER, family_member_of
 
-    member = FamilyMemberFactory(
-        email="",
-        phone="",
-        address="1 Any Street\nAnytown",
-        postcode="AT1 1AA",
-        preferred_channel="letter",
-    )
-    FamilyRelationshipFactory(child=world.caseload_child, family_member=member)
+    family_member_of(world.caseload_child, **BY_LETTER)
     case = new_request(world)
     client = world.client_for("caseworker")
     url = reverse("casework:decision_letter", args=[case.pk])

@@ -67,18 +67,8 @@ def test_api(world, case, role):
 
 
 def test_a_caseworker_in_another_team_gets_404(world, case):
-    from opensend.accounts.roles import Role
-    from testsupport.factories.accounts import MembershipFactory, UserFactory
-
     case, _ = case
-    stranger = UserFactory()
-    MembershipFactory(
-        user=stranger, organisation=world.council, role=Role.CASEWORKER, team=world.other_team
-    )
-    from django.test import Client
-
-    client = Client()
-    client.force_login(stranger)
+    client = world.client_for_other_team()
     assert client.get(reverse("casework:case_detail", args=[case.pk])).status_code == 404
     assert client.get(f"/api/v1/requests/{case.pk}/").status_code == 404
     assert client.post(reverse("casework:decide_issue", args=[case.pk]), {}).status_code == 404

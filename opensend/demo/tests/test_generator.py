@@ -10,7 +10,7 @@ from django.db import transaction
 from opensend import statutory
 from opensend.accounts.models import Membership, Organisation, User
 from opensend.accounts.roles import Role
-from opensend.demo.generator import DEMO_LOGINS, DEMO_PASSWORD, LOGIN_BY_ROLE, build_demo_area
+from opensend.demo.generator import DEMO_LOGINS, DEMO_PASSWORD, LOGIN_BY_ROLE
 from opensend.people.codes import SettingKind
 from opensend.people.identifiers import nhs_number_problem, upn_problem
 from opensend.people.models import (
@@ -20,15 +20,14 @@ from opensend.people.models import (
     FamilyRelationship,
     Setting,
 )
+from testsupport.demo import TODAY, demo_area
 
 pytestmark = pytest.mark.django_db
-
-TODAY = date(2026, 3, 2)
 
 
 @pytest.fixture
 def area():
-    return build_demo_area(children=300, seed=7, today=TODAY, progress=False)
+    return demo_area(300)
 
 
 def login(role: Role) -> User:
@@ -118,7 +117,7 @@ def test_every_child_has_a_family_member_with_parental_responsibility_or_is_in_c
 
 def _names(seed: int) -> list[tuple[str, str, date]]:
     with transaction.atomic():
-        build_demo_area(children=60, seed=seed, today=TODAY, progress=False)
+        demo_area(60, seed=seed)
         names = list(
             Child.objects.order_by("pk").values_list("given_name", "family_name", "date_of_birth")
         )

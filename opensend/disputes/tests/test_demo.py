@@ -1,14 +1,11 @@
 """The demo area's disputes: every state, deterministic from the seed, constant queries."""
 
-from datetime import date
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from opensend.core.clocks import next_open_clock
 from opensend.demo.disputes import build_demo_disputes
-from opensend.demo.generator import build_demo_area
 from opensend.disputes.clocks import record_clocks
 from opensend.disputes.models import (
     Appeal,
@@ -21,9 +18,9 @@ from opensend.disputes.models import (
     MediationCase,
     OrderStepException,
 )
+from testsupport.demo import TODAY, demo_area
 
 pytestmark = pytest.mark.django_db
-TODAY = date(2026, 3, 2)
 
 
 def _snapshot():
@@ -40,7 +37,7 @@ def _snapshot():
 
 @pytest.fixture
 def area():
-    build_demo_area(children=1500, seed=7, today=TODAY, progress=False, stop_after="plans")
+    demo_area(1500, stop_after="plans")
 
 
 def test_demo_disputes_cover_every_state(area):

@@ -10,11 +10,12 @@ from opensend.disputes import selectors, services
 from opensend.disputes.clocks import appeal_clocks, mediation_clocks
 from opensend.disputes.models import ORDER_RULES, Appeal, MediationCase
 from opensend.notify.models import OutboxMessage
-from testsupport.disputes import by_rule, fresh
+from testsupport.disputes import by_rule, choose_mediation, fresh
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2027, 9, 1)
 NOTICE = dt.date(2027, 3, 1)
+CONTACTED = dt.date(2027, 3, 10)  # the family contacts the mediation adviser
 
 
 @pytest.fixture
@@ -36,12 +37,9 @@ def test_contact_clock_is_the_familys_two_months(world, mediation):
 
 def test_mediation_wanted_held_ended_certificate_and_agreement(world, mediation):
     cw = world.users["caseworker"]
-    services.mediation_adviser_contact_record(
-        actor=cw, case=mediation, contacted_on=dt.date(2027, 3, 10), today=TODAY
-    )
     told = dt.date(2027, 3, 15)
-    services.mediation_choice_record(
-        actor=cw, case=mediation, wants_mediation=True, on=told, today=TODAY
+    choose_mediation(
+        cw, mediation, contacted_on=CONTACTED, wants_mediation=True, on=told, today=TODAY
     )
     hold = by_rule(mediation_clocks(fresh(mediation)))["hold_mediation"]
     assert hold.due_on == statutory.due("hold_mediation", told)
@@ -80,12 +78,9 @@ def test_mediation_wanted_held_ended_certificate_and_agreement(world, mediation)
 
 def test_declining_mediation_starts_the_certificate_clock(world, mediation):
     cw = world.users["caseworker"]
-    services.mediation_adviser_contact_record(
-        actor=cw, case=mediation, contacted_on=dt.date(2027, 3, 10), today=TODAY
-    )
     declined = dt.date(2027, 3, 11)
-    services.mediation_choice_record(
-        actor=cw, case=mediation, wants_mediation=False, on=declined, today=TODAY
+    choose_mediation(
+        cw, mediation, contacted_on=CONTACTED, wants_mediation=False, on=declined, today=TODAY
     )
     clocks = by_rule(mediation_clocks(fresh(mediation)))
     assert "hold_mediation" not in clocks

@@ -61,6 +61,17 @@ def record_exception(world, appeal, **overrides):
     return services.order_exception_record(**args)
 
 
+def plan_amended(world, appeal, *, on):
+    """The order's step "amend the plan" done on `on`, by the caseworker."""
+    services.order_step_done(
+        actor=world.users["caseworker"],
+        appeal=appeal,
+        rule_id="order_amend_plan",
+        done_on=on,
+        today=TODAY,
+    )
+
+
 def test_an_exception_lifts_the_order_limit_and_is_shown(world, ordered):
     record_exception(world, ordered)
     [clock] = [c for c in appeal_clocks(fresh(ordered)) if c.rule_id == "order_amend_plan"]
@@ -75,13 +86,7 @@ def test_an_exception_lifts_the_order_limit_and_is_shown(world, ordered):
     assert "Limit lifted by an exception" in page
     assert "The family was abroad" in page
     # done late afterwards: still shown as late, with the exception
-    services.order_step_done(
-        actor=world.users["caseworker"],
-        appeal=ordered,
-        rule_id="order_amend_plan",
-        done_on=dt.date(2026, 7, 20),
-        today=TODAY,
-    )
+    plan_amended(world, ordered, on=dt.date(2026, 7, 20))
     [clock] = appeal_clocks(Appeal.objects.get(pk=ordered.pk))[1:]
     assert clock.status_label(TODAY) == "Done late (exception applies)"
     assert fresh(ordered).compliant_on == dt.date(2026, 7, 20)
@@ -197,13 +202,7 @@ def test_every_service_keeps_the_stored_next_date_in_step(world, ordered):
     )
     assert fresh(complaint).next_due_on is None
     assert fresh(ordered).next_due_on == statutory.due("order_amend_plan", ORDER_ON)
-    services.order_step_done(
-        actor=world.users["caseworker"],
-        appeal=ordered,
-        rule_id="order_amend_plan",
-        done_on=dt.date(2026, 7, 1),
-        today=TODAY,
-    )
+    plan_amended(world, ordered, on=dt.date(2026, 7, 1))
     assert fresh(ordered).next_due_on is None
 
 

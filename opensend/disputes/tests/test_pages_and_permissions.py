@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,7 +10,7 @@ from opensend.disputes import services
 from opensend.disputes.models import Complaint
 from opensend.notify.models import OutboxMessage
 from testsupport.forms import date_fields
-from testsupport.roles import FAMILY, ROLES, SENAR, assert_api_access
+from testsupport.roles import FAMILY, ROLES, SENAR, assert_api_access, assert_pages
 
 pytestmark = pytest.mark.django_db
 LONG_AGO = dt.date(2026, 6, 1)
@@ -59,8 +58,7 @@ def test_pages(world, records, role):
         reverse("disputes:appeal_outcome", args=[appeal.pk]),
         reverse("disputes:choose_child", args=["appeal"]),
     ]
-    for url in senar_urls:
-        assert client.get(url).status_code == (200 if role in SENAR else 403), (role, url)
+    assert_pages(client, role, senar_urls, allowed=role in SENAR)
     complaints = client.get(reverse("disputes:complaint_list"))
     assert complaints.status_code == (200 if role in SENAR | FAMILY else 403), role
     detail = client.get(reverse("disputes:complaint_detail", args=[complaint.pk]))
@@ -102,16 +100,8 @@ def test_appeal_api_detail_has_clocks(world, records):
 
 
 def test_a_caseworker_in_another_team_gets_404(world, records):
-    from opensend.accounts.roles import Role
-    from testsupport.factories.accounts import MembershipFactory, UserFactory
-
     complaint, mediation, appeal = records
-    stranger = UserFactory()
-    MembershipFactory(
-        user=stranger, organisation=world.council, role=Role.CASEWORKER, team=world.other_team
-    )
-    client = Client()
-    client.force_login(stranger)
+    client = world.client_for_other_team()
     for url in [
         reverse("disputes:complaint_detail", args=[complaint.pk]),
         reverse("disputes:mediation_detail", args=[mediation.pk]),

@@ -12,7 +12,8 @@ from opensend.disputes import services
 from opensend.disputes.clocks import appeal_clocks, mediation_clocks
 from opensend.disputes.models import Appeal, MediationCase
 from opensend.notify.models import OutboxMessage
-from testsupport.disputes import by_rule
+from testsupport.disputes import by_rule, choose_mediation
+from testsupport.forms import date_fields
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2027, 9, 1)
@@ -98,7 +99,7 @@ def test_the_not_opposed_page_works_from_the_appeal(world):
     assert bad.status_code == 400
     good = client.post(
         url,
-        {"told_on_0": "2", "told_on_1": "11", "told_on_2": "2026", "order_type": "assess"},
+        {**date_fields("told_on", dt.date(2026, 11, 2)), "order_type": "assess"},
     )
     assert good.status_code == 302
     page = client.get(reverse("disputes:appeal_detail", args=[appeal.pk])).content.decode()
@@ -115,11 +116,13 @@ def wanted(world, cw):
         about="No health provision in section G",
         today=TODAY,
     )
-    services.mediation_adviser_contact_record(
-        actor=cw, case=case, contacted_on=dt.date(2027, 3, 10), today=TODAY
-    )
-    services.mediation_choice_record(
-        actor=cw, case=case, wants_mediation=True, on=dt.date(2027, 3, 18), today=TODAY
+    choose_mediation(
+        cw,
+        case,
+        contacted_on=dt.date(2027, 3, 10),
+        wants_mediation=True,
+        on=dt.date(2027, 3, 18),
+        today=TODAY,
     )
     return case
 
@@ -132,14 +135,19 @@ def test_health_care_mediation_tells_the_health_body_in_3_working_days(world, cw
     assert "hold_mediation" in clocks and "hold_health_mediation" not in clocks
 
 
-def test_health_only_mediation_is_arranged_by_the_health_body_within_30_days(world, cw, wanted):
+def _about_health_only(cw, case, *, health_body_told_on):
+    """The mediation is about health care only: the health body arranges it."""
     services.mediation_health_record(
         actor=cw,
-        case=wanted,
+        case=case,
         health_only=True,
-        health_body_told_on=dt.date(2027, 3, 22),
+        health_body_told_on=health_body_told_on,
         today=TODAY,
     )
+
+
+def test_health_only_mediation_is_arranged_by_the_health_body_within_30_days(world, cw, wanted):
+    _about_health_only(cw, wanted, health_body_told_on=dt.date(2027, 3, 22))
     case = MediationCase.objects.get(pk=wanted.pk)
     clocks = by_rule(mediation_clocks(case))
     assert clocks["notify_health_of_mediation"].done_on == dt.date(2027, 3, 22)
@@ -185,13 +193,7 @@ def test_a_different_timescale_agreed_in_writing_lifts_the_limits(world, cw, wan
 
 
 def test_the_health_body_tells_us_of_an_agreement_within_a_week(world, cw, wanted):
-    services.mediation_health_record(
-        actor=cw,
-        case=wanted,
-        health_only=True,
-        health_body_told_on=dt.date(2027, 3, 19),
-        today=TODAY,
-    )
+    _about_health_only(cw, wanted, health_body_told_on=dt.date(2027, 3, 19))
     case = _agreed(cw, wanted)
     clock = by_rule(mediation_clocks(MediationCase.objects.get(pk=case.pk)))[
         "mediation_agreement_notify_council"

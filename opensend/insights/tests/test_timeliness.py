@@ -23,20 +23,14 @@ from opensend.disputes.models import (
 )
 from opensend.disputes.services import complaint_create
 from opensend.insights import timeliness as reports
+from testsupport.forms import date_fields
 
 pytestmark = pytest.mark.django_db
 
 START, END = date(2026, 1, 1), date(2026, 6, 30)
 URL = reverse("insights:timeliness_report")
 CSV_URL = reverse("insights:timeliness_report_csv")
-PERIOD = {
-    "start_0": "1",
-    "start_1": "1",
-    "start_2": "2026",
-    "end_0": "30",
-    "end_1": "6",
-    "end_2": "2026",
-}
+PERIOD = {**date_fields("start", START), **date_fields("end", END)}
 
 
 def make_complaint(actor, child, *, received_on):

@@ -14,7 +14,12 @@ from opensend.notify.services import (
     recipient_for_family_member,
 )
 from opensend.people.models import FamilyMember
-from testsupport.factories.people import FamilyMemberFactory, FamilyRelationshipFactory
+from testsupport.factories.people import (
+    BY_LETTER,
+    FamilyMemberFactory,
+    FamilyRelationshipFactory,
+    family_member_of,
+)
 from testsupport.notify import pdf_inflated
 
 pytestmark = pytest.mark.django_db
@@ -133,14 +138,7 @@ def test_postcode_is_added_to_the_postal_address():
 
 
 def test_a_letter_is_a_real_tagged_pdf(world, django_capture_on_commit_callbacks):
-    member = FamilyMemberFactory(
-        email="",
-        preferred_channel="letter",
-        address="1 High Street\nAnytown",
-        postcode="AN1 1AA",
-        accessible_format="large_print",
-    )
-    FamilyRelationshipFactory(child=world.caseload_child, family_member=member)
+    family_member_of(world.caseload_child, **BY_LETTER, accessible_format="large_print")
     with django_capture_on_commit_callbacks(execute=True):
         [message] = send_request_received(world.caseload_child, actor=world.users["caseworker"])
     message.refresh_from_db()

@@ -17,11 +17,7 @@ from opensend.plans.content import content_compare, plan_content
 from opensend.plans.models import PlanStatus, PlanVersion
 from opensend.plans.pdf import plan_pdf
 from opensend.plans.selectors import plan_warnings_for
-from testsupport.factories.people import (
-    FamilyMemberFactory,
-    FamilyRelationshipFactory,
-    SettingFactory,
-)
+from testsupport.factories.people import SettingFactory, family_member_of
 from testsupport.journeys import (
     DRAFT_ON,
     FINAL_ON,
@@ -34,17 +30,9 @@ from testsupport.journeys import (
 pytestmark = pytest.mark.django_db
 
 
-def family_member(world, child=None):
-    member = FamilyMemberFactory(email="dad@family.opensend.test")
-    FamilyRelationshipFactory(
-        child=child or world.caseload_child, family_member=member, relationship="father"
-    )
-    return member
-
-
 def test_whole_journey_from_drafting_to_final(world):
     cw = world.users["caseworker"]
-    family_member(world)
+    family_member_of(world.caseload_child, relationship="father", email="dad@family.opensend.test")
     case = drafting_case(world)
     plan = services.plan_draft_start(actor=cw, case=case)
     assert plan.status == PlanStatus.DRAFT

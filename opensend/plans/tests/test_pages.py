@@ -4,14 +4,15 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 
-from opensend.accounts.roles import OrganisationKind, Role
 from opensend.audit.models import AuditEvent
 from opensend.plans import services
 from opensend.plans.models import Need, PlanStatus, Representation
-from testsupport.factories.accounts import MembershipFactory, OrganisationFactory, UserFactory
+from testsupport.factories.accounts import senco_of, sign_in_fully
 from testsupport.factories.people import SettingFactory
+from testsupport.forms import date_fields
 from testsupport.journeys import TODAY, drafting_case, write_plan
 
 pytestmark = pytest.mark.django_db
@@ -34,12 +35,9 @@ def plan_for(world, *, child=None, actor=None, issued=True):
     return plan
 
 
-def other_senco(world):
-    setting = SettingFactory()
-    org = OrganisationFactory(name=setting.name, kind=OrganisationKind.SETTING, setting=setting)
-    user = UserFactory(email="other.senco@test.opensend.test")
-    MembershipFactory(user=user, organisation=org, role=Role.SENCO)
-    return user
+def other_senco():
+    """A client signed in as the SENCO of another school."""
+    return sign_in_fully(Client(), senco_of(SettingFactory()))
 
 
 def test_case_page_offers_to_start_the_draft_then_links_to_it(world):
@@ -86,36 +84,24 @@ def test_needs_outcomes_and_provision_through_the_forms(world):
     )
     assert bad.status_code == 400
     assert "four broad areas" in bad.content.decode()
-    assert (
-        client.post(
-            reverse("plans:need_add", args=[plan.pk]),
-            {"section": "B", "area": "semh", "description": "Anxious in crowds"},
-        ).status_code
-        == 302
-    )
+    url = reverse("plans:need_add", args=[plan.pk])
+    added = client.post(url, {"section": "B", "area": "semh", "description": "Anxious in crowds"})
+    assert added.status_code == 302
     need = plan.needs.get(description="Anxious in crowds")
-    assert (
-        client.post(
-            reverse("plans:outcome_add", args=[plan.pk]),
-            {"description": "Eats in the hall", "need_ids": [need.pk]},
-        ).status_code
-        == 302
-    )
+    url = reverse("plans:outcome_add", args=[plan.pk])
+    added = client.post(url, {"description": "Eats in the hall", "need_ids": [need.pk]})
+    assert added.status_code == 302
     outcome = plan.outcomes.get(description="Eats in the hall")
-    assert (
-        client.post(
-            reverse("plans:provision_add", args=[plan.pk]),
-            {
-                "section": "F",
-                "description": "Lunch club",
-                "provided_by": "Teaching assistant",
-                "frequency": "Daily",
-                "duration": "45 minutes",
-                "outcome_ids": [outcome.pk],
-            },
-        ).status_code
-        == 302
-    )
+    lunch_club = {
+        "section": "F",
+        "description": "Lunch club",
+        "provided_by": "Teaching assistant",
+        "frequency": "Daily",
+        "duration": "45 minutes",
+        "outcome_ids": [outcome.pk],
+    }
+    added = client.post(reverse("plans:provision_add", args=[plan.pk]), lunch_club)
+    assert added.status_code == 302
     assert plan.provisions.filter(description="Lunch club", outcomes=outcome).exists()
     page = client.get(reverse("plans:need_edit", args=[plan.pk, need.pk]))
     assert page.status_code == 200
@@ -129,20 +115,18 @@ def test_issue_pages_refuse_bad_dates_without_change(world):
     plan = plan_for(world, issued=False)
     url = reverse("plans:draft_issue", args=[plan.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"issued_on_0": "1", "issued_on_1": "8", "issued_on_2": "2026"})
+    response = client.post(url, date_fields("issued_on", dt.date(2026, 8, 1)))
     assert response.status_code == 400
     assert "before the decision to issue" in response.content.decode()
     plan.refresh_from_db()
     assert plan.draft_issued_on is None
-    ok = client.post(url, {"issued_on_0": "20", "issued_on_1": "11", "issued_on_2": "2026"})
+    ok = client.post(url, date_fields("issued_on", TODAY))
     assert ok.status_code == 302
     final = client.post(
         reverse("plans:final_issue", args=[plan.pk]),
         {
             "named_setting": world.setting.pk,
-            "issued_on_0": "19",
-            "issued_on_1": "11",
-            "issued_on_2": "2026",
+            **date_fields("issued_on", dt.date(2026, 11, 19)),
         },
     )
     assert final.status_code == 400
@@ -159,9 +143,7 @@ def test_staff_pages_for_comments_and_consultations(world):
     response = client.post(
         url,
         {
-            "made_on_0": "20",
-            "made_on_1": "11",
-            "made_on_2": "2026",
+            **date_fields("made_on", TODAY),
             "made_by": "Dad",
             "comments": "Add swimming",
             "preferred_setting": world.setting.pk,
@@ -173,12 +155,7 @@ def test_staff_pages_for_comments_and_consultations(world):
     assert (
         client.post(
             consult,
-            {
-                "setting": world.setting.pk,
-                "sent_on_0": "20",
-                "sent_on_1": "11",
-                "sent_on_2": "2026",
-            },
+            {"setting": world.setting.pk, **date_fields("sent_on", TODAY)},
         ).status_code
         == 302
     )
@@ -188,9 +165,7 @@ def test_staff_pages_for_comments_and_consultations(world):
     reply = client.post(
         reverse("plans:consultation_response", args=[plan.pk, consultation.pk]),
         {
-            "responded_on_0": "20",
-            "responded_on_1": "11",
-            "responded_on_2": "2026",
+            **date_fields("responded_on", TODAY),
             "can_meet_needs": "yes",
         },
     )
@@ -210,8 +185,7 @@ def test_senco_reads_their_pupils_plan_but_cannot_change_it(world):
     assert senco.get(reverse("plans:need_add", args=[plan.pk])).status_code == 403
     assert senco.post(reverse("plans:final_issue", args=[plan.pk])).status_code == 403
     assert senco.get(reverse("plans:pdf", args=[plan.pk])).status_code == 200
-    stranger = world.client_for("senco")
-    stranger.force_login(other_senco(world))
+    stranger = other_senco()
     assert stranger.get(reverse("plans:plan_detail", args=[plan.pk])).status_code == 404
     assert stranger.get(reverse("plans:pdf", args=[plan.pk])).status_code == 404
 
@@ -326,8 +300,7 @@ def test_api_lists_and_shows_plans_with_the_same_rules(world):
     ]
     senco = world.client_for("senco")
     assert senco.get(f"/api/v1/plans/{plan.pk}/").status_code == 200
-    stranger = world.client_for("senco")
-    stranger.force_login(other_senco(world))
+    stranger = other_senco()
     missing = stranger.get(f"/api/v1/plans/{plan.pk}/")
     assert missing.status_code == 404
     assert missing["Content-Type"] == "application/problem+json"

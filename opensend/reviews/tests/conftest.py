@@ -4,10 +4,7 @@ import pytest
 @pytest.fixture
 def world(world):
     """The shared world, plus a parent with parental responsibility for the caseload child."""
-    from testsupport.factories.people import FamilyMemberFactory, FamilyRelationshipFactory
+    from testsupport.factories.people import family_member_of
 
-    member = FamilyMemberFactory(email="mum@family.opensend.test")
-    FamilyRelationshipFactory(
-        child=world.caseload_child, family_member=member, has_parental_responsibility=True
-    )
+    family_member_of(world.caseload_child, email="mum@family.opensend.test")
     return world

@@ -1,13 +1,11 @@
 """The demo area's reviews and amendments: every final plan has one open review, a realistic mix."""
 
 from collections import Counter
-from datetime import date
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from opensend.demo.generator import build_demo_area
 from opensend.demo.reviews import build_demo_reviews
 from opensend.plans.content import content_compare
 from opensend.plans.models import EHCPlan, PlanStatus, PlanVersion
@@ -18,13 +16,13 @@ from opensend.reviews.models import (
     AnnualReview,
     ReviewStage,
 )
+from testsupport.demo import TODAY, demo_area
 
 pytestmark = pytest.mark.django_db
-TODAY = date(2026, 3, 2)
 
 
 def test_demo_reviews():
-    build_demo_area(children=400, seed=7, today=TODAY, progress=False, stop_after="plans")
+    demo_area(400, stop_after="plans")
     assert not AnnualReview.objects.exists()
     with CaptureQueriesContext(connection) as queries:
         build_demo_reviews(seed=7, today=TODAY)

@@ -5,11 +5,11 @@ import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from opensend.audit.models import Action, AuditEvent
 from opensend.core import uploads
 from opensend.reviews import services
 from opensend.reviews.models import ReviewContribution
 from testsupport import samples
+from testsupport.downloads import assert_who_may_download
 from testsupport.journeys import TODAY, final_plan, open_review
 from testsupport.roles import ROLES, SEE_THE_CHILD
 from testsupport.samples import stored_files
@@ -88,23 +88,18 @@ def contribution(world, review):
 @pytest.mark.parametrize("role", ROLES)
 def test_who_may_download_a_review_document(world, contribution, role):
     url = reverse("reviews:contribution_document", args=[contribution.pk])
-    before = AuditEvent.objects.filter(action=Action.EXPORT).count()
-    response = world.client_for(role).get(url)
+    response = assert_who_may_download(
+        world,
+        role,
+        url,
+        record=contribution,
+        object_type="reviews.reviewcontribution",
+        content=samples.PDF_BYTES,
+    )
     if role in SEE_THE_CHILD:
-        assert response.status_code == 200
-        assert b"".join(response.streaming_content) == samples.PDF_BYTES
         assert response["Content-Disposition"] == (
             "attachment; filename=\"Ms Lee's notes.pdf\"; filename*=UTF-8''Ms%20Lee%27s%20notes.pdf"
         )
-        assert response["X-Content-Type-Options"] == "nosniff"
-        assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
-        assert response["Cache-Control"] == "no-store, private"
-        event = AuditEvent.objects.filter(action=Action.EXPORT).first()
-        assert (event.actor, event.child_id) == (world.users[role], world.caseload_child.pk)
-        assert event.object_type == "reviews.reviewcontribution"
-    else:
-        assert response.status_code == 404
-        assert AuditEvent.objects.filter(action=Action.EXPORT).count() == before
 
 
 def test_a_missing_file_in_storage_is_a_404_not_a_500(world, contribution):

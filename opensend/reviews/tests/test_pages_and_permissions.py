@@ -4,17 +4,18 @@ families' records; bad input on the pages gives a 400 with a message and changes
 import datetime as dt
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from opensend.accounts.roles import OrganisationKind, Role
 from opensend.plans.models import EHCPlan, PlanStatus
 from opensend.reviews import services
 from opensend.reviews.amendments import services as amendments
 from opensend.reviews.models import Amendment, AnnualReview, ReviewStage
-from testsupport.factories.accounts import MembershipFactory, OrganisationFactory, UserFactory
+from testsupport.factories.accounts import senco_of, sign_in_fully
+from testsupport.factories.people import SettingFactory
 from testsupport.forms import date_fields
 from testsupport.journeys import INVITED, MEETING, TODAY, final_plan, open_review
-from testsupport.roles import ROLES, SENAR, assert_api_access
+from testsupport.roles import ROLES, SENAR, assert_api_access, assert_pages
 
 pytestmark = pytest.mark.django_db
 VIEW = SENAR | {"senco"}
@@ -66,10 +67,8 @@ def test_pages(world, records, role):
         reverse("reviews:review_detail", args=[review.pk]),
         reverse("reviews:amendment_detail", args=[amendment.pk]),
     ]
-    for url in view_urls + lead_urls:
-        assert client.get(url).status_code == (200 if role in VIEW else 403), (role, url)
-    for url in manage_urls:
-        assert client.get(url).status_code == (200 if role in SENAR else 403), (role, url)
+    assert_pages(client, role, view_urls + lead_urls, allowed=role in VIEW)
+    assert_pages(client, role, manage_urls, allowed=role in SENAR)
     workspace = client.get(reverse("reviews:setting_workspace"))
     assert workspace.status_code == {"senco": 200}.get(role, 302 if role in SENAR else 403), role
     if role == "senco":
@@ -109,16 +108,9 @@ def test_api_detail_has_clocks_and_contributions(world, records):
     assert [r["id"] for r in listing["results"]] == [amendment.pk]
 
 
-def _other_senco():
-    other_setting_org = OrganisationFactory(kind=OrganisationKind.SETTING)
-    user = UserFactory()
-    MembershipFactory(user=user, organisation=other_setting_org, role=Role.SENCO)
-    return user
-
-
-def test_senco_of_another_setting_and_other_staff_get_404(world, records, client):
+def test_senco_of_another_setting_and_other_staff_get_404(world, records):
     _, review, amendment = records
-    client.force_login(_other_senco())
+    client = sign_in_fully(Client(), senco_of(SettingFactory()))
     for url in [
         reverse("reviews:review_detail", args=[review.pk]),
         reverse("reviews:meeting", args=[review.pk]),
@@ -128,12 +120,8 @@ def test_senco_of_another_setting_and_other_staff_get_404(world, records, client
         assert client.get(url).status_code == 404, url
     assert client.get("/api/v1/reviews/").json()["results"] == []
     # A caseworker of another team cannot see the child either.
-    outsider = UserFactory()
-    MembershipFactory(
-        user=outsider, organisation=world.council, role=Role.CASEWORKER, team=world.other_team
-    )
-    client.force_login(outsider)
-    assert client.get(reverse("reviews:review_detail", args=[review.pk])).status_code == 404
+    outsider = world.client_for_other_team()
+    assert outsider.get(reverse("reviews:review_detail", args=[review.pk])).status_code == 404
 
 
 def test_senco_cannot_do_steps_of_a_council_led_review(world, records):

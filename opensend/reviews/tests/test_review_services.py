@@ -2,6 +2,7 @@
 tests/amendments)."""
 
 import datetime as dt
+from functools import partial
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -174,25 +175,20 @@ def test_year_9_report_must_cover_preparing_for_adulthood(world):
     plan = _year9_plan(world)
     review = walk(cw, open_review(plan), to="held")
     assert services.pfa_required(review)
-    with pytest.raises(ValidationError) as exc:
-        services.review_report_submit(
-            actor=cw,
-            review=review,
-            report_sent_on=REPORTED,
-            recommendation="maintain",
-            today=TODAY,
-        )
-    assert set(exc.value.message_dict) == set(PFA)
-    review.refresh_from_db()
-    assert review.report_sent_on is None
-    services.review_report_submit(
+    report_maintain = partial(
+        services.review_report_submit,
         actor=cw,
         review=review,
         report_sent_on=REPORTED,
         recommendation="maintain",
         today=TODAY,
-        **PFA,
     )
+    with pytest.raises(ValidationError) as exc:
+        report_maintain()
+    assert set(exc.value.message_dict) == set(PFA)
+    review.refresh_from_db()
+    assert review.report_sent_on is None
+    report_maintain(**PFA)
 
 
 def test_year_9_maintain_refused_without_pfa_outcomes_in_every_area(world):
@@ -287,16 +283,9 @@ def test_steps_out_of_order_and_twice(world):
 
 
 def test_senco_of_another_setting_cannot_run_the_review(world):
-    from opensend.accounts.roles import OrganisationKind, Role
-    from testsupport.factories.accounts import (
-        MembershipFactory,
-        OrganisationFactory,
-        UserFactory,
-    )
+    from testsupport.factories.accounts import senco_of
 
-    other = OrganisationFactory(kind=OrganisationKind.SETTING, setting=world.other_setting)
-    senco = UserFactory()
-    MembershipFactory(user=senco, organisation=other, role=Role.SENCO)
+    senco = senco_of(world.other_setting)
     review = open_review(final_plan(world))
     with pytest.raises(PermissionDenied):
         services.review_meeting_set(actor=senco, review=review, meeting_on=MEETING, today=TODAY)

@@ -11,6 +11,7 @@ from opensend.notify.models import OutboxMessage
 from opensend.reviews.models import Reassessment, ReassessmentStatus
 from opensend.reviews.reassessment import services
 from opensend.reviews.reassessment.clocks import reassessment_clocks
+from testsupport.forms import date_fields
 from testsupport.transfers import final_plan
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,13 @@ def _request(cw, plan):
     )
 
 
+def _decide(cw, r, *, reassess, on, reasons):
+    """Record the decision whether to reassess `r`, made on `on`."""
+    return services.reassessment_decide(
+        actor=cw, reassessment=r, reassess=reassess, decided_on=on, reasons=reasons, today=TODAY
+    )
+
+
 def by_rule(r):
     return {c.rule_id: c for c in reassessment_clocks(r)}
 
@@ -37,14 +45,7 @@ def test_decision_within_15_days_then_the_plan_within_14_weeks(world, cw, plan):
     r = _request(cw, plan)
     assert r.next_due_on == dt.date(2026, 2, 4)
     assert by_rule(r)["decide_whether_to_reassess"].due_on == dt.date(2026, 2, 4)
-    r = services.reassessment_decide(
-        actor=cw,
-        reassessment=r,
-        reassess=True,
-        decided_on=dt.date(2026, 2, 4),
-        reasons="New advice is needed",
-        today=TODAY,
-    )
+    r = _decide(cw, r, reassess=True, on=dt.date(2026, 2, 4), reasons="New advice is needed")
     assert r.status == ReassessmentStatus.REASSESSING
     assert r.next_due_on == dt.date(2026, 5, 13)
     message = OutboxMessage.objects.filter(template="reassessment_agreed").first()
@@ -56,13 +57,12 @@ def test_decision_within_15_days_then_the_plan_within_14_weeks(world, cw, plan):
 
 
 def test_a_refusal_tells_the_family_how_and_by_when_to_appeal(world, cw, plan):
-    r = services.reassessment_decide(
-        actor=cw,
-        reassessment=_request(cw, plan),
+    r = _decide(
+        cw,
+        _request(cw, plan),
         reassess=False,
-        decided_on=dt.date(2026, 6, 3),
+        on=dt.date(2026, 6, 3),
         reasons="The plan still describes the needs",
-        today=TODAY,
     )
     message = OutboxMessage.objects.filter(template="reassessment_refused").first()
     # 2 months ends Mon 3 Aug 2026: in August, so the first working day after 31 August.
@@ -81,18 +81,9 @@ def test_guard_rails(world, cw, plan):
     with pytest.raises(ValidationError, match="Record the decision"):
         services.reassessment_plan_issued(actor=cw, reassessment=r, issued_on=TODAY, today=TODAY)
     with pytest.raises(ValidationError, match="Explain"):
-        services.reassessment_decide(
-            actor=cw, reassessment=r, reassess=True, decided_on=TODAY, reasons=" ", today=TODAY
-        )
+        _decide(cw, r, reassess=True, on=TODAY, reasons=" ")
     with pytest.raises(ValidationError, match="before the request"):
-        services.reassessment_decide(
-            actor=cw,
-            reassessment=r,
-            reassess=True,
-            decided_on=dt.date(2026, 1, 1),
-            reasons="x",
-            today=TODAY,
-        )
+        _decide(cw, r, reassess=True, on=dt.date(2026, 1, 1), reasons="x")
 
 
 def test_pages_from_the_plan(world, plan):
@@ -105,9 +96,7 @@ def test_pages_from_the_plan(world, plan):
         start,
         {
             "requested_by": "Parent",
-            "received_on_0": "2",
-            "received_on_1": "11",
-            "received_on_2": "2026",
+            **date_fields("received_on", dt.date(2026, 11, 2)),
             "why": "New diagnosis",
         },
     )

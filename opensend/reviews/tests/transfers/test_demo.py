@@ -1,19 +1,16 @@
 """The demo area's transfers and cease decisions: every status, lawful reasons, fast and
 deterministic."""
 
-import datetime as dt
-
 import pytest
 
 from opensend import statutory
-from opensend.demo.generator import build_demo_area
 from opensend.demo.transfers import build_demo_transfers_and_cessations
 from opensend.plans.models import EHCPlan, PlanStatus
 from opensend.reviews.models import Cessation, CessationStatus, PhaseTransfer
 from opensend.reviews.transfers import planner, selectors
+from testsupport.demo import TODAY, demo_area
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date(2026, 3, 2)  # after 14 February: some of next September's moves are late
 
 
 def _fingerprint():
@@ -27,7 +24,7 @@ def _fingerprint():
 
 @pytest.fixture
 def area(django_db_blocker):
-    build_demo_area(children=600, seed=7, today=TODAY, progress=False, stop_after="reviews")
+    demo_area(600, stop_after="reviews")
     made = build_demo_transfers_and_cessations(seed=7, today=TODAY)
     return made
 

@@ -11,7 +11,7 @@ from opensend.reviews.models import Cessation, PhaseTransfer
 from opensend.reviews.transfers import services
 from testsupport.factories.people import SettingFactory
 from testsupport.forms import date_fields
-from testsupport.roles import ROLES, SENAR, assert_api_access
+from testsupport.roles import ROLES, SENAR, assert_api_access, assert_pages
 from testsupport.transfers import final_plan, today, year6
 
 pytestmark = pytest.mark.django_db
@@ -55,16 +55,16 @@ def _manage_urls(plan, transfer, consultation, cessation):
 def test_pages(world, records, role):
     plan, transfer, consultation, cessation = records
     client = world.client_for(role)
-    for url in [
+    view_urls = [
         reverse("reviews:transfer_planner"),
         reverse("reviews:transfer_detail", args=[transfer.pk]),
         reverse("reviews:cessation_list"),
         reverse("reviews:cessation_detail", args=[cessation.pk]),
-    ]:
-        # the SENCO sees the caseload child: on roll at their school
-        assert client.get(url).status_code == (200 if role in VIEWERS else 403), (role, url)
-    for url in _manage_urls(plan, transfer, consultation, cessation):
-        assert client.get(url).status_code == (200 if role in SENAR else 403), (role, url)
+    ]
+    # the SENCO sees the caseload child: on roll at their school
+    assert_pages(client, role, view_urls, allowed=role in VIEWERS)
+    manage_urls = _manage_urls(plan, transfer, consultation, cessation)
+    assert_pages(client, role, manage_urls, allowed=role in SENAR)
     cohort = client.post(reverse("reviews:transfer_cohort_open"))
     assert cohort.status_code == (302 if role in SENAR else 403), role
 
