@@ -21,7 +21,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_http_methods
 
 from opensend.core.types import Actor
@@ -182,6 +182,24 @@ class Workflow:
         serve.__name__ = serve.__qualname__ = f"{self.name}_{name}"
         serve.__doc__ = step.heading
         return serve
+
+
+def step_paths(workflow: Workflow, prefix: str, **slugs: str) -> list[URLPattern]:
+    """The URL patterns for every step in `workflow`, declared by the table, not typed again.
+
+    Each step is served at `<prefix><int:pk>/<slug>/` under its own URL name; the slug is the
+    step's name with hyphens unless `slugs` gives another (so existing addresses stay).
+    """
+    patterns = []
+    for entry in workflow.steps:
+        slug = slugs.get(entry.name, entry.name.replace("_", "-"))
+        route = f"{prefix}<int:{workflow.pk_kwarg}>/{slug}/"
+        name = entry.url_name.rpartition(":")[2]
+        patterns.append(path(route, workflow.view(entry.name), name=name))
+    unknown = set(slugs) - {entry.name for entry in workflow.steps}
+    if unknown:
+        raise ValueError(f"{workflow.name}: no step called {', '.join(sorted(unknown))}")
+    return patterns
 
 
 def calls(service: Callable[..., Any], record: str, **renamed: str) -> Callable[..., Any]:

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from opensend.core.steps import step_paths
 from opensend.reviews import views
 from opensend.reviews.amendments.urls import urlpatterns as amendment_patterns
 from opensend.reviews.ceasing.urls import urlpatterns as cessation_patterns
@@ -12,17 +13,12 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("setting/", views.setting_workspace, name="setting_workspace"),
     path("<int:review_id>/", views.review_detail, name="review_detail"),
-    path("<int:review_id>/meeting/", STEPS.view("meeting"), name="meeting"),
-    path("<int:review_id>/invitations/", STEPS.view("invitations"), name="invitations"),
-    path("<int:review_id>/views/new/", STEPS.view("contribution"), name="contribution"),
+    *step_paths(STEPS, "", contribution="views/new"),
     path(
         "documents/<int:contribution_id>/",
         views.contribution_document,
         name="contribution_document",
     ),
-    path("<int:review_id>/held/", STEPS.view("held"), name="held"),
-    path("<int:review_id>/report/", STEPS.view("report"), name="report"),
-    path("<int:review_id>/decision/", STEPS.view("decision"), name="decision"),
     *amendment_patterns,
     *transfer_patterns,
     *cessation_patterns,

@@ -4,6 +4,7 @@ closing an amendment (`not-amended`, `withdraw`), each also a step URL of its ow
 
 from django.urls import path
 
+from opensend.core.steps import step_paths
 from opensend.reviews.amendments import views
 from opensend.reviews.amendments.steps import AMENDMENT_STEPS as STEPS
 
@@ -11,27 +12,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/amend/", views.amendment_start, name="amendment_start"),
     path("plans/<int:plan_id>/proposals/", views.family_comment, name="amendment_family_comment"),
     path("amendments/<int:amendment_id>/", views.amendment_detail, name="amendment_detail"),
-    path(
-        "amendments/<int:amendment_id>/propose/",
-        STEPS.view("propose"),
-        name="amendment_propose",
-    ),
-    path(
-        "amendments/<int:amendment_id>/comments/",
-        STEPS.view("representations"),
-        name="amendment_representations",
-    ),
-    path("amendments/<int:amendment_id>/issue/", STEPS.view("issue"), name="amendment_issue"),
-    path(
-        "amendments/<int:amendment_id>/not-amended/",
-        STEPS.view("not_amended"),
-        name="amendment_not_amended",
-    ),
-    path(
-        "amendments/<int:amendment_id>/withdraw/",
-        STEPS.view("withdraw"),
-        name="amendment_withdraw",
-    ),
+    *step_paths(STEPS, "amendments/", representations="comments"),
     path(
         "amendments/<int:amendment_id>/<str:how>/",
         views.amendment_close,

@@ -3,6 +3,7 @@ table."""
 
 from django.urls import path
 
+from opensend.core.steps import step_paths
 from opensend.reviews.reassessment import views
 from opensend.reviews.reassessment.steps import REASSESSMENT_STEPS as STEPS
 
@@ -17,14 +18,5 @@ urlpatterns = [
         views.reassessment_detail,
         name="reassessment_detail",
     ),
-    path(
-        "reassessment/<int:reassessment_id>/decide/",
-        STEPS.view("decide"),
-        name="reassessment_decide",
-    ),
-    path(
-        "reassessment/<int:reassessment_id>/plan-issued/",
-        STEPS.view("issued"),
-        name="reassessment_issued",
-    ),
+    *step_paths(STEPS, "reassessment/", issued="plan-issued"),
 ]
