@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opensend.accounts.api_endpoints import RecordDetailApi
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.services import audit_record_list
 from opensend.casework import selectors
@@ -146,12 +147,13 @@ class RequestListApi(APIView):
         return Response(RequestOutput(case).data, status=status.HTTP_201_CREATED)
 
 
-class RequestDetailApi(APIView):
-    @extend_schema(operation_id="requests_retrieve", responses={200: RequestOutput, **ERRORS})
-    def get(self, request: Request, request_id: int) -> Response:
-        check_capability(request.user, Capability.VIEW_CASELOAD)
-        case = selectors.request_get_for_user(user=request.user, request_id=request_id)
-        return Response(RequestOutput(case).data)
+class RequestDetailApi(RecordDetailApi):
+    capability = Capability.VIEW_CASELOAD
+    output = RequestOutput
+    operation_id = "requests_retrieve"
+
+    def record(self, user: Any, *, request_id: int) -> Any:
+        return selectors.request_get_for_user(user=user, request_id=request_id)
 
 
 class TimelineApi(APIView):

@@ -4,18 +4,14 @@ Read-only for now, with the same permission rules as the pages (a parent or youn
 sees only the complaints they made). Errors are problem details (the project's handler).
 """
 
-from collections.abc import Callable
 from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from opensend.accounts.permissions import Capability, check_capability
-from opensend.audit.services import audit_record_list
-from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
+from opensend.accounts.api_endpoints import RecordDetailApi, RecordListApi
+from opensend.accounts.permissions import Capability
+from opensend.core.api_helpers import ClockOutput, clock_rows
 from opensend.disputes import selectors
 from opensend.disputes.clocks import appeal_clocks, complaint_clocks, mediation_clocks
 from opensend.disputes.models import Appeal, Complaint, ComplaintStageRecord, MediationCase
@@ -132,62 +128,57 @@ class AppealDetailOutput(AppealOutput):
         return ClockOutput(clock_rows(appeal_clocks(appeal)), many=True).data
 
 
-class ComplaintListApi(APIView):
-    @list_schema(ComplaintOutput, operation_id="complaints_list")
-    def get(self, request: Request) -> Response:
+class ComplaintListApi(RecordListApi):
+    capability = Capability.COMPLAIN
+    output = ComplaintOutput
+    operation_id = "complaints_list"
+
+    def rows(self, user: Any) -> Any:
         """Complaints you may see: all visible ones for SENAR, your own for a family."""
-        check_capability(request.user, Capability.COMPLAIN)
-        qs = selectors.complaint_list_for_user(user=request.user).order_by("-received_on", "-pk")
-        return paginated(self, request, qs, ComplaintOutput, on_page=_audit(request))
+        return selectors.complaint_list_for_user(user=user).order_by("-received_on", "-pk")
 
 
-class ComplaintDetailApi(APIView):
-    @extend_schema(
-        operation_id="complaints_retrieve", responses={200: ComplaintDetailOutput, **ERRORS}
-    )
-    def get(self, request: Request, complaint_id: int) -> Response:
-        check_capability(request.user, Capability.COMPLAIN)
-        complaint = selectors.complaint_get_for_user(user=request.user, complaint_id=complaint_id)
-        return Response(ComplaintDetailOutput(complaint).data)
+class ComplaintDetailApi(RecordDetailApi):
+    capability = Capability.COMPLAIN
+    output = ComplaintDetailOutput
+    operation_id = "complaints_retrieve"
+
+    def record(self, user: Any, *, complaint_id: int) -> Any:
+        return selectors.complaint_get_for_user(user=user, complaint_id=complaint_id)
 
 
-class MediationListApi(APIView):
-    @list_schema(MediationOutput, operation_id="mediation_cases_list")
-    def get(self, request: Request) -> Response:
-        check_capability(request.user, Capability.MANAGE_DISPUTES)
-        qs = selectors.mediation_list_for_user(user=request.user).order_by("-decision_notice_on")
-        return paginated(self, request, qs, MediationOutput, on_page=_audit(request))
+class MediationListApi(RecordListApi):
+    capability = Capability.MANAGE_DISPUTES
+    output = MediationOutput
+    operation_id = "mediation_cases_list"
+
+    def rows(self, user: Any) -> Any:
+        return selectors.mediation_list_for_user(user=user).order_by("-decision_notice_on")
 
 
-class MediationDetailApi(APIView):
-    @extend_schema(
-        operation_id="mediation_cases_retrieve", responses={200: MediationOutput, **ERRORS}
-    )
-    def get(self, request: Request, mediation_id: int) -> Response:
-        check_capability(request.user, Capability.MANAGE_DISPUTES)
-        case = selectors.mediation_get_for_user(user=request.user, mediation_id=mediation_id)
-        return Response(MediationOutput(case).data)
+class MediationDetailApi(RecordDetailApi):
+    capability = Capability.MANAGE_DISPUTES
+    output = MediationOutput
+    operation_id = "mediation_cases_retrieve"
+
+    def record(self, user: Any, *, mediation_id: int) -> Any:
+        return selectors.mediation_get_for_user(user=user, mediation_id=mediation_id)
 
 
-class AppealListApi(APIView):
-    @list_schema(AppealOutput, operation_id="appeals_list")
-    def get(self, request: Request) -> Response:
-        check_capability(request.user, Capability.MANAGE_DISPUTES)
-        qs = selectors.appeal_list_for_user(user=request.user).order_by("-lodged_on", "-pk")
-        return paginated(self, request, qs, AppealOutput, on_page=_audit(request))
+class AppealListApi(RecordListApi):
+    capability = Capability.MANAGE_DISPUTES
+    output = AppealOutput
+    operation_id = "appeals_list"
+
+    def rows(self, user: Any) -> Any:
+        return selectors.appeal_list_for_user(user=user).order_by("-lodged_on", "-pk")
 
 
-class AppealDetailApi(APIView):
-    @extend_schema(operation_id="appeals_retrieve", responses={200: AppealDetailOutput, **ERRORS})
-    def get(self, request: Request, appeal_id: int) -> Response:
+class AppealDetailApi(RecordDetailApi):
+    capability = Capability.MANAGE_DISPUTES
+    output = AppealDetailOutput
+    operation_id = "appeals_retrieve"
+
+    def record(self, user: Any, *, appeal_id: int) -> Any:
         """The appeal with its clocks: the appeal deadline and each order compliance clock."""
-        check_capability(request.user, Capability.MANAGE_DISPUTES)
-        appeal = selectors.appeal_get_for_user(user=request.user, appeal_id=appeal_id)
-        return Response(AppealDetailOutput(appeal).data)
-
-
-def _audit(request: Request, child_id_attr: str = "child_id") -> Callable[[list[Any]], int]:
-    """`on_page` for a list endpoint: every record on the page, in the audit trail."""
-    return lambda page: audit_record_list(
-        actor=request.user, objects=page, child_id_attr=child_id_attr, summary=request.path
-    )
+        return selectors.appeal_get_for_user(user=user, appeal_id=appeal_id)

@@ -7,15 +7,11 @@ plans are written through the pages and their services.
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from opensend.accounts.permissions import Capability, check_capability
-from opensend.audit.services import audit_record_list
-from opensend.core.api_helpers import ERRORS, list_schema, paginated
+from opensend.accounts.api_endpoints import RecordDetailApi, RecordListApi
+from opensend.accounts.permissions import Capability
 from opensend.plans import selectors
 from opensend.plans.models import EHCPlan, Need, Outcome, Provision
 
@@ -99,27 +95,21 @@ class PlanOutput(PlanSummaryOutput):
         return [WarningOutput(w).data for w in warnings]
 
 
-class PlanListApi(APIView):
-    @list_schema(PlanSummaryOutput, operation_id="plans_list")
-    def get(self, request: Request) -> Response:
+class PlanListApi(RecordListApi):
+    capability = Capability.VIEW_CHILDREN
+    output = PlanSummaryOutput
+    operation_id = "plans_list"
+
+    def rows(self, user: Any) -> Any:
         """Plans for the children you may see (drafts once served, unless you are SENAR staff)."""
-        check_capability(request.user, Capability.VIEW_CHILDREN)
-        qs = selectors.plan_list_for_user(user=request.user)
-        return paginated(
-            self,
-            request,
-            qs,
-            PlanSummaryOutput,
-            on_page=lambda page: audit_record_list(
-                actor=request.user, objects=page, child_id_attr="child_id"
-            ),
-        )
+        return selectors.plan_list_for_user(user=user)
 
 
-class PlanDetailApi(APIView):
-    @extend_schema(operation_id="plans_retrieve", responses={200: PlanOutput, **ERRORS})
-    def get(self, request: Request, plan_id: int) -> Response:
+class PlanDetailApi(RecordDetailApi):
+    capability = Capability.VIEW_CHILDREN
+    output = PlanOutput
+    operation_id = "plans_retrieve"
+
+    def record(self, user: Any, *, plan_id: int) -> Any:
         """One plan: every section, the golden thread as ids, and the quality checks."""
-        check_capability(request.user, Capability.VIEW_CHILDREN)
-        plan = selectors.plan_get_for_user(user=request.user, plan_id=plan_id)
-        return Response(PlanOutput(plan).data)
+        return selectors.plan_get_for_user(user=user, plan_id=plan_id)

@@ -9,16 +9,13 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from opensend.accounts.permissions import Capability, check_capability
-from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
+from opensend.accounts.api_endpoints import RecordDetailApi, RecordListApi
+from opensend.accounts.permissions import Capability
+from opensend.core.api_helpers import ClockOutput, clock_rows
 from opensend.reviews import selectors
 from opensend.reviews.annual_clocks import review_clocks
 from opensend.reviews.models import AnnualReview, ReviewContribution, ReviewInvitation
-from opensend.reviews.shared import audit_page
 
 
 class ReviewOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -89,19 +86,21 @@ class ReviewDetailOutput(ReviewOutput):
         return ClockOutput(clock_rows(review_clocks(review)), many=True).data
 
 
-class ReviewListApi(APIView):
-    @list_schema(ReviewOutput, operation_id="reviews_list")
-    def get(self, request: Request) -> Response:
+class ReviewListApi(RecordListApi):
+    capability = Capability.VIEW_REVIEWS
+    output = ReviewOutput
+    operation_id = "reviews_list"
+
+    def rows(self, user: Any) -> Any:
         """Annual reviews of the children you may see, soonest next date first."""
-        check_capability(request.user, Capability.VIEW_REVIEWS)
-        qs = selectors.review_list_for_user(user=request.user).order_by("next_due_on", "pk")
-        return paginated(self, request, qs, ReviewOutput, on_page=audit_page(request))
+        return selectors.review_list_for_user(user=user).order_by("next_due_on", "pk")
 
 
-class ReviewDetailApi(APIView):
-    @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewDetailOutput, **ERRORS})
-    def get(self, request: Request, review_id: int) -> Response:
+class ReviewDetailApi(RecordDetailApi):
+    capability = Capability.VIEW_REVIEWS
+    output = ReviewDetailOutput
+    operation_id = "reviews_retrieve"
+
+    def record(self, user: Any, *, review_id: int) -> Any:
         """One review with its invitations, views and advice, and every clock."""
-        check_capability(request.user, Capability.VIEW_REVIEWS)
-        review = selectors.review_get_for_user(user=request.user, review_id=review_id)
-        return Response(ReviewDetailOutput(review).data)
+        return selectors.review_get_for_user(user=user, review_id=review_id)

@@ -7,16 +7,13 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from opensend.accounts.permissions import Capability, check_capability
-from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
+from opensend.accounts.api_endpoints import RecordDetailApi, RecordListApi
+from opensend.accounts.permissions import Capability
+from opensend.core.api_helpers import ClockOutput, clock_rows
 from opensend.reviews.amendments import selectors
 from opensend.reviews.amendments.clocks import amendment_clocks
 from opensend.reviews.models import Amendment, AmendmentRepresentation
-from opensend.reviews.shared import audit_page
 
 
 class AmendmentOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -66,20 +63,20 @@ class AmendmentDetailOutput(AmendmentOutput):
         return ClockOutput(clock_rows(amendment_clocks(amendment)), many=True).data
 
 
-class AmendmentListApi(APIView):
-    @list_schema(AmendmentOutput, operation_id="amendments_list")
-    def get(self, request: Request) -> Response:
-        check_capability(request.user, Capability.VIEW_REVIEWS)
-        qs = selectors.amendment_list_for_user(user=request.user).order_by("-created_at", "-pk")
-        return paginated(self, request, qs, AmendmentOutput, on_page=audit_page(request))
+class AmendmentListApi(RecordListApi):
+    capability = Capability.VIEW_REVIEWS
+    output = AmendmentOutput
+    operation_id = "amendments_list"
+
+    def rows(self, user: Any) -> Any:
+        return selectors.amendment_list_for_user(user=user).order_by("-created_at", "-pk")
 
 
-class AmendmentDetailApi(APIView):
-    @extend_schema(
-        operation_id="amendments_retrieve", responses={200: AmendmentDetailOutput, **ERRORS}
-    )
-    def get(self, request: Request, amendment_id: int) -> Response:
+class AmendmentDetailApi(RecordDetailApi):
+    capability = Capability.VIEW_REVIEWS
+    output = AmendmentDetailOutput
+    operation_id = "amendments_retrieve"
+
+    def record(self, user: Any, *, amendment_id: int) -> Any:
         """One amendment with the family's comments and its clocks (8 and 12 weeks)."""
-        check_capability(request.user, Capability.VIEW_REVIEWS)
-        amendment = selectors.amendment_get_for_user(user=request.user, amendment_id=amendment_id)
-        return Response(AmendmentDetailOutput(amendment).data)
+        return selectors.amendment_get_for_user(user=user, amendment_id=amendment_id)

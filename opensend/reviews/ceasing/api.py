@@ -7,15 +7,13 @@ is pending) and the family's appeal deadline from `statutory.appeal_deadline`.
 from datetime import date
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from opensend import statutory
-from opensend.accounts.permissions import Capability, check_capability
-from opensend.core.api_helpers import ERRORS, ClockOutput, clock_rows, list_schema, paginated
+from opensend.accounts.api_endpoints import RecordDetailApi, RecordListApi
+from opensend.accounts.permissions import Capability
+from opensend.core.api_helpers import ClockOutput, clock_rows
 from opensend.plans.models import PlanStatus
 from opensend.reviews.ceasing import selectors
 from opensend.reviews.ceasing.clocks import cessation_clocks
@@ -80,24 +78,21 @@ class CessationDetailOutput(CessationOutput):
         return CessationClockOutput(clock_rows(cessation_clocks(cessation)), many=True).data
 
 
-class CessationListApi(APIView):
-    @list_schema(CessationOutput, operation_id="cessations_list")
-    def get(self, request: Request) -> Response:
+class CessationListApi(RecordListApi):
+    capability = Capability.VIEW_REVIEWS
+    output = CessationOutput
+    operation_id = "cessations_list"
+
+    def rows(self, user: Any) -> Any:
         """Cease decisions about the children you may see, newest first."""
-        check_capability(request.user, Capability.VIEW_REVIEWS)
-        qs = (
-            selectors.cessation_list_for_user(user=request.user)
-            .select_related("plan")
-            .order_by("-created_at", "-pk")
-        )
-        return paginated(self, request, qs, CessationOutput)
+        rows = selectors.cessation_list_for_user(user=user).select_related("plan")
+        return rows.order_by("-created_at", "-pk")
 
 
-class CessationDetailApi(APIView):
-    @extend_schema(
-        operation_id="cessations_retrieve", responses={200: CessationDetailOutput, **ERRORS}
-    )
-    def get(self, request: Request, cessation_id: int) -> Response:
-        check_capability(request.user, Capability.VIEW_REVIEWS)
-        cessation = selectors.cessation_get_for_user(user=request.user, cessation_id=cessation_id)
-        return Response(CessationDetailOutput(cessation).data)
+class CessationDetailApi(RecordDetailApi):
+    capability = Capability.VIEW_REVIEWS
+    output = CessationDetailOutput
+    operation_id = "cessations_retrieve"
+
+    def record(self, user: Any, *, cessation_id: int) -> Any:
+        return selectors.cessation_get_for_user(user=user, cessation_id=cessation_id)

@@ -7,14 +7,11 @@ Errors are problem details (the project's handler).
 from datetime import date
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from opensend.accounts.permissions import Capability, check_capability
-from opensend.core.api_helpers import ERRORS, list_schema, paginated
+from opensend.accounts.api_endpoints import RecordDetailApi, RecordListApi
+from opensend.accounts.permissions import Capability
 from opensend.plans.models import Consultation
 from opensend.reviews.models import PhaseTransfer
 from opensend.reviews.transfers import planner, selectors
@@ -80,26 +77,22 @@ class PhaseTransferDetailOutput(PhaseTransferOutput):
         ).data
 
 
-class PhaseTransferListApi(APIView):
-    @list_schema(PhaseTransferOutput, operation_id="phase_transfers_list")
-    def get(self, request: Request) -> Response:
+class PhaseTransferListApi(RecordListApi):
+    capability = Capability.VIEW_REVIEWS
+    output = PhaseTransferOutput
+    operation_id = "phase_transfers_list"
+
+    def rows(self, user: Any) -> Any:
         """Phase transfers of the children you may see, soonest move first."""
-        check_capability(request.user, Capability.VIEW_REVIEWS)
-        qs = (
-            selectors.transfer_list_for_user(user=request.user)
-            .select_related("amendment")
-            .order_by("transfer_on", "pk")
-        )
-        return paginated(self, request, qs, PhaseTransferOutput)
+        rows = selectors.transfer_list_for_user(user=user).select_related("amendment")
+        return rows.order_by("transfer_on", "pk")
 
 
-class PhaseTransferDetailApi(APIView):
-    @extend_schema(
-        operation_id="phase_transfers_retrieve",
-        responses={200: PhaseTransferDetailOutput, **ERRORS},
-    )
-    def get(self, request: Request, transfer_id: int) -> Response:
+class PhaseTransferDetailApi(RecordDetailApi):
+    capability = Capability.VIEW_REVIEWS
+    output = PhaseTransferDetailOutput
+    operation_id = "phase_transfers_retrieve"
+
+    def record(self, user: Any, *, transfer_id: int) -> Any:
         """One transfer with the consultations sent since it was opened, and their replies."""
-        check_capability(request.user, Capability.VIEW_REVIEWS)
-        transfer = selectors.transfer_get_for_user(user=request.user, transfer_id=transfer_id)
-        return Response(PhaseTransferDetailOutput(transfer).data)
+        return selectors.transfer_get_for_user(user=user, transfer_id=transfer_id)
