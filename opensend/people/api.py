@@ -20,7 +20,14 @@ from opensend.audit.services import audit_record_list
 from opensend.core.api_helpers import ERRORS, INPUT_ERRORS, list_schema, paginated
 from opensend.people import selectors, services
 from opensend.people.codes import Relationship
-from opensend.people.models import CHILD_FIELDS, Child, FamilyMember, FamilyRelationship, Setting
+from opensend.people.models import (
+    CHILD_FIELDS,
+    FAMILY_MEMBER_FIELDS,
+    Child,
+    FamilyMember,
+    FamilyRelationship,
+    Setting,
+)
 
 
 class ChildOutput(serializers.ModelSerializer):
@@ -113,16 +120,7 @@ class FamilyMemberInput(serializers.ModelSerializer):
     class Meta:
         model = FamilyMember
         fields = [
-            "given_name",
-            "family_name",
-            "email",
-            "phone",
-            "address",
-            "postcode",
-            "preferred_channel",
-            "language",
-            "needs_interpreter",
-            "accessible_format",
+            *FAMILY_MEMBER_FIELDS,
             "relationship",
             "has_parental_responsibility",
             "lives_with_child",

@@ -11,6 +11,8 @@ from opensend.people.codes import Phase, Relationship, SENType, SettingKind
 from opensend.people.identifiers import upn_problem
 from opensend.people.models import (
     CHILD_FIELDS,
+    FAMILY_MEMBER_FIELDS,
+    SETTING_FIELDS,
     Child,
     FamilyMember,
     Locality,
@@ -122,18 +124,7 @@ class FamilyMemberForm(GovukModelForm):
 
     class Meta:
         model = FamilyMember
-        fields = [
-            "given_name",
-            "family_name",
-            "email",
-            "phone",
-            "address",
-            "postcode",
-            "preferred_channel",
-            "language",
-            "needs_interpreter",
-            "accessible_format",
-        ]
+        fields = FAMILY_MEMBER_FIELDS
         labels = {
             "email": "Email address (optional)",
             "phone": "Phone number (optional)",
@@ -176,23 +167,11 @@ class SettingForm(GovukModelForm):
 
     class Meta:
         model = Setting
+        # Need types sit after the host setting on the page: what the setting is, then who for.
         fields = [
-            "name",
-            "kind",
-            "phase",
-            "establishment_type",
-            "urn",
-            "ukprn",
-            "host_setting",
+            *SETTING_FIELDS[: SETTING_FIELDS.index("host_setting") + 1],
             "need_types",
-            "places",
-            "locality",
-            "local_authority",
-            "ofsted_grade",
-            "address",
-            "postcode",
-            "phone",
-            "email",
+            *SETTING_FIELDS[SETTING_FIELDS.index("host_setting") + 1 :],
         ]
         labels = {
             "urn": "URN (optional)",

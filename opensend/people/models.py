@@ -117,6 +117,39 @@ CHILD_FIELDS = [
     "senar_team",
 ]
 
+# A parent's or carer's own details (the form, the API and the services agree).
+FAMILY_MEMBER_FIELDS = [
+    "given_name",
+    "family_name",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "preferred_channel",
+    "language",
+    "needs_interpreter",
+    "accessible_format",
+]
+
+# The fields of a setting's record staff may set (need types are set apart: many-to-many).
+SETTING_FIELDS = [
+    "name",
+    "kind",
+    "phase",
+    "establishment_type",
+    "urn",
+    "ukprn",
+    "host_setting",
+    "places",
+    "locality",
+    "local_authority",
+    "ofsted_grade",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+]
+
 
 class Child(ClosableModel):
     """A child or young person aged 0 to 25: the one record everyone works from."""

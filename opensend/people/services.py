@@ -15,6 +15,7 @@ from opensend.core.types import Actor
 from opensend.people.identifiers import normalise_postcode, postcode_problem
 from opensend.people.models import (
     CHILD_FIELDS,
+    SETTING_FIELDS,
     Child,
     FamilyMember,
     FamilyRelationship,
@@ -23,23 +24,6 @@ from opensend.people.models import (
 )
 from opensend.people.validators import validate_date_of_birth
 
-SETTING_FIELDS = [
-    "name",
-    "kind",
-    "phase",
-    "establishment_type",
-    "urn",
-    "ukprn",
-    "host_setting",
-    "places",
-    "locality",
-    "local_authority",
-    "ofsted_grade",
-    "address",
-    "postcode",
-    "phone",
-    "email",
-]
 ALREADY_CLOSED = "This record is already closed"
 REASON_REQUIRED = "Enter the reason for closing the record"
 
