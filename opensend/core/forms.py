@@ -12,12 +12,62 @@ from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
 
+_DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
+_DJANGO_BLANK = "---------"
+
+
+def _lower_first(label: str) -> str:
+    """ "Date of birth" -> "date of birth", but "UPN" and "NHS number" keep their capitals."""
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
+
+
+def plain_error_messages(field: forms.Field, name: str) -> None:
+    """Replace Django's stock messages with ones that say what to do, as GOV.UK asks.
+
+    "This field is required." becomes "Enter your email address" or "Select the primary need";
+    a too-long answer says how long it may be; a choice list never shows "---------". A message a
+    form sets itself is kept.
+    """
+    label = str(field.label or name.replace("_", " ").capitalize())
+    label = label.removesuffix(" (optional)")
+    if field.error_messages.get("required") == _DJANGO_REQUIRED:
+        choosing = isinstance(
+            field, forms.ChoiceField | forms.ModelChoiceField | forms.BooleanField
+        )
+        verb = "Choose" if isinstance(field, forms.FileField) else "Select" if choosing else "Enter"
+        field.error_messages["required"] = f"{verb} {_lower_first(label)}"
+    if isinstance(field, forms.CharField) and field.max_length:
+        field.error_messages.setdefault(
+            "max_length", f"{label} must be {field.max_length} characters or fewer"
+        )
+    if isinstance(field, forms.EmailField) and field.error_messages.get("invalid") in (
+        None,
+        "Enter a valid email address.",
+    ):
+        field.error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.com"
+        )
+    if isinstance(field, forms.IntegerField):
+        field.error_messages["invalid"] = f"{label} must be a whole number"
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label == _DJANGO_BLANK:
+        field.empty_label = "Choose one"
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)  # type: ignore[arg-type]
+        if any(value == "" and text == _DJANGO_BLANK for value, text in choices):
+            field.choices = [
+                (value, "Choose one" if value == "" and text == _DJANGO_BLANK else text)
+                for value, text in choices
+            ]
+
 
 class GovukFormMixin:
-    """Give every form a crispy helper that renders GOV.UK markup without its own <form> tag."""
+    """Give every form a crispy helper that renders GOV.UK markup without its own <form> tag,
+    and messages written for the person filling it in."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            plain_error_messages(field, name)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         # Templates add {% csrf_token %} to POST forms; a GET search must not put it in the URL.

@@ -61,7 +61,7 @@ def test_caseworker_creates_a_record_and_it_is_audited(world):
         ),
         ({"nhs_number": "1234567890"}, "nhs_number", "NHS number is not right"),
         ({"uln": "12"}, "uln", "must be 10 numbers"),
-        ({"given_name": ""}, "given_name", "This field is required"),
+        ({"given_name": ""}, "given_name", "Enter first name"),
         ({"primary_need": "NOPE"}, "primary_need", "Select a valid choice"),
         ({"locality": "not-a-number"}, "locality", "Select a valid choice"),
     ],
