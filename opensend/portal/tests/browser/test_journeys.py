@@ -40,7 +40,7 @@ def test_child_record_from_search_to_closure_and_audit(page, live_server, world)
 
     # Search by name and open the record.
     go(page, f"{base}/people/children/")
-    page.get_by_label("Name", exact=True).fill(known.family_name)
+    page.get_by_label("Name, date of birth, UPN or NHS number").fill(known.family_name)
     submit(page, "Search")
     rows = page.locator("table.govuk-table tbody tr")
     assert rows.count() == 1
