@@ -103,7 +103,9 @@ class AdviceOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
             "needs",
             "outcomes",
             "provision",
+            "no_needs",
             "reused_from",
+            "withdrawn_on",
         ]
 
     def get_due_on(self, advice: AdviceRequest) -> str:
@@ -123,6 +125,9 @@ class AdviceSubmitInput(serializers.Serializer):  # type: ignore[type-arg]
     needs = serializers.CharField(required=False, default="", allow_blank=True)
     outcomes = serializers.CharField(required=False, default="", allow_blank=True)
     provision = serializers.CharField(required=False, default="", allow_blank=True)
+    no_needs = serializers.BooleanField(
+        required=False, default=False, help_text="No needs found in the adviser's area"
+    )
 
 
 class RequestListApi(APIView):

@@ -72,13 +72,21 @@ class DecisionForm(GovukForm):
         self.fields["decision"].label = question
 
 
+class _OrganisationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Open organisations by kind, each labelled with its kind so the right body is chosen."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(queryset=Organisation.objects.none(), **kwargs)
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.get_kind_display()})"
+
+
 class AdviceRequestForm(GovukForm):
     kind = forms.ChoiceField(
         label="Kind of advice", choices=AdviceKind.choices, widget=forms.RadioSelect
     )
-    organisation = forms.ModelChoiceField(
-        label="Organisation to ask", queryset=Organisation.objects.none()
-    )
+    organisation = _OrganisationChoiceField(label="Organisation to ask")
     requested_on = GovukDateField(label="Date the advice was requested")
     questions = forms.CharField(
         label="What you are asking (optional)",
@@ -90,7 +98,7 @@ class AdviceRequestForm(GovukForm):
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
         if isinstance(field, forms.ModelChoiceField):
-            field.queryset = Organisation.objects.open()
+            field.queryset = Organisation.objects.open().order_by("kind", "name")
 
 
 class AdviceSubmitForm(GovukForm):
@@ -106,7 +114,41 @@ class AdviceSubmitForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Be specific: what, who, how often, for how long",
     )
+    no_needs = forms.BooleanField(
+        label="I found no needs in my area for this child",
+        required=False,
+        help_text=(
+            "For example, no health needs related to their special educational needs. "
+            "The plan will say so instead of leaving the section empty."
+        ),
+    )
     document = DocumentField(label="Or upload your advice as a document (optional)", required=False)
+
+    @classmethod
+    def initial_from(cls, advice: Any) -> dict[str, Any]:
+        """The advice as it stands (a saved draft, or the version being corrected)."""
+        return {
+            "needs": advice.needs,
+            "outcomes": advice.outcomes,
+            "provision": advice.provision,
+            "no_needs": advice.no_needs,
+        }
+
+
+class AdviceCorrectForm(AdviceSubmitForm):
+    reason = forms.CharField(
+        label="What did you change, and why?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The caseworker and the family see this with the new version",
+    )
+
+
+class AdviceWithdrawForm(GovukForm):
+    reason = forms.CharField(
+        label="Why is this advice no longer needed?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="We tell the organisation this when we withdraw the request",
+    )
 
 
 class ExceptionForm(GovukForm):
@@ -191,7 +233,7 @@ class PanelMemberForm(GovukForm):
 
 class _RequestChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.child.full_name}: received {obj.received_on:%d %b %Y}"
+        return f"{obj.child.full_name}: received {obj.received_on:%-d %B %Y}"
 
 
 class PanelCaseForm(GovukForm):

@@ -120,6 +120,8 @@ class StepKind(models.TextChoices):
     ADVICE_RECEIVED = "advice_received", "Advice received"
     ADVICE_ESCALATED = "advice_escalated", "Late advice escalated"
     ADVICE_REUSED = "advice_reused", "Existing advice reused"
+    ADVICE_CORRECTED = "advice_corrected", "Advice corrected by the adviser"
+    ADVICE_WITHDRAWN = "advice_withdrawn", "Advice request withdrawn"
     EXCEPTION_RECORDED = "exception_recorded", "Exception to a time limit recorded"
     DECIDED_TO_ISSUE = "decided_to_issue", "Decided to issue a plan"
     DECIDED_NOT_TO_ISSUE = "decided_not_to_issue", "Decided not to issue a plan"
@@ -204,6 +206,22 @@ class AdviceKind(models.TextChoices):
     OTHER = "other", "Other advice"
 
 
+# Who may be asked for each kind of advice (SEND Regulations 2014, reg 6(1)): educational advice
+# from the head teacher or principal, or a person with teaching experience (b); medical advice
+# from a health care professional identified by the responsible commissioning body (c);
+# psychological advice from an educational psychologist (d); social care advice (e).
+# Preparing-for-adulthood (g) and other advice (f, h) may come from anyone the council names.
+ADVICE_FROM: dict[str, tuple[str, ...]] = {
+    "education": ("setting", "council", "provider"),
+    "ep": ("ep_service", "council"),
+    "health": ("nhs",),
+    "social_care": ("social_care", "council"),
+}
+
+# Which plan section an adviser's "no needs in this area" speaks for (reg 12(1)(c), (d)).
+NO_NEEDS_SECTION = {"health": "C", "social_care": "D"}
+
+
 class AdviceRequest(TimeStampedModel):
     """A request for advice to one organisation, with its own 6-week clock (reg 8)."""
 
@@ -223,15 +241,25 @@ class AdviceRequest(TimeStampedModel):
     needs = models.TextField("needs identified", blank=True)
     outcomes = models.TextField("outcomes to work towards", blank=True)
     provision = models.TextField("provision recommended", blank=True)
+    no_needs = models.BooleanField(
+        "no needs in this area",
+        default=False,
+        help_text="No needs in the adviser's area (health: plan section C; social care: D)",
+    )
     document = models.FileField(upload_to=RandomName("advice"), blank=True, max_length=200)
     document_name = models.CharField("document file name", max_length=100, blank=True)
     document_type = models.CharField("document type", max_length=100, blank=True)
+    draft_saved_at = models.DateTimeField(null=True, blank=True)
+    draft_saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     reused_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reused_by"
     )
     reminder_sent_on = models.DateField(null=True, blank=True)
     escalated_on = models.DateField(null=True, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["requested_on", "pk"]
@@ -243,6 +271,41 @@ class AdviceRequest(TimeStampedModel):
     @property
     def is_outstanding(self) -> bool:
         return self.received_on is None and self.withdrawn_on is None
+
+    @property
+    def has_draft(self) -> bool:
+        """The adviser saved their work without sending it: nobody else sees it yet."""
+        return self.received_on is None and self.draft_saved_at is not None
+
+
+class AdviceVersion(models.Model):
+    """One submitted version of a piece of advice, kept when the adviser corrects it, so the
+    plan can be traced to the advice as it stood (who sent each version, when, and why it
+    changed). The advice request holds the latest version's text."""
+
+    advice = models.ForeignKey(AdviceRequest, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    needs = models.TextField(blank=True)
+    outcomes = models.TextField(blank=True)
+    provision = models.TextField(blank=True)
+    no_needs = models.BooleanField(default=False)
+    document = models.FileField(upload_to=RandomName("advice"), blank=True, max_length=200)
+    document_name = models.CharField(max_length=100, blank=True)
+    document_type = models.CharField(max_length=100, blank=True)
+    submitted_at = models.DateTimeField()
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    change_reason = models.TextField("what changed and why", blank=True)
+
+    class Meta:
+        ordering = ["advice", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["advice", "number"], name="one_advice_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.advice}, version {self.number}"
 
 
 class ClockException(RecordedException):

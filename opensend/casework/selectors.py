@@ -17,6 +17,7 @@ from opensend.casework.clocks import clocks_for
 from opensend.casework.models import (
     OPEN_STAGES,
     AdviceRequest,
+    AdviceVersion,
     AssessmentRequest,
     CaseStep,
     Panel,
@@ -134,38 +135,85 @@ def advice_list_for_user(*, user: Actor, outstanding_only: bool = False) -> Quer
     return qs.select_related("request__child", "organisation").order_by("requested_on", "pk")
 
 
+def advice_is_ours(user: Actor, advice: AdviceRequest) -> bool:
+    """The user works for the organisation asked: they write (and may correct) this advice."""
+    return advice.organisation_id in access_for(user).organisation_ids
+
+
+def _may_read_advice(user: Actor, advice: AdviceRequest) -> bool:
+    """Advice is read by its authors and by every professional who may see the child: the
+    caseworker, their team and manager, and the child's other professionals."""
+    if not user.is_authenticated:
+        return False
+    if advice_is_ours(user, advice) or advice.submitted_by_id == user.pk:
+        return True
+    return may_see_child(user, advice.request.child_id)
+
+
+def may_see_child(user: Actor, child_id: int) -> bool:
+    """The user may open the child's record (the one visibility rule)."""
+    return (
+        user_can(user, Capability.SEARCH_CHILDREN)
+        and Child.objects.visible_to(user).filter(pk=child_id).exists()
+    )
+
+
 def advice_get_for_user(*, user: Actor, advice_id: int) -> AdviceRequest:
+    """One piece of advice, with its versions, for its authors and for professionals who may
+    see the child; the same 404 otherwise. Audited as a read of the child's record."""
     try:
-        advice = advice_list_for_user(user=user).get(pk=advice_id)
+        advice = (
+            AdviceRequest.objects.select_related(
+                "request__child", "request__family_views", "organisation", "submitted_by"
+            )
+            .prefetch_related(
+                Prefetch(
+                    "versions",
+                    queryset=AdviceVersion.objects.select_related("submitted_by").order_by(
+                        "-number"
+                    ),
+                )
+            )
+            .get(pk=advice_id)
+        )
     except (AdviceRequest.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404("No advice request found") from exc
+    if not _may_read_advice(user, advice):
+        raise Http404("No advice request found")
     audit_record(actor=user, action=Action.VIEW, obj=advice, child_id=advice.request.child_id)
     return advice
 
 
-def advice_document_for_user(*, user: Actor, advice_id: int) -> AdviceRequest:
-    """The advice whose document this user may download: staff who may see the child (the
-    child's visibility rule), or the professional who submitted it. The download is audited;
-    missing, forbidden and "no document" give the same 404."""
+def advice_document_for_user(
+    *, user: Actor, advice_id: int, version: int | None = None
+) -> AdviceRequest | AdviceVersion:
+    """The advice's document (or an earlier version's) for those who may read the advice.
+    A draft's document is only for its authors. The download is audited; missing, forbidden
+    and "no document" give the same 404."""
     try:
         advice = AdviceRequest.objects.select_related("request").get(pk=advice_id)
-    except (AdviceRequest.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        held: AdviceRequest | AdviceVersion = (
+            advice if version is None else advice.versions.get(number=version)
+        )
+    except (
+        AdviceRequest.DoesNotExist,
+        AdviceVersion.DoesNotExist,
+        ValueError,
+        TypeError,
+        OverflowError,
+    ) as exc:
         raise Http404("No document found") from exc
-    submitter = user.is_authenticated and advice.submitted_by_id == user.pk
-    may_see_child = (
-        user_can(user, Capability.SEARCH_CHILDREN)
-        and Child.objects.visible_to(user).filter(pk=advice.request.child_id).exists()
-    )
-    if not advice.document or not (submitter or may_see_child):
+    draft_only = advice.received_on is None and not advice_is_ours(user, advice)
+    if not held.document or draft_only or not _may_read_advice(user, advice):
         raise Http404("No document found")
     audit_record(
         actor=user,
         action=Action.EXPORT,
         obj=advice,
         child_id=advice.request.child_id,
-        summary=f"Advice document downloaded: {advice.document_name}"[:300],
+        summary=f"Advice document downloaded: {held.document_name}"[:300],
     )
-    return advice
+    return held
 
 
 def reusable_advice_for(case: AssessmentRequest, *, on: date) -> QuerySet[AdviceRequest]:

@@ -36,5 +36,12 @@ urlpatterns = [
     ),
     path("advice/", advice.advice_list, name="advice_list"),
     path("advice/<int:advice_id>/", advice.advice_detail, name="advice_detail"),
+    path("advice/<int:advice_id>/correct/", advice.advice_correct, name="advice_correct"),
+    path("advice/<int:advice_id>/withdraw/", advice.advice_withdraw, name="advice_withdraw"),
     path("advice/<int:advice_id>/document/", advice.advice_document, name="advice_document"),
+    path(
+        "advice/<int:advice_id>/versions/<int:version>/document/",
+        advice.advice_document,
+        name="advice_version_document",
+    ),
 ]

@@ -14,6 +14,7 @@ from opensend.accounts.models import Organisation
 from opensend.accounts.roles import OrganisationKind
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import (
+    NO_NEEDS_SECTION,
     AdviceKind,
     AdviceRequest,
     AssessmentRequest,
@@ -24,6 +25,7 @@ from opensend.casework.models import (
     StepKind,
 )
 from opensend.core.clocks import next_open_clock
+from opensend.demo.vocabulary import ADVICE_TEXT
 from opensend.people.models import Child, Enrolment
 
 # Share of children (0–25) with a case in each state; the rest have none in the demo.
@@ -223,7 +225,9 @@ class _CaseMaker:
                     organisation_id=o,
                     requested_on=a,
                     received_on=r,
-                    needs="Synthetic advice" if r else "",
+                    **_advice_text(k, no_needs=bool(r) and k in NO_NEEDS_SECTION and i % 3 == 0)
+                    if r
+                    else {},
                 )
                 for i, k, o, a, r in self.advice
             ],
@@ -285,3 +289,11 @@ def build_demo_cases(*, seed: int, today: date) -> int:
         child = Child(pk=pk, caseworker_id=caseworker_id, date_of_birth=dob)
         maker.plan(child, stage, main_setting.get(pk))
     return maker.save()
+
+
+def _advice_text(kind: str, *, no_needs: bool) -> dict[str, object]:
+    """What a piece of synthetic advice says: its kind's text, or "no needs in my area"."""
+    if no_needs:
+        return {"no_needs": True}
+    needs, outcomes, provision = ADVICE_TEXT[kind]
+    return {"needs": needs, "outcomes": outcomes, "provision": provision}

@@ -324,3 +324,44 @@ PICK_CARER = _Weighted(
         Relationship.SPECIAL_GUARDIAN: 2,
     }
 )
+
+
+# Synthetic advice by kind: (needs, outcomes, provision). Health and social care sometimes
+# find no needs in their area, which the plan's checks take into account.
+ADVICE_TEXT: dict[str, tuple[str, str, str]] = {
+    "education": (
+        "Reading age about two years below their age; finds it hard to start written tasks "
+        "and to stay with them without an adult nearby.",
+        "By the end of the key stage, to read and write independently for 15 minutes.",
+        "Daily small-group phonics (20 minutes, teaching assistant); a visual timetable; "
+        "task plans broken into steps.",
+    ),
+    "ep": (
+        "Working memory and processing speed well below average; anxiety when tasks change "
+        "without warning.",
+        "To use two strategies to manage change, and to ask for help when stuck.",
+        "Weekly emotional literacy sessions (30 minutes, ELSA trained adult); pre-teaching of "
+        "new vocabulary; rest breaks on request.",
+    ),
+    "health": (
+        "Speech sound difficulties affecting how well others understand them.",
+        "To be understood by unfamiliar adults in most conversations.",
+        "Speech and language therapy: a block of six sessions a term, with a programme "
+        "delivered by school staff three times a week.",
+    ),
+    "social_care": (
+        "The family need short breaks to manage at home.",
+        "To take part in a club or activity outside school each week.",
+        "Short breaks: one overnight stay a month, reviewed every six months.",
+    ),
+    "pfa": (
+        "Needs support to travel and to manage money.",
+        "To travel to college independently on a familiar route.",
+        "Travel training (one term, weekly) and a money skills course.",
+    ),
+    "other": (
+        "Sensory needs: sensitive to noise.",
+        "To stay in class for whole lessons.",
+        "Ear defenders and a quiet space, available all day.",
+    ),
+}

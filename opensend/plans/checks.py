@@ -27,8 +27,16 @@ def _quote(text: str, length: int = 80) -> str:
     return f"“{text if len(text) <= length else text[: length - 1] + '…'}”"
 
 
-def plan_warnings(content: dict[str, Any], *, nc_year: int | None = None) -> list[PlanWarning]:
-    """Everything a caseworker should look at before issuing, in plan order."""
+def plan_warnings(
+    content: dict[str, Any],
+    *,
+    nc_year: int | None = None,
+    advised_no_needs: frozenset[str] = frozenset(),
+) -> list[PlanWarning]:
+    """Everything a caseworker should look at before issuing, in plan order.
+
+    `advised_no_needs`: the sections (C, D) for which the health or social care advice said
+    there are no needs, so an empty section is what the advice says, not a gap."""
     needs = content.get("needs", [])
     outcomes = content.get("outcomes", [])
     provision = content.get("provision", [])
@@ -43,22 +51,25 @@ def plan_warnings(content: dict[str, Any], *, nc_year: int | None = None) -> lis
                 section="B",
             )
         )
-    if not any(n["section"] == "C" for n in needs):
-        warnings.append(
-            PlanWarning(
-                "no_health_needs",
-                "No health needs recorded (section C): confirm with health",
-                section="C",
+    for code, area, label in (("C", "health", "health"), ("D", "social_care", "social care")):
+        recorded = any(n["section"] == code for n in needs)
+        if not recorded and code not in advised_no_needs:
+            warnings.append(
+                PlanWarning(
+                    f"no_{area}_needs",
+                    f"No {label} needs recorded (section {code}): confirm with {label}",
+                    section=code,
+                )
             )
-        )
-    if not any(n["section"] == "D" for n in needs):
-        warnings.append(
-            PlanWarning(
-                "no_social_care_needs",
-                "No social care needs recorded (section D): confirm with social care",
-                section="D",
+        elif recorded and code in advised_no_needs:
+            warnings.append(
+                PlanWarning(
+                    f"{area}_needs_against_advice",
+                    f"The {label} advice found no {label} needs, but section {code} lists "
+                    f"some: check with {label} before issuing",
+                    section=code,
+                )
             )
-        )
 
     answered = {need_id for o in outcomes for need_id in o["need_ids"]}
     warnings += [

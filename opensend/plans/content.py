@@ -35,6 +35,43 @@ SECTION_A_FIELDS = [
 ]
 
 
+_EDUCATION_KINDS = ("education", "ep", "pfa", "other")
+# Which advice a caseworker draws on for each section, and which part of it (reg 12(1)).
+SECTION_ADVICE: dict[str, tuple[tuple[str, ...], str]] = {
+    "B": (_EDUCATION_KINDS, "needs"),
+    "C": (("health",), "needs"),
+    "D": (("social_care",), "needs"),
+    "E": (("education", "ep", "health", "social_care", "pfa", "other"), "outcomes"),
+    "F": (_EDUCATION_KINDS, "provision"),
+    "G": (("health",), "provision"),
+    "H1": (("social_care",), "provision"),
+    "H2": (("social_care",), "provision"),
+}
+
+
+@dataclass(frozen=True)
+class AdviceExtract:
+    """The part of one piece of advice that bears on one section, shown beside it."""
+
+    advice: AdviceRequest
+    text: str
+    no_needs: bool
+
+
+def advice_beside_sections(advice: list[AdviceRequest]) -> dict[str, list[AdviceExtract]]:
+    """For each section B–H, the advice received that speaks to it (text, "no needs", or a
+    document to read), so the plan is written with the advice open beside it."""
+    beside: dict[str, list[AdviceExtract]] = {}
+    for code, (kinds, part) in SECTION_ADVICE.items():
+        beside[code] = [
+            AdviceExtract(item, getattr(item, part), item.no_needs and part == "needs")
+            for item in advice
+            if item.kind in kinds
+            and (getattr(item, part) or item.document or (item.no_needs and part == "needs"))
+        ]
+    return beside
+
+
 def plan_advice(plan: EHCPlan) -> QuerySet[AdviceRequest]:
     """Section K: the advice received for the plan's assessment (listed, never copied)."""
     if plan.request_id is None:

@@ -5,7 +5,7 @@ the day its draft is started; everyone else (schools, professionals, the family)
 the draft is served on the family. Missing and forbidden give the same 404. Reads are audited.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -17,6 +17,7 @@ from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.accounts.roles import FAMILY_ROLES
 from opensend.audit.models import Action, AuditEvent
 from opensend.audit.services import audit_record
+from opensend.casework.models import NO_NEEDS_SECTION, AdviceRequest
 from opensend.core.types import Actor
 from opensend.people.models import Child, FamilyRelationship
 from opensend.plans.checks import PlanWarning, child_nc_year, plan_warnings
@@ -24,6 +25,8 @@ from opensend.plans.clocks import consultation_response_due, final_plan_due, rep
 from opensend.plans.content import (
     SECTION_TITLES,
     SECTIONS,
+    AdviceExtract,
+    advice_beside_sections,
     plan_advice,
     plan_content,
     section_lines,
@@ -152,21 +155,28 @@ class SectionRows:
     code: str
     title: str
     rows: list[Any]
+    advice: list[AdviceExtract] = field(default_factory=list)
 
 
-def plan_sections(plan: EHCPlan) -> dict[str, list[SectionRows]]:
-    """Needs grouped into sections B, C, D and provision into F, G, H1, H2, in plan order."""
+def plan_sections(plan: EHCPlan, *, advice: list[AdviceRequest] | None = None) -> dict[str, Any]:
+    """Needs grouped into sections B, C, D and provision into F, G, H1, H2, in plan order;
+    with `advice`, each section carries the advice that speaks to it (for the plan's writers)."""
     needs = list(plan.needs.all())
     provisions = list(plan.provisions.all())
+    beside = advice_beside_sections(advice or [])
+
+    def rows(code: str, items: list[Any]) -> SectionRows:
+        return SectionRows(
+            code,
+            SECTION_TITLES[code],
+            [i for i in items if i.section == code],
+            beside.get(code, []),
+        )
+
     return {
-        "needs": [
-            SectionRows(code, SECTION_TITLES[code], [n for n in needs if n.section == code])
-            for code in ("B", "C", "D")
-        ],
-        "provision": [
-            SectionRows(code, SECTION_TITLES[code], [p for p in provisions if p.section == code])
-            for code in ("F", "G", "H1", "H2")
-        ],
+        "needs": [rows(code, needs) for code in ("B", "C", "D")],
+        "outcome_advice": beside.get("E", []),
+        "provision": [rows(code, provisions) for code in ("F", "G", "H1", "H2")],
     }
 
 
@@ -193,7 +203,12 @@ def consultation_rows(plan: EHCPlan) -> list[tuple[Consultation, date]]:
 def plan_warnings_for(plan: EHCPlan, *, on: date) -> list[PlanWarning]:
     """The quality checks on the plan as it stands, for the child's year group on `on`."""
     content = plan_content(plan)
-    return plan_warnings(content, nc_year=child_nc_year(content, on))
+    no_needs = frozenset(
+        NO_NEEDS_SECTION[a.kind]
+        for a in plan_advice(plan)
+        if a.no_needs and a.kind in NO_NEEDS_SECTION
+    )
+    return plan_warnings(content, nc_year=child_nc_year(content, on), advised_no_needs=no_needs)
 
 
 PLAN_ROW_TYPES = ["plans.need", "plans.outcome", "plans.provision"]

@@ -6,10 +6,19 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, access_for, user_can
-from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, Stage, StepKind
+from opensend.casework.models import (
+    ADVICE_FROM,
+    AdviceKind,
+    AdviceRequest,
+    AdviceVersion,
+    AssessmentRequest,
+    Stage,
+    StepKind,
+)
 from opensend.casework.services._shared import (
     check_step_date,
     locked_at,
@@ -23,7 +32,9 @@ from opensend.notify.services import notification_send_to_organisation
 
 ADVICE_ALREADY_SUBMITTED = "This advice has already been submitted"
 NOT_YOUR_ADVICE = "Only the organisation asked can submit this advice"
-ADVICE_EMPTY = "Write the advice, or upload a document"
+ADVICE_EMPTY = "Write the advice, upload a document, or say that you found no needs"
+ADVICE_NOT_SUBMITTED = "This advice has not been submitted yet"
+ADVICE_WITHDRAWN = "This advice request was withdrawn"
 
 
 @transaction.atomic
@@ -48,6 +59,13 @@ def advice_request_send(
         raise ValidationError({"kind": ["Choose the kind of advice"]})
     if kind == AdviceKind.PREPARING_FOR_ADULTHOOD and case.child.nc_year_on(requested_on) < 9:
         raise ValidationError({"kind": ["Preparing-for-adulthood advice is for Year 9 and above"]})
+    check_advice_organisation(kind, organisation)
+    if case.advice_requests.filter(
+        kind=kind, organisation=organisation, withdrawn_on__isnull=True
+    ).exists():
+        raise ValidationError(
+            {"organisation": [f"{organisation} has already been asked for this advice"]}
+        )
     advice = AdviceRequest.objects.create(
         request=case,
         kind=kind,
@@ -73,20 +91,28 @@ def advice_request_send(
     return advice
 
 
-@transaction.atomic
-def advice_submit(
-    *,
-    actor: Actor,
-    advice: AdviceRequest,
-    needs: str = "",
-    outcomes: str = "",
-    provision: str = "",
-    document: Any = None,
-    submitted_on: date | None = None,
-    today: date | None = None,
-) -> AdviceRequest:
-    """A professional submits their advice (structured, or as a document)."""
-    today = today_or_local(today)
+def check_advice_organisation(kind: str, organisation: Any) -> None:
+    """Each kind of advice goes to the kind of body the law names (reg 6(1))."""
+    allowed = ADVICE_FROM.get(kind)
+    if allowed and organisation.kind not in allowed:
+        raise ValidationError(
+            {
+                "organisation": [
+                    f"{organisation} cannot give {AdviceKind(kind).label.lower()} advice: "
+                    "choose a different organisation or kind of advice"
+                ]
+            }
+        )
+
+
+def _check_not_empty(
+    needs: str, outcomes: str, provision: str, no_needs: bool, has_document: bool
+) -> None:
+    if not (needs.strip() or outcomes.strip() or provision.strip() or no_needs or has_document):
+        raise ValidationError({"needs": [ADVICE_EMPTY]})
+
+
+def _locked_for_adviser(actor: Actor, advice: AdviceRequest) -> AdviceRequest:
     advice = (
         AdviceRequest.objects.select_for_update(of=("self",))
         .select_related("request")
@@ -96,24 +122,94 @@ def advice_submit(
         actor, Capability.EDIT_CHILDREN
     ):
         raise PermissionDenied(NOT_YOUR_ADVICE)
-    if advice.received_on is not None:
-        raise ValidationError(ADVICE_ALREADY_SUBMITTED)
-    checked = uploads.checked_or_error(document)
-    if not (needs.strip() or outcomes.strip() or provision.strip() or checked):
-        raise ValidationError({"needs": [ADVICE_EMPTY]})
-    submitted_on = submitted_on or today
-    if submitted_on > today or submitted_on < advice.requested_on:
-        raise ValidationError({"submitted_on": ["The date must be between the request and today"]})
-    advice.needs, advice.outcomes, advice.provision = needs, outcomes, provision
-    advice.received_on = submitted_on
-    advice.submitted_by = actor
+    if advice.withdrawn_on is not None:
+        raise ValidationError(ADVICE_WITHDRAWN)
+    return advice
+
+
+def _store(advice: AdviceRequest, checked: uploads.CheckedUpload | None) -> None:
     if checked:
         uploads.attach_document(advice, checked)
     try:
         advice.save()
     except Exception:
-        uploads.delete_stored(advice.document)
+        if checked:
+            uploads.delete_stored(advice.document)
         raise
+
+
+def _new_version(advice: AdviceRequest, *, actor: Actor, reason: str = "") -> AdviceVersion:
+    number = (advice.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    return AdviceVersion.objects.create(
+        advice=advice,
+        number=number,
+        needs=advice.needs,
+        outcomes=advice.outcomes,
+        provision=advice.provision,
+        no_needs=advice.no_needs,
+        document=advice.document,
+        document_name=advice.document_name,
+        document_type=advice.document_type,
+        submitted_at=timezone.now(),
+        submitted_by=actor,
+        change_reason=reason,
+    )
+
+
+@transaction.atomic
+def advice_draft_save(
+    *,
+    actor: Actor,
+    advice: AdviceRequest,
+    needs: str = "",
+    outcomes: str = "",
+    provision: str = "",
+    no_needs: bool = False,
+    document: Any = None,
+    **_: Any,
+) -> AdviceRequest:
+    """Keep the adviser's work without sending it: only their organisation sees a draft."""
+    advice = _locked_for_adviser(actor, advice)
+    if advice.received_on is not None:
+        raise ValidationError(ADVICE_ALREADY_SUBMITTED)
+    checked = uploads.checked_or_error(document)
+    advice.needs, advice.outcomes, advice.provision = needs, outcomes, provision
+    advice.no_needs = no_needs
+    advice.draft_saved_at, advice.draft_saved_by = timezone.now(), actor
+    _store(advice, checked)
+    return advice
+
+
+@transaction.atomic
+def advice_submit(
+    *,
+    actor: Actor,
+    advice: AdviceRequest,
+    needs: str = "",
+    outcomes: str = "",
+    provision: str = "",
+    no_needs: bool = False,
+    document: Any = None,
+    submitted_on: date | None = None,
+    today: date | None = None,
+) -> AdviceRequest:
+    """A professional submits their advice (structured, as a document, or "no needs in my
+    area"); it becomes version 1. A document saved with a draft is kept."""
+    today = today_or_local(today)
+    advice = _locked_for_adviser(actor, advice)
+    if advice.received_on is not None:
+        raise ValidationError(ADVICE_ALREADY_SUBMITTED)
+    checked = uploads.checked_or_error(document)
+    _check_not_empty(needs, outcomes, provision, no_needs, bool(checked or advice.document))
+    submitted_on = submitted_on or today
+    if submitted_on > today or submitted_on < advice.requested_on:
+        raise ValidationError({"submitted_on": ["The date must be between the request and today"]})
+    advice.needs, advice.outcomes, advice.provision = needs, outcomes, provision
+    advice.no_needs = no_needs
+    advice.received_on = submitted_on
+    advice.submitted_by = actor
+    _store(advice, checked)
+    _new_version(advice, actor=actor)
     record_step(
         advice.request,
         kind=StepKind.ADVICE_RECEIVED,
@@ -122,6 +218,92 @@ def advice_submit(
         summary=str(advice),
     )
     refresh_clocks(advice.request)
+    return advice
+
+
+@transaction.atomic
+def advice_correct(
+    *,
+    actor: Actor,
+    advice: AdviceRequest,
+    reason: str,
+    needs: str = "",
+    outcomes: str = "",
+    provision: str = "",
+    no_needs: bool = False,
+    document: Any = None,
+    today: date | None = None,
+) -> AdviceVersion:
+    """The adviser corrects advice already sent: a new version, with who, when and why; the
+    earlier versions stay readable. The date the advice was received does not move."""
+    today = today_or_local(today)
+    advice = _locked_for_adviser(actor, advice)
+    if advice.received_on is None:
+        raise ValidationError(ADVICE_NOT_SUBMITTED)
+    if not reason.strip():
+        raise ValidationError({"reason": ["Say what you changed and why"]})
+    checked = uploads.checked_or_error(document)
+    _check_not_empty(needs, outcomes, provision, no_needs, bool(checked or advice.document))
+    advice.needs, advice.outcomes, advice.provision = needs, outcomes, provision
+    advice.no_needs = no_needs
+    _store(advice, checked)
+    version = _new_version(advice, actor=actor, reason=reason.strip())
+    record_step(
+        advice.request,
+        kind=StepKind.ADVICE_CORRECTED,
+        on=today,
+        actor=actor,
+        summary=f"{advice}: version {version.number}",
+        reasons=reason.strip(),
+    )
+    return version
+
+
+@transaction.atomic
+def advice_withdraw(
+    *,
+    actor: Actor,
+    advice: AdviceRequest,
+    reason: str,
+    on: date | None = None,
+    today: date | None = None,
+) -> AdviceRequest:
+    """The caseworker withdraws an advice request that is no longer needed (with a reason);
+    its 6-week clock stops and the organisation is told."""
+    today = today_or_local(today)
+    case = locked_at(actor, advice.request, Stage.ASSESSING)
+    advice = AdviceRequest.objects.select_for_update(of=("self",)).get(pk=advice.pk)
+    if advice.received_on is not None:
+        raise ValidationError("Advice already received cannot be withdrawn")
+    if advice.withdrawn_on is not None:
+        raise ValidationError(ADVICE_WITHDRAWN)
+    if not reason.strip():
+        raise ValidationError({"reason": ["Say why the advice is no longer needed"]})
+    on = on or today
+    if on > today or on < advice.requested_on:
+        raise ValidationError({"on": ["The date must be between the request and today"]})
+    advice.withdrawn_on, advice.withdrawn_reason = on, reason.strip()
+    advice.save(update_fields=["withdrawn_on", "withdrawn_reason", "updated_at"])
+    record_step(
+        case,
+        kind=StepKind.ADVICE_WITHDRAWN,
+        on=on,
+        actor=actor,
+        summary=str(advice),
+        reasons=reason.strip(),
+    )
+    notification_send_to_organisation(
+        actor=actor,
+        template="advice_withdrawn",
+        organisation=advice.organisation,
+        child=case.child,
+        personalisation={
+            "advice_type": advice.get_kind_display(),
+            "reason": reason.strip(),
+            "advice_link": f"/casework/advice/{advice.pk}/",
+        },
+    )
+    refresh_clocks(case)
     return advice
 
 

@@ -212,7 +212,7 @@ def test_the_adviser_who_sent_it_may_download_without_seeing_the_child(world, ca
 def test_missing_no_document_and_signed_out(world, case, submitted):
     caseworker = world.client_for("caseworker")
     assert caseworker.get(reverse("casework:advice_document", args=[999999])).status_code == 404
-    no_document = ask(world, case)
+    no_document = ask(world, case, role="educational_psychologist")
     response = caseworker.get(reverse("casework:advice_document", args=[no_document.pk]))
     assert response.status_code == 404
     response = Client().get(reverse("casework:advice_document", args=[submitted.pk]))

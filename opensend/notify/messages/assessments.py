@@ -74,6 +74,22 @@ register(
 )
 register(
     MessageTemplate(
+        key="advice_withdrawn",
+        subject="Advice no longer needed: ((child_name))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We asked you for ((advice_type)) advice for ((child_name))'s EHC needs "
+            "assessment. We no longer need it, because: ((reason))\n\n"
+            "You can see the request here: ((advice_link))\n\n"
+            "If you have already started, or think the advice is still needed, contact "
+            "((contact_details))."
+        ),
+        description="To a professional whose advice request the council withdrew.",
+        audience="professional",
+    )
+)
+register(
+    MessageTemplate(
         key="consultation_request",
         subject="Can you meet the needs of ((child_name))? EHC plan consultation",
         body=(

@@ -95,17 +95,25 @@ def plan_start(request: HttpRequest, request_id: int) -> HttpResponse:
 
 
 def plan_page_context(plan: EHCPlan, *, user: Actor) -> dict[str, Any]:
+    """What the plan page needs. Professionals who may see the child read the advice from the
+    plan: beside the sections it speaks to while the plan is being written, and in section K."""
     today = timezone.localdate()
+    advice = list(selectors.plan_advice(plan))
+    professional = user_can(user, Capability.SEARCH_CHILDREN)
+    steps = PLAN.buttons(plan, user)
     return {
         "plan": plan,
         "today": today,
         "dates": selectors.plan_dates(plan, on=today),
-        "sections": selectors.plan_sections(plan),
+        "sections": selectors.plan_sections(
+            plan, advice=advice if professional and "section_a" in steps else None
+        ),
         "section_a": [(label, getattr(plan, name)) for name, label in SECTION_A_FIELDS],
         "thread": selectors.golden_thread(plan),
-        "advice": selectors.plan_advice(plan),
+        "advice": advice,
+        "advice_links": professional,
         "consultations": selectors.consultation_rows(plan),
-        "steps": PLAN.buttons(plan, user),
+        "steps": steps,
     }
 
 
