@@ -172,6 +172,7 @@ def final_plan(world, *, child=None, actor=None, setting=None):
     plan_services.representation_record(
         actor=actor, plan=plan, made_on=DRAFT_ON, made_by="Dad", comments="Fine", today=TODAY
     )
+    ready_to_issue(actor, plan, setting or world.setting)
     review_services.final_plan_issue(
         actor=actor,
         plan=plan,
@@ -181,6 +182,31 @@ def final_plan(world, *, child=None, actor=None, setting=None):
     )
     plan.refresh_from_db()
     return plan
+
+
+def ready_to_issue(actor, plan, setting, *, on=DRAFT_ON):
+    """What the law asks before the final issue (plans.readiness): `setting` consulted and its
+    reply on file, and every comment from the family answered."""
+    if not plan.consultations.filter(setting=setting, responded_on__isnull=False).exists():
+        consultation = plan_services.consultation_send(
+            actor=actor, plan=plan, setting=setting, sent_on=on, today=TODAY
+        )
+        plan_services.consultation_response_record(
+            actor=actor,
+            consultation=consultation,
+            responded_on=on,
+            can_meet_needs="yes",
+            today=TODAY,
+        )
+    for comment in plan.representations.filter(answer=""):
+        plan_services.representation_answer(
+            actor=actor,
+            representation=comment,
+            answer="accepted",
+            reasons="",
+            answered_on=max(comment.made_on, on),
+            today=TODAY,
+        )
 
 
 def open_review(plan) -> AnnualReview:

@@ -20,6 +20,7 @@ class PlanWarning:
     message: str
     blocks: bool = False
     section: str = ""
+    blocks_final: bool = False  # the draft may go to the family with it; a final plan may not
 
 
 def _quote(text: str, length: int = 80) -> str:
@@ -124,12 +125,15 @@ def plan_warnings(
             )
             if not (p.get(key) or "").strip()
         ]
-        if missing:
+        if missing and not (p.get("unquantified_reason") or "").strip():
             warnings.append(
                 PlanWarning(
                     "provision_not_quantified",
-                    f"The provision {_quote(p['description'])} does not say " + _and_list(missing),
+                    f"The provision {_quote(p['description'])} does not say "
+                    + _and_list(missing)
+                    + ": say it, or record why it cannot be said",
                     section=p["section"],
+                    blocks_final=True,
                 )
             )
         if not p["outcome_ids"]:
@@ -156,5 +160,7 @@ def child_nc_year(content: dict[str, Any], on: date) -> int | None:
     return statutory.national_curriculum_year(born_on, on) if on >= born_on else None
 
 
-def blocking(warnings: list[PlanWarning]) -> list[PlanWarning]:
-    return [w for w in warnings if w.blocks]
+def blocking(warnings: list[PlanWarning], *, final: bool = False) -> list[PlanWarning]:
+    """The warnings that stop the plan being issued (as a draft, or with `final` as final:
+    provision must be specified and quantified in a final plan, Code of Practice 9.69)."""
+    return [w for w in warnings if w.blocks or (final and w.blocks_final)]

@@ -132,6 +132,7 @@ def plan_content(plan: EHCPlan) -> dict[str, Any]:
                 "duration": p.duration,
                 "group_size": p.group_size,
                 "location": p.location,
+                "unquantified_reason": p.unquantified_reason,
                 "outcome_ids": sorted(o.pk for o in p.outcomes.all()),
             }
             for p in provisions

@@ -9,6 +9,7 @@ from opensend.people.models import Setting
 from opensend.plans.models import (
     AdulthoodArea,
     CanMeetNeeds,
+    CommentAnswer,
     EHCPlan,
     NeedArea,
     NeedSection,
@@ -135,6 +136,12 @@ class ProvisionForm(GovukForm):
         label="Group size", required=False, max_length=60, help_text="For example, 1:1"
     )
     location = forms.CharField(label="Where", required=False, max_length=200)
+    unquantified_reason = _text(
+        "If who, how often or how long cannot be said yet, why not? (optional)",
+        rows=2,
+        required=False,
+        hint="A final plan cannot leave these out without a reason",
+    )
     outcome_ids = _choices_field("Which outcomes does it help achieve?", "Select all that apply")
 
     def __init__(self, *args: Any, plan: EHCPlan, **kwargs: Any) -> None:
@@ -179,6 +186,25 @@ class RepresentationForm(_WithSettings):
     preferred_setting = _settings_field(
         "School, college or setting they asked for (optional)", required=False
     )
+    nothing_more_to_say = forms.BooleanField(
+        label="The family has confirmed in writing that they have nothing more to say",
+        required=False,
+        help_text="Only then can the final plan be issued before their 15 days are up",
+    )
+
+
+class RepresentationAnswerForm(GovukForm):
+    answer = forms.ChoiceField(
+        label="What did you do about these comments?",
+        choices=CommentAnswer.choices,
+        widget=forms.RadioSelect,
+    )
+    reasons = _text(
+        "Reasons (the family will read these)",
+        rows=4,
+        required=False,
+        hint="Say what changed in the plan, or why it did not",
+    )
 
 
 class FamilyCommentForm(_WithSettings):
@@ -193,6 +219,17 @@ class FamilyCommentForm(_WithSettings):
     preferred_setting = _settings_field(
         "Which school, college or setting would you like us to name? (optional)",
         required=False,
+    )
+
+
+class DraftCommentForm(FamilyCommentForm):
+    """The family's comments on a new plan's draft: they may also say they have finished."""
+
+    nothing_more_to_say = forms.BooleanField(
+        label="I have nothing more to say about the draft plan",
+        required=False,
+        help_text="Tick this if you are happy for the final plan to be sent before your 15 days "
+        "are up. Leave it if you may want to say more.",
     )
 
 

@@ -189,6 +189,12 @@ class Provision(models.Model):
     duration = models.CharField("how long", max_length=100, blank=True)
     group_size = models.CharField(max_length=60, blank=True)
     location = models.CharField("where", max_length=200, blank=True)
+    unquantified_reason = models.TextField(
+        "why who, how often or how long is not said",
+        blank=True,
+        help_text="Provision must be specific and quantified (Code of Practice 9.69): a final "
+        "plan may leave one out only with a recorded reason",
+    )
     outcomes = models.ManyToManyField(Outcome, blank=True, related_name="provisions")
 
     class Meta:
@@ -259,10 +265,34 @@ class FamilyComments(TimeStampedModel):
         return f"Comments from {self.made_by}"
 
 
+class CommentAnswer(models.TextChoices):
+    ACCEPTED = "accepted", "Accepted: the plan has been changed"
+    PARTLY = "partly", "Partly accepted"
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+
+
 class Representation(FamilyComments):
-    """The family's comments on the draft plan, and the setting they asked for."""
+    """The family's comments on the draft plan, and the setting they asked for; the council's
+    answer to each (accepted, partly, not, with reasons), which the family sees; and, when the
+    family confirms in writing that they have nothing more to say, that confirmation (the only
+    way a final plan can be issued inside the 15 days of reg 13(1)(a))."""
 
     plan = models.ForeignKey(EHCPlan, on_delete=models.PROTECT, related_name="representations")
+    nothing_more_to_say = models.BooleanField(
+        "the family confirmed in writing that they have nothing more to say", default=False
+    )
+    answer = models.CharField(max_length=20, choices=CommentAnswer.choices, blank=True)
+    answer_reasons = models.TextField("reasons for the answer", blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    @property
+    def needs_answer(self) -> bool:
+        """Comments (or a setting asked for) that the council has not yet answered."""
+        said = bool(self.comments.strip()) or self.preferred_setting_id is not None
+        return said and not self.answer
 
 
 class PlanVersion(models.Model):
@@ -276,6 +306,9 @@ class PlanVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+    is_draft = models.BooleanField(
+        default=False, help_text="The draft as served on the family (numbered 0), kept to compare"
+    )
 
     class Meta:
         ordering = ["-version"]
@@ -284,7 +317,9 @@ class PlanVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Version {self.version}, issued {self.issued_on:%d %B %Y}"
+        if self.is_draft:
+            return f"The draft, issued {self.issued_on:%-d %B %Y}"
+        return f"Version {self.version}, issued {self.issued_on:%-d %B %Y}"
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if not self._state.adding:
@@ -293,3 +328,7 @@ class PlanVersion(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("Issued versions are never deleted.")
+
+    @property
+    def label(self) -> str:
+        return "The draft" if self.is_draft else f"Version {self.version}"

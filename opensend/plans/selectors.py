@@ -39,6 +39,7 @@ from opensend.plans.models import (
     PlanStatus,
     PlanVersion,
     Provision,
+    Representation,
 )
 
 NOT_FOUND = "No plan found"
@@ -94,6 +95,10 @@ def provision_get(plan: EHCPlan, provision_id: int) -> Provision:
 
 def consultation_get(plan: EHCPlan, consultation_id: int) -> Consultation:
     return _row(plan.consultations.all(), consultation_id)
+
+
+def representation_get(plan: EHCPlan, representation_id: int) -> Representation:
+    return _row(plan.representations.all(), representation_id)
 
 
 def version_get(plan: EHCPlan, version: int) -> PlanVersion:

@@ -24,6 +24,11 @@ urlpatterns = [
     path("<int:plan_id>/<str:kind>/<int:row_id>/remove/", content.row_remove, name="row_remove"),
     path("<int:plan_id>/issue-draft/", steps.draft_issue, name="draft_issue"),
     path("<int:plan_id>/representations/", steps.representations, name="representations"),
+    path(
+        "<int:plan_id>/representations/<int:representation_id>/answer/",
+        steps.representation_answer,
+        name="representation_answer",
+    ),
     path("<int:plan_id>/consultations/", steps.consultations, name="consultations"),
     path(
         "<int:plan_id>/consultations/<int:consultation_id>/response/",

@@ -21,8 +21,9 @@ from opensend.accounts.permissions import Capability
 from opensend.core.views_helpers import apply_service_errors
 from opensend.plans import selectors as plan_selectors
 from opensend.plans import services as plan_services
-from opensend.plans.forms import FamilyCommentForm, IssueFinalForm
+from opensend.plans.forms import DraftCommentForm, IssueFinalForm
 from opensend.plans.models import PlanStatus
+from opensend.plans.readiness import final_issue_blockers
 from opensend.plans.steps import family_may_comment
 from opensend.plans.views import plan_for, plan_form_page, plan_page_context
 from opensend.reviews import scheduling
@@ -68,7 +69,16 @@ def final_issue(request: HttpRequest, plan_id: int) -> HttpResponse:
         success="Final plan issued. The family has been sent it with their right of appeal.",
         template="plans/issue_final.html",
         context={
-            "warnings": plan_selectors.plan_warnings_for(plan, on=today),
+            "blockers": final_issue_blockers(
+                plan, issued_on=today, named_setting=plan.preferred_setting
+            )
+            if plan.is_draft
+            else [],
+            "warnings": [
+                w
+                for w in plan_selectors.plan_warnings_for(plan, on=today)
+                if not (w.blocks or w.blocks_final)
+            ],
             "dates": plan_selectors.plan_dates(plan, on=today),
             "consultations": plan_selectors.consultation_rows(plan),
         },
@@ -85,7 +95,7 @@ def family(request: HttpRequest, plan_id: int) -> HttpResponse:
         raise Http404(plan_selectors.NOT_FOUND)
     context = plan_page_context(plan, user=request.user)
     may_comment = family_may_comment(plan, request.user)
-    form = FamilyCommentForm(request.POST or None) if may_comment else None
+    form = DraftCommentForm(request.POST or None) if may_comment else None
     if request.method == "POST":
         if form is None:
             raise Http404(plan_selectors.NOT_FOUND)
@@ -110,9 +120,8 @@ def family(request: HttpRequest, plan_id: int) -> HttpResponse:
             "form": form,
             "may_comment": may_comment,
             "is_final": plan.status == PlanStatus.FINAL,
-            "my_comments": [
-                r for r in plan.representations.all() if r.recorded_by_id == request.user.pk
-            ],
+            # Every comment on the child's draft, however it reached us, with our answer.
+            "my_comments": list(plan.representations.all()) if is_family else [],
         }
     )
     status = 400 if form is not None and form.is_bound and form.errors else 200

@@ -39,7 +39,11 @@ from opensend.plans.services.issue import (
     plan_content_restore,
     plan_version_issue,
 )
-from opensend.plans.services.representations import check_comments, representation_record
+from opensend.plans.services.representations import (
+    check_comments,
+    representation_answer,
+    representation_record,
+)
 
 __all__ = [
     "check_comments",
@@ -63,5 +67,6 @@ __all__ = [
     "provision_add",
     "provision_remove",
     "provision_update",
+    "representation_answer",
     "representation_record",
 ]

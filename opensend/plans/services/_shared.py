@@ -31,6 +31,7 @@ PROVISION_FIELDS = [
     "duration",
     "group_size",
     "location",
+    "unquantified_reason",
 ]
 
 
@@ -85,7 +86,7 @@ def update_plan(actor: Actor, plan: EHCPlan, summary: str, values: Mapping[str, 
     audit_plan(actor, plan, summary=summary, changes=changes)
 
 
-def check_issuable(plan: EHCPlan, *, on: date) -> None:
-    hard = blocking(plan_warnings_for(plan, on=on))
+def check_issuable(plan: EHCPlan, *, on: date, final: bool = False) -> None:
+    hard = blocking(plan_warnings_for(plan, on=on), final=final)
     if hard:
         raise ValidationError(CANNOT_ISSUE.format(problems="; ".join(w.message for w in hard)))

@@ -195,6 +195,7 @@ def _clean_provision(
     duration: str,
     group_size: str,
     location: str,
+    unquantified_reason: str = "",
 ) -> dict[str, str]:
     """A provision's section and text, checked, and the rest of its row trimmed: the values
     both adding and changing a provision store (`PROVISION_FIELDS`)."""
@@ -205,7 +206,7 @@ def _clean_provision(
         errors["description"] = [DESCRIPTION_REQUIRED]
     if errors:
         raise ValidationError(errors)
-    trimmed = (provided_by, frequency, duration, group_size, location)
+    trimmed = (provided_by, frequency, duration, group_size, location, unquantified_reason)
     values = (section, description.strip(), *(value.strip() for value in trimmed))
     return dict(zip(PROVISION_FIELDS, values, strict=True))
 
@@ -222,11 +223,19 @@ def provision_add(
     duration: str = "",
     group_size: str = "",
     location: str = "",
+    unquantified_reason: str = "",
     outcome_ids: Iterable[int] = (),
 ) -> Provision:
     plan = locked_editable(actor, plan)
     values = _clean_provision(
-        section, description, provided_by, frequency, duration, group_size, location
+        section,
+        description,
+        provided_by,
+        frequency,
+        duration,
+        group_size,
+        location,
+        unquantified_reason,
     )
     outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
     provision = Provision.objects.create(plan=plan, **values)
@@ -246,11 +255,19 @@ def provision_update(
     duration: str = "",
     group_size: str = "",
     location: str = "",
+    unquantified_reason: str = "",
     outcome_ids: Iterable[int] = (),
 ) -> Provision:
     plan = locked_editable(actor, provision.plan)
     values = _clean_provision(
-        section, description, provided_by, frequency, duration, group_size, location
+        section,
+        description,
+        provided_by,
+        frequency,
+        duration,
+        group_size,
+        location,
+        unquantified_reason,
     )
     outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
     changes = apply_changes(provision, values)

@@ -17,7 +17,8 @@ from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import check_not_future
 from opensend.notify.services import notification_send
-from opensend.plans.models import EHCPlan, PlacementType
+from opensend.plans.content import plan_content
+from opensend.plans.models import EHCPlan, PlacementType, PlanVersion
 from opensend.plans.services._shared import (
     NO_REQUEST,
     SECTION_A,
@@ -116,6 +117,16 @@ def draft_issue(
     case = case_record_draft_issued(actor=actor, case=plan.request, on=issued_on, today=today)
     plan.draft_issued_on = issued_on
     plan.save(update_fields=["draft_issued_on", "updated_at"])
+    # The draft as the family received it, kept so draft and final can be compared.
+    draft = PlanVersion.objects.create(
+        plan=plan,
+        version=0,
+        is_draft=True,
+        issued_on=issued_on,
+        snapshot=plan_content(plan),
+        issued_by=actor,
+    )
+    audit_record(actor=actor, action=Action.CREATE, obj=draft, child_id=plan.child_id)
     audit_plan(actor, plan, summary=f"Draft plan issued ({issued_on.isoformat()})")
     notification_send(
         actor=actor,

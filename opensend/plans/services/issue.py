@@ -23,9 +23,9 @@ from opensend.core.types import Actor
 from opensend.core.validation import check_not_future
 from opensend.notify.services import notification_send, notification_send_to_address
 from opensend.people.models import Setting
-from opensend.plans.clocks import representations_due
 from opensend.plans.content import plan_content
 from opensend.plans.models import EHCPlan, Need, Outcome, PlanStatus, PlanVersion, Provision
+from opensend.plans.readiness import blockers_as_errors, final_issue_blockers
 from opensend.plans.services._shared import (
     DRAFT_NOT_ISSUED,
     NO_REQUEST,
@@ -39,10 +39,6 @@ from opensend.plans.services._shared import (
 
 NAMED_SETTING_REQUIRED = "Choose the school, college or other setting to name in the plan"
 FINAL_BEFORE_DRAFT = "The final plan cannot be issued before the draft ({draft})"
-WINDOW_OPEN = (
-    "The family has until {due} to comment on the draft. Record their comments first, or "
-    "issue the final plan after that date"
-)
 
 
 @transaction.atomic
@@ -79,11 +75,9 @@ def final_issue(
                 ]
             }
         )
-    window_end = representations_due(plan)
-    if window_end is not None and issued_on <= window_end and not plan.representations.exists():
-        raise ValidationError(
-            {"issued_on": [WINDOW_OPEN.format(due=statutory.long_date(window_end))]}
-        )
+    blockers = final_issue_blockers(plan, issued_on=issued_on, named_setting=named_setting)
+    if blockers:
+        raise ValidationError(blockers_as_errors(blockers))
     review_due = first_review_due(plan, issued_on=issued_on)
     plan_version_issue(
         actor=actor,
@@ -127,7 +121,7 @@ def plan_version_issue(
     send it to the named setting and the health commissioner. Shared by the first final plan
     and every amended plan (reviews.services.amendment_issue). Call inside a transaction with
     the plan locked (`plan_lock`)."""
-    check_issuable(plan, on=issued_on)
+    check_issuable(plan, on=issued_on, final=True)
     plan.named_setting = named_setting
     plan.status = PlanStatus.FINAL
     plan.version += 1
@@ -190,7 +184,7 @@ def plan_content_restore(*, actor: Actor, plan: EHCPlan, version: int) -> EHCPla
         outcomes[row["id"]] = outcome
     for row in content["provision"]:
         provision = Provision.objects.create(
-            plan=plan, **{name: row[name] for name in PROVISION_FIELDS}
+            plan=plan, **{name: row.get(name, "") for name in PROVISION_FIELDS}
         )
         provision.outcomes.set([outcomes[i] for i in row["outcome_ids"] if i in outcomes])
     audit_plan(actor, plan, summary=f"Content put back as issued in version {version}")

@@ -24,6 +24,7 @@ from testsupport.journeys import (
     RECEIVED,
     TODAY,
     drafting_case,
+    ready_to_issue,
     write_plan,
 )
 
@@ -82,6 +83,19 @@ def test_whole_journey_from_drafting_to_final(world):
     )
     plan.refresh_from_db()
     assert plan.preferred_setting == school
+    comment = plan.representations.get()
+    with pytest.raises(ValidationError, match="Answer the comments from Ava's father"):
+        services.final_issue(
+            actor=cw, plan=plan, issued_on=FINAL_ON, named_setting=school, today=TODAY
+        )
+    services.representation_answer(
+        actor=cw,
+        representation=comment,
+        answer="partly",
+        reasons="Swimming is in section F; the pool is shared",
+        answered_on=dt.date(2026, 9, 10),
+        today=TODAY,
+    )
 
     services.final_issue(actor=cw, plan=plan, issued_on=FINAL_ON, named_setting=school, today=TODAY)
     plan.refresh_from_db()
@@ -105,8 +119,10 @@ def test_whole_journey_from_drafting_to_final(world):
     assert statutory.long_date(review_due) in final_message.body
     assert statutory.long_date(statutory.appeal_deadline(FINAL_ON)) in final_message.body
 
-    version = PlanVersion.objects.get(plan=plan)
+    version = PlanVersion.objects.get(plan=plan, is_draft=False)
     assert version.version == 1 and version.issued_on == FINAL_ON and version.issued_by == cw
+    draft = PlanVersion.objects.get(plan=plan, is_draft=True)  # the draft, kept to compare
+    assert draft.version == 0 and draft.issued_on == DRAFT_ON
     assert version.snapshot["needs"][0]["description"].startswith("Finds it hard")
     assert version.snapshot["I"]["named_setting"] == "Riverside Primary"
     assert AuditEvent.objects.filter(
@@ -119,7 +135,10 @@ def test_whole_journey_from_drafting_to_final(world):
     version.snapshot["needs"][0]["description"] = "Changed"
     with pytest.raises(RuntimeError):
         version.save()
-    assert PlanVersion.objects.get(plan=plan).snapshot["needs"][0]["description"] != "Changed"
+    assert (
+        PlanVersion.objects.get(plan=plan, version=1).snapshot["needs"][0]["description"]
+        != "Changed"
+    )
 
 
 def test_draft_starts_only_at_drafting_and_once(world):
@@ -333,18 +352,56 @@ def test_dates_out_of_order_are_refused_and_change_nothing(world):
     assert plan.status == PlanStatus.DRAFT and plan.version == 0 and plan.named_setting is None
     assert case.stage == Stage.DRAFT_ISSUED and case.final_issued_on is None
     assert consultation.responded_on is None
-    assert not PlanVersion.objects.exists()
+    assert not PlanVersion.objects.filter(is_draft=False).exists()
 
 
-def test_final_waits_for_the_family_window_unless_they_have_commented(world):
+def test_final_waits_for_the_family_window_unless_they_confirm_they_are_done(world):
+    """Reg 13(1)(a): at least 15 days to comment. A comment alone does not end them; the
+    family's written confirmation that they have nothing more to say does."""
     cw = world.users["caseworker"]
     plan = write_plan(cw, services.plan_draft_start(actor=cw, case=drafting_case(world)))
     services.draft_issue(actor=cw, plan=plan, issued_on=DRAFT_ON, today=TODAY)
     school = SettingFactory()
+    ready_to_issue(cw, plan, school)
+    early = dt.date(2026, 9, 10)
     with pytest.raises(ValidationError, match="has until Tuesday 15 September 2026"):
         services.final_issue(
-            actor=cw, plan=plan, issued_on=dt.date(2026, 9, 10), named_setting=school, today=TODAY
+            actor=cw, plan=plan, issued_on=early, named_setting=school, today=TODAY
         )
+    services.representation_record(
+        actor=cw,
+        plan=plan,
+        made_on=dt.date(2026, 9, 3),
+        made_by="Mum",
+        comments="Add swimming",
+        today=TODAY,
+    )
+    with pytest.raises(ValidationError, match="has until Tuesday 15 September 2026"):
+        services.final_issue(
+            actor=cw, plan=plan, issued_on=early, named_setting=school, today=TODAY
+        )
+    done = services.representation_record(
+        actor=cw,
+        plan=plan,
+        made_on=dt.date(2026, 9, 4),
+        made_by="Mum",
+        comments="",
+        nothing_more_to_say=True,
+        today=TODAY,
+    )
+    assert done.nothing_more_to_say and not done.needs_answer
+    ready_to_issue(cw, plan, school)  # answers "Add swimming"
+    services.final_issue(actor=cw, plan=plan, issued_on=early, named_setting=school, today=TODAY)
+    plan.refresh_from_db()
+    assert plan.issued_on == early
+
+
+def test_after_the_window_the_final_plan_may_be_issued_without_comments(world):
+    cw = world.users["caseworker"]
+    plan = write_plan(cw, services.plan_draft_start(actor=cw, case=drafting_case(world)))
+    services.draft_issue(actor=cw, plan=plan, issued_on=DRAFT_ON, today=TODAY)
+    school = SettingFactory()
+    ready_to_issue(cw, plan, school)
     services.final_issue(
         actor=cw, plan=plan, issued_on=dt.date(2026, 9, 16), named_setting=school, today=TODAY
     )

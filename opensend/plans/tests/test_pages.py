@@ -13,7 +13,7 @@ from opensend.plans.models import Need, PlanStatus, Representation
 from testsupport.factories.accounts import senco_of, sign_in_fully
 from testsupport.factories.people import SettingFactory
 from testsupport.forms import date_fields
-from testsupport.journeys import TODAY, drafting_case, write_plan
+from testsupport.journeys import TODAY, drafting_case, ready_to_issue, write_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -266,14 +266,24 @@ def test_versions_and_compare_pages(world):
     cw = world.users["caseworker"]
     plan = plan_for(world)
     services.representation_record(
-        actor=cw, plan=plan, made_on=TODAY, made_by="Dad", comments="OK", today=TODAY
+        actor=cw,
+        plan=plan,
+        made_on=TODAY,
+        made_by="Dad",
+        comments="OK",
+        nothing_more_to_say=True,
+        today=TODAY,
     )
+    ready_to_issue(cw, plan, world.setting, on=TODAY)
     services.final_issue(
         actor=cw, plan=plan, issued_on=TODAY, named_setting=world.setting, today=TODAY
     )
     client = world.client_for("caseworker")
     page = client.get(reverse("plans:versions", args=[plan.pk]))
     assert page.status_code == 200 and "Version 1" in page.content.decode()
+    assert "The draft" in page.content.decode()
+    draft = client.get(reverse("plans:version_compare", args=[plan.pk]) + "?from=0&to=1")
+    assert draft.status_code == 200 and "The draft (" in draft.content.decode()
     compare = client.get(reverse("plans:version_compare", args=[plan.pk]) + "?from=1&to=current")
     assert compare.status_code == 200
     assert "No change" in compare.content.decode()

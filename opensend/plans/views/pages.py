@@ -152,7 +152,7 @@ def versions(request: HttpRequest, plan_id: int) -> HttpResponse:
             "versions": [
                 (v, rows[i + 1] if i + 1 < len(rows) else None) for i, v in enumerate(rows)
             ],
-            "choices": [(str(v.version), f"Version {v.version}") for v in rows]
+            "choices": [(str(v.version), v.label) for v in rows]
             + [("current", "The plan as it is now")],
             "family": selectors.plan_for_family(request.user, plan),
         },
@@ -167,7 +167,7 @@ def _version_content(plan: EHCPlan, value: str) -> tuple[str, dict[str, Any], An
     except ValueError as exc:
         raise Http404(selectors.NOT_FOUND) from exc
     version = selectors.version_get(plan, number)
-    label = f"Version {version.version} ({statutory.long_date(version.issued_on)})"
+    label = f"{version.label} ({statutory.long_date(version.issued_on)})"
     return label, version.snapshot, version
 
 

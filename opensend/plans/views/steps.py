@@ -15,9 +15,12 @@ from django.views.decorators.http import require_http_methods
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability
 from opensend.plans import selectors
-from opensend.plans.forms import ConsultationResponseForm
+from opensend.plans.forms import ConsultationResponseForm, RepresentationAnswerForm
 from opensend.plans.models import EHCPlan
 from opensend.plans.services.consultations import consultation_response_record
+from opensend.plans.services.representations import (
+    representation_answer as representation_answer_record,
+)
 from opensend.plans.steps import PLAN
 from opensend.plans.views.pages import plan_for, plan_form_page
 
@@ -84,4 +87,28 @@ def consultation_response(request: HttpRequest, plan_id: int, consultation_id: i
         ),
         success="Reply recorded",
         done=lambda: redirect("plans:consultations", plan_id=plan.pk),
+    )
+
+
+@require_capability(Capability.MANAGE_CASES)
+@require_http_methods(["GET", "POST"])
+def representation_answer(
+    request: HttpRequest, plan_id: int, representation_id: int
+) -> HttpResponse:
+    """The council's answer to one of the family's comments, which the family then reads."""
+    plan = plan_for(request, plan_id)
+    representation = selectors.representation_get(plan, representation_id)
+    initial = {"answer": representation.answer, "reasons": representation.answer_reasons}
+    return plan_form_page(
+        request,
+        plan=plan,
+        form=RepresentationAnswerForm(request.POST or None, initial=initial),
+        heading=f"Answer the comments from {representation.made_by}",
+        action=lambda d: representation_answer_record(
+            actor=request.user, representation=representation, **d
+        ),
+        success="Answer recorded. The family can read it on their plan page.",
+        template="plans/representation_answer.html",
+        context={"representation": representation},
+        done=lambda: redirect("plans:representations", plan_id=plan.pk),
     )

@@ -5,7 +5,7 @@ import pytest
 
 from opensend.plans import services
 from testsupport.browser import follow, go, sign_in, sign_out, submit
-from testsupport.journeys import TODAY, drafting_case, write_plan
+from testsupport.journeys import TODAY, drafting_case, ready_to_issue, write_plan
 
 pytestmark = pytest.mark.browser
 
@@ -41,8 +41,17 @@ def test_plan_pages_are_accessible(page, live_server, world):
     go(page, f"{base}/plans/{plan.pk}/representations/")
     go(page, f"{base}/plans/{plan.pk}/issue-final/")
     services.representation_record(
-        actor=cw, plan=plan, made_on=TODAY, made_by="Dad", comments="Fine", today=TODAY
+        actor=cw,
+        plan=plan,
+        made_on=TODAY,
+        made_by="Dad",
+        comments="Fine",
+        nothing_more_to_say=True,
+        today=TODAY,
     )
+    comment = plan.representations.get()
+    go(page, f"{base}/plans/{plan.pk}/representations/{comment.pk}/answer/")
+    ready_to_issue(cw, plan, world.setting, on=TODAY)
     services.final_issue(
         actor=cw, plan=plan, issued_on=TODAY, named_setting=world.setting, today=TODAY
     )

@@ -70,7 +70,7 @@ def test_a_caseworker_reads_ep_and_health_advice_from_the_plan_editor(page, live
 def test_the_advice_pages_work_at_320_px_without_javascript(page_without_js, live_server, world):
     page = page_without_js
     page.set_viewport_size({"width": 320, "height": 800})
-    case, health = assessing_case(world)
+    _, health = assessing_case(world)
     advice_services.advice_submit(
         actor=world.users["health"],
         advice=health,

@@ -66,6 +66,22 @@ def test_amend_decision_edit_comment_and_issue_a_new_version(world):
         frequency="5 times a week",
         outcome_ids=[o.pk for o in provision.outcomes.all()],
     )
+    with pytest.raises(ValidationError, match="does not say who provides it or how long"):
+        services.amendment_issue(
+            actor=cw,
+            amendment=amendment,
+            issued_on=dt.date(2026, 12, 10),
+            today=dt.date(2026, 12, 10),
+        )
+    plan_services.provision_update(
+        actor=cw,
+        provision=provision,
+        section="F",
+        description="Speech and language therapy",
+        frequency="5 times a week",
+        unquantified_reason="The NHS therapy service confirms who and how long at the next review",
+        outcome_ids=[o.pk for o in provision.outcomes.all()],
+    )
     v1 = PlanVersion.objects.get(plan=plan, version=1)
     assert "5 times a week" not in str(v1.snapshot)
 
@@ -78,7 +94,7 @@ def test_amend_decision_edit_comment_and_issue_a_new_version(world):
             today=dt.date(2026, 11, 25),
         )
     assert "4 December 2026" in str(exc.value)
-    assert PlanVersion.objects.filter(plan=plan).count() == 1
+    assert PlanVersion.objects.filter(plan=plan, is_draft=False).count() == 1
 
     parent = world.caseload_child.relationships.first().family_member
     parent_user = world.users["caseworker"].__class__.objects.create_user(
