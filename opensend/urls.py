@@ -5,7 +5,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from opensend.core.api_docs import api_docs
+from opensend.people.urls import urlpatterns as people_pages
 from opensend.plans.urls import urlpatterns as plan_pages
+from opensend.portal.child_page import child_urlpatterns as child_pages
 from opensend.reviews.plan_pages import plan_urlpatterns as living_plan_pages
 
 api_v1 = [
@@ -22,7 +24,8 @@ urlpatterns = [
     path("account/", include("opensend.accounts.urls")),
     path("audit/", include("opensend.portal.audit_urls")),
     path("disputes/", include("opensend.disputes.urls")),
-    path("people/", include("opensend.people.urls")),
+    # The child's page needs every journey app, so portal serves it under people's name.
+    path("people/", include((people_pages + child_pages, "people"))),
     path("casework/", include("opensend.casework.urls")),
     # One URL space for a plan: the plans app's pages and those that need reviews (journey order).
     path("plans/", include((plan_pages + living_plan_pages, "plans"))),

@@ -2,11 +2,12 @@ from django.urls import path
 
 from opensend.people import views
 
+# The child's page (`people:child_detail`) needs the journey apps: portal.child_page serves it,
+# joined to these under the `people` namespace in opensend/urls.py.
 app_name = "people"
 urlpatterns = [
     path("children/", views.child_list, name="child_list"),
     path("children/new/", views.child_create, name="child_create"),
-    path("children/<int:child_id>/", views.child_detail, name="child_detail"),
     path("children/<int:child_id>/edit/", views.child_edit, name="child_edit"),
     path("children/<int:child_id>/close/", views.child_close, name="child_close"),
     path("children/<int:child_id>/family/new/", views.family_member_add, name="family_member_add"),

@@ -1,5 +1,7 @@
 """Staff pages for the child record and the settings list. Thin: selectors read, services write."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -59,21 +61,18 @@ def child_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_capability(Capability.VIEW_CHILDREN)
-def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
+def child_page_context(request: HttpRequest, child_id: int) -> dict[str, Any]:
+    """What the child's page shows from this app: the record, age, year group, settings. The
+    page itself (with where the child is on the journey) is served by `portal.child_page`."""
     child = selectors.child_get_for_user(user=request.user, child_id=child_id)
     today = timezone.localdate()
-    return render(
-        request,
-        "people/child_detail.html",
-        {
-            "child": child,
-            "today": today,
-            "age": child.age_on(today),
-            "nc_year": child.nc_year_on(today),
-            "current_enrolments": selectors.current_enrolments(child),
-        },
-    )
+    return {
+        "child": child,
+        "today": today,
+        "age": child.age_on(today),
+        "nc_year": child.nc_year_on(today),
+        "current_enrolments": selectors.current_enrolments(child),
+    }
 
 
 @require_capability(Capability.CREATE_CHILDREN)

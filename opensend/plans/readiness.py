@@ -63,6 +63,15 @@ def final_issue_blockers(
 ) -> list[Blocker]:
     """Everything that stops `plan` being issued as final on `issued_on` naming `named_setting`."""
     blockers: list[Blocker] = []
+    if plan.draft_issued_on is None:
+        blockers.append(
+            Blocker(
+                "draft_not_issued",
+                "Send the draft plan to the family first: they have 15 days to comment on it",
+                fix_url=reverse("plans:draft_issue", args=[plan.pk]),
+                fix_text="Issue the draft plan",
+            )
+        )
     comments_url = reverse("plans:representations", args=[plan.pk])
     window_end = representations_due(plan)
     representations = list(plan.representations.all())

@@ -49,12 +49,22 @@ def case_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
+HAS_PLAN = (
+    "{child} already has an EHC plan. Ask for a re-assessment or an early review instead, or "
+    "confirm that this is a new request for an assessment"
+)
+
+
 @require_capability(Capability.REQUEST_ASSESSMENT)
 @require_http_methods(["GET", "POST"])
 def request_create(request: HttpRequest, child_id: int) -> HttpResponse:
     child = child_get_for_user(user=request.user, child_id=child_id)
     form = RequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # A child with a plan in force needs a review or a re-assessment, not a new assessment
+    # (CFA s44; SEND Regulations 2014, regs 24-27): say so, and ask to confirm before recording.
+    plan = child.ehc_plans.filter(status="final").order_by("-issued_on").first()
+    confirmed = request.POST.get("has_plan_confirmed") == "yes"
+    if request.method == "POST" and form.is_valid() and (plan is None or confirmed):
         try:
             case = request_services.request_create(
                 actor=request.user, child=child, **form.cleaned_data
@@ -67,8 +77,14 @@ def request_create(request: HttpRequest, child_id: int) -> HttpResponse:
                 return redirect("casework:case_detail", request_id=case.pk)
             return redirect("people:child_detail", child_id=child.pk)
     status = 400 if form.is_bound and form.errors else 200
+    if request.method == "POST" and plan is not None and not confirmed and not form.errors:
+        form.add_error(None, HAS_PLAN.format(child=child.full_name))
+        status = 400
     return render(
-        request, "casework/request_form.html", {"form": form, "child": child}, status=status
+        request,
+        "casework/request_form.html",
+        {"form": form, "child": child, "plan_in_force": plan},
+        status=status,
     )
 
 
