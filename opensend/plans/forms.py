@@ -137,10 +137,11 @@ class ProvisionForm(GovukForm):
     )
     location = forms.CharField(label="Where", required=False, max_length=200)
     unquantified_reason = _text(
-        "If who, how often or how long cannot be said yet, why not? (optional)",
+        "Why some details are not known yet (optional)",
         rows=2,
         required=False,
-        hint="A final plan cannot leave these out without a reason",
+        hint="If the provider, frequency or length is left blank, say why: a final plan "
+        "cannot leave them out without a reason",
     )
     outcome_ids = _choices_field("Which outcomes does it help achieve?", "Select all that apply")
 

@@ -1,6 +1,7 @@
 """The EHC journey in Chromium: every role does their part, every page is checked with axe-core."""
 
 import datetime
+import re
 
 import pytest
 
@@ -107,7 +108,9 @@ def test_setting_request_to_final_plan(page, live_server, world):
     ]:
         follow(page, "Ask for advice")
         page.get_by_label(kind).check()
-        page.get_by_label("Organisation to ask").select_option(label=_org(world, role).name)
+        page.get_by_label("Organisation to ask").select_option(
+            label=f"{_org(world, role).name} ({_org(world, role).get_kind_display()})"
+        )
         _today(page, "Date the advice was requested")
         submit(page, "Save")
     assert page.get_by_text("Give advice for the assessment").count() >= 3
@@ -171,17 +174,37 @@ def test_setting_request_to_final_plan(page, live_server, world):
     # The parent reads the draft, comments and names a preferred school.
     sign_in(page, live_server, world.users["parent"].email)
     go(page, f"{base}/people/children/{child.pk}/")
-    assert page.get_by_text("draft plan issued").is_visible()
+    assert page.get_by_text("draft plan issued").first.is_visible()
     go(page, f"{base}/plans/{plan.pk}/family/")
     page.get_by_label("What do you think of the draft plan?").fill("Please add help at lunchtime.")
     page.get_by_label(
         "Which school, college or setting would you like us to name? (optional)"
     ).select_option(label=world.setting.name)
+    page.get_by_label("I have nothing more to say about the draft plan").check()
     submit(page, "Send your comments")
     sign_out(page)
 
+    # The school is consulted and replies; the caseworker answers the parent's comments.
+    from opensend.plans import services as plan_services
+
+    cw = world.users["caseworker"]
+    consultation = plan_services.consultation_send(
+        actor=cw, plan=plan, setting=world.setting, sent_on=datetime.date.today()
+    )
+    plan_services.consultation_response_record(
+        actor=cw,
+        consultation=consultation,
+        responded_on=datetime.date.today(),
+        can_meet_needs="yes",
+    )
+    sign_in(page, live_server, cw.email)
+    go(page, f"{base}/plans/{plan.pk}/representations/")
+    answer_link = page.get_by_role("link", name=re.compile("^Answer the comments from"))
+    go(page, base + answer_link.first.get_attribute("href"))
+    page.get_by_label("Accepted: the plan has been changed").check()
+    submit(page, "Save the answer")
+
     # Caseworker issues the final plan naming the school.
-    sign_in(page, live_server, world.users["caseworker"].email)
     go(page, f"{base}/plans/{plan.pk}/")
     follow(page, "Issue the final plan")
     page.get_by_label("Setting to name in section I").select_option(label=world.setting.name)

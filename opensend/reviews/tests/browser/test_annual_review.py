@@ -117,7 +117,7 @@ def test_setting_led_review_to_amended_plan(page, live_server, world):
     fill_date(page, "issued_on", today)
     submit(page, "Save")
     assert "Amended plan issued as version 2" in page.content()
-    assert PlanVersion.objects.filter(plan=plan).count() == 2
+    assert PlanVersion.objects.filter(plan=plan, is_draft=False).count() == 2
     follow(page, "what changed")
     content = page.content()
     assert "5 times a week" in content and "Who changed what" in content
