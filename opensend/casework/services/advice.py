@@ -105,11 +105,25 @@ def check_advice_organisation(kind: str, organisation: Any) -> None:
         )
 
 
-def _check_not_empty(
-    needs: str, outcomes: str, provision: str, no_needs: bool, has_document: bool
-) -> None:
-    if not (needs.strip() or outcomes.strip() or provision.strip() or no_needs or has_document):
+def _take_content(
+    advice: AdviceRequest,
+    *,
+    needs: str,
+    outcomes: str,
+    provision: str,
+    no_needs: bool,
+    document: Any,
+    required: bool = True,
+) -> uploads.CheckedUpload | None:
+    """Put the adviser's words on the advice (not yet saved) and check the upload; submitted
+    advice must say something: text, "no needs", or a document (new or kept from a draft)."""
+    checked = uploads.checked_or_error(document)
+    said = needs.strip() or outcomes.strip() or provision.strip() or no_needs
+    if required and not (said or checked or advice.document):
         raise ValidationError({"needs": [ADVICE_EMPTY]})
+    advice.needs, advice.outcomes, advice.provision = needs, outcomes, provision
+    advice.no_needs = no_needs
+    return checked
 
 
 def _locked_for_adviser(actor: Actor, advice: AdviceRequest) -> AdviceRequest:
@@ -172,9 +186,15 @@ def advice_draft_save(
     advice = _locked_for_adviser(actor, advice)
     if advice.received_on is not None:
         raise ValidationError(ADVICE_ALREADY_SUBMITTED)
-    checked = uploads.checked_or_error(document)
-    advice.needs, advice.outcomes, advice.provision = needs, outcomes, provision
-    advice.no_needs = no_needs
+    checked = _take_content(
+        advice,
+        needs=needs,
+        outcomes=outcomes,
+        provision=provision,
+        no_needs=no_needs,
+        document=document,
+        required=False,
+    )
     advice.draft_saved_at, advice.draft_saved_by = timezone.now(), actor
     _store(advice, checked)
     return advice
@@ -199,13 +219,17 @@ def advice_submit(
     advice = _locked_for_adviser(actor, advice)
     if advice.received_on is not None:
         raise ValidationError(ADVICE_ALREADY_SUBMITTED)
-    checked = uploads.checked_or_error(document)
-    _check_not_empty(needs, outcomes, provision, no_needs, bool(checked or advice.document))
     submitted_on = submitted_on or today
     if submitted_on > today or submitted_on < advice.requested_on:
         raise ValidationError({"submitted_on": ["The date must be between the request and today"]})
-    advice.needs, advice.outcomes, advice.provision = needs, outcomes, provision
-    advice.no_needs = no_needs
+    checked = _take_content(
+        advice,
+        needs=needs,
+        outcomes=outcomes,
+        provision=provision,
+        no_needs=no_needs,
+        document=document,
+    )
     advice.received_on = submitted_on
     advice.submitted_by = actor
     _store(advice, checked)
@@ -242,10 +266,14 @@ def advice_correct(
         raise ValidationError(ADVICE_NOT_SUBMITTED)
     if not reason.strip():
         raise ValidationError({"reason": ["Say what you changed and why"]})
-    checked = uploads.checked_or_error(document)
-    _check_not_empty(needs, outcomes, provision, no_needs, bool(checked or advice.document))
-    advice.needs, advice.outcomes, advice.provision = needs, outcomes, provision
-    advice.no_needs = no_needs
+    checked = _take_content(
+        advice,
+        needs=needs,
+        outcomes=outcomes,
+        provision=provision,
+        no_needs=no_needs,
+        document=document,
+    )
     _store(advice, checked)
     version = _new_version(advice, actor=actor, reason=reason.strip())
     record_step(
