@@ -23,6 +23,8 @@ class Capability(StrEnum):
     CREATE_CHILDREN = "create_children"
     EDIT_CHILDREN = "edit_children"
     CLOSE_CHILDREN = "close_children"
+    MERGE_CHILDREN = "merge_children"
+    REVERSE_MERGES = "reverse_merges"
     VIEW_SETTINGS = "view_settings"
     EDIT_SETTINGS = "edit_settings"
     VIEW_AUDIT = "view_audit"
@@ -49,6 +51,9 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.CREATE_CHILDREN: frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
     Capability.EDIT_CHILDREN: frozenset({Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN}),
     Capability.CLOSE_CHILDREN: frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
+    # Two records for one child: a manager merges them; only an administrator undoes a merge.
+    Capability.MERGE_CHILDREN: frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
+    Capability.REVERSE_MERGES: frozenset({Role.ADMIN}),
     Capability.VIEW_SETTINGS: ALL_STAFF,
     Capability.EDIT_SETTINGS: frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
     Capability.VIEW_AUDIT: frozenset({Role.ADMIN}),

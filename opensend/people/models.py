@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from opensend import statutory
-from opensend.core.models import ClosableModel, TimeStampedModel
+from opensend.core.models import ClosableModel, NeverDeleted, TimeStampedModel
 from opensend.people.codes import (
     AccessibleFormat,
     Channel,
@@ -196,6 +196,14 @@ class Child(ClosableModel):
         related_name="young_person_record",
         help_text="The young person's own sign-in, once they are 16 or over.",
     )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_records",
+        help_text="Set when this record was a duplicate, merged into the kept record (and closed).",
+    )
 
     objects = ChildQuerySet.as_manager()  # type: ignore[assignment,misc]
 
@@ -340,3 +348,44 @@ class Consent(ClosableModel):
 
     def __str__(self) -> str:
         return f"{self.get_purpose_display()} ({self.given_by})"
+
+
+class ChildMerge(NeverDeleted):
+    """Two records for one child made one (issue 12, item 5): which was kept, which was merged
+    away, and exactly what moved, so an administrator can reverse it.
+
+    `moved` and `left_behind` are {"app_label.model.field": [pk, ...]}: the rows re-pointed to the
+    kept record, and those left on the merged-away record because the kept record already had
+    the same (a parent linked to both). `overwritten` is {field attname: [the kept record's value
+    before, the value taken from the merged-away record]}, as JSON values. `row_changes` is
+    {"app_label.model": {pk: {attname: value before}}} for rows changed as they moved (a second
+    main contact is no longer the main contact)."""
+
+    kept = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="merges_kept")
+    merged = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="merges_away")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    moved = models.JSONField(default=dict, blank=True)
+    left_behind = models.JSONField(default=dict, blank=True)
+    overwritten = models.JSONField(default=dict, blank=True)
+    row_changes = models.JSONField(default=dict, blank=True)
+    moved_user_id = models.BigIntegerField(
+        null=True, blank=True, help_text="The young person's sign-in, moved to the kept record."
+    )
+    reversed_at = models.DateTimeField(null=True, blank=True)
+    reversed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reversal_notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "merge of two child records"
+
+    def __str__(self) -> str:
+        return f"Record {self.merged_id} merged into record {self.kept_id}"
+
+    @property
+    def is_reversed(self) -> bool:
+        return self.reversed_at is not None

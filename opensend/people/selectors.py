@@ -12,7 +12,7 @@ from django.http import Http404
 from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
-from opensend.people.models import Child, Enrolment, FamilyRelationship, Setting
+from opensend.people.models import Child, ChildMerge, Enrolment, FamilyRelationship, Setting
 
 NOT_FOUND = "No child or young person found"
 
@@ -156,3 +156,41 @@ def child_likely_duplicates(
         ids |= set(born.similar_names(name=name).values_list("pk", flat=True))
     visible = list(Child.objects.visible_to(user).filter(pk__in=ids).order_by("family_name", "pk"))
     return visible, len(ids) - len(visible)
+
+
+def child_duplicates_of(*, user: object, child: Child) -> list[Child]:
+    """The open records the user may open that may be this same child (the create warning's
+    rule, applied to a saved record), for choosing which one to merge with."""
+    found, _unseen = child_likely_duplicates(
+        user=user,
+        given_name=child.given_name,
+        family_name=child.family_name,
+        date_of_birth=child.date_of_birth,
+        upn=child.upn,
+        nhs_number=child.nhs_number,
+    )
+    return [c for c in found if c.pk != child.pk]
+
+
+def child_merges(child: Child) -> dict[str, list[ChildMerge]]:
+    """The merges this record took part in: records merged into it, and its own merge away."""
+    merges = ChildMerge.objects.select_related("kept", "merged", "merged_by", "reversed_by")
+    return {
+        "into": list(merges.filter(kept=child)),
+        "away": list(merges.filter(merged=child)),
+    }
+
+
+def merge_get_for_user(*, user: object, merge_id: int) -> ChildMerge:
+    """A merge, for someone who may merge records and may see the record it kept (404 if not)."""
+    if not user_can(user, Capability.MERGE_CHILDREN):
+        raise Http404("No merge found")
+    visible = Child.objects.visible_to(user)
+    try:
+        merge = ChildMerge.objects.select_related("kept", "merged", "merged_by", "reversed_by").get(
+            Q(kept__in=visible) | Q(merged__in=visible), pk=merge_id
+        )
+    except (ChildMerge.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("No merge found") from exc
+    audit_record(actor=user, action=Action.VIEW, obj=merge, child_id=merge.kept_id)
+    return merge

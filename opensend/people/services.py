@@ -1,9 +1,10 @@
 """Every change to children, families and settings: validated, atomic and audited."""
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,11 +13,13 @@ from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.core.types import Actor
+from opensend.people import merging
 from opensend.people.identifiers import normalise_postcode, postcode_problem
 from opensend.people.models import (
     CHILD_FIELDS,
     SETTING_FIELDS,
     Child,
+    ChildMerge,
     FamilyMember,
     FamilyRelationship,
     NeedType,
@@ -196,3 +199,212 @@ def setting_update(
     if changes:
         audit_record(actor=actor, action=Action.UPDATE, obj=setting, changes=changes)
     return setting
+
+
+@transaction.atomic
+def child_merge(
+    *,
+    actor: Actor,
+    kept: Child,
+    merged: Child,
+    take_from_merged: Iterable[str] = (),
+    today: date | None = None,
+) -> ChildMerge:
+    """Make two records for one child one: everything that points at `merged` (requests, plans,
+    reviews, disputes, letters, family, settings...) is re-pointed to `kept`, the details named in
+    `take_from_merged` are copied onto `kept`, and `merged` is closed, pointing at `kept`.
+
+    Rows that `kept` already has the same of (a parent linked to both) stay on the merged-away
+    record. What moved is kept in a ChildMerge and the audit trail, so it can be reversed."""
+    check_capability(actor, Capability.MERGE_CHILDREN)
+    take = set(take_from_merged)
+    unknown = take - set(CHILD_FIELDS)
+    if unknown:
+        raise ValidationError(
+            f"These are not details of a child's record: {', '.join(sorted(unknown))}"
+        )
+    locked = Child.objects.select_for_update().in_bulk([kept.pk, merged.pk])
+    kept, merged = locked.get(kept.pk, kept), locked.get(merged.pk, merged)
+    problems = merging.merge_problems(kept=kept, merged=merged)
+    if problems:
+        raise ValidationError(problems)
+    if Child.objects.visible_to(actor).filter(pk__in=[kept.pk, merged.pk]).count() != 2:
+        raise PermissionDenied
+
+    overwritten: dict[str, list[Any]] = {}
+    for name in sorted(take):
+        attname = merging.child_field(name).attname
+        before, after = getattr(kept, attname), getattr(merged, attname)
+        if before != after:
+            overwritten[attname] = [merging.to_json(before), merging.to_json(after)]
+            setattr(kept, attname, after)
+    moved_user_id = None
+    if merged.user_id and not kept.user_id:  # the young person's own sign-in comes too
+        moved_user_id = merged.user_id
+        Child.objects.filter(pk=merged.pk).update(user=None)
+        merged.user_id = None
+        kept.user_id = moved_user_id
+    _clean_child(kept, today=today or timezone.localdate())
+    kept.save()
+
+    moved, left_behind, row_changes = _repoint(kept=kept, merged=merged)
+    merged.closed_at = timezone.now()
+    merged.closed_reason = f"Merged into record {kept.pk} ({kept.full_name})"
+    merged.closed_by = actor
+    merged.merged_into = kept
+    merged.save()
+    record = ChildMerge.objects.create(
+        kept=kept,
+        merged=merged,
+        merged_by=actor if getattr(actor, "is_authenticated", False) else None,
+        moved=moved,
+        left_behind=left_behind,
+        overwritten=overwritten,
+        row_changes=row_changes,
+        moved_user_id=moved_user_id,
+    )
+    _audit_merge(actor, record)
+    return record
+
+
+def _repoint(*, kept: Child, merged: Child) -> tuple[dict, dict, dict]:
+    """Re-point every row of `merged` to `kept`, one at a time so each sees those moved before."""
+    moved: dict[str, list[Any]] = {}
+    left_behind: dict[str, list[Any]] = {}
+    row_changes: dict[str, dict[str, dict[str, Any]]] = {}
+    has_main_contact = FamilyRelationship.objects.filter(child=kept, is_main_contact=True).exists()
+    for link in merging.child_links():
+        for row in link.rows(merged):
+            setattr(row, link.field, kept)
+            if merging.would_clash(row):
+                left_behind.setdefault(link.label, []).append(row.pk)
+                continue
+            changes: dict[str, Any] = {link.field: kept}
+            if isinstance(row, FamilyRelationship) and row.is_main_contact and has_main_contact:
+                # The kept record's main contact stays the one main contact.
+                row_changes.setdefault(link.label.rpartition(".")[0], {})[str(row.pk)] = {
+                    "is_main_contact": True
+                }
+                changes["is_main_contact"] = False
+            link.model._base_manager.filter(pk=row.pk).update(**changes)
+            moved.setdefault(link.label, []).append(row.pk)
+    return moved, left_behind, row_changes
+
+
+def _audit_merge(actor: Actor, record: ChildMerge) -> None:
+    kept, merged = record.kept, record.merged
+    changes: dict[str, list[Any]] = {"merged record": [merged.pk, kept.pk]}
+    changes.update({f"{label} moved": [pks, kept.pk] for label, pks in record.moved.items()})
+    changes.update(
+        {
+            f"{label} left on record {merged.pk}": [pks, merged.pk]
+            for label, pks in record.left_behind.items()
+        }
+    )
+    changes.update({f"field {name}": values for name, values in record.overwritten.items()})
+    if record.moved_user_id:
+        changes["young person's sign-in (user)"] = [merged.pk, kept.pk]
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=record,
+        child_id=kept.pk,
+        changes=changes,
+        summary=f"Record {merged.pk} merged into record {kept.pk}",
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CLOSE,
+        obj=merged,
+        child_id=merged.pk,
+        summary=merged.closed_reason,
+    )
+    if record.overwritten:
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            obj=kept,
+            child_id=kept.pk,
+            changes={name: [str(a), str(b)] for name, (a, b) in record.overwritten.items()},
+            summary=f"Details taken from record {merged.pk} when it was merged in",
+        )
+
+
+@transaction.atomic
+def child_merge_reverse(*, actor: Actor, merge: ChildMerge) -> ChildMerge:
+    """Undo a merge: the rows it moved go back, the details it overwrote are restored (where no
+    one has changed them since) and the merged-away record is reopened."""
+    check_capability(actor, Capability.REVERSE_MERGES)
+    merge = ChildMerge.objects.select_for_update().get(pk=merge.pk)
+    if merge.is_reversed:
+        raise ValidationError(
+            f"This merge was already reversed on {timezone.localtime(merge.reversed_at):%-d %B %Y}"
+        )
+    locked = Child.objects.select_for_update().in_bulk([merge.kept_id, merge.merged_id])
+    kept, merged = locked[merge.kept_id], locked[merge.merged_id]
+    if kept.merged_into_id:
+        raise ValidationError(
+            f"Record {kept.pk} has since been merged into record {kept.merged_into_id}. "
+            "Reverse that merge first, then this one"
+        )
+    if merged.merged_into_id != kept.pk:
+        raise ValidationError(f"Record {merged.pk} is no longer merged into record {kept.pk}")
+
+    moved_back: dict[str, list[Any]] = {}
+    for label, pks in merge.moved.items():
+        link = merging.link_for(label)
+        rows = link.model._base_manager.filter(pk__in=pks, **{link.field: kept})
+        moved_back[label] = sorted(rows.values_list("pk", flat=True))
+        rows.update(**{link.field: merged})
+    for model_label, rows_before in merge.row_changes.items():
+        model = merging.link_for(f"{model_label}.child").model
+        for pk, values in rows_before.items():
+            model._base_manager.filter(pk=pk).update(**values)
+
+    restored: dict[str, list[str]] = {}
+    changed_since: list[str] = []
+    for attname, (before, after) in merge.overwritten.items():
+        field = merging.child_field(attname)
+        if merging.to_json(getattr(kept, attname)) != after:
+            changed_since.append(str(field.verbose_name))
+            continue
+        setattr(kept, attname, None if before is None else field.to_python(before))
+        restored[attname] = [str(after), str(before)]
+    if merge.moved_user_id and kept.user_id == merge.moved_user_id:
+        kept.user_id = None
+        Child.objects.filter(pk=kept.pk).update(user=None)
+        merged.user_id = merge.moved_user_id
+    kept.save()
+    merged.closed_at = None
+    merged.closed_reason = ""
+    merged.closed_by = None
+    merged.merged_into = None
+    merged.save()
+
+    merge.reversed_at = timezone.now()
+    merge.reversed_by = actor if getattr(actor, "is_authenticated", False) else None
+    if changed_since:
+        merge.reversal_notes = (
+            "Not restored, because they were changed after the merge: " + ", ".join(changed_since)
+        )
+    merge.save()
+    changes: dict[str, list[Any]] = {
+        f"{label} moved back": [pks, merged.pk] for label, pks in moved_back.items()
+    }
+    changes.update({f"field {name}": values for name, values in restored.items()})
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=merge,
+        child_id=kept.pk,
+        changes=changes,
+        summary=f"Merge reversed: record {merged.pk} reopened, apart from record {kept.pk}",
+    )
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=merged,
+        child_id=merged.pk,
+        summary=f"Record reopened: its merge into record {kept.pk} was reversed",
+    )
+    return merge
