@@ -6,52 +6,12 @@ from django import forms
 
 from opensend.accounts.models import Organisation, User
 from opensend.accounts.roles import SENAR_ROLES
-from opensend.casework.models import AdviceKind, AssessmentRequest, RequestSource
+from opensend.casework.models import AdviceKind, AssessmentRequest
 from opensend.casework.services.exceptions import EXCEPTION_LABELS
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.core.uploads import DocumentField
-from opensend.people.models import Setting
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-class RequestForm(GovukForm):
-    received_on = GovukDateField(
-        label="Date the request was received", hint="The clocks start from this date"
-    )
-    source = forms.ChoiceField(
-        label="Who made the request?", choices=RequestSource.choices, widget=forms.RadioSelect
-    )
-    requested_by_setting = forms.ModelChoiceField(
-        label="Setting making the request (if a setting)",
-        queryset=Setting.objects.none(),
-        required=False,
-    )
-    requester_name = forms.CharField(
-        label="Name of the person making the request", required=False, max_length=200
-    )
-    needs_summary = forms.CharField(
-        label="The child's needs", widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
-    support_tried = forms.CharField(
-        label="SEN support already tried", widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
-    outcomes_so_far = forms.CharField(
-        label="What difference the support made",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
-    advice_so_far = forms.CharField(
-        label="Advice already given by professionals",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["requested_by_setting"]
-        if isinstance(field, forms.ModelChoiceField):
-            field.queryset = Setting.objects.open()
 
 
 class DecisionForm(GovukForm):

@@ -66,6 +66,29 @@ class AssessmentRequest(NeverDeleted):
     support_tried = models.TextField("support already tried", blank=True)
     outcomes_so_far = models.TextField("what difference the support made", blank=True)
     advice_so_far = models.TextField("advice already given", blank=True)
+    people_who_know = models.TextField(
+        "people who know the child well",
+        blank=True,
+        help_text="Named by the family when they ask: teachers, doctors, therapists.",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The parent, young person or SENCO who made the request online, if they did.",
+    )
+    agreed_on = models.DateField(
+        "agreement recorded on",
+        null=True,
+        blank=True,
+        help_text=(
+            "The day the requester agreed that we may contact the people who know the child "
+            "(a family request), or confirmed the family knows of and agrees to it (a setting's "
+            "request, CoP 9.8)."
+        ),
+    )
     caseworker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -107,6 +130,27 @@ class AssessmentRequest(NeverDeleted):
     @property
     def is_open(self) -> bool:
         return self.stage in OPEN_STAGES
+
+
+class RequestDocument(TimeStampedModel):
+    """SEN support evidence sent with a request (for example a setting's support plan and
+    reviews, or a report the family holds), stored through the safe upload service."""
+
+    request = models.ForeignKey(
+        AssessmentRequest, on_delete=models.PROTECT, related_name="documents"
+    )
+    document = models.FileField(upload_to=RandomName("requests"), max_length=200)
+    document_name = models.CharField("document file name", max_length=100)
+    document_type = models.CharField("document type", max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.document_name
 
 
 class StepKind(models.TextChoices):

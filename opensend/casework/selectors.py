@@ -22,6 +22,7 @@ from opensend.casework.models import (
     CaseStep,
     Panel,
     PanelCase,
+    RequestDocument,
     Stage,
 )
 from opensend.core.clocks import TimelineEntry, step_entries, timeline_of
@@ -272,3 +273,24 @@ def refusal_message_for(case: AssessmentRequest) -> Any:
         .order_by("-created_at", "-pk")
         .first()
     )
+
+
+def request_document_for_user(*, user: Actor, document_id: int) -> RequestDocument:
+    """Evidence sent with a request, for the person who sent it and everyone who may see the
+    child (the SENAR team, the setting, professionals involved). The download is audited;
+    missing and forbidden give the same 404."""
+    try:
+        document = RequestDocument.objects.select_related("request").get(pk=document_id)
+    except (RequestDocument.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("No document found") from exc
+    mine = document.uploaded_by_id == getattr(user, "pk", None)
+    if not (mine or may_see_child(user, document.request.child_id)):
+        raise Http404("No document found")
+    audit_record(
+        actor=user,
+        action=Action.EXPORT,
+        obj=document.request,
+        child_id=document.request.child_id,
+        summary=f"Request evidence downloaded: {document.document_name}"[:300],
+    )
+    return document

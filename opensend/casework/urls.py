@@ -9,6 +9,11 @@ urlpatterns = [
     path("children/<int:child_id>/request/", cases.request_create, name="request_create"),
     path("cases/<int:request_id>/", cases.case_detail, name="case_detail"),
     path(
+        "request-evidence/<int:document_id>/",
+        cases.request_document,
+        name="request_document",
+    ),
+    path(
         "cases/<int:request_id>/advice/reuse/<int:advice_id>/",
         cases.advice_reuse,
         name="advice_reuse",

@@ -372,3 +372,43 @@ class DocumentField(forms.FileField):
         if not value:
             return None
         return check_upload(value)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    """A file input that lets the person choose several files at once."""
+
+    allow_multiple_selected = True
+
+
+MAX_FILES = 10
+
+
+class MultipleDocumentField(DocumentField):
+    """Several uploads, each checked by `check_upload`: the cleaned value is a list of
+    `CheckedUpload` (empty when none were chosen and the field is optional)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault(
+            "help_text",
+            f"Up to {MAX_FILES} files. Each must be {ALLOWED_TYPES_TEXT}, "
+            f"smaller than {size_text(max_upload_bytes())}",
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if not files:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(files) > MAX_FILES:
+            raise ValidationError(f"Choose {MAX_FILES} files or fewer", code="too_many")
+        checked = []
+        for file in files:
+            try:
+                checked.append(check_upload(file))
+            except ValidationError as exc:
+                name = clean_filename(getattr(file, "name", "") or "")
+                raise ValidationError([f"{name}: {message}" for message in exc.messages]) from exc
+        return checked

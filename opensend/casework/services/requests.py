@@ -1,6 +1,7 @@
 """A request for an EHC needs assessment: recorded, acknowledged, assigned, withdrawn, and the
 family's views captured once."""
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from opensend.casework.models import (
     OPEN_STAGES,
     AssessmentRequest,
     FamilyViews,
+    RequestDocument,
     RequestSource,
     Stage,
     StepKind,
@@ -27,6 +29,7 @@ from opensend.casework.services._shared import (
     record_step,
     refresh_clocks,
 )
+from opensend.core import uploads
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import DATE_IN_FUTURE
@@ -37,6 +40,64 @@ SETTING_REQUIRED = "Choose the setting making the request"
 SUPPORT_EVIDENCE_REQUIRED = "A request from a setting must include its SEN support evidence"
 YOUNG_PERSON_TOO_YOUNG = "A young person can make their own request only from age 16"
 OPEN_REQUEST_EXISTS = "This child already has an open request (received {received})"
+NOT_YOUR_SETTING = "You can only ask for an assessment on behalf of your own setting"
+ASKED_TODAY = "A request made online is received on the day it is sent"
+NOT_THE_REQUESTER = "You can only make a request as yourself"
+
+
+def _check_requester(
+    actor: Actor, *, source: str, setting: Setting | None, received_on: date, today: date
+) -> dict[str, list[str]]:
+    """Someone outside the SENAR team asks as themselves, for their own setting, today.
+
+    Staff record requests that arrived by any route, on the day they arrived; a parent, young
+    person or SENCO using OpenSEND is the requester and their request arrives when they send
+    it (CFA 2014 s36(1); reg 5(1) counts the 6 weeks from receiving it)."""
+    if user_can(actor, Capability.MANAGE_CASES):
+        return {}
+    errors: dict[str, list[str]] = {}
+    if received_on != today:
+        errors["received_on"] = [ASKED_TODAY]
+    access = access_for(actor)
+    may_be: dict[str, bool] = {
+        RequestSource.PARENT: access.has(Role.PARENT),
+        RequestSource.YOUNG_PERSON: access.has(Role.YOUNG_PERSON),
+        RequestSource.SETTING: access.has(Role.SENCO),
+    }
+    if not may_be.get(source, False):
+        errors["source"] = [NOT_THE_REQUESTER]
+    elif source == RequestSource.SETTING and (
+        setting is None or setting.pk not in access.setting_ids
+    ):
+        errors["requested_by_setting"] = [NOT_YOUR_SETTING]
+    return errors
+
+
+def _store_evidence(
+    case: AssessmentRequest, documents: Sequence[uploads.CheckedUpload], *, actor: Actor
+) -> None:
+    """Keep each checked file with the request; if saving fails, nothing is left stored."""
+    stored: list[RequestDocument] = []
+    try:
+        for checked in documents:
+            document = RequestDocument(request=case, uploaded_by=actor)
+            uploads.attach_document(document, checked)
+            stored.append(document)
+            document.save()
+    except Exception:
+        for document in stored:
+            uploads.delete_stored(document.document)
+        raise
+    if stored:
+        audit_record(
+            actor=actor,
+            action=Action.CREATE,
+            obj=case,
+            child_id=case.child_id,
+            summary=f"Evidence sent with the request: {', '.join(d.document_name for d in stored)}"[
+                :300
+            ],
+        )
 
 
 @transaction.atomic
@@ -52,13 +113,23 @@ def request_create(
     support_tried: str = "",
     outcomes_so_far: str = "",
     advice_so_far: str = "",
+    people_who_know: str = "",
+    agreed: bool = False,
+    evidence: Sequence[uploads.CheckedUpload] = (),
     caseworker: Any = None,
     today: date | None = None,
 ) -> AssessmentRequest:
-    """Record a request for an EHC needs assessment; its clocks start from `received_on`."""
+    """Record a request for an EHC needs assessment; its clocks start from `received_on`.
+
+    `agreed`: the family agreed we may contact the people who know the child (their own
+    request), or the setting confirmed the family knows and agrees (CoP 9.8)."""
     today = today_or_local(today)
     check_capability(actor, Capability.REQUEST_ASSESSMENT)
-    errors: dict[str, list[str]] = {}
+    errors = _check_requester(
+        actor, source=source, setting=requested_by_setting, received_on=received_on, today=today
+    )
+    if errors:
+        raise ValidationError(errors)
     if received_on > today:
         errors["received_on"] = [DATE_IN_FUTURE]
     if received_on < child.date_of_birth:
@@ -94,10 +165,14 @@ def request_create(
         support_tried=support_tried,
         outcomes_so_far=outcomes_so_far,
         advice_so_far=advice_so_far,
+        people_who_know=people_who_know,
+        requested_by=None if user_can(actor, Capability.MANAGE_CASES) else actor,
+        agreed_on=today if agreed else None,
         caseworker=caseworker or child.caseworker,
         is_repeat=existing.filter(received_on__gte=six_months_before).exists(),
     )
     audit_record(actor=actor, action=Action.CREATE, obj=case, child_id=child.pk)
+    _store_evidence(case, evidence, actor=actor)
     notification_send(
         actor=actor,
         template="request_received",

@@ -66,25 +66,6 @@ def test_decision_form_rejects_bad_input_without_change(world):
     assert case.stage == Stage.REQUESTED
 
 
-def test_senco_can_request_for_their_pupil_through_the_form(world):
-    client = world.client_for("senco")
-    url = reverse("casework:request_create", args=[world.caseload_child.pk])
-    response = client.post(
-        url,
-        {
-            **date_fields("received_on", dt.date(2026, 9, 1)),
-            "source": "setting",
-            "requested_by_setting": world.setting.pk,
-            "needs_summary": "Needs",
-            "support_tried": "Tried",
-        },
-    )
-    assert response.status_code == 302
-    assert AssessmentRequest.objects.filter(child=world.caseload_child).exists()
-    other = reverse("casework:request_create", args=[world.other_child.pk])
-    assert client.get(other).status_code == 404
-
-
 def test_api_journey_and_problem_details(world):
     client = world.client_for("caseworker")
     created = client.post(
