@@ -2,13 +2,14 @@
 
 from typing import Any
 
+from crispy_forms_gds.helper import FormHelper
 from django import forms
 
 from opensend.accounts.models import Organisation, User
 from opensend.accounts.roles import SENAR_ROLES
-from opensend.casework.models import AdviceKind, AssessmentRequest
+from opensend.casework.models import ADVICE_FROM, AdviceKind, AssessmentRequest
 from opensend.casework.services.exceptions import EXCEPTION_LABELS
-from opensend.core.forms import GovukDateField, GovukForm
+from opensend.core.forms import GovukDateField, GovukForm, plain_error_messages
 from opensend.core.uploads import DocumentField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -59,6 +60,55 @@ class AdviceRequestForm(GovukForm):
         field = self.fields["organisation"]
         if isinstance(field, forms.ModelChoiceField):
             field.queryset = Organisation.objects.open().order_by("kind", "name")
+
+
+class AllAdviceForm(GovukForm):
+    """Ask every statutory adviser not yet asked in one step: for each kind, a tick and the
+    organisation, pre-filled from what we know of the child (casework.selectors.advisers_for).
+    One date and one set of questions for all of them."""
+
+    requested_on = GovukDateField(label="Date the advice is requested")
+    questions = forms.CharField(
+        label="What you are asking (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Sent to every organisation you ask",
+    )
+
+    def __init__(self, *args: Any, suggestions: dict[str, Any], today: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kinds = list(suggestions)
+        self.fields["requested_on"].initial = today
+        for kind, organisation in suggestions.items():
+            label = AdviceKind(kind).label
+            self.fields[f"ask_{kind}"] = forms.BooleanField(
+                label=f"Ask for {label[0].lower()}{label[1:]}",
+                required=False,
+                initial=organisation is not None,
+            )
+            field = _OrganisationChoiceField(
+                label=f"Who to ask for {AdviceKind(kind).label.split(' (')[0].lower()} advice",
+                required=False,
+                initial=organisation.pk if organisation else None,
+            )
+            field.queryset = Organisation.objects.open().filter(kind__in=ADVICE_FROM[kind])
+            self.fields[f"{kind}_organisation"] = field
+        self.order_fields([*(f for k in self.kinds for f in (f"ask_{k}", f"{k}_organisation"))])
+        # The rows were added after GovukFormMixin set up the form: give them the same care.
+        for name, added in self.fields.items():
+            plain_error_messages(added, name)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for kind in self.kinds:
+            if data.get(f"ask_{kind}") and not data.get(f"{kind}_organisation"):
+                self.add_error(f"{kind}_organisation", "Choose who to ask, or untick this advice")
+        if not any(data.get(f"ask_{kind}") for kind in self.kinds) and not self.errors:
+            self.add_error(None, "Tick at least one kind of advice to ask for")
+        return data
 
 
 class AdviceSubmitForm(GovukForm):

@@ -8,14 +8,16 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
 from opensend import statutory
-from opensend.accounts.models import User
+from opensend.accounts.models import Organisation, User
 from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.accounts.roles import Role
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import (
+    ADVICE_FROM,
     OPEN_STAGES,
+    AdviceKind,
     AdviceRequest,
     AdviceVersion,
     AssessmentRequest,
@@ -294,3 +296,45 @@ def request_document_for_user(*, user: Actor, document_id: int) -> RequestDocume
         summary=f"Request evidence downloaded: {document.document_name}"[:300],
     )
     return document
+
+
+# The statutory advisers asked in one step (reg 6(1)(b)-(e)), in the order the page shows them.
+STATUTORY_ADVICE = (
+    AdviceKind.EDUCATION,
+    AdviceKind.EDUCATIONAL_PSYCHOLOGY,
+    AdviceKind.HEALTH,
+    AdviceKind.SOCIAL_CARE,
+)
+
+
+def advisers_for(case: AssessmentRequest) -> dict[str, Organisation | None]:
+    """Who to ask for each kind of statutory advice not yet asked for, pre-filled from what we
+    know of the child: their current school or setting, the organisations already working
+    with them (health, social care, EP), or the only open organisation of that kind."""
+    asked = set(
+        case.advice_requests.filter(withdrawn_on__isnull=True).values_list("kind", flat=True)
+    )
+    child = case.child
+    involved = [
+        i.organisation
+        for i in child.involvements.filter(closed_at__isnull=True).select_related("organisation")
+    ]
+    schools = [
+        e.setting.organisation
+        for e in child.enrolments.filter(ended_on__isnull=True).select_related(
+            "setting__organisation"
+        )
+        if getattr(e.setting, "organisation", None) is not None
+    ]
+    suggestions: dict[str, Organisation | None] = {}
+    for kind in STATUTORY_ADVICE:
+        if kind in asked:
+            continue
+        kinds = ADVICE_FROM[kind]
+        known = schools if kind == AdviceKind.EDUCATION else involved
+        chosen = next((org for org in known if org.kind in kinds and not org.is_closed), None)
+        if chosen is None and kind != AdviceKind.EDUCATION:
+            only = list(Organisation.objects.open().filter(kind=kinds[0])[:2])
+            chosen = only[0] if len(only) == 1 else None
+        suggestions[kind] = chosen
+    return suggestions

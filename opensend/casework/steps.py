@@ -15,12 +15,14 @@ caseworker and the case still open). `form_of`, `calls` and `step_in` are shared
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 
 from opensend.accounts.permissions import Capability, user_can
 from opensend.casework import selectors
 from opensend.casework.forms import (
     AcknowledgeForm,
     AdviceRequestForm,
+    AllAdviceForm,
     AssignForm,
     DecisionForm,
     ExceptionForm,
@@ -71,6 +73,21 @@ def _decides(service: Any, answer: str) -> Any:
     )
 
 
+def _ask_all(actor: Actor, case: AssessmentRequest, data: dict[str, Any]) -> Any:
+    asks = [
+        (kind, data[f"{kind}_organisation"])
+        for kind in selectors.STATUTORY_ADVICE
+        if data.get(f"ask_{kind}")
+    ]
+    return advice.advice_request_all(
+        actor=actor,
+        case=case,
+        asks=asks,
+        requested_on=data["requested_on"],
+        questions=data["questions"],
+    )
+
+
 def case_step(name: str, label: str, **options: Any) -> Step:
     """A case step, served at the URL named `casework:<name>`."""
     return step(f"casework:{name}", name, label, **options)
@@ -110,6 +127,28 @@ CASE = Workflow(
             success="Advice requested. They have 6 weeks to reply.",
             allowed=_at(Stage.ASSESSING),
             secondary=True,
+        ),
+        case_step(
+            "advice_request_all",
+            "Ask all the statutory advisers",
+            heading="Ask for advice from everyone the law names",
+            intro=(
+                "Each organisation below is pre-filled from what we know of the child: their "
+                "school or setting and the services already working with them. Untick any you "
+                "do not need, or change who is asked. Each has 6 weeks to reply."
+            ),
+            form=lambda data, case: AllAdviceForm(
+                data, suggestions=selectors.advisers_for(case), today=timezone.localdate()
+            ),
+            service=_ask_all,
+            success=lambda asked: (
+                f"Advice requested from {len(asked)} "
+                f"{'organisation' if len(asked) == 1 else 'organisations'}. "
+                "Each has 6 weeks to reply."
+            ),
+            allowed=_at(Stage.ASSESSING),
+            offer=lambda case: bool(selectors.advisers_for(case)),
+            submit_label="Send the requests",
         ),
         case_step(
             "decide_issue",

@@ -22,6 +22,7 @@ urlpatterns = [
         CASE,
         "cases/",
         advice_request_create="advice/new",
+        advice_request_all="advice/all",
         exception_create="exception",
         decide_issue="decide-plan",
         family_views="views",

@@ -1,6 +1,7 @@
 """Advice for an assessment (reg 6–8): asked for, submitted by the professional, or reused
 from advice already held for the child."""
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -60,12 +61,7 @@ def advice_request_send(
     if kind == AdviceKind.PREPARING_FOR_ADULTHOOD and case.child.nc_year_on(requested_on) < 9:
         raise ValidationError({"kind": ["Preparing-for-adulthood advice is for Year 9 and above"]})
     check_advice_organisation(kind, organisation)
-    if case.advice_requests.filter(
-        kind=kind, organisation=organisation, withdrawn_on__isnull=True
-    ).exists():
-        raise ValidationError(
-            {"organisation": [f"{organisation} has already been asked for this advice"]}
-        )
+    _check_not_asked(case, kind, organisation)
     advice = AdviceRequest.objects.create(
         request=case,
         kind=kind,
@@ -89,6 +85,54 @@ def advice_request_send(
     )
     refresh_clocks(case)
     return advice
+
+
+@transaction.atomic
+def advice_request_all(
+    *,
+    actor: Actor,
+    case: AssessmentRequest,
+    asks: Sequence[tuple[str, Any]],
+    requested_on: date,
+    questions: str = "",
+    today: date | None = None,
+) -> list[AdviceRequest]:
+    """Ask several organisations at once (each `(kind, organisation)`), each with its own
+    6 weeks (reg 8). Every ask is checked before any is sent: one refusal sends none, with the
+    reason next to that organisation (`<kind>_organisation`)."""
+    if not asks:
+        raise ValidationError("Choose at least one organisation to ask")
+    errors: dict[str, list[str]] = {}
+    for kind, organisation in asks:
+        try:
+            check_advice_organisation(kind, organisation)
+            _check_not_asked(case, kind, organisation)
+        except ValidationError as exc:
+            errors[f"{kind}_organisation"] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+    return [
+        advice_request_send(
+            actor=actor,
+            case=case,
+            kind=kind,
+            organisation=organisation,
+            requested_on=requested_on,
+            questions=questions,
+            today=today,
+        )
+        for kind, organisation in asks
+    ]
+
+
+def _check_not_asked(case: AssessmentRequest, kind: str, organisation: Any) -> None:
+    """An exact duplicate (same kind, same organisation, not withdrawn) is refused."""
+    if case.advice_requests.filter(
+        kind=kind, organisation=organisation, withdrawn_on__isnull=True
+    ).exists():
+        raise ValidationError(
+            {"organisation": [f"{organisation} has already been asked for this advice"]}
+        )
 
 
 def check_advice_organisation(kind: str, organisation: Any) -> None:
