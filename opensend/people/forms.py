@@ -2,11 +2,13 @@
 
 from typing import Any
 
+from crispy_forms_gds.helper import FormHelper
 from django import forms
 
 from opensend.accounts.models import Team, User
 from opensend.accounts.roles import SENAR_ROLES
-from opensend.core.forms import GovukDateField, GovukForm, GovukModelForm
+from opensend.core.forms import GovukDateField, GovukForm, GovukModelForm, plain_error_messages
+from opensend.people import merging
 from opensend.people.codes import Phase, Relationship, SENType, SettingKind
 from opensend.people.identifiers import upn_problem
 from opensend.people.models import (
@@ -206,3 +208,66 @@ class SettingForm(GovukModelForm):
         if data.get("kind") == SettingKind.OUT_OF_AREA and not data.get("local_authority"):
             self.add_error("local_authority", "Enter the local authority the setting is in")
         return data
+
+
+class ChildMergeForm(GovukForm):
+    """Which of two records to keep, and for each detail they disagree on, whose value to keep."""
+
+    def __init__(self, *args: Any, first: Child, second: Child, **kwargs: Any) -> None:
+        self.records = {str(first.pk): first, str(second.pk): second}
+        super().__init__(*args, **kwargs)
+        self.fields["keep"] = forms.ChoiceField(
+            label="Which record do you want to keep?",
+            help_text="The other record is closed, and everything on it moves to the one you keep.",
+            choices=[
+                (pk, f"Record {pk}: {child.full_name}, born {child.date_of_birth:%-d %B %Y}")
+                for pk, child in self.records.items()
+            ],
+            widget=forms.RadioSelect,
+            error_messages={"required": "Select the record to keep"},
+        )
+        for name in merging.differing_fields(first, second):
+            label = merging.field_label(name)
+            self.fields[f"value_{name}"] = forms.ChoiceField(
+                label=f"{label}: which do you want to keep?",
+                choices=[
+                    (pk, f"{merging.shown_value(child, name)} (from record {pk})")
+                    for pk, child in self.records.items()
+                ],
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Select which {_lower(label)} to keep"},
+            )
+        for name, field in self.fields.items():
+            plain_error_messages(field, name)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def merge_args(self) -> dict[str, Any]:
+        """The service's arguments: kept, merged, and the details to take from the merged."""
+        kept_pk = self.cleaned_data["keep"]
+        (merged_pk,) = [pk for pk in self.records if pk != kept_pk]
+        take = [
+            key.removeprefix("value_")
+            for key, value in self.cleaned_data.items()
+            if key.startswith("value_") and value == merged_pk
+        ]
+        return {
+            "kept": self.records[kept_pk],
+            "merged": self.records[merged_pk],
+            "take_from_merged": take,
+        }
+
+
+def _lower(label: str) -> str:
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
+
+
+class ConfirmForm(GovukForm):
+    """A page with only a button: a form so a refusal shows in the error summary."""
+
+
+class MergeSearchForm(ChildSearchForm):
+    """The child search, for the other record to merge with: open records only."""
+
+    include_closed = None  # type: ignore[assignment]

@@ -107,22 +107,26 @@ def would_clash(row: models.Model) -> bool:
     return False
 
 
+def record_problems(child: Child) -> list[str]:
+    """Why this record cannot take part in a merge at all (it is closed, or merged already)."""
+    if child.merged_into_id:
+        return [
+            f"{child.full_name}'s record (record {child.pk}) has already been merged into "
+            f"record {child.merged_into_id}. Merge with record {child.merged_into_id} instead"
+        ]
+    if child.is_closed:
+        return [
+            f"{child.full_name}'s record (record {child.pk}) is closed. Only open records can "
+            "be merged: ask an administrator if a closed record needs to be reopened"
+        ]
+    return []
+
+
 def merge_problems(*, kept: Child, merged: Child) -> list[str]:
     """Why these two records cannot be merged (nothing: they can)."""
     if kept.pk == merged.pk:
         return [SAME_RECORD]
-    problems = []
-    for child in (kept, merged):
-        if child.merged_into_id:
-            problems.append(
-                f"{child.full_name}'s record (record {child.pk}) has already been merged into "
-                f"record {child.merged_into_id}. Merge with record {child.merged_into_id} instead"
-            )
-        elif child.is_closed:
-            problems.append(
-                f"{child.full_name}'s record (record {child.pk}) is closed. Only open records can "
-                "be merged: ask an administrator if a closed record needs to be reopened"
-            )
+    problems = record_problems(kept) + record_problems(merged)
     for related_name, narrow, filters, message in ONE_AT_A_TIME:
         if not hasattr(kept, related_name):  # the journey app is not installed
             continue
@@ -227,3 +231,15 @@ def _settings_now(child: Child) -> str:
         for e in child.enrolments.filter(ended_on__isnull=True).select_related("setting")
     ]
     return ", ".join(sorted(names)) or "None recorded"
+
+
+def describe(rows: dict[str, list[Any]]) -> list[tuple[str, list[Any]]]:
+    """A merge's {"app.model.field": [pk, ...]} as (what they are, their ids), for a page."""
+    described = []
+    for label, pks in rows.items():
+        try:
+            name = link_for(label).name
+        except ValidationError:
+            name = label
+        described.append((name, pks))
+    return described

@@ -53,7 +53,7 @@ def child_get_for_user(*, user: object, child_id: int, audit: bool = True) -> Ch
     try:
         child = (
             Child.objects.visible_to(user)
-            .select_related("locality", "caseworker", "senar_team", "user")
+            .select_related("locality", "caseworker", "senar_team", "user", "merged_into")
             .prefetch_related(
                 Prefetch(
                     "relationships",

@@ -338,7 +338,8 @@ def child_merge_reverse(*, actor: Actor, merge: ChildMerge) -> ChildMerge:
     merge = ChildMerge.objects.select_for_update().get(pk=merge.pk)
     if merge.is_reversed:
         raise ValidationError(
-            f"This merge was already reversed on {timezone.localtime(merge.reversed_at):%-d %B %Y}"
+            "This merge has already been reversed, on "
+            f"{timezone.localtime(merge.reversed_at):%-d %B %Y}"
         )
     locked = Child.objects.select_for_update().in_bulk([merge.kept_id, merge.merged_id])
     kept, merged = locked[merge.kept_id], locked[merge.merged_id]

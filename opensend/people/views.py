@@ -12,17 +12,25 @@ from django.views.decorators.http import require_GET, require_http_methods
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability
 from opensend.audit.services import audit_record_list
-from opensend.core.views_helpers import apply_service_errors, paginate, querystring_without_page
-from opensend.people import selectors, services
+from opensend.core.views_helpers import (
+    apply_service_errors,
+    form_data,
+    paginate,
+    querystring_without_page,
+)
+from opensend.people import merging, selectors, services
 from opensend.people.forms import (
     ChildForm,
+    ChildMergeForm,
     ChildSearchForm,
     CloseRecordForm,
+    ConfirmForm,
     FamilyMemberForm,
+    MergeSearchForm,
     SettingForm,
     SettingSearchForm,
 )
-from opensend.people.models import Setting
+from opensend.people.models import Child, ChildMerge, Setting
 
 
 @require_capability(Capability.VIEW_CHILDREN)
@@ -72,6 +80,10 @@ def child_page_context(request: HttpRequest, child_id: int) -> dict[str, Any]:
         "age": child.age_on(today),
         "nc_year": child.nc_year_on(today),
         "current_enrolments": selectors.current_enrolments(child),
+        "merges": selectors.child_merges(child),
+        # Where a merged-away record sends people: linked only for those who may open it.
+        "merged_into_visible": bool(child.merged_into_id)
+        and Child.objects.visible_to(request.user).filter(pk=child.merged_into_id).exists(),
     }
 
 
@@ -243,3 +255,145 @@ def _setting_form(request: HttpRequest, *, setting: Setting | None) -> HttpRespo
     return render(
         request, "people/setting_form.html", {"form": form, "setting": setting}, status=status
     )
+
+
+# Two records for one child (issue 12, item 5): choose the other record, compare, confirm.
+
+
+@require_capability(Capability.MERGE_CHILDREN)
+@require_GET
+def child_merge_start(request: HttpRequest, child_id: int) -> HttpResponse:
+    """Choose the other record: the likely duplicates, or a search."""
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    form = MergeSearchForm(request.GET or None)
+    found: list[Child] = []
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            search = {k: form.cleaned_data[k] for k in ("name", "date_of_birth", "upn")}
+            found = list(selectors.child_list_for_user(user=request.user, **search)[:50])
+            if search["name"] and not found:
+                found = list(selectors.child_similar_for_user(user=request.user, **search)[:50])
+            found = [c for c in found if c.pk != child.pk]
+        else:
+            status = 400
+    problems = merging.record_problems(child)
+    if problems:
+        status = 400
+    duplicates = selectors.child_duplicates_of(user=request.user, child=child)
+    audit_record_list(actor=request.user, objects=duplicates, summary="Possible duplicates")
+    audit_record_list(actor=request.user, objects=found, summary="Search results")
+    return render(
+        request,
+        "people/child_merge_start.html",
+        {
+            "child": child,
+            "form": form,
+            "found": _candidates(child, found),
+            "duplicates": _candidates(child, duplicates),
+            "problems": problems,
+        },
+        status=status,
+    )
+
+
+def _candidates(child: Child, others: list[Child]) -> list[tuple[Child, list[str]]]:
+    """Each record offered for merging, with why it cannot be (then it is not linked)."""
+    return [(other, merging.merge_problems(kept=child, merged=other)) for other in others]
+
+
+@require_capability(Capability.MERGE_CHILDREN)
+@require_http_methods(["GET", "POST"])
+def child_merge_compare(request: HttpRequest, child_id: int, other_id: int) -> HttpResponse:
+    """Both records side by side; which to keep and whose details; then confirm and merge."""
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    other = selectors.child_get_for_user(user=request.user, child_id=other_id)
+    context: dict[str, Any] = {
+        "child": child,
+        "other": other,
+        "rows": merging.compare(child, other),
+    }
+    problems = merging.merge_problems(kept=child, merged=other)
+    if problems:
+        context["problems"] = problems
+        return render(request, "people/child_merge_compare.html", context, status=400)
+    form = ChildMergeForm(form_data(request), first=child, second=other)
+    context["form"] = form
+    step = request.POST.get("step", "")
+    if request.method == "POST" and form.is_valid() and step in ("review", "merge"):
+        args = form.merge_args()
+        if step == "merge":
+            try:
+                merge = services.child_merge(actor=request.user, **args)
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                messages.success(
+                    request, f"Record {merge.merged_id} merged into this record. It is now closed."
+                )
+                return redirect("people:child_detail", child_id=merge.kept_id)
+        else:
+            kept, merged = args["kept"], args["merged"]
+            context.update(
+                kept=kept,
+                merged=merged,
+                taken=[
+                    (merging.field_label(n), merging.shown_value(merged, n))
+                    for n in args["take_from_merged"]
+                ],
+                moving=[
+                    (link.name, count)
+                    for link in merging.child_links()
+                    if (count := link.rows(merged).count())
+                ],
+            )
+            return render(request, "people/child_merge_confirm.html", context)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "people/child_merge_compare.html", context, status=status)
+
+
+def _merge_context(request: HttpRequest, merge: ChildMerge) -> dict[str, Any]:
+    both = [merge.kept_id, merge.merged_id]
+    return {
+        "merge": merge,
+        "visible": set(
+            Child.objects.visible_to(request.user).filter(pk__in=both).values_list("pk", flat=True)
+        ),
+        "moved": merging.describe(merge.moved),
+        "left_behind": merging.describe(merge.left_behind),
+        "overwritten": [
+            (merging.field_label(merging.child_field(name).name), before, after)
+            for name, (before, after) in merge.overwritten.items()
+        ],
+    }
+
+
+@require_capability(Capability.MERGE_CHILDREN)
+@require_GET
+def merge_detail(request: HttpRequest, merge_id: int) -> HttpResponse:
+    merge = selectors.merge_get_for_user(user=request.user, merge_id=merge_id)
+    return render(request, "people/merge_detail.html", _merge_context(request, merge))
+
+
+@require_capability(Capability.REVERSE_MERGES)
+@require_http_methods(["GET", "POST"])
+def merge_reverse(request: HttpRequest, merge_id: int) -> HttpResponse:
+    merge = selectors.merge_get_for_user(user=request.user, merge_id=merge_id)
+    form = ConfirmForm(form_data(request))
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.child_merge_reverse(actor=request.user, merge=merge)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+            status = 400
+        else:
+            messages.success(request, f"Merge reversed. Record {merge.merged_id} is open again.")
+            return redirect("people:merge_detail", merge_id=merge.pk)
+    elif merge.is_reversed:
+        form = ConfirmForm({})
+        form.is_valid()
+        form.add_error(None, "This merge has already been reversed")
+        status = 400
+    context = _merge_context(request, merge) | {"form": form}
+    return render(request, "people/merge_reverse.html", context, status=status)

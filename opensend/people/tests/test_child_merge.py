@@ -140,7 +140,7 @@ def test_reversing_puts_back_exactly_what_moved(world, duplicate):
     assert event.summary.startswith("Merge reversed")
     assert event.changes["plans.ehcplan.child moved back"] == [[plan.pk], duplicate.pk]
 
-    with pytest.raises(ValidationError, match="already reversed"):
+    with pytest.raises(ValidationError, match="already been reversed"):
         services.child_merge_reverse(actor=world.users["admin"], merge=merge)
 
 
