@@ -5,11 +5,14 @@ snapshots up section by section so a reader can see what changed between version
 """
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
 
+from opensend.accounts.models import Membership
 from opensend.casework.models import AdviceRequest
+from opensend.plans.formatting import money
 from opensend.plans.models import EHCPlan
 
 SECTIONS: list[tuple[str, str]] = [
@@ -85,6 +88,68 @@ def plan_advice(plan: EHCPlan) -> QuerySet[AdviceRequest]:
     )
 
 
+@dataclass(frozen=True)
+class AdviceListed:
+    """One piece of advice as section K lists it: once, however many times it was corrected
+    (`AdviceVersion`) or reused, with who gave it and the day it was first received."""
+
+    advice: AdviceRequest  # the copy on this plan's assessment: links go here
+    kind: str
+    organisation: str
+    adviser: str  # the person who gave it, when they belong to that organisation
+    received_on: date
+    reused_on: date | None  # the day it was reused for this assessment, if it was
+
+
+def plan_advice_listed(plan: EHCPlan) -> list[AdviceListed]:
+    """Section K: each piece of advice once. Advice reused from an earlier request (or twice in
+    one) is the same advice: it is listed under its first receipt, by whoever first gave it."""
+    listed: list[AdviceListed] = []
+    seen: set[int] = set()
+    rows = plan_advice(plan).select_related(
+        "submitted_by", "reused_from__organisation", "reused_from__submitted_by"
+    )
+    for item in rows:
+        original = _first_given(item)
+        if original.pk in seen:
+            continue
+        seen.add(original.pk)
+        received_on = original.received_on or item.received_on
+        if received_on is None:  # pragma: no cover - plan_advice lists received advice only
+            continue
+        listed.append(
+            AdviceListed(
+                advice=item,
+                kind=item.get_kind_display(),
+                organisation=str(original.organisation),
+                adviser=_adviser(original),
+                received_on=received_on,
+                reused_on=item.received_on if original.pk != item.pk else None,
+            )
+        )
+    return listed
+
+
+def _first_given(advice: AdviceRequest) -> AdviceRequest:
+    """Follow `reused_from` back to the advice as it was first given."""
+    seen = {advice.pk}
+    while advice.reused_from is not None and advice.reused_from_id not in seen:
+        advice = advice.reused_from
+        seen.add(advice.pk)
+    return advice
+
+
+def _adviser(advice: AdviceRequest) -> str:
+    """The adviser's name, when the person who sent it belongs to the advising organisation (a
+    caseworker who recorded advice for someone else is not the adviser)."""
+    person = advice.submitted_by
+    if person is None:
+        return ""
+    if not Membership.objects.filter(user=person, organisation_id=advice.organisation_id).exists():
+        return ""
+    return person.get_full_name()
+
+
 def plan_content(plan: EHCPlan) -> dict[str, Any]:
     """Every section of the plan as JSON-ready data (ids kept so links can be followed)."""
     needs = list(plan.needs.all())
@@ -153,12 +218,12 @@ def plan_content(plan: EHCPlan) -> dict[str, Any]:
         },
         "K": [
             {
-                "id": a.pk,
-                "kind": a.get_kind_display(),
-                "organisation": str(a.organisation),
-                "received_on": a.received_on.isoformat() if a.received_on else None,
+                "id": a.advice.pk,
+                "kind": a.kind,
+                "organisation": a.organisation,
+                "received_on": a.received_on.isoformat(),
             }
-            for a in plan_advice(plan)
+            for a in plan_advice_listed(plan)
         ],
     }
 
@@ -200,7 +265,7 @@ def section_lines(content: dict[str, Any], code: str) -> list[str]:
         return [x for x in (i.get("placement_label"), i.get("named_setting")) if x]
     if code == "J":
         j = content.get("J", {})
-        lines = [f"£{j['amount']}"] if j.get("amount") else []
+        lines = [money(j["amount"])] if j.get("amount") else []
         return lines + ([j["description"]] if j.get("description") else [])
     if code == "K":
         return [

@@ -305,6 +305,12 @@ class PlanVersion(models.Model):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The authorising officer as the plan names them, kept as they were on the day it was issued
+    # (a job title can change later; the plan must not).
+    issued_by_name = models.CharField("authorising officer", max_length=200, blank=True)
+    issued_by_job_title = models.CharField(
+        "authorising officer's job title", max_length=120, blank=True
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
     is_draft = models.BooleanField(
         default=False, help_text="The draft as served on the family (numbered 0), kept to compare"

@@ -218,6 +218,10 @@ OPENSEND_LA_CODE = "999"
 OPENSEND_NOTIFY_BACKEND = "opensend.notify.backends.OutboxBackend"
 OPENSEND_NOTIFY_TEMPLATE_IDS: dict[str, str | dict[str, str]] = {}
 OPENSEND_NOTIFY_CONTACT_DETAILS = ""  # e.g. "the SEND team on 0123 456 7890 or send@council.gov.uk"
+# Who families contact about mediation and for independent advice, as the plan's appeal page says
+# (opensend/plans/pdf.py; empty: a plain fallback). e.g. "Anytown Mediation on 0123 456 7100".
+OPENSEND_MEDIATION_CONTACT = ""
+OPENSEND_SENDIASS_CONTACT = ""  # e.g. "Anytown SENDIASS on 0123 456 7000 or sendiass@example.org"
 
 # Uploads (opensend/core/uploads.py; docs/security.md "Uploads and downloads"). The limit is per
 # file; the virus scanner (ClamAV's clamd, INSTREAM) is off unless a socket or a host is set.

@@ -133,6 +133,7 @@ def plan_version_issue(
         issued_on=issued_on,
         snapshot=plan_content(plan),
         issued_by=actor,
+        **authorising_officer(actor),
     )
     audit_record(actor=actor, action=Action.CREATE, obj=version, child_id=plan.child_id)
     _send_final_to_professionals(
@@ -144,6 +145,19 @@ def plan_version_issue(
         review_due=review_due,
     )
     return version
+
+
+def authorising_officer(actor: Actor) -> dict[str, str]:
+    """Who issues the plan, as the plan names them: their name and their job title at the
+    council on the day (from their current membership, the council's first)."""
+    memberships = sorted(
+        (m for m in actor.memberships.current().select_related("organisation") if m.job_title),
+        key=lambda m: (m.organisation.kind != OrganisationKind.COUNCIL, m.pk),
+    )
+    return {
+        "issued_by_name": (actor.get_full_name() or actor.email)[:200],
+        "issued_by_job_title": memberships[0].job_title if memberships else "",
+    }
 
 
 def plan_content_restore(*, actor: Actor, plan: EHCPlan, version: int) -> EHCPlan:

@@ -23,7 +23,12 @@ from opensend.casework.selectors import request_get_for_user
 from opensend.core.types import Actor
 from opensend.core.views_helpers import apply_service_errors
 from opensend.plans import selectors
-from opensend.plans.content import SECTION_A_FIELDS, content_compare, plan_content
+from opensend.plans.content import (
+    SECTION_A_FIELDS,
+    content_compare,
+    plan_advice_listed,
+    plan_content,
+)
 from opensend.plans.models import EHCPlan
 from opensend.plans.pdf import plan_pdf
 from opensend.plans.services.draft import plan_draft_start
@@ -99,6 +104,7 @@ def plan_page_context(plan: EHCPlan, *, user: Actor) -> dict[str, Any]:
     plan: beside the sections it speaks to while the plan is being written, and in section K."""
     today = timezone.localdate()
     advice = list(selectors.plan_advice(plan))
+    section_k = plan_advice_listed(plan)
     professional = user_can(user, Capability.SEARCH_CHILDREN)
     steps = PLAN.buttons(plan, user)
     return {
@@ -111,6 +117,8 @@ def plan_page_context(plan: EHCPlan, *, user: Actor) -> dict[str, Any]:
         "section_a": [(label, getattr(plan, name)) for name, label in SECTION_A_FIELDS],
         "thread": selectors.golden_thread(plan),
         "advice": advice,
+        "section_k": section_k,
+        "section_k_advice": [item.advice for item in section_k],
         "advice_links": professional,
         "consultations": selectors.consultation_rows(plan),
         "steps": steps,
