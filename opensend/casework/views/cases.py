@@ -166,11 +166,13 @@ def _request_made(request: HttpRequest, case: Any) -> HttpResponse:
         messages.success(request, "Request recorded. The clocks start from the date received.")
         return redirect("casework:case_detail", request_id=case.pk)
     due = statutory.long_date(statutory.due("decide_whether_to_assess", case.received_on))
-    messages.success(
-        request,
-        f"We have your request for an EHC needs assessment. We will tell you by {due} "
-        "whether we will carry out the assessment.",
-    )
+    if case.source == RequestSource.SETTING:
+        told = f"Request sent. The council will decide by {due} whether to carry out the "
+        told += "assessment, and will tell the family and you."
+    else:
+        told = f"We have your request for an EHC needs assessment. We will tell you by {due} "
+        told += "whether we will carry out the assessment."
+    messages.success(request, told)
     return redirect("people:child_detail", child_id=case.child_id)
 
 

@@ -8,6 +8,7 @@ import pytest
 from testsupport.browser import error_summary as _error_summary
 from testsupport.browser import fill_date_by_legend as _fill_date
 from testsupport.browser import follow, go, sign_in, sign_out, submit
+from testsupport.samples import PDF_BYTES
 
 pytestmark = pytest.mark.browser
 
@@ -41,20 +42,23 @@ def _start_case_as_senco(page, live_server, world, child):
     base = live_server.url
     sign_in(page, live_server, world.users["senco"].email)
     go(page, f"{base}/people/children/{child.pk}/")
-    follow(page, "Request an EHC needs assessment")
-    _today(page, "Date the request was received")
-    page.get_by_label("School, college or early years setting").check()
-    page.get_by_label("Setting making the request (if a setting)").select_option(
-        label=world.setting.name
-    )
-    submit(page, "Record the request", status=400)  # no SEN support evidence yet
-    assert any("SEN support evidence" in e for e in _error_summary(page))
+    follow(page, "Ask for an EHC needs assessment")
+    # The SENCO's own form: their setting only (already chosen), no date or source to type.
+    assert page.get_by_label(world.setting.name).is_checked()
+    assert page.get_by_label("Date the request was received").count() == 0
+    submit(page, "Send the request", status=400)  # no SEN support evidence yet
+    assert any("Describe the child's needs" in e for e in _error_summary(page))
     page.get_by_label("The child's needs").fill("Finds it hard to understand and use language.")
     page.get_by_label("SEN support already tried").fill(
         "Two terms of small-group language support."
     )
-    submit(page, "Record the request")
-    assert page.get_by_text("Request recorded").is_visible()
+    page.get_by_label("What difference the support made").fill("Some new words, little else.")
+    page.get_by_label("SEN support evidence (optional)").set_input_files(
+        files=[{"name": "support-plan.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
+    )
+    page.get_by_label("knows about this request and agrees to it").check()
+    submit(page, "Send the request")
+    assert page.get_by_text("Request sent.").is_visible()
     sign_out(page)
 
 
