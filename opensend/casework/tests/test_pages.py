@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from opensend import statutory
 from opensend.audit.models import AuditEvent
-from opensend.casework.models import AssessmentRequest, Stage
+from opensend.casework.models import Stage
 from testsupport.forms import date_fields
 from testsupport.journeys import (
     RECEIVED,
