@@ -110,3 +110,29 @@ def test_closed_membership_loses_access(world):
     client = world.client_for("senco")
     response = client.get(reverse("people:child_detail", args=[world.caseload_child.pk]))
     assert response.status_code == 403
+
+
+# Merging two records for one child: managers and admins; reversing a merge: admins only.
+MAY_MERGE = {"team_manager", "admin"}
+
+
+@pytest.mark.parametrize("role", sorted(EXPECTED))
+def test_only_managers_and_admins_open_the_merge_pages(world, role):
+    from opensend.people import services
+    from testsupport.factories.people import ChildFactory
+
+    duplicate = ChildFactory(senar_team=world.team)
+    merge = services.child_merge(
+        actor=world.users["admin"], kept=world.team_child, merged=duplicate
+    )
+    client = world.client_for(role)
+    child = world.caseload_child
+    pages = {
+        reverse("people:child_merge_start", args=[child.pk]): MAY_MERGE,
+        reverse("people:child_merge_compare", args=[child.pk, world.team_child.pk]): MAY_MERGE,
+        reverse("people:merge_detail", args=[merge.pk]): MAY_MERGE,
+        reverse("people:merge_reverse", args=[merge.pk]): {"admin"},
+    }
+    for url, allowed in pages.items():
+        status = client.get(url).status_code
+        assert status == (200 if role in allowed else 403), (role, url, status)
