@@ -1,6 +1,10 @@
-from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from typing import Any
 
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+
+from opensend.accounts.models import Organisation, Team
+from opensend.accounts.roles import FAMILY_ROLES, Role
 from opensend.core.forms import GovukForm, GovukFormMixin
 
 
@@ -88,3 +92,135 @@ class SecondFactorResetForm(GovukForm):
         max_length=200,
         error_messages={"required": "Enter why you are resetting their second factor"},
     )
+
+
+# Administrators: invitations, roles, deactivating.
+
+
+def _staff_roles() -> list[tuple[str, str]]:
+    return [(role.value, role.label) for role in Role if role not in FAMILY_ROLES]
+
+
+class _TeamChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Team) -> str:  # type: ignore[override]
+        return f"{obj.name} ({obj.organisation.name})"
+
+
+class MembershipForm(GovukForm):
+    organisation = forms.ModelChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.open(),
+        error_messages={
+            "required": "Select the organisation they work for",
+            "invalid_choice": "Select an organisation from the list",
+        },
+    )
+    role = forms.ChoiceField(
+        label="Role",
+        choices=[("", "Choose one"), *_staff_roles()],
+        error_messages={
+            "required": "Select their role",
+            "invalid_choice": "Select their role from the list",
+        },
+    )
+    team = _TeamChoiceField(
+        label="SEN team (optional)",
+        help_text="Only for SENAR caseworkers and team managers",
+        queryset=Team.objects.open().select_related("organisation"),
+        required=False,
+        error_messages={"invalid_choice": "Select a team from the list"},
+    )
+    job_title = forms.CharField(label="Job title (optional)", max_length=120, required=False)
+
+
+class InvitationForm(GovukForm):
+    first_name = forms.CharField(
+        label="First name", max_length=150, error_messages={"required": "Enter their first name"}
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=150, error_messages={"required": "Enter their last name"}
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The invitation goes here. They sign in with it.",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+        error_messages={"required": "Enter their email address"},
+    )
+    role = forms.ChoiceField(
+        label="Role",
+        help_text="For a parent, carer or young person, choose 'Parent or carer' and link their "
+        "account to the child next",
+        choices=[
+            ("", "Choose one"),
+            *_staff_roles(),
+            (Role.PARENT.value, Role.PARENT.label),
+        ],
+        error_messages={
+            "required": "Select their role",
+            "invalid_choice": "Select their role from the list",
+        },
+    )
+    organisation = forms.ModelChoiceField(
+        label="Organisation",
+        help_text="Leave this for a parent or carer",
+        queryset=Organisation.objects.open(),
+        required=False,
+        error_messages={"invalid_choice": "Select an organisation from the list"},
+    )
+    team = _TeamChoiceField(
+        label="SEN team (optional)",
+        help_text="Only for SENAR caseworkers and team managers",
+        queryset=Team.objects.open().select_related("organisation"),
+        required=False,
+        error_messages={"invalid_choice": "Select a team from the list"},
+    )
+    job_title = forms.CharField(label="Job title (optional)", max_length=120, required=False)
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        role = data.get("role")
+        if role and role not in FAMILY_ROLES and not data.get("organisation"):
+            self.add_error("organisation", "Select the organisation they work for")
+        return data
+
+
+class ReasonForm(GovukForm):
+    """A confirmation page's one question: why (it goes in the audit trail)."""
+
+    reason = forms.CharField(
+        label="Why?",
+        help_text="This goes in the audit trail.",
+        max_length=200,
+        error_messages={"required": "Enter why"},
+    )
+
+    def __init__(self, *args: Any, label: str, hint: str, required: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["reason"]
+        field.label, field.help_text = label, hint
+        field.error_messages["required"] = required
+
+
+class InvitationPasswordForm(GovukFormMixin, SetPasswordForm):  # type: ignore[misc]
+    """Set your password, from the invitation link."""
+
+    error_messages = {
+        "password_mismatch": "The passwords do not match. Enter the same password twice"
+    }
+
+    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(user, *args, **kwargs)
+        first, second = self.fields["new_password1"], self.fields["new_password2"]
+        first.label = "Create a password"
+        first.help_text = (
+            "At least 8 characters. Do not use a common password, a password that is only "
+            "numbers, or one like your name or email address."
+        )
+        first.error_messages["required"] = "Enter a password"
+        second.label = "Enter the password again"
+        second.help_text = ""
+        second.error_messages["required"] = "Enter the password again"

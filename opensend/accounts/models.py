@@ -124,4 +124,34 @@ class Membership(ClosableModel):
         return f"{self.user} – {self.get_role_display()} at {self.organisation}"
 
 
-__all__ = ["Membership", "Organisation", "Team", "TimeStampedModel", "User"]
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def open(self) -> "InvitationQuerySet":
+        """Sent, not yet used and not cancelled (it may still have expired: see `is_expired`)."""
+        return self.filter(accepted_at__isnull=True, cancelled_at__isnull=True)
+
+
+class Invitation(models.Model):
+    """An email inviting someone to set their password. The link's token is signed, never
+    stored: it names this row and when it was sent, and stops working once the row is used,
+    cancelled or replaced by a newer invitation, or when `expires_at` passes."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="invitations")
+    invited_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_at = models.DateTimeField("sent")
+    expires_at = models.DateTimeField("expires")
+    accepted_at = models.DateTimeField("password set", null=True, blank=True)
+    cancelled_at = models.DateTimeField("cancelled", null=True, blank=True)
+    cancelled_because = models.CharField(max_length=200, blank=True)
+
+    objects = InvitationQuerySet.as_manager()  # type: ignore[assignment,misc]
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.user}"
+
+
+__all__ = ["Invitation", "Membership", "Organisation", "Team", "TimeStampedModel", "User"]

@@ -2,7 +2,8 @@
 
 `second_factor_changed` (actor, user, what) is sent inside the change's transaction; the notify
 app emails the user (accounts sits below notify in the dependency order, so it announces rather
-than sends)."""
+than sends). `invitation_sent` (actor, user, link, expires_at) likewise: the notify app emails
+the invitation with its link to set a password."""
 
 from typing import Any
 
@@ -13,6 +14,7 @@ from opensend.accounts import sessions
 from opensend.core.types import Actor
 
 second_factor_changed = Signal()
+invitation_sent = Signal()
 
 
 @receiver(user_logged_in)

@@ -1,12 +1,13 @@
-"""Emails about a user's own account: the template, and the receiver that sends it when the
-accounts app announces a change (`accounts.signals.second_factor_changed`)."""
+"""Emails about a user's own account: the templates, and the receivers that send them when the
+accounts app announces a change (`accounts.signals.second_factor_changed`) or an invitation
+(`accounts.signals.invitation_sent`)."""
 
 from typing import Any
 
 from django.dispatch import receiver
 from django.utils import timezone
 
-from opensend.accounts.signals import second_factor_changed
+from opensend.accounts.signals import invitation_sent, second_factor_changed
 from opensend.core.types import Actor
 from opensend.notify.messages import REGISTRY, MessageTemplate, register
 
@@ -29,9 +30,52 @@ SECOND_FACTOR_CHANGED = MessageTemplate(
 )
 
 
+INVITATION = MessageTemplate(
+    key="account_invitation",
+    subject="You have been invited to use OpenSEND",
+    body=(
+        "Dear ((recipient_name)),\n\n"
+        "((invited_by)) has made you an account on OpenSEND, ((council_name))'s system for "
+        "special educational needs and disabilities (SEND).\n\n"
+        "To start, set your password here: ((invitation_link))\n\n"
+        "The link works once and stops working on ((expires)). If it has stopped working, ask "
+        "((invited_by)) to send you a new invitation.\n\n"
+        "Then sign in with this email address and your new password. Staff will be asked to "
+        "set up an authenticator app on their phone.\n\n"
+        "If you were not expecting this email, you do not need to do anything.\n\n"
+        "((council_name))"
+    ),
+    description=(
+        "To someone an administrator has invited: a link to set their password (it works once, "
+        "for 7 days)."
+    ),
+    audience="professional",
+)
+
+
 def register_messages() -> None:
-    if SECOND_FACTOR_CHANGED.key not in REGISTRY:
-        register(SECOND_FACTOR_CHANGED)
+    for template in (SECOND_FACTOR_CHANGED, INVITATION):
+        if template.key not in REGISTRY:
+            register(template)
+
+
+@receiver(invitation_sent)
+def invitation_send(*, actor: Actor, user: Actor, link: str, expires_at: Any, **_: Any) -> None:
+    """Email the invitation with its link to set a password."""
+    from opensend.notify.services import notification_send_to_address
+
+    expires = timezone.localtime(expires_at)
+    notification_send_to_address(
+        actor=actor,
+        template=INVITATION.key,
+        to_address=user.email,
+        recipient_name=user.get_full_name() or user.email,
+        personalisation={
+            "invitation_link": link,
+            "expires": f"{expires:%-d %B %Y} at {expires:%H:%M}",
+            "invited_by": actor.get_full_name() or actor.email,
+        },
+    )
 
 
 @receiver(second_factor_changed)

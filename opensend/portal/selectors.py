@@ -28,6 +28,7 @@ HOME_LINKS: list[tuple[Capability, str, str]] = [
     (Capability.CREATE_CHILDREN, "Add a child or young person", "people:child_create"),
     (Capability.VIEW_SETTINGS, "Schools, colleges and settings", "people:setting_list"),
     (Capability.VIEW_AUDIT, "Search the audit trail", "audit:event_list"),
+    (Capability.MANAGE_USERS, "Users and invitations", "accounts:user_list"),
     (Capability.VIEW_TIMELINESS, "Timeliness report", "insights:timeliness_report"),
 ]
 

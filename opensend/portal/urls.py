@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.portal import caseload, views
+from opensend.portal import caseload, family_links, views
 
 app_name = "portal"
 # The caseload and team pages keep the /casework/ addresses people have bookmarked.
@@ -9,4 +9,8 @@ urlpatterns = [
     path("casework/", caseload.caseload, name="caseload"),
     path("casework/team/", caseload.team, name="team"),
     path("casework/team/<int:user_id>/", caseload.team_member_caseload, name="team_member"),
+    # Administrators link a parent's account to a child (beside the user's page, /account/users/).
+    path(
+        "account/users/<int:pk>/link-child/", family_links.user_link_child, name="user_link_child"
+    ),
 ]
