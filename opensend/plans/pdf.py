@@ -49,7 +49,7 @@ class AppealRights:
     mediation_by: str
     mediation_rule: str
     appeal_by: str
-    appeal_explained: str
+    appeal_moved: str  # why the last day is not the plain count (rule 12), or ""
     appeal_rule: str
     mediation_contact: str
     sendiass_contact: str
@@ -68,7 +68,7 @@ def appeal_rights(plan: EHCPlan) -> AppealRights | None:
         ),
         mediation_rule=statutory.explain("contact_mediation_adviser"),
         appeal_by=statutory.long_date(deadline.last_day),
-        appeal_explained=deadline.explain(),
+        appeal_moved=deadline.explain() if deadline.tribunal_day.moved else "",
         appeal_rule=statutory.explain(deadline.rule_id),
         mediation_contact=settings.OPENSEND_MEDIATION_CONTACT or MEDIATION_CONTACT,
         sendiass_contact=settings.OPENSEND_SENDIASS_CONTACT or SENDIASS_CONTACT,

@@ -21,9 +21,10 @@ from opensend.casework.services import advice as advice_services
 from opensend.plans import services as plan_services
 from opensend.plans.content import plan_advice_listed, plan_content, section_lines
 from opensend.plans.formatting import money
-from opensend.plans.models import PlanVersion
-from opensend.plans.pdf import plan_pdf
+from opensend.plans.models import EHCPlan, PlanStatus, PlanVersion
+from opensend.plans.pdf import appeal_rights, plan_html, plan_pdf
 from opensend.plans.views.pages import plan_page_context
+from opensend.reviews.amendments import services as amendment_services
 from testsupport.journeys import (
     FINAL_ON,
     TODAY,
@@ -78,6 +79,21 @@ def test_the_version_comparison_writes_money_the_same_way():
     assert section_lines({"J": {"amount": "2400.00", "description": ""}}, "J") == ["£2,400"]
 
 
+def test_the_appeal_dates_are_the_rules_engines_even_when_rule_12_moves_them():
+    # Issued 15 June 2026: 2 months end in August, so the appeal is in time on the first
+    # working day after 31 August (Tribunal Procedure Rules 2008, rule 12).
+    issued = dt.date(2026, 6, 15)
+    rights = appeal_rights(EHCPlan(status=PlanStatus.FINAL, version=1, issued_on=issued))
+    assert rights is not None
+    assert rights.appeal_by == statutory.long_date(statutory.appeal_deadline(issued))
+    assert statutory.appeal_deadline(issued) == dt.date(2026, 9, 1)
+    assert rights.mediation_by == statutory.long_date(
+        statutory.due("contact_mediation_adviser", issued)
+    )
+    assert "Tuesday 1 September 2026" in rights.appeal_moved
+    assert appeal_rights(EHCPlan(status=PlanStatus.DRAFT)) is None
+
+
 @pytest.mark.django_db
 def test_a_final_plan_carries_who_it_is_for_on_every_page_and_the_right_of_appeal(world):
     caseworker = world.users["caseworker"]
@@ -111,6 +127,13 @@ def test_a_final_plan_carries_who_it_is_for_on_every_page_and_the_right_of_appea
     assert f"Last day to appeal to the SEND Tribunal {appeal_by}" in rights
     assert f"Last day to contact a mediation adviser {mediation_by}" in rights
     assert "SENDIASS" in rights
+
+    # While an amendment is open, the PDF (staff only then) is the working copy: not issued.
+    amendment_services.amendment_start(
+        actor=caseworker, plan=plan, source="other", summary="Add swimming", today=TODAY
+    )
+    working = plan_html(plan, on=TODAY)
+    assert "NOT ISSUED" in working and "It is not the plan in force" in working
 
 
 @pytest.fixture
@@ -174,6 +197,11 @@ def test_a_draft_says_draft_on_every_page_and_keeps_text_in_any_language(draft_w
     for number, text in enumerate(pages, start=1):
         assert "DRAFT" in text and "Draft plan, not yet sent" in text, number
         assert plan.child.full_name in text and f"Page {number} of {len(pages)}" in text, number
+    large = pages_of(plan_pdf(plan, on=TODAY, large_print=True))
+    assert len(large) > len(pages)
+    for number, text in enumerate(large, start=1):
+        assert "DRAFT" in text and plan.child.full_name in text, number
+        assert f"Page {number} of {len(large)}" in text, number
     text = "\n".join(pages)
     assert "Issued by" not in text and "Last day to appeal" not in text
     assert "cannot be appealed yet" in text
