@@ -127,16 +127,21 @@ def test_child_record_from_search_to_closure_and_audit(page, live_server, world)
     page.get_by_label("Child record number").fill(str(created.pk))
     submit(page, "Search")
     rows = page.locator("table.govuk-table tbody tr").all_inner_texts()
-    assert all(f"(child {created.pk})" in row for row in rows), rows
+    assert all(f"child record {created.pk}" in row for row in rows), rows
+    # Each entry is a sentence: "<who> changed <child>'s <what>", never a model name.
+    name = Child.objects.get(pk=created.pk).full_name  # as it is now ("Addie Browser")
 
-    def seen(who: str, what: str) -> bool:
-        return any(f"{who}@test.opensend.test" in row and what in row for row in rows)
+    def seen(who: str, *what: str) -> bool:
+        return any(
+            f"{who}@test.opensend.test" in row and all(part in row for part in what) for row in rows
+        )
 
-    assert seen("caseworker", "Created: Child record created")
-    assert seen("caseworker", "Viewed")
-    assert seen("caseworker", "Changed")
-    assert seen("team_manager", "Viewed")
-    assert seen("team_manager", "Closed: Moved out of the area")
+    assert seen("caseworker", f"added {name}'s record", "Child record created")
+    assert seen("caseworker", f"viewed {name}'s record")
+    assert seen("caseworker", f"changed {name}'s")
+    assert seen("team_manager", f"viewed {name}'s record")
+    assert seen("team_manager", f"closed {name}'s record", "Moved out of the area")
+    assert not any("people.child" in row for row in rows)
 
 
 def test_parent_sees_only_their_own_child(page, live_server, world):
