@@ -23,7 +23,7 @@ from django.utils import timezone
 from opensend import statutory
 from opensend.plans import selectors
 from opensend.plans.content import SECTION_A_FIELDS, SECTION_TITLES, plan_advice_listed
-from opensend.plans.models import EHCPlan, PlanVersion
+from opensend.plans.models import EHCPlan, PlanStatus, PlanVersion
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -57,8 +57,9 @@ class AppealRights:
 
 
 def appeal_rights(plan: EHCPlan) -> AppealRights | None:
-    """None for a draft (a draft cannot be appealed: the family comments on it instead)."""
-    if plan.is_draft or plan.issued_on is None:
+    """None for a draft (a draft cannot be appealed: the family comments on it instead) and for
+    a plan that has ceased (the cessation decision has its own right of appeal, in its letter)."""
+    if plan.status != PlanStatus.FINAL or plan.issued_on is None:
         return None
     deadline = statutory.appeal_deadline_explained(plan.issued_on)
     return AppealRights(

@@ -92,6 +92,7 @@ def test_the_appeal_dates_are_the_rules_engines_even_when_rule_12_moves_them():
     )
     assert "Tuesday 1 September 2026" in rights.appeal_moved
     assert appeal_rights(EHCPlan(status=PlanStatus.DRAFT)) is None
+    assert appeal_rights(EHCPlan(status=PlanStatus.CEASED, version=1, issued_on=issued)) is None
 
 
 @pytest.mark.django_db
