@@ -263,3 +263,13 @@ def test_the_merged_away_page_links_to_the_kept_record_only_for_those_who_may_op
     detail = world.client_for("team_manager").get(reverse("people:merge_detail", args=[merge.pk]))
     assert detail.status_code == 200
     assert kept_url not in detail.content.decode()
+
+
+def test_search_with_closed_records_says_which_were_merged(world, duplicate):
+    services.child_merge(
+        actor=world.users["team_manager"], kept=world.caseload_child, merged=duplicate
+    )
+    page = world.client_for("team_manager").get(
+        reverse("people:child_list"), {"name": duplicate.family_name, "include_closed": "on"}
+    )
+    assert f"Merged into record {world.caseload_child.pk}" in page.content.decode()
