@@ -97,7 +97,7 @@ def final_issue_blockers(
         if r.needs_answer
     ]
     if named_setting is not None:
-        blockers += _consultation_blockers(plan, named_setting, issued_on=issued_on)
+        blockers += consultation_blockers(plan, named_setting, issued_on=issued_on)
     blockers += [
         Blocker(
             w.code,
@@ -110,8 +110,17 @@ def final_issue_blockers(
     return blockers
 
 
-def _consultation_blockers(plan: EHCPlan, setting: Setting, *, issued_on: date) -> list[Blocker]:
-    consultations = [c for c in plan.consultations.all() if c.setting_id == setting.pk]
+def consultation_blockers(
+    plan: EHCPlan, setting: Setting, *, issued_on: date, since: date | None = None
+) -> list[Blocker]:
+    """Why `setting` cannot be named yet: not consulted (since `since`, when given), or its
+    15 days to reply not run out and no reply (CFA 2014 s39(2)-(4), s40). Also used when an
+    amendment names a new setting (SEND Regulations 2014, reg 22(1))."""
+    consultations = [
+        c
+        for c in plan.consultations.all()
+        if c.setting_id == setting.pk and (since is None or c.sent_on >= since)
+    ]
     url = reverse("plans:consultations", args=[plan.pk])
     if any(c.responded_on is not None for c in consultations):
         return []

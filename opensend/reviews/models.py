@@ -315,12 +315,17 @@ class Amendment(PlanFollowUp):
 
 
 class AmendmentRepresentation(FamilyComments):
-    """The family's comments on proposed changes, and a school or college they ask for."""
+    """The family's comments on proposed changes, and a school or college they ask for; and,
+    when the family confirms in writing that they have nothing more to say, that confirmation
+    (the only way the amended plan can be issued inside the 15 days of reg 22(2)(c))."""
 
     amendment = models.ForeignKey(
         Amendment, on_delete=models.PROTECT, related_name="representations"
     )
     wants_meeting = models.BooleanField(default=False)
+    nothing_more_to_say = models.BooleanField(
+        "the family confirmed in writing that they have nothing more to say", default=False
+    )
 
 
 class PhaseTransfer(NeverDeleted):

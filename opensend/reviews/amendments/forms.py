@@ -31,6 +31,11 @@ class AmendmentRepresentationForm(_WithSettings):
         "School, college or setting they asked for (optional)", required=False
     )
     wants_meeting = forms.BooleanField(label="They asked to meet us", required=False)
+    nothing_more_to_say = forms.BooleanField(
+        label="The family has confirmed in writing that they have nothing more to say",
+        required=False,
+        help_text="Only then can the amended plan be issued before their 15 days are up",
+    )
 
 
 class FamilyAmendmentCommentForm(FamilyCommentForm):
@@ -44,6 +49,12 @@ class FamilyAmendmentCommentForm(FamilyCommentForm):
     )
     wants_meeting = forms.BooleanField(
         label="I would like to meet to talk about it", required=False
+    )
+    nothing_more_to_say = forms.BooleanField(
+        label="I have nothing more to say about the changes",
+        required=False,
+        help_text="Tick this if you are happy for the amended plan to be sent before your 15 "
+        "days are up. Leave it if you may want to say more.",
     )
 
 

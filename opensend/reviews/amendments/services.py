@@ -28,6 +28,7 @@ from opensend.notify.services import notification_send
 from opensend.people.models import Setting
 from opensend.plans import services as plan_services
 from opensend.plans.models import EHCPlan, PlanStatus
+from opensend.plans.readiness import blockers_as_errors, consultation_blockers
 from opensend.plans.selectors import is_family_of
 from opensend.reviews.amendments.clocks import (
     amendment_clocks,
@@ -55,8 +56,8 @@ WINDOW_CLOSED = (
     "team: they can still add your comments"
 )
 WINDOW_OPEN = (
-    "The family has until {due} to comment on the proposed changes. Record their comments "
-    "first, or issue the amended plan after that date"
+    "The family has until {due} to comment on the proposed changes. Issue the amended plan "
+    "after that date, or record their written confirmation that they have nothing more to say"
 )
 NAMED_SETTING_REQUIRED = "Choose the school, college or other setting to name in the plan"
 CHOOSE_SOURCE = "Choose why the plan is being amended"
@@ -186,6 +187,7 @@ def amendment_representation_record(
     comments: str,
     preferred_setting: Setting | None = None,
     wants_meeting: bool = False,
+    nothing_more_to_say: bool = False,
     today: date | None = None,
 ) -> AmendmentRepresentation:
     """The family's comments on the proposals and a setting they ask for; after the 15 days
@@ -208,6 +210,7 @@ def amendment_representation_record(
         too_early=BEFORE.format(
             what="the proposals were sent", on=statutory.long_date(amendment.proposed_on)
         ),
+        finished=nothing_more_to_say,
     )
     window_end = representations_end(amendment.proposed_on)
     if not staff and window_end is not None and today > window_end:
@@ -219,6 +222,7 @@ def amendment_representation_record(
         comments=comments.strip(),
         preferred_setting=preferred_setting,
         wants_meeting=wants_meeting,
+        nothing_more_to_say=nothing_more_to_say,
         recorded_by=actor,
     )
     audit_record(actor=actor, action=Action.CREATE, obj=representation, child_id=amendment.child_id)
@@ -250,11 +254,13 @@ def amendment_issue(
         after=amendment.proposed_on,
         what="the proposals were sent",
     )
+    # Reg 22(2)(c): at least 15 days to comment. A comment alone does not end them (the family
+    # may say more); only their written confirmation that they have nothing more to say does.
     window_end = representations_end(amendment.proposed_on)
     if (
         window_end is not None
         and issued_on <= window_end
-        and not amendment.representations.exists()
+        and not amendment.representations.filter(nothing_more_to_say=True).exists()
     ):
         raise ValidationError(
             {"issued_on": [WINDOW_OPEN.format(due=statutory.long_date(window_end))]}
@@ -263,6 +269,12 @@ def amendment_issue(
     setting = named_setting or plan.named_setting
     if setting is None:
         raise ValidationError({"named_setting": [NAMED_SETTING_REQUIRED]})
+    if setting.pk != plan.named_setting_id:
+        # Reg 22(1): sections 39 and 40 apply to an amendment, so a new setting is named only
+        # after it has been consulted (its reply, or its 15 days run out) since this amendment.
+        blockers = consultation_blockers(plan, setting, issued_on=issued_on, since=plan.issued_on)
+        if blockers:
+            raise ValidationError(blockers_as_errors(blockers))
     open_review = AnnualReview.objects.filter(plan=plan, stage__in=OPEN_REVIEW_STAGES).first()
     review_due = (
         open_review.due_by if open_review else statutory.due("next_annual_review", issued_on)

@@ -110,6 +110,23 @@ def test_amend_decision_edit_comment_and_issue_a_new_version(world):
         comments="Yes please",
         today=dt.date(2026, 11, 22),
     )
+    # A comment alone does not end the 15 days (reg 22(2)(c)): the family may say more.
+    with pytest.raises(ValidationError, match="nothing more to say"):
+        services.amendment_issue(
+            actor=cw,
+            amendment=amendment,
+            issued_on=dt.date(2026, 11, 25),
+            today=dt.date(2026, 11, 25),
+        )
+    services.amendment_representation_record(
+        actor=parent_user,
+        amendment=amendment,
+        made_on=dt.date(2026, 11, 23),
+        made_by="Mum",
+        comments="",
+        nothing_more_to_say=True,
+        today=dt.date(2026, 11, 23),
+    )
     services.amendment_issue(
         actor=cw, amendment=amendment, issued_on=dt.date(2026, 11, 25), today=dt.date(2026, 11, 25)
     )
