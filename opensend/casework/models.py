@@ -125,7 +125,7 @@ class AssessmentRequest(NeverDeleted):
         ]
 
     def __str__(self) -> str:
-        return f"Request for {self.child} received {self.received_on:%d %b %Y}"
+        return f"Request for {self.child} received {self.received_on:%-d %B %Y}"
 
     @property
     def is_open(self) -> bool:

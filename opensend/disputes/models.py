@@ -156,7 +156,7 @@ class Complaint(DisputeRecord):
 
     def __str__(self) -> str:
         about = f" about {self.child}" if self.child_id else ""
-        return f"Complaint{about} received {self.received_on:%d %b %Y}"
+        return f"Complaint{about} received {self.received_on:%-d %B %Y}"
 
     @property
     def is_open(self) -> bool:
@@ -187,7 +187,7 @@ class ComplaintStageRecord(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_stage_display()} from {self.started_on:%d %b %Y}"
+        return f"{self.get_stage_display()} from {self.started_on:%-d %B %Y}"
 
 
 # ---------------------------------------------------------------------------- mediation
@@ -270,7 +270,7 @@ class MediationCase(DisputeRecord):
         indexes = [models.Index(fields=["closed_on", "next_due_on"])]
 
     def __str__(self) -> str:
-        return f"Mediation for {self.child} (decision {self.decision_notice_on:%d %b %Y})"
+        return f"Mediation for {self.child} (decision {self.decision_notice_on:%-d %B %Y})"
 
     @property
     def certificate_trigger_on(self) -> date | None:

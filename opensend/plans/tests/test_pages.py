@@ -160,7 +160,7 @@ def test_staff_pages_for_comments_and_consultations(world):
         == 302
     )
     page = client.get(consult).content.decode()
-    assert "4 Dec 2026" in page  # 15 days counting 20 November as day 1
+    assert "4 December 2026" in page  # 15 days counting 20 November as day 1
     consultation = plan.consultations.get()
     reply = client.post(
         reverse("plans:consultation_response", args=[plan.pk, consultation.pk]),
@@ -316,3 +316,17 @@ def test_api_lists_and_shows_plans_with_the_same_rules(world):
     assert missing["Content-Type"] == "application/problem+json"
     assert stranger.get("/api/v1/plans/").json()["count"] == 0
     assert world.client_for("parent").get("/api/v1/plans/").json()["count"] == 0
+
+
+def test_removing_a_row_asks_first_and_changes_nothing_until_confirmed(world):
+    client = world.client_for("caseworker")
+    plan = plan_for(world, issued=False)
+    need = services.need_add(
+        actor=world.users["caseworker"], plan=plan, section="B", area="semh", description="Shy"
+    )
+    url = reverse("plans:row_remove", args=[plan.pk, "need", need.pk])
+    page = client.get(url).content.decode()
+    assert "Are you sure you want to remove this need?" in page
+    assert need.description in page
+    assert Need.objects.filter(pk=need.pk).exists()
+    assert url in client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from opensend.accounts.decorators import require_capability
@@ -149,14 +150,21 @@ provision_add, provision_edit = add_page(ROWS["provision"]), edit_page(ROWS["pro
 
 
 @require_capability(Capability.MANAGE_CASES)
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def row_remove(request: HttpRequest, plan_id: int, kind: str, row_id: int) -> HttpResponse:
-    """Take a need, an outcome or provision out of the draft."""
+    """Take a need, an outcome or provision out of the draft, after asking "Are you sure?"
+    (the page shows what would go; nothing is removed until it is confirmed)."""
     plan = plan_for(request, plan_id)
     if kind not in ROWS:
         raise Http404(selectors.NOT_FOUND)
     row = ROWS[kind]
     obj = row.get(plan, row_id)
+    if request.method == "GET":
+        return render(
+            request,
+            "plans/row_remove_confirm.html",
+            {"plan": plan, "kind": kind, "row": obj, "what": kind},
+        )
     try:
         row.remove(actor=request.user, **{kind: obj})
     except ValidationError as exc:

@@ -53,14 +53,14 @@ def test_a_complaint_answered_within_the_charter(page, live_server, world):
     body = page.locator("main").inner_text()
     assert "Thank you. We have your complaint." in body
     assert "When we will reply" in body
-    assert f"{reply_due.day} {reply_due:%b %Y}" in body
+    assert f"{reply_due.day} {reply_due:%B %Y}" in body
     sign_out(page)
 
     # The caseworker sees it in the queue with its charter date and replies in time.
     sign_in(page, live_server, world.users["caseworker"].email)
     go(page, f"{base}/disputes/")
     row = page.locator("tr", has_text="Complaint: Stage 1")
-    assert f"{reply_due.day} {reply_due:%b %Y}" in row.inner_text()
+    assert f"{reply_due.day} {reply_due:%B %Y}" in row.inner_text()
     assert child.full_name in row.inner_text()
     follow(page, "Complaint: Stage 1")
     follow(page, "Record our reply")
@@ -79,7 +79,7 @@ def test_a_complaint_answered_within_the_charter(page, live_server, world):
     sign_in(page, live_server, world.users["parent"].email)
     go(page, f"{base}/disputes/complaints/")
     assert "Replied" in page.locator("main").inner_text()
-    follow(page, f"{today.day} {today:%b %Y}")
+    follow(page, f"{today.day} {today:%B %Y}")
     body = page.locator("main").inner_text()
     assert "We are sorry. The appointment has been rebooked." in body
     assert "A new appointment within 2 weeks." in body
