@@ -133,7 +133,11 @@ class MembershipForm(GovukForm):
     job_title = forms.CharField(label="Job title (optional)", max_length=120, required=False)
 
 
-class InvitationForm(GovukForm):
+class InvitationForm(MembershipForm):
+    """Who to invite, and their first role (none for a parent or carer)."""
+
+    field_order = ["first_name", "last_name", "email", "role", "organisation", "team", "job_title"]
+
     first_name = forms.CharField(
         label="First name", max_length=150, error_messages={"required": "Enter their first name"}
     )
@@ -147,35 +151,17 @@ class InvitationForm(GovukForm):
         widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
         error_messages={"required": "Enter their email address"},
     )
-    role = forms.ChoiceField(
-        label="Role",
-        help_text="For a parent, carer or young person, choose 'Parent or carer' and link their "
-        "account to the child next",
-        choices=[
-            ("", "Choose one"),
-            *_staff_roles(),
-            (Role.PARENT.value, Role.PARENT.label),
-        ],
-        error_messages={
-            "required": "Select their role",
-            "invalid_choice": "Select their role from the list",
-        },
-    )
-    organisation = forms.ModelChoiceField(
-        label="Organisation",
-        help_text="Leave this for a parent or carer",
-        queryset=Organisation.objects.open(),
-        required=False,
-        error_messages={"invalid_choice": "Select an organisation from the list"},
-    )
-    team = _TeamChoiceField(
-        label="SEN team (optional)",
-        help_text="Only for SENAR caseworkers and team managers",
-        queryset=Team.objects.open().select_related("organisation"),
-        required=False,
-        error_messages={"invalid_choice": "Select a team from the list"},
-    )
-    job_title = forms.CharField(label="Job title (optional)", max_length=120, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        role, organisation = self.fields["role"], self.fields["organisation"]
+        role.help_text = (
+            "For a parent or carer, choose 'Parent or carer': you link their account to the "
+            "child next"
+        )
+        role.choices = [*role.choices, (Role.PARENT.value, Role.PARENT.label)]  # type: ignore[attr-defined]
+        organisation.required = False
+        organisation.help_text = "Leave this for a parent or carer"
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()

@@ -318,39 +318,33 @@ def membership_end(*, actor: Actor, membership: Membership, reason: str) -> Memb
 # Deactivating and reactivating an account
 
 
-@transaction.atomic
 def user_deactivate(*, actor: Actor, user: User, reason: str) -> User:
     """They can no longer sign in (a session they have open ends on its next request)."""
-    check_capability(actor, Capability.MANAGE_USERS)
     if user.pk == getattr(actor, "pk", None):
         raise ValidationError("You cannot deactivate your own account")
-    if not user.is_active:
-        raise ValidationError("This account is already deactivated")
-    user.is_active = False
-    user.save(update_fields=["is_active"])
-    _invitations_close(user=user, because="Account deactivated")
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=user,
-        summary=f"Account deactivated: {reason.strip()}",
-        changes={"account": ["active", "deactivated"]},
-    )
-    return user
+    return _active_set(actor=actor, user=user, active=False, reason=reason)
+
+
+def user_reactivate(*, actor: Actor, user: User, reason: str) -> User:
+    """They can sign in again with their password, with the roles they hold."""
+    return _active_set(actor=actor, user=user, active=True, reason=reason)
 
 
 @transaction.atomic
-def user_reactivate(*, actor: Actor, user: User, reason: str) -> User:
+def _active_set(*, actor: Actor, user: User, active: bool, reason: str) -> User:
     check_capability(actor, Capability.MANAGE_USERS)
-    if user.is_active:
-        raise ValidationError("This account is already active")
-    user.is_active = True
+    if user.is_active == active:
+        raise ValidationError(f"This account is already {'active' if active else 'deactivated'}")
+    user.is_active = active
     user.save(update_fields=["is_active"])
+    if not active:
+        _invitations_close(user=user, because="Account deactivated")
+    states = ["deactivated", "active"] if active else ["active", "deactivated"]
     audit_record(
         actor=actor,
         action=Action.UPDATE,
         obj=user,
-        summary=f"Account reactivated: {reason.strip()}",
-        changes={"account": ["deactivated", "active"]},
+        summary=f"Account {'reactivated' if active else 'deactivated'}: {reason.strip()}",
+        changes={"account": states},
     )
     return user

@@ -6,22 +6,11 @@ from django.test import Client
 from django.urls import reverse
 
 from opensend.audit.models import AuditEvent
+from testsupport.roles import ROLES
 
 pytestmark = pytest.mark.django_db
 
-NOT_ADMINS = [
-    "caseworker",
-    "team_manager",
-    "senco",
-    "health",
-    "social_care",
-    "educational_psychologist",
-    "board_member",
-    "analyst",
-    "local_offer_editor",
-    "parent",
-    "young_person",
-]
+NOT_ADMINS = [role for role in ROLES if role != "admin"]
 
 
 def admin_pages(world):
