@@ -65,6 +65,31 @@ def invitations_late(review: AnnualReview) -> bool:
     return due_on is not None and sent is not None and sent > due_on
 
 
+MEETING_AFTER_DUE = (
+    "The meeting is after {due}, the last day the law allows for this review (Children and "
+    "Families Act 2014, s44(1)). Hold it by then if you can."
+)
+INVITATIONS_OVERDUE = (
+    "The invitations should have gone by {due}, at least 2 weeks before the meeting "
+    "({citation}). Send them now, or move the meeting."
+)
+
+
+def meeting_warnings(review: AnnualReview, *, today: date) -> list[str]:
+    """What is already wrong with the meeting date: after the review's legal date, or too
+    close for the invitations still to go in time."""
+    if review.meeting_on is None or review.held_on is not None:
+        return []
+    warnings = []
+    if review.meeting_on > review.due_by:
+        warnings.append(MEETING_AFTER_DUE.format(due=statutory.long_date(review.due_by)))
+    due = invitations_due(review)
+    if review.invitations_sent_on is None and due is not None and today > due:
+        citation = statutory.get_rule("review_invitations").citation
+        warnings.append(INVITATIONS_OVERDUE.format(due=statutory.long_date(due), citation=citation))
+    return warnings
+
+
 def decision_due(review: AnnualReview) -> date | None:
     if review.meeting_on is None:
         return None

@@ -9,12 +9,14 @@ service's message), so their buttons show only when they are due (`offer`).
 
 from typing import Any
 
+from django.utils import timezone
+
 from opensend import statutory
 from opensend.core.steps import calls
 from opensend.core.types import Actor
 from opensend.reviews import selectors, services
 from opensend.reviews.access import leads_reviews, manages_reviews, may_lead
-from opensend.reviews.annual_clocks import invitations_late
+from opensend.reviews.annual_clocks import invitations_late, meeting_warnings
 from opensend.reviews.codes import ContributionKind
 from opensend.reviews.forms import (
     ContributionForm,
@@ -83,9 +85,13 @@ def _meeting_intro(review: AnnualReview) -> str:
 def _meeting_set(review: AnnualReview) -> str:
     assert review.meeting_on is not None  # noqa: S101 - just set
     due = statutory.due("review_invitations", review.meeting_on)
-    return (
-        f"Meeting set for {statutory.long_date(review.meeting_on)}. Send the invitations by "
-        f"{statutory.long_date(due)}."
+    warnings = meeting_warnings(review, today=timezone.localdate())
+    return " ".join(
+        [
+            f"Meeting set for {statutory.long_date(review.meeting_on)}. Send the invitations by "
+            f"{statutory.long_date(due)}.",
+            *warnings,
+        ]
     )
 
 

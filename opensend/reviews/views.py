@@ -25,7 +25,7 @@ from opensend.core.downloads import document_response
 from opensend.core.views_helpers import clock_rows, paginate, querystring_without_page
 from opensend.reviews import selectors, services
 from opensend.reviews.access import reviews_home
-from opensend.reviews.annual_clocks import invitations_late, review_clocks
+from opensend.reviews.annual_clocks import invitations_late, meeting_warnings, review_clocks
 from opensend.reviews.steps import REVIEW_STEPS
 
 PER_PAGE = 50
@@ -107,6 +107,7 @@ def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
             "steps": REVIEW_STEPS.buttons(review, request.user),
             "back": reviews_home(request.user),
             "invitations_late": invitations_late(review),
+            "meeting_warnings": meeting_warnings(review, today=today),
             "pfa": services.pfa_required(review),
         },
     )
