@@ -10,6 +10,8 @@ recorded twice), else to the person's family record, else a new one is made. The
 keeps the check, with the child's id.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -18,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from opensend.accounts.decorators import require_capability
@@ -33,6 +36,8 @@ from opensend.people.models import Child, FamilyMember, FamilyRelationship
 from opensend.people.services import family_member_add
 
 IDENTITY_CHECK = "I have checked this person's identity and their link to the child"
+OWN_RECORD_CHECK = "I have checked this person's identity and that this is their own record"
+YOUNG_PERSON_AGE = 16
 
 
 def _family_member_of(user: User) -> FamilyMember | None:
@@ -100,6 +105,42 @@ def family_account_link(
         )
     _record_check(actor=actor, member=link.family_member, link=link, user=user)
     return link
+
+
+@transaction.atomic
+def young_person_account_link(
+    *, actor: Actor, user: User, child: Child, identity_checked: bool
+) -> Child:
+    """Let a young person (16 or over) see their own record with their own account."""
+    check_capability(actor, Capability.MANAGE_USERS)
+    if not identity_checked:
+        raise ValidationError({"identity_checked": "Confirm you have checked their identity"})
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    if not user.is_active:
+        raise ValidationError("Their account is deactivated. Reactivate it first")
+    if getattr(user, "young_person_record", None) is not None:
+        raise ValidationError(f"{user}'s account is already linked to a record")
+    if child.user_id is not None:
+        raise ValidationError({"child": f"{child} already has their own account linked"})
+    if child.age_on(timezone.localdate()) < YOUNG_PERSON_AGE:
+        raise ValidationError(
+            {
+                "child": f"{child} is under {YOUNG_PERSON_AGE}. A parent or carer's account is "
+                "linked instead"
+            }
+        )
+    child.user = user
+    child.save(update_fields=["user"])
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=child,
+        child_id=child.pk,
+        changes={"user": ["", user.email]},
+        summary=f"The young person's own account {user.email} linked to their record. "
+        f"{actor} checked their identity",
+    )
+    return child
 
 
 def _record_check(
@@ -174,9 +215,83 @@ class LinkChildForm(GovukForm):
         self.fields["child"].queryset = children  # type: ignore[attr-defined]
 
 
+class LinkOwnRecordForm(GovukForm):
+    child = _ChildChoiceField(
+        label="Which record is theirs?",
+        queryset=Child.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": "Select their record",
+            "invalid_choice": "Select one of the records found",
+        },
+    )
+    identity_checked = forms.BooleanField(
+        label=OWN_RECORD_CHECK,
+        help_text="For example: you saw photo identity with their name and date of birth. This "
+        "goes in the audit trail.",
+        error_messages={"required": "Confirm you have checked their identity"},
+    )
+
+    def __init__(self, *args: Any, children: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["child"].queryset = children  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class _LinkPage:
+    form: type[LinkChildForm] | type[LinkOwnRecordForm]
+    heading: str
+    intro: str
+    button: str
+    link: Callable[[Actor, User, dict[str, Any]], str]  # does it; returns what to tell the admin
+
+
+def _link_parent(actor: Actor, user: User, data: dict[str, Any]) -> str:
+    link = family_account_link(actor=actor, user=user, **data)
+    return (
+        f"{user} is linked to {link.child} as {link.get_relationship_display().lower()}. They "
+        "will see the child's record when they sign in."
+    )
+
+
+def _link_own_record(actor: Actor, user: User, data: dict[str, Any]) -> str:
+    child = young_person_account_link(actor=actor, user=user, **data)
+    return f"{user} is linked to their own record, {child}. They will see it when they sign in."
+
+
+PARENT_PAGE = _LinkPage(
+    form=LinkChildForm,
+    heading="Link them to a child",
+    intro="Once linked, they see the child's record, plans and letters when they sign in, as "
+    "the child's parent or carer.",
+    button="Link to child",
+    link=_link_parent,
+)
+OWN_RECORD_PAGE = _LinkPage(
+    form=LinkOwnRecordForm,
+    heading="Link them to their own record",
+    intro="For a young person aged 16 or over with their own account: once linked, they see "
+    "their own record, plans and letters when they sign in.",
+    button="Link to their record",
+    link=_link_own_record,
+)
+
+
 @require_capability(Capability.MANAGE_USERS)
 @require_http_methods(["GET", "POST"])
 def user_link_child(request: HttpRequest, pk: int) -> HttpResponse:
+    return _link_page(request, pk, PARENT_PAGE)
+
+
+@require_capability(Capability.MANAGE_USERS)
+@require_http_methods(["GET", "POST"])
+def user_link_own_record(request: HttpRequest, pk: int) -> HttpResponse:
+    return _link_page(request, pk, OWN_RECORD_PAGE)
+
+
+def _link_page(request: HttpRequest, pk: int, kind: _LinkPage) -> HttpResponse:
+    """Find the child (a GET search), choose them, confirm the check, link (a POST)."""
     target = get_object_or_404(User, pk=pk)
     visible = Child.objects.visible_to(request.user).open()
     query = (request.POST.get("q") if request.method == "POST" else request.GET.get("q")) or ""
@@ -187,19 +302,11 @@ def user_link_child(request: HttpRequest, pk: int) -> HttpResponse:
             visible.search(name=search.cleaned_data["q"]).values_list("pk", flat=True)[:20]
         )
     status = 400 if query and search.errors else 200
-    form = LinkChildForm(form_data(request), children=visible)
+    form = kind.form(form_data(request), children=visible)
     if request.method == "POST":
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                link = family_account_link(
-                    actor=request.user,
-                    user=target,
-                    child=data["child"],
-                    relationship=data["relationship"],
-                    has_parental_responsibility=data["has_parental_responsibility"],
-                    identity_checked=data["identity_checked"],
-                )
+                done = kind.link(request.user, target, form.cleaned_data)
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
                     for field, errors in error.error_dict.items():
@@ -207,12 +314,7 @@ def user_link_child(request: HttpRequest, pk: int) -> HttpResponse:
                 else:
                     form.add_error(None, error)
             else:
-                messages.success(
-                    request,
-                    f"{target} is linked to {link.child} as "
-                    f"{link.get_relationship_display().lower()}. They will see the child's "
-                    "record when they sign in.",
-                )
+                messages.success(request, done)
                 return redirect("accounts:user_detail", pk=target.pk)
         status = 400
         chosen = request.POST.get("child", "")
@@ -224,6 +326,7 @@ def user_link_child(request: HttpRequest, pk: int) -> HttpResponse:
         "portal/user_link_child.html",
         {
             "target": target,
+            "page": kind,
             "search": search,
             "form": form,
             "query": query,

@@ -13,4 +13,9 @@ urlpatterns = [
     path(
         "account/users/<int:pk>/link-child/", family_links.user_link_child, name="user_link_child"
     ),
+    path(
+        "account/users/<int:pk>/link-own-record/",
+        family_links.user_link_own_record,
+        name="user_link_own_record",
+    ),
 ]

@@ -29,6 +29,7 @@ def admin_pages(world):
         (reverse("accounts:user_reactivate", args=[target.pk]), True),
         (reverse("accounts:user_second_factor_reset", args=[target.pk]), True),
         (reverse("portal:user_link_child", args=[target.pk]), True),
+        (reverse("portal:user_link_own_record", args=[target.pk]), True),
         (reverse("audit:event_list"), False),
     ]
 

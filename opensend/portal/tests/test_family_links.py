@@ -8,9 +8,13 @@ from django.urls import reverse
 from opensend.audit.models import AuditEvent
 from opensend.people.codes import Relationship
 from opensend.people.models import Child, FamilyMember
-from opensend.portal.family_links import family_account_link
+from opensend.portal.family_links import family_account_link, young_person_account_link
 from testsupport.factories.accounts import UserFactory
-from testsupport.factories.people import FamilyMemberFactory, FamilyRelationshipFactory
+from testsupport.factories.people import (
+    ChildFactory,
+    FamilyMemberFactory,
+    FamilyRelationshipFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +153,64 @@ def test_a_too_long_search_is_a_400(world):
     )
     assert response.status_code == 400
     assert "200 characters or fewer" in response.content.decode()
+
+
+# A young person's own account
+
+
+def test_a_young_persons_own_account_is_linked_to_their_record_audited(world):
+    account = UserFactory(email="kai@home.example")
+    record = ChildFactory(date_of_birth="2007-01-01", upn="", senar_team=world.other_team)
+    young_person_account_link(
+        actor=world.users["admin"], user=account, child=record, identity_checked=True
+    )
+    record.refresh_from_db()
+    assert record.user == account
+    account = type(account).objects.get(pk=account.pk)
+    assert list(Child.objects.visible_to(account)) == [record]
+    event = AuditEvent.objects.get(
+        object_type="people.child", object_id=str(record.pk), summary__contains="own account"
+    )
+    assert event.child_id == record.pk and "checked their identity" in event.summary
+    with pytest.raises(ValidationError, match="already linked"):
+        young_person_account_link(
+            actor=world.users["admin"], user=account, child=record, identity_checked=True
+        )
+
+
+def test_a_young_persons_link_is_refused_under_16_taken_or_unchecked(world):
+    admin, account = world.users["admin"], UserFactory()
+    young = ChildFactory(upn="")  # the factory's children are of school age
+    with pytest.raises(ValidationError, match="under 16"):
+        young_person_account_link(actor=admin, user=account, child=young, identity_checked=True)
+    with pytest.raises(ValidationError, match="already has their own account"):
+        young_person_account_link(
+            actor=admin, user=account, child=world.young_person, identity_checked=True
+        )
+    older = ChildFactory(date_of_birth="2006-05-05", upn="")
+    with pytest.raises(ValidationError):
+        young_person_account_link(actor=admin, user=account, child=older, identity_checked=False)
+    with pytest.raises(PermissionDenied):
+        young_person_account_link(
+            actor=world.users["caseworker"], user=account, child=older, identity_checked=True
+        )
+    older.refresh_from_db()
+    assert older.user is None
+
+
+def test_the_own_record_page_links_and_says_so(world):
+    admin = world.client_for("admin")
+    account = UserFactory(email="kai@home.example")
+    record = ChildFactory(
+        given_name="Kai", family_name="Zebedee", date_of_birth="2007-01-01", upn=""
+    )
+    url = reverse("portal:user_link_own_record", args=[account.pk])
+    found = admin.get(url, {"q": "Zebedee"}).content.decode()
+    assert "Link them to their own record" in found and record.full_name in found
+    unchecked = admin.post(url, {"q": "Zebedee", "child": record.pk})
+    assert unchecked.status_code == 400
+    assert "Confirm you have checked their identity" in unchecked.content.decode()
+    done = admin.post(url, {"q": "Zebedee", "child": record.pk, "identity_checked": "on"})
+    assert done.status_code == 302
+    page = admin.get(done["Location"]).content.decode()
+    assert "This is the young person's own account" in page and record.full_name in page
