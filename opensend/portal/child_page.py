@@ -10,13 +10,17 @@ from django.urls import path
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability
 from opensend.people.views import child_page_context
+from opensend.portal.child_documents import child_documents, child_messages
 from opensend.portal.child_record import child_where_now
 
 
 @require_capability(Capability.VIEW_CHILDREN)
 def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     context = child_page_context(request, child_id)
-    context["where_now"] = child_where_now(context["child"], user=request.user)
+    child = context["child"]
+    context["where_now"] = child_where_now(child, user=request.user)
+    context["documents"] = child_documents(child, user=request.user)
+    context["recent_messages"] = child_messages(child, user=request.user)
     return render(request, "people/child_detail.html", context)
 
 
