@@ -52,7 +52,8 @@ class ChildLink:
 
     @property
     def name(self) -> str:
-        return str(self.model._meta.verbose_name_plural).capitalize()
+        name = str(self.model._meta.verbose_name_plural)
+        return name[:1].upper() + name[1:]
 
     def rows(self, child: Child) -> models.QuerySet:
         return self.model._base_manager.filter(**{self.field: child}).order_by("pk")

@@ -291,19 +291,37 @@ def _repoint(*, kept: Child, merged: Child) -> tuple[dict, dict, dict]:
     return moved, left_behind, row_changes
 
 
+def _moved_words(
+    rows: dict[str, list[Any]], was: str, now: str, prefix: str = ""
+) -> dict[str, list[Any]]:
+    """The audit lines for rows a merge moved: what they are, their ids and where each table's
+    foreign key is ("Assessment requests 3, 4 (casework.assessmentrequest.child)"), from, to."""
+    words = {}
+    for label, pks in rows.items():
+        name = merging.link_for(label).name
+        words[f"{prefix}{name} {', '.join(map(str, pks))} ({label})"] = [was, now]
+    return words
+
+
+def _field_words(values: dict[str, list[Any]]) -> dict[str, list[str]]:
+    """The audit lines for details a merge overwrote: {field name: [before, after]}."""
+    return {
+        merging.child_field(attname).name: ["" if v is None else str(v) for v in pair]
+        for attname, pair in values.items()
+    }
+
+
 def _audit_merge(actor: Actor, record: ChildMerge) -> None:
     kept, merged = record.kept, record.merged
-    changes: dict[str, list[Any]] = {"merged record": [merged.pk, kept.pk]}
-    changes.update({f"{label} moved": [pks, kept.pk] for label, pks in record.moved.items()})
+    was, now = f"record {merged.pk}", f"record {kept.pk}"
+    changes: dict[str, list[Any]] = {"merged record": [was, now]}
+    changes.update(_moved_words(record.moved, was, now))
     changes.update(
-        {
-            f"{label} left on record {merged.pk}": [pks, merged.pk]
-            for label, pks in record.left_behind.items()
-        }
+        _moved_words(record.left_behind, was, f"{was}, because {now} already had the same", "left ")
     )
-    changes.update({f"field {name}": values for name, values in record.overwritten.items()})
+    changes.update(_field_words(record.overwritten))
     if record.moved_user_id:
-        changes["young person's sign-in (user)"] = [merged.pk, kept.pk]
+        changes["young person's own sign-in"] = [was, now]
     audit_record(
         actor=actor,
         action=Action.CREATE,
@@ -325,7 +343,7 @@ def _audit_merge(actor: Actor, record: ChildMerge) -> None:
             action=Action.UPDATE,
             obj=kept,
             child_id=kept.pk,
-            changes={name: [str(a), str(b)] for name, (a, b) in record.overwritten.items()},
+            changes=_field_words(record.overwritten),
             summary=f"Details taken from record {merged.pk} when it was merged in",
         )
 
@@ -362,7 +380,7 @@ def child_merge_reverse(*, actor: Actor, merge: ChildMerge) -> ChildMerge:
         for pk, values in rows_before.items():
             model._base_manager.filter(pk=pk).update(**values)
 
-    restored: dict[str, list[str]] = {}
+    restored: dict[str, list[Any]] = {}
     changed_since: list[str] = []
     for attname, (before, after) in merge.overwritten.items():
         field = merging.child_field(attname)
@@ -370,7 +388,7 @@ def child_merge_reverse(*, actor: Actor, merge: ChildMerge) -> ChildMerge:
             changed_since.append(str(field.verbose_name))
             continue
         setattr(kept, attname, None if before is None else field.to_python(before))
-        restored[attname] = [str(after), str(before)]
+        restored[attname] = [after, before]
     if merge.moved_user_id and kept.user_id == merge.moved_user_id:
         kept.user_id = None
         Child.objects.filter(pk=kept.pk).update(user=None)
@@ -389,10 +407,8 @@ def child_merge_reverse(*, actor: Actor, merge: ChildMerge) -> ChildMerge:
             "Not restored, because they were changed after the merge: " + ", ".join(changed_since)
         )
     merge.save()
-    changes: dict[str, list[Any]] = {
-        f"{label} moved back": [pks, merged.pk] for label, pks in moved_back.items()
-    }
-    changes.update({f"field {name}": values for name, values in restored.items()})
+    changes = _moved_words(moved_back, f"record {kept.pk}", f"record {merged.pk}")
+    changes.update(_field_words(restored))
     audit_record(
         actor=actor,
         action=Action.UPDATE,

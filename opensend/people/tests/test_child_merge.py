@@ -101,11 +101,11 @@ def test_the_merge_is_audited_with_what_moved(world, duplicate):
     assert event.action == Action.CREATE
     assert event.child_id == world.caseload_child.pk
     assert event.actor == world.users["team_manager"]
-    assert event.changes["casework.assessmentrequest.child moved"] == [
-        [request.pk],
-        world.caseload_child.pk,
-    ]
-    assert event.changes["field address"] == ["", "2 New Road"]
+    was, now = f"record {duplicate.pk}", f"record {world.caseload_child.pk}"
+    assert event.changes["merged record"] == [was, now]
+    moved = f"Assessment requests {request.pk} (casework.assessmentrequest.child)"
+    assert event.changes[moved] == [was, now]
+    assert event.changes["address"] == ["", "2 New Road"]
     closed = AuditEvent.objects.get(
         object_type="people.child", object_id=str(duplicate.pk), action=Action.CLOSE
     )
@@ -138,7 +138,9 @@ def test_reversing_puts_back_exactly_what_moved(world, duplicate):
     assert merge.is_reversed and merge.reversed_by == world.users["admin"]
     event = AuditEvent.objects.filter(object_type="people.childmerge", action=Action.UPDATE).get()
     assert event.summary.startswith("Merge reversed")
-    assert event.changes["plans.ehcplan.child moved back"] == [[plan.pk], duplicate.pk]
+    back = f"EHC plans {plan.pk} (plans.ehcplan.child)"
+    assert event.changes[back] == [f"record {kept.pk}", f"record {duplicate.pk}"]
+    assert event.changes["address"] == ["2 New Road", old_address]
 
     with pytest.raises(ValidationError, match="already been reversed"):
         services.child_merge_reverse(actor=world.users["admin"], merge=merge)

@@ -273,3 +273,15 @@ def test_search_with_closed_records_says_which_were_merged(world, duplicate):
         reverse("people:child_list"), {"name": duplicate.family_name, "include_closed": "on"}
     )
     assert f"Merged into record {world.caseload_child.pk}" in page.content.decode()
+
+
+def test_the_audit_trail_links_to_the_merge(world, duplicate):
+    merge = services.child_merge(
+        actor=world.users["team_manager"], kept=world.caseload_child, merged=duplicate
+    )
+    admin = world.client_for("admin")
+    page = admin.get(reverse("audit:event_list"), {"child_id": world.caseload_child.pk})
+    assert page.status_code == 200
+    detail = reverse("people:merge_detail", args=[merge.pk])
+    assert detail in page.content.decode()
+    assert admin.get(detail).status_code == 200
