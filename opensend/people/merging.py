@@ -175,6 +175,24 @@ def shown_value(child: Child, name: str) -> str:
     return str(value)
 
 
+def shown_raw(name: str, raw: Any) -> str:
+    """A stored value a merge recorded (an id, a code, ISO date text) as a person reads it."""
+    field = child_field(name)
+    if raw in (None, ""):
+        return "Not recorded"
+    target: Any = field.related_model
+    if field.is_relation and target is not None:
+        related = target._base_manager.filter(pk=raw).first()
+        return str(related) if related is not None else f"Number {raw}"
+    if field.choices:
+        return str(dict(field.flatchoices).get(raw, raw))
+    if isinstance(raw, bool):
+        return "Yes" if raw else "No"
+    if isinstance(field, models.DateField):
+        return f"{field.to_python(raw):%-d %B %Y}"
+    return str(raw)
+
+
 def field_label(name: str) -> str:
     label = str(child_field(name).verbose_name)
     return label if label[:2].isupper() else label[0].upper() + label[1:]
@@ -222,7 +240,8 @@ def compare(a: Child, b: Child) -> list[ComparedRow]:
     )
     for link in child_links():
         first, second = link.rows(a).count(), link.rows(b).count()
-        rows.append(ComparedRow(link.name, str(first), str(second), False))
+        if first or second or link.model._meta.app_label == "people":
+            rows.append(ComparedRow(link.name, str(first), str(second), False))
     return rows
 
 

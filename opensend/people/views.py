@@ -362,7 +362,11 @@ def _merge_context(request: HttpRequest, merge: ChildMerge) -> dict[str, Any]:
         "moved": merging.describe(merge.moved),
         "left_behind": merging.describe(merge.left_behind),
         "overwritten": [
-            (merging.field_label(merging.child_field(name).name), before, after)
+            (
+                merging.field_label(merging.child_field(name).name),
+                merging.shown_raw(name, before),
+                merging.shown_raw(name, after),
+            )
             for name, (before, after) in merge.overwritten.items()
         ],
     }

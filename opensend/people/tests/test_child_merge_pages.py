@@ -285,3 +285,21 @@ def test_the_audit_trail_links_to_the_merge(world, duplicate):
     detail = reverse("people:merge_detail", args=[merge.pk])
     assert detail in page.content.decode()
     assert admin.get(detail).status_code == 200
+
+
+def test_the_merge_page_shows_overwritten_details_as_people_read_them(world, duplicate):
+    from opensend.people.models import Child
+
+    Child.objects.filter(pk=duplicate.pk).update(caseworker=world.users["team_manager"])
+    duplicate.refresh_from_db()
+    merge = services.child_merge(
+        actor=world.users["team_manager"],
+        kept=world.caseload_child,
+        merged=duplicate,
+        take_from_merged=["caseworker", "address"],
+    )
+    page = world.client_for("team_manager").get(reverse("people:merge_detail", args=[merge.pk]))
+    body = page.content.decode()
+    assert f"Caseworker: {escape(str(world.users['team_manager']))} (was " in body
+    assert f"{escape(str(world.users['caseworker']))})" in body
+    assert "Address: 2 New Road (was Not recorded)" in body
