@@ -90,3 +90,40 @@ class OutboxMessage(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError(NOT_DELETABLE)
+
+
+class AlertKind(models.TextChoices):
+    NEW_REQUEST = "new_request", "New request"
+    ASSIGNED = "assigned", "Assigned to you"
+    ADVICE_IN = "advice_in", "Advice in"
+    FAMILY_COMMENTS = "family_comments", "Family comments"
+    CONSULTATION_REPLY = "consultation_reply", "Consultation reply"
+
+
+class Alert(models.Model):
+    """Something that needs one person's attention inside OpenSEND (their inbox, not an email):
+    a new request, a case assigned to them, advice in, a family's comments. It says what
+    happened and links to the page it is about; read or unread is theirs to change."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="alerts"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    kind = models.CharField(max_length=30, choices=AlertKind.choices)
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=300)
+    child = models.ForeignKey(
+        "people.Child", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

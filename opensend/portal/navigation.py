@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 
-from opensend.accounts.permissions import Capability, user_can
+from opensend.accounts.permissions import Capability, access_for, user_can
+from opensend.accounts.roles import STAFF_ROLES
+from opensend.notify.alerts import unread_count
 
 
 @dataclass(frozen=True)
@@ -48,4 +50,14 @@ def nav_items_for(request: HttpRequest) -> list[dict[str, object]]:
         href = reverse(link.url_name)
         active = request.path == href if href == "/" else request.path.startswith(href)
         items.append({"text": link.text, "href": href, "active": active})
+    if access_for(user).roles & STAFF_ROLES:
+        # The inbox comes after Home, with the number unread (notify.alerts).
+        unread = unread_count(user)
+        href = reverse("notify:inbox")
+        inbox = {
+            "text": f"Inbox ({unread} unread)" if unread else "Inbox",
+            "href": href,
+            "active": request.path.startswith(href),
+        }
+        items.insert(1, inbox)
     return items

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from opensend import statutory
@@ -29,6 +30,8 @@ from opensend.casework.services._shared import (
 from opensend.core import uploads
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
+from opensend.notify.alerts import alert_send, desk_of
+from opensend.notify.models import AlertKind
 from opensend.notify.services import notification_send_to_organisation
 
 ADVICE_ALREADY_SUBMITTED = "This advice has already been submitted"
@@ -285,6 +288,7 @@ def advice_submit(
         actor=actor,
         summary=str(advice),
     )
+    _alert_caseworker(actor, advice, "has arrived")
     refresh_clocks(advice.request)
     return advice
 
@@ -328,7 +332,21 @@ def advice_correct(
         summary=f"{advice}: version {version.number}",
         reasons=reason.strip(),
     )
+    _alert_caseworker(actor, advice, f"has been corrected (version {version.number})")
     return version
+
+
+def _alert_caseworker(actor: Actor, advice: AdviceRequest, what: str) -> None:
+    child = advice.request.child
+    alert_send(
+        actor=actor,
+        users=desk_of(child, advice.request.caseworker),
+        kind=AlertKind.ADVICE_IN,
+        text=f"{advice.get_kind_display()} advice for {child.full_name} from "
+        f"{advice.organisation} {what}",
+        url=reverse("casework:advice_detail", args=[advice.pk]),
+        child=child,
+    )
 
 
 @transaction.atomic

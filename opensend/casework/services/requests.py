@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, access_for, check_capability, user_can
@@ -33,6 +34,8 @@ from opensend.core import uploads
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import DATE_IN_FUTURE
+from opensend.notify.alerts import alert_send, desk_of
+from opensend.notify.models import AlertKind
 from opensend.notify.services import notification_send
 from opensend.people.models import Child, Setting
 
@@ -179,6 +182,16 @@ def request_create(
         child=child,
         personalisation={"decision_due": statutory.due("decide_whether_to_assess", received_on)},
     )
+    if case.requested_by_id is not None:
+        alert_send(
+            actor=actor,
+            users=desk_of(child, case.caseworker),
+            kind=AlertKind.NEW_REQUEST,
+            text=f"New request for an EHC needs assessment for {child.full_name}, "
+            f"from {case.requester_name or case.get_source_display().lower()}",
+            url=reverse("casework:case_detail", args=[case.pk]),
+            child=child,
+        )
     record_step(
         case,
         kind=StepKind.RECEIVED,
@@ -214,6 +227,14 @@ def request_assign(
         raise ValidationError({"caseworker": ["Choose a SENAR caseworker"]})
     case.caseworker = caseworker
     case.save(update_fields=["caseworker", "updated_at"])
+    alert_send(
+        actor=actor,
+        users=[caseworker],
+        kind=AlertKind.ASSIGNED,
+        text=f"The EHC needs assessment for {case.child.full_name} is now yours",
+        url=reverse("casework:case_detail", args=[case.pk]),
+        child=case.child,
+    )
     record_step(
         case,
         kind=StepKind.ASSIGNED,

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability, user_can
@@ -13,6 +14,8 @@ from opensend.audit.services import apply_changes, audit_record
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import DATE_IN_FUTURE
+from opensend.notify.alerts import alert_send, desk_of
+from opensend.notify.models import AlertKind
 from opensend.people.models import Setting
 from opensend.plans.clocks import representations_due
 from opensend.plans.models import CommentAnswer, EHCPlan, Representation
@@ -103,6 +106,15 @@ def representation_record(
         plan.preferred_setting = preferred_setting
         plan.save(update_fields=["preferred_setting", "updated_at"])
     audit_record(actor=actor, action=Action.CREATE, obj=representation, child_id=plan.child_id)
+    if not staff:
+        alert_send(
+            actor=actor,
+            users=desk_of(plan.child, plan.request.caseworker if plan.request else None),
+            kind=AlertKind.FAMILY_COMMENTS,
+            text=f"{representation.made_by} commented on the draft plan for {plan.child.full_name}",
+            url=reverse("plans:representations", args=[plan.pk]),
+            child=plan.child,
+        )
     return representation
 
 

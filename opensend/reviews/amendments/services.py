@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability, user_can
@@ -24,6 +25,8 @@ from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import BEFORE, check_date
 from opensend.disputes.services import order_step_done
+from opensend.notify.alerts import alert_send, desk_of
+from opensend.notify.models import AlertKind
 from opensend.notify.services import notification_send
 from opensend.people.models import Setting
 from opensend.plans import services as plan_services
@@ -227,6 +230,16 @@ def amendment_representation_record(
     )
     audit_record(actor=actor, action=Action.CREATE, obj=representation, child_id=amendment.child_id)
     _save_amendment(amendment, [])
+    if not staff:
+        alert_send(
+            actor=actor,
+            users=desk_of(amendment.child),
+            kind=AlertKind.FAMILY_COMMENTS,
+            text=f"{representation.made_by} commented on the proposed changes to the plan for "
+            f"{amendment.child.full_name}",
+            url=reverse("reviews:amendment_detail", args=[amendment.pk]),
+            child=amendment.child,
+        )
     return representation
 
 

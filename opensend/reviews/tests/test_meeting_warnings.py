@@ -1,8 +1,6 @@
 """A review meeting set after the review's legal date, or too late for the invitations to go in
 time, is warned about where the date is set and on the review's page (CFA 2014 s44(1); reg 20)."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
