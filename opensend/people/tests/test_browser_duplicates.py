@@ -53,15 +53,18 @@ def test_a_duplicate_child_is_caught_before_it_is_saved(page, live_server, world
     assert not Child.objects.filter(family_name="Fitzgerald-Hartly").exists()
 
 
-def test_a_manager_merges_two_records_for_one_child(page, live_server, world):
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_manager_merges_two_records_for_one_child(request, live_server, world, javascript):
     """The manager finds the second record from the first, compares them, keeps the first with
-    the second's address, confirms; the second record's request moves; its page says where."""
+    the second's address, confirms; the second record's request moves; its page says where.
+    Then an administrator reverses it. It all works without JavaScript too."""
+    page = request.getfixturevalue("page" if javascript else "page_without_js")
     from opensend.casework.models import AssessmentRequest
     from testsupport.journeys import parent_request
 
     kept = _existing(world, upn="")
     second = _existing(world, upn="", address="2 New Road", caseworker=None)
-    request = parent_request(world, child=second)
+    case = parent_request(world, child=second)
     base = live_server.url
 
     sign_in(page, live_server, world.users["team_manager"].email)
@@ -93,7 +96,7 @@ def test_a_manager_merges_two_records_for_one_child(page, live_server, world):
     assert page.url.endswith(f"/people/children/{kept.pk}/")
     assert page.get_by_text(f"Record {second.pk} merged into this record").is_visible()
     assert page.get_by_role("heading", name="Merged records").is_visible()
-    assert AssessmentRequest.objects.get(pk=request.pk).child_id == kept.pk
+    assert AssessmentRequest.objects.get(pk=case.pk).child_id == kept.pk
 
     go(page, f"{base}/people/children/{second.pk}/")
     assert page.locator("#merged-into").get_by_text("This record was merged into").is_visible()
@@ -112,4 +115,4 @@ def test_a_manager_merges_two_records_for_one_child(page, live_server, world):
     follow(page, "Reverse this merge")
     submit(page, "Reverse the merge")
     assert page.get_by_text(f"Merge reversed. Record {second.pk} is open again.").is_visible()
-    assert AssessmentRequest.objects.get(pk=request.pk).child_id == second.pk
+    assert AssessmentRequest.objects.get(pk=case.pk).child_id == second.pk
