@@ -311,6 +311,28 @@ def _field_words(values: dict[str, list[Any]]) -> dict[str, list[str]]:
     }
 
 
+def _audit_both(
+    actor: Actor,
+    merge: ChildMerge,
+    on_merge: tuple[Action, str, dict[str, Any]],
+    on_merged_record: tuple[Action, str],
+) -> None:
+    """Two audit lines: on the merge (under the kept child) and on the merged-away record."""
+    action, summary, changes = on_merge
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=merge,
+        child_id=merge.kept_id,
+        changes=changes,
+        summary=summary,
+    )
+    action, summary = on_merged_record
+    audit_record(
+        actor=actor, action=action, obj=merge.merged, child_id=merge.merged_id, summary=summary
+    )
+
+
 def _audit_merge(actor: Actor, record: ChildMerge) -> None:
     kept, merged = record.kept, record.merged
     was, now = f"record {merged.pk}", f"record {kept.pk}"
@@ -322,20 +344,11 @@ def _audit_merge(actor: Actor, record: ChildMerge) -> None:
     changes.update(_field_words(record.overwritten))
     if record.moved_user_id:
         changes["young person's own sign-in"] = [was, now]
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        obj=record,
-        child_id=kept.pk,
-        changes=changes,
-        summary=f"Record {merged.pk} merged into record {kept.pk}",
-    )
-    audit_record(
-        actor=actor,
-        action=Action.CLOSE,
-        obj=merged,
-        child_id=merged.pk,
-        summary=merged.closed_reason,
+    _audit_both(
+        actor,
+        record,
+        (Action.CREATE, f"Record {merged.pk} merged into record {kept.pk}", changes),
+        (Action.CLOSE, merged.closed_reason),
     )
     if record.overwritten:
         audit_record(
@@ -409,19 +422,14 @@ def child_merge_reverse(*, actor: Actor, merge: ChildMerge) -> ChildMerge:
     merge.save()
     changes = _moved_words(moved_back, f"record {kept.pk}", f"record {merged.pk}")
     changes.update(_field_words(restored))
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=merge,
-        child_id=kept.pk,
-        changes=changes,
-        summary=f"Merge reversed: record {merged.pk} reopened, apart from record {kept.pk}",
-    )
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=merged,
-        child_id=merged.pk,
-        summary=f"Record reopened: its merge into record {kept.pk} was reversed",
+    _audit_both(
+        actor,
+        merge,
+        (
+            Action.UPDATE,
+            f"Merge reversed: record {merged.pk} reopened, apart from record {kept.pk}",
+            changes,
+        ),
+        (Action.UPDATE, f"Record reopened: its merge into record {kept.pk} was reversed"),
     )
     return merge
