@@ -136,7 +136,7 @@ def young_person_account_link(
         action=Action.UPDATE,
         obj=child,
         child_id=child.pk,
-        changes={"user": ["", user.email]},
+        changes={"account": ["", user.email]},
         summary=f"The young person's own account {user.email} linked to their record. "
         f"{actor} checked their identity",
     )
@@ -151,7 +151,7 @@ def _record_check(
         action=Action.UPDATE,
         obj=member,
         child_id=link.child_id,
-        changes={"user": ["", user.email]},
+        changes={"account": ["", user.email]},
         summary=f"Account {user.email} linked to {link.child} as "
         f"{link.get_relationship_display().lower()}. {actor} checked their identity and their "
         "link to the child",

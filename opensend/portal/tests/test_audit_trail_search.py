@@ -1,5 +1,7 @@
 """The audit trail speaks plain English and is searched by child name, by person and by date."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -138,8 +140,14 @@ def trail(world):
     return world
 
 
+def whose(name):
+    """A name's possessive: "Shane Gill's", "Chris Jones'"."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 def rows(response):
-    return response.content.decode().split("<tbody")[1]
+    """The table's rows as text (names may hold an apostrophe, as O'Brien)."""
+    return html.unescape(response.content.decode().split("<tbody")[1])
 
 
 @pytest.mark.django_db
@@ -148,18 +156,18 @@ def test_the_page_shows_sentences_and_searches_by_child_name(trail):
     response = admin.get(reverse("audit:event_list"), {"child": "Gill"})
     assert response.status_code == 200
     body = rows(response)
-    assert "Simran Mistry changed Shane Gill&#x27;s address" in body
+    assert "Simran Mistry changed Shane Gill's address" in body
     assert trail.team_child.full_name not in body
     assert "people.child" not in body  # no model names
     by_surname_and_name = admin.get(reverse("audit:event_list"), {"child": "Shane Gill"})
-    assert "changed Shane Gill&#x27;s address" in rows(by_surname_and_name)
+    assert "changed Shane Gill's address" in rows(by_surname_and_name)
 
 
 @pytest.mark.django_db
 def test_the_page_searches_by_a_persons_name_or_email(trail):
     admin = trail.client_for("admin")
     by_name = rows(admin.get(reverse("audit:event_list"), {"person": "amir khan"}))
-    assert f"Amir Khan viewed {trail.team_child.full_name}&#x27;s record" in by_name
+    assert f"Amir Khan viewed {whose(trail.team_child.full_name)} record" in by_name
     assert "Simran Mistry" not in by_name
     by_email = rows(admin.get(reverse("audit:event_list"), {"person": "caseworker@test"}))
     assert "Simran Mistry changed" in by_email and "Amir Khan" not in by_email
@@ -203,5 +211,29 @@ def test_administration_reads_plainly_in_the_trail(world):
     services.user_deactivate(actor=admin_user, user=world.users["analyst"], reason="Left")
     body = rows(world.client_for("admin").get(reverse("audit:event_list"), {"person": "admin@"}))
     analyst = world.users["analyst"].get_full_name()
-    assert f"{admin_user.get_full_name()} changed {analyst}&#x27;s account" in body
+    assert f"{admin_user.get_full_name()} changed {whose(analyst)} account" in body
     assert "Account deactivated: Left" in body
+
+
+@pytest.mark.django_db
+def test_linking_a_parent_reads_plainly_in_the_trail_under_the_childs_name(world):
+    from opensend.portal.family_links import family_account_link
+    from testsupport.factories.accounts import UserFactory
+
+    parent = UserFactory(email="jo@home.example")
+    child = world.other_child
+    family_account_link(
+        actor=world.users["admin"],
+        user=parent,
+        child=child,
+        relationship="mother",
+        has_parental_responsibility=True,
+        identity_checked=True,
+    )
+    body = rows(
+        world.client_for("admin").get(reverse("audit:event_list"), {"child": child.family_name})
+    )
+    admin = world.users["admin"].get_full_name()
+    assert f"{admin} changed the account on {whose(child.full_name)} family member" in body
+    assert f"{admin} added a family relationship to {whose(child.full_name)} record" in body
+    assert "checked their identity and their link to the child" in body
