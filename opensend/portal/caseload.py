@@ -16,6 +16,7 @@ from opensend.audit.services import audit_record_list
 from opensend.casework import selectors as casework_selectors
 from opensend.core.views_helpers import paginate, querystring_without_page
 from opensend.portal import worklist
+from opensend.portal.today import today_for
 
 
 @require_capability(Capability.VIEW_CASELOAD)
@@ -30,6 +31,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "today": today,
+            "today_items": today_for(user=request.user, on=today, sections=sections),
             "querystring": querystring_without_page(request),
             "work_sections": sections,
         },

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 
-from opensend.accounts.permissions import Capability, access_for, user_can
-from opensend.accounts.roles import STAFF_ROLES
+from opensend.accounts.permissions import Capability, access_for, primary_role, user_can
+from opensend.accounts.roles import STAFF_ROLES, Role
 from opensend.notify.alerts import unread_count
 
 
@@ -44,9 +44,12 @@ def nav_items_for(request: HttpRequest) -> list[dict[str, object]]:
     if user is None or not user.is_authenticated:
         return []
     items = []
+    caseworker = primary_role(user) == Role.CASEWORKER
     for link in NAV_LINKS:
         if not user_can(user, link.capability):
             continue
+        if caseworker and link.url_name == "portal:home":
+            continue  # a caseworker's home is their caseload (portal.views.home)
         href = reverse(link.url_name)
         active = request.path == href if href == "/" else request.path.startswith(href)
         items.append({"text": link.text, "href": href, "active": active})
@@ -59,5 +62,5 @@ def nav_items_for(request: HttpRequest) -> list[dict[str, object]]:
             "href": href,
             "active": request.path.startswith(href),
         }
-        items.insert(1, inbox)
+        items.insert(0 if caseworker else 1, inbox)
     return items
