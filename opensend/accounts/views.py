@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
@@ -38,7 +39,7 @@ from opensend.accounts.forms import (
     TokenForm,
     UserSearchForm,
 )
-from opensend.accounts.models import User
+from opensend.accounts.models import Invitation, User
 from opensend.accounts.permissions import Capability
 from opensend.accounts.roles import FAMILY_ROLES
 from opensend.core.views_helpers import form_data
@@ -293,10 +294,22 @@ def user_list(request: HttpRequest) -> HttpResponse:
             | Q(first_name__icontains=query)
             | Q(last_name__icontains=query)
         )
+    waiting = (
+        Invitation.objects.open()
+        .filter(user__is_active=True)
+        .select_related("user", "invited_by")
+        .order_by("expires_at")
+    )
     return render(
         request,
         "accounts/user_list.html",
-        {"form": form, "users": users[:50], "query": query},
+        {
+            "form": form,
+            "users": users[:50],
+            "query": query,
+            "waiting": waiting[:50],
+            "now": timezone.now(),
+        },
     )
 
 

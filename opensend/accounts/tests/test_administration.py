@@ -244,6 +244,8 @@ def test_inviting_through_the_page(world):
     page = admin.get(response["Location"]).content.decode()
     assert "Invited, no password yet" in page and "The link works until" in page
     assert "Send the invitation again" in page
+    listing = admin.get(reverse("accounts:user_list")).content.decode()
+    assert "Invitations not used yet" in listing and "nia@school.example" in listing
 
 
 def test_inviting_a_parent_goes_on_to_link_them_to_a_child(world):
