@@ -4,10 +4,12 @@ from typing import Any
 
 from crispy_forms_gds.helper import FormHelper
 from django import forms
+from django.utils import timezone
 
 from opensend.accounts.models import Organisation, User
 from opensend.accounts.roles import SENAR_ROLES
 from opensend.casework.models import ADVICE_FROM, AdviceKind, AssessmentRequest
+from opensend.casework.selectors import caseworker_loads
 from opensend.casework.services.exceptions import EXCEPTION_LABELS
 from opensend.core.forms import GovukDateField, GovukForm, plain_error_messages
 from opensend.core.uploads import DocumentField
@@ -187,16 +189,34 @@ class AcknowledgeForm(GovukForm):
     on = GovukDateField(label="Date the request was acknowledged")
 
 
+class _CaseworkerChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """SENAR staff, each labelled with their open assessments and how many are overdue, so a
+    manager sees the load before choosing."""
+
+    loads: dict[int, tuple[int, int]]
+
+    def label_from_instance(self, obj: Any) -> str:
+        open_cases, overdue = self.loads.get(obj.pk, (0, 0))
+        return (
+            f"{obj}: {open_cases} open {'case' if open_cases == 1 else 'cases'}, {overdue} overdue"
+        )
+
+
 class AssignForm(GovukForm):
-    caseworker = forms.ModelChoiceField(label="Caseworker", queryset=User.objects.none())
+    caseworker = _CaseworkerChoiceField(
+        label="Caseworker",
+        queryset=User.objects.none(),
+        help_text="Each name shows their open EHC needs assessments and how many are overdue",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["caseworker"]
-        if isinstance(field, forms.ModelChoiceField):
+        if isinstance(field, _CaseworkerChoiceField):
             field.queryset = User.objects.filter(
                 memberships__role__in=list(SENAR_ROLES), memberships__closed_at__isnull=True
             ).distinct()
+            field.loads = caseworker_loads(on=timezone.localdate())
 
 
 class FamilyViewsForm(GovukForm):

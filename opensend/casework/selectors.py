@@ -75,6 +75,17 @@ def team_load_for_user(*, user: Actor, on: date) -> list[CaseworkerLoad]:
     ]
 
 
+def caseworker_loads(*, on: date) -> dict[int, tuple[int, int]]:
+    """Every caseworker's open assessments and how many are overdue (one grouped query), for
+    choosing who takes a case."""
+    rows = (
+        AssessmentRequest.objects.filter(stage__in=OPEN_STAGES, caseworker__isnull=False)
+        .values("caseworker")
+        .annotate(**due_counts(on))
+    )
+    return {r["caseworker"]: (r["open"], r["overdue"]) for r in rows}
+
+
 def team_staff_for_user(*, user: Actor) -> QuerySet[User]:
     """Staff in the manager's teams (everyone for an administrator)."""
     staff = User.objects.filter(memberships__closed_at__isnull=True)

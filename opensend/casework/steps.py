@@ -164,7 +164,7 @@ CASE = Workflow(
             heading="Assign a caseworker",
             form=lambda data, case: AssignForm(data, initial={"caseworker": case.caseworker_id}),
             service=calls(requests.request_assign, "case"),
-            success="Caseworker assigned",
+            success=lambda case: f"Assigned to {case.caseworker}",
             allowed=_open,
             secondary=True,
         ),

@@ -225,6 +225,8 @@ def request_assign(
     case = locked(case)
     if not access_for(caseworker).has(Role.CASEWORKER, Role.TEAM_MANAGER):
         raise ValidationError({"caseworker": ["Choose a SENAR caseworker"]})
+    if case.caseworker_id == caseworker.pk:
+        raise ValidationError({"caseworker": [f"{caseworker} already has this case"]})
     case.caseworker = caseworker
     case.save(update_fields=["caseworker", "updated_at"])
     alert_send(

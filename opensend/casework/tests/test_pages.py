@@ -2,6 +2,7 @@
 letters and the team view."""
 
 import datetime as dt
+import html
 
 import pytest
 from django.urls import reverse
@@ -254,3 +255,26 @@ def test_manager_sees_a_caseworkers_cases_and_reassigns(world):
     outsider = world.users["health"].pk
     assert manager.get(reverse("portal:team_member", args=[outsider])).status_code == 404
     assert world.client_for("caseworker").get(url).status_code == 403
+
+
+def test_a_manager_sees_each_caseworkers_load_before_reassigning(world):
+    new_request(world)  # on the caseworker's caseload, received in June: overdue
+    client = world.client_for("team_manager")
+    case = new_request(world, child=world.team_child)
+    page = client.get(reverse("casework:assign", args=[case.pk])).content.decode()
+    assert f"{world.users['caseworker']}: 1 open case, 1 overdue" in html.unescape(page)
+    same = client.post(
+        reverse("casework:assign", args=[case.pk]), {"caseworker": world.users["team_manager"].pk}
+    )
+    assert same.status_code == 302
+    again = client.post(
+        reverse("casework:assign", args=[case.pk]), {"caseworker": world.users["team_manager"].pk}
+    )
+    assert again.status_code == 400
+    assert "already has this case" in html.unescape(again.content.decode())
+    moved = client.post(
+        reverse("casework:assign", args=[case.pk]),
+        {"caseworker": world.users["caseworker"].pk},
+        follow=True,
+    )
+    assert f"Assigned to {world.users['caseworker']}" in html.unescape(moved.content.decode())
