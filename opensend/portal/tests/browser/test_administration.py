@@ -51,6 +51,8 @@ def test_an_invited_senco_sets_a_password_and_a_second_factor(page, live_server,
     assert page.get_by_text("Invitation sent to nia.okafor@school.example").is_visible()
     assert page.get_by_text("Invited, no password yet").is_visible()
     assert page.get_by_role("heading", name="Nia Okafor").is_visible()
+    follow(page, "Users and invitations")
+    assert page.get_by_text("Invitations not used yet").is_visible()
     sign_out(page)
 
     # The SENCO opens the link in the email.
