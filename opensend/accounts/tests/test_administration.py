@@ -149,9 +149,11 @@ def test_an_old_or_forged_link_does_not_work(world, settings):
 def test_deactivating_stops_sign_in_and_reactivating_allows_it(world):
     target, admin = world.users["caseworker"], world.users["admin"]
     client = world.client_for("caseworker")
-    assert client.get("/").status_code == 200
+    own_page = reverse("accounts:security")
+    assert client.get(own_page).status_code == 200
     services.user_deactivate(actor=admin, user=target, reason="Left the council")
-    assert client.get("/").status_code == 302  # their open session ends
+    ended = client.get(own_page)  # their open session ends
+    assert ended.status_code == 302 and ended["Location"].startswith(reverse("accounts:login"))
     refused = Client().post(
         reverse("accounts:login"), {"username": target.email, "password": PASSWORD}
     )
