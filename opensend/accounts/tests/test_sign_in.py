@@ -18,8 +18,8 @@ def test_sign_in_with_email_and_password(world):
         SIGN_IN, {"username": "CASEWORKER@test.opensend.test", "password": PASSWORD}
     )
     assert response.status_code == 302
-    home = client.get("/")
-    assert "Welcome" in home.content.decode()
+    home = client.get("/", follow=True)  # a caseworker's home is their caseload
+    assert "Your caseload" in home.content.decode()
 
 
 def test_wrong_password_gets_a_clear_message(world):
