@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -39,7 +39,7 @@ from opensend.accounts.forms import (
     TokenForm,
     UserSearchForm,
 )
-from opensend.accounts.models import Invitation, User
+from opensend.accounts.models import Invitation, Membership, User
 from opensend.accounts.permissions import Capability
 from opensend.accounts.roles import FAMILY_ROLES
 from opensend.core.views_helpers import form_data
@@ -282,9 +282,18 @@ def session_ended(request: HttpRequest) -> HttpResponse:
 @require_GET
 def user_list(request: HttpRequest) -> HttpResponse:
     form = UserSearchForm(request.GET or None)
-    users = User.objects.annotate(
-        has_authenticator=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
-    ).order_by("email")
+    current_roles = Prefetch(
+        "memberships",
+        queryset=Membership.objects.current().select_related("organisation"),
+        to_attr="current_roles",
+    )
+    users = (
+        User.objects.annotate(
+            has_authenticator=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+        )
+        .prefetch_related(current_roles)
+        .order_by("email")
+    )
     query = ""
     if form.is_valid():
         query = form.cleaned_data["q"]

@@ -213,6 +213,7 @@ def test_the_user_list_leads_to_each_users_page_and_the_invite_page(world):
     listing = admin.get(reverse("accounts:user_list")).content.decode()
     assert reverse("accounts:user_invite") in listing
     assert reverse("accounts:user_detail", args=[world.users["senco"].pk]) in listing
+    assert f"SENCO at {world.setting.organisation.name}" in listing
     home = admin.get(reverse("portal:home")).content.decode()
     assert "Users and invitations" in home and reverse("accounts:user_list") in home
     page = admin.get(reverse("accounts:user_detail", args=[world.users["senco"].pk]))
