@@ -106,6 +106,8 @@ def test_setting_led_review_to_amended_plan(page, live_server, world):
     go(page, f"{base}/plans/{plan.pk}/family/")
     follow(page, "Read the changes we propose and tell us what you think")
     page.fill('textarea[name="comments"]', "Yes please, this is what she needs")
+    # Only their written word that they have finished ends the 15 days early (reg 22(2)(c)).
+    page.get_by_label("I have nothing more to say about the changes").check()
     submit(page, "Send my comments")
     assert "We have your comments" in page.content()
     sign_out(page)
