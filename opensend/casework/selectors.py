@@ -1,5 +1,6 @@
 """Every read on the EHC journey: caseloads, the team view, a case and its timeline, advice."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,7 +13,7 @@ from opensend.accounts.models import Organisation, User
 from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.accounts.roles import Role
 from opensend.audit.models import Action
-from opensend.audit.services import audit_record
+from opensend.audit.services import audit_record, audit_record_list
 from opensend.casework.clocks import clocks_for
 from opensend.casework.models import (
     ADVICE_FROM,
@@ -260,6 +261,34 @@ def panel_get_for_user(*, user: Actor, panel_id: int) -> Panel:
         )
     except (Panel.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404("No panel found") from exc
+
+
+def panel_papers_for_user(*, user: Actor, panel: Panel) -> Sequence[PanelCase]:
+    """The panel's papers: each listed case the user may see, with the request, its evidence
+    documents, the family's views and the advice received so far. Audited as a read of each
+    child's record."""
+    visible = request_list_for_user(user=user).values("pk")
+    listings = list(
+        panel.cases.filter(request__in=visible)
+        .select_related("request__child", "request__family_views", "request__requested_by_setting")
+        .prefetch_related(
+            "request__documents",
+            Prefetch(
+                "request__advice_requests",
+                queryset=AdviceRequest.objects.filter(received_on__isnull=False)
+                .select_related("organisation")
+                .order_by("received_on"),
+                to_attr="advice_in",
+            ),
+        )
+    )
+    audit_record_list(
+        actor=user,
+        objects=[listing.request for listing in listings],
+        child_id_attr="child_id",
+        summary=f"Panel papers: {panel}",
+    )
+    return listings
 
 
 def panel_candidates_for_user(*, user: Actor, panel: Panel) -> QuerySet[AssessmentRequest]:

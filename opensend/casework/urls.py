@@ -35,6 +35,7 @@ urlpatterns = [
     path("panels/", panels.panel_list, name="panel_list"),
     path("panels/new/", panels.panel_create, name="panel_create"),
     path("panels/<int:panel_id>/", panels.panel_detail, name="panel_detail"),
+    path("panels/<int:panel_id>/papers/", panels.panel_papers, name="panel_papers"),
     path(
         "panels/<int:panel_id>/cases/<int:listing_id>/decide/",
         panels.panel_decide,

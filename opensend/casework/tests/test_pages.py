@@ -208,6 +208,17 @@ def test_panel_lists_cases_records_attendance_and_decides(world):
     assert list(panel.members.filter(attended=True).values_list("name", flat=True)) == ["Dr Lee"]
     page = client.get(url).content.decode()
     assert "Record decision" in page
+    papers_url = reverse("casework:panel_papers", args=[panel.pk])
+    assert papers_url in page
+    papers = client.get(papers_url).content.decode()
+    assert case.child.full_name in papers and "Speech and language needs" in papers
+    assert "Small-group SALT programme" in papers and "Advice received" in papers
+    assert AuditEvent.objects.filter(
+        summary__startswith="Panel papers", child_id=case.child_id
+    ).exists()
+    outsider = world.client_for_other_team()  # may open the panel, not this child's case
+    assert case.child.full_name not in outsider.get(papers_url).content.decode()
+    assert world.client_for("senco").get(papers_url).status_code == 403
     decide = reverse("casework:panel_decide", args=[panel.pk, listing.pk])
     response = client.post(
         decide,

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability
@@ -123,3 +123,12 @@ def panel_decide(request: HttpRequest, panel_id: int, listing_id: int) -> HttpRe
         {"form": form, "case": case, "heading": f"Panel decision ({panel})"},
         status=status,
     )
+
+
+@require_capability(Capability.MANAGE_CASES)
+@require_GET
+def panel_papers(request: HttpRequest, panel_id: int) -> HttpResponse:
+    """Everything the panel needs to decide, for each case listed, on one printable page."""
+    panel = selectors.panel_get_for_user(user=request.user, panel_id=panel_id)
+    listings = selectors.panel_papers_for_user(user=request.user, panel=panel)
+    return render(request, "casework/panel_papers.html", {"panel": panel, "listings": listings})
