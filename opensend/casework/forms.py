@@ -8,13 +8,34 @@ from django.utils import timezone
 
 from opensend.accounts.models import Organisation, User
 from opensend.accounts.roles import SENAR_ROLES
-from opensend.casework.models import ADVICE_FROM, AdviceKind, AssessmentRequest
+from opensend.casework.models import ADVICE_FROM, AdviceKind, AssessmentRequest, PanelCase
 from opensend.casework.selectors import caseworker_loads
 from opensend.casework.services.exceptions import EXCEPTION_LABELS
 from opensend.core.forms import GovukDateField, GovukForm, plain_error_messages
 from opensend.core.uploads import DocumentField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class PanelOwnDecisionForm(GovukForm):
+    """The panel's decision on a placement or funding."""
+
+    decision = forms.ChoiceField(
+        label="What did the panel decide?",
+        choices=[
+            (PanelCase.Decision.AGREED, "Agreed"),
+            (PanelCase.Decision.NOT_AGREED, "Not agreed"),
+            (PanelCase.Decision.DEFER, "Deferred for more information"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what the panel decided"},
+    )
+    decided_on = GovukDateField(label="Date of the decision")
+    reasons = forms.CharField(
+        label="Reasons",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter the reasons for the decision"},
+    )
 
 
 class DecisionForm(GovukForm):
@@ -267,8 +288,18 @@ class _RequestChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 
 class PanelCaseForm(GovukForm):
-    request = _RequestChoiceField(
-        label="Request to list", queryset=AssessmentRequest.objects.none()
+    request = _RequestChoiceField(label="Case to list", queryset=AssessmentRequest.objects.none())
+    question = forms.ChoiceField(
+        label="What is the panel asked to decide?",
+        choices=PanelCase.Question.choices,
+        initial=PanelCase.Question.ASSESS,
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label="What is asked (for a placement or funding)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: a place at Oak Special School, or £2,400 a year top-up",
     )
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:

@@ -158,6 +158,7 @@ class StepKind(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", "Request acknowledged"
     ASSIGNED = "assigned", "Caseworker assigned"
     PANEL_LISTED = "panel_listed", "Listed for panel"
+    PANEL_DECIDED = "panel_decided", "Panel decision recorded"
     DECIDED_TO_ASSESS = "decided_to_assess", "Decided to assess"
     DECIDED_NOT_TO_ASSESS = "decided_not_to_assess", "Decided not to assess"
     ADVICE_REQUESTED = "advice_requested", "Advice requested"
@@ -216,17 +217,34 @@ class PanelMember(models.Model):
 
 
 class PanelCase(models.Model):
-    """A request listed at a panel, and what the panel decided about it."""
+    """A case listed at a panel for one question, and what the panel decided about it.
+
+    The statutory decisions (whether to assess, whether to issue a plan) are recorded through
+    their services with their clocks; a placement or funding decision is the panel's own."""
+
+    class Question(models.TextChoices):
+        ASSESS = "assess", "Whether to carry out an EHC needs assessment"
+        ISSUE = "issue", "Whether to issue an EHC plan"
+        PLACEMENT = "placement", "The school, college or other placement"
+        FUNDING = "funding", "Funding: top-up, a personal budget or other resources"
 
     class Decision(models.TextChoices):
         PENDING = "", "Not decided yet"
         ASSESS = "assess", "Assess"
         DO_NOT_ASSESS = "do_not_assess", "Do not assess"
+        ISSUE = "issue", "Issue a plan"
+        DO_NOT_ISSUE = "do_not_issue", "Do not issue a plan"
+        AGREED = "agreed", "Agreed"
+        NOT_AGREED = "not_agreed", "Not agreed"
         DEFER = "defer", "Defer for more information"
 
     panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="cases")
     request = models.ForeignKey(
         AssessmentRequest, on_delete=models.PROTECT, related_name="panel_listings"
+    )
+    question = models.CharField(max_length=20, choices=Question.choices, default=Question.ASSESS)
+    details = models.TextField(
+        "what is asked", blank=True, help_text="For example the placement or the amount asked for."
     )
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
     reasons = models.TextField(blank=True)
@@ -234,11 +252,13 @@ class PanelCase(models.Model):
     class Meta:
         ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["panel", "request"], name="one_listing_per_panel")
+            models.UniqueConstraint(
+                fields=["panel", "request", "question"], name="one_listing_per_question"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.request} at {self.panel}"
+        return f"{self.request} at {self.panel} ({self.get_question_display().lower()})"
 
 
 class AdviceKind(models.TextChoices):

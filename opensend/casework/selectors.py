@@ -26,7 +26,6 @@ from opensend.casework.models import (
     Panel,
     PanelCase,
     RequestDocument,
-    Stage,
 )
 from opensend.core.clocks import TimelineEntry, step_entries, timeline_of
 from opensend.core.queues import due_counts
@@ -292,11 +291,11 @@ def panel_papers_for_user(*, user: Actor, panel: Panel) -> Sequence[PanelCase]:
 
 
 def panel_candidates_for_user(*, user: Actor, panel: Panel) -> QuerySet[AssessmentRequest]:
-    """Requests still waiting for a decision whether to assess, not yet on this panel."""
+    """Open cases the panel may be asked about (whether to assess, whether to issue a plan,
+    a placement or funding); the service checks the question fits the case's stage."""
     return (
         request_list_for_user(user=user)
-        .filter(stage=Stage.REQUESTED)
-        .exclude(panel_listings__panel=panel)
+        .filter(stage__in=OPEN_STAGES)
         .select_related("child")
         .order_by("next_due_on", "pk")
     )

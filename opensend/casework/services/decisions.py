@@ -108,6 +108,7 @@ def issue_decision_record(
     issue: bool,
     decided_on: date,
     reasons: str,
+    panel_case: PanelCase | None = None,
     today: date | None = None,
 ) -> AssessmentRequest:
     """Decide whether to issue a plan after the assessment (reg 10)."""
@@ -124,6 +125,10 @@ def issue_decision_record(
     case.issue_decision_on = decided_on
     case.stage = Stage.DRAFTING if issue else Stage.NOT_ISSUING
     case.save(update_fields=["issue_decision_on", "stage", "updated_at"])
+    if panel_case is not None:
+        panel_case.decision = PanelCase.Decision.ISSUE if issue else PanelCase.Decision.DO_NOT_ISSUE
+        panel_case.reasons = reasons
+        panel_case.save(update_fields=["decision", "reasons"])
     record_step(
         case,
         kind=StepKind.DECIDED_TO_ISSUE if issue else StepKind.DECIDED_NOT_TO_ISSUE,

@@ -201,7 +201,7 @@ def test_panel_lists_cases_records_attendance_and_decides(world):
     client.post(url, {"add_member": "1", "name": "Dr Lee", "organisation": world.health_org.pk})
     client.post(url, {"add_member": "1", "name": "Sam Social Worker"})
     assert client.post(url, {"add_member": "1", "name": ""}).status_code == 400
-    client.post(url, {"add_case": "1", "request": case.pk})
+    client.post(url, {"add_case": "1", "request": case.pk, "question": "assess"})
     listing = PanelCase.objects.get(panel=panel, request=case)
     dr_lee = panel.members.get(name="Dr Lee")
     client.post(url, {"attendance": "1", "attended": [str(dr_lee.pk)]})

@@ -11,8 +11,16 @@ from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability
 from opensend.audit.services import audit_record_list
 from opensend.casework import selectors
-from opensend.casework.forms import DecisionForm, PanelCaseForm, PanelForm, PanelMemberForm
+from opensend.casework.forms import (
+    DecisionForm,
+    PanelCaseForm,
+    PanelForm,
+    PanelMemberForm,
+    PanelOwnDecisionForm,
+)
+from opensend.casework.models import PanelCase
 from opensend.casework.services import decisions, panels
+from opensend.core.forms import GovukForm
 from opensend.core.views_helpers import apply_service_errors
 
 
@@ -56,7 +64,11 @@ def panel_detail(request: HttpRequest, panel_id: int) -> HttpResponse:
                 return redirect("casework:panel_detail", panel_id=panel.pk)
             if "add_case" in request.POST and case_form.is_valid():
                 panels.panel_list_case(
-                    actor=request.user, panel=panel, case=case_form.cleaned_data["request"]
+                    actor=request.user,
+                    panel=panel,
+                    case=case_form.cleaned_data["request"],
+                    question=case_form.cleaned_data["question"],
+                    details=case_form.cleaned_data["details"],
                 )
                 messages.success(request, "Case listed")
                 return redirect("casework:panel_detail", panel_id=panel.pk)
@@ -87,6 +99,23 @@ def panel_detail(request: HttpRequest, panel_id: int) -> HttpResponse:
     )
 
 
+# The statutory questions go through the decision services that keep their clocks.
+STATUTORY = {
+    PanelCase.Question.ASSESS: (
+        "Did the panel decide to carry out an assessment?",
+        lambda actor, case, listing, yes, d: decisions.assessment_decision_record(
+            actor=actor, case=case, assess=yes, panel_case=listing, **d
+        ),
+    ),
+    PanelCase.Question.ISSUE: (
+        "Did the panel decide to issue an EHC plan?",
+        lambda actor, case, listing, yes, d: decisions.issue_decision_record(
+            actor=actor, case=case, issue=yes, panel_case=listing, **d
+        ),
+    ),
+}
+
+
 @require_capability(Capability.MANAGE_CASES)
 @require_http_methods(["GET", "POST"])
 def panel_decide(request: HttpRequest, panel_id: int, listing_id: int) -> HttpResponse:
@@ -95,32 +124,32 @@ def panel_decide(request: HttpRequest, panel_id: int, listing_id: int) -> HttpRe
     if listing is None:
         raise Http404("No such case on this panel")
     case = selectors.request_get_for_user(user=request.user, request_id=listing.request_id)
-    form = DecisionForm(
-        request.POST or None,
-        question="Did the panel decide to carry out an assessment?",
-        initial={"decided_on": panel.held_on},
-    )
+    statutory_question = STATUTORY.get(PanelCase.Question(listing.question))
+    initial = {"decided_on": panel.held_on}
+    form: GovukForm
+    if statutory_question:
+        form = DecisionForm(request.POST or None, question=statutory_question[0], initial=initial)
+    else:
+        form = PanelOwnDecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            decisions.assessment_decision_record(
-                actor=request.user,
-                case=case,
-                assess=d["decision"] == "yes",
-                decided_on=d["decided_on"],
-                reasons=d["reasons"],
-                panel_case=listing,
-            )
+            if statutory_question:
+                when = {"decided_on": d["decided_on"], "reasons": d["reasons"]}
+                statutory_question[1](request.user, case, listing, d["decision"] == "yes", when)
+            else:
+                panels.panel_decision_record(actor=request.user, listing=listing, **d)
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
             messages.success(request, f"Decision recorded for {case.child.full_name}")
             return redirect("casework:panel_detail", panel_id=panel.pk)
     status = 400 if form.is_bound and form.errors else 200
+    heading = f"Panel decision: {listing.get_question_display().lower()}"
     return render(
         request,
         "casework/step_form.html",
-        {"form": form, "case": case, "heading": f"Panel decision ({panel})"},
+        {"form": form, "case": case, "heading": heading, "intro": listing.details},
         status=status,
     )
 

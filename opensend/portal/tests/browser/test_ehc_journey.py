@@ -93,7 +93,7 @@ def test_setting_request_to_final_plan(page, live_server, world):
     submit(page, "Set up panel")
     page.get_by_label("Member's name").fill("Dr Lee (designated medical officer)")
     submit(page, "Add member")
-    page.get_by_label("Request to list").select_option(index=1)
+    page.get_by_label("Case to list").select_option(index=1)
     submit(page, "List this case")
     follow(page, f"Record decision for {child.full_name}")
     page.get_by_role("group", name="Did the panel decide to carry out an assessment?").get_by_label(
