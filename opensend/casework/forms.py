@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
@@ -11,7 +10,7 @@ from opensend.accounts.roles import SENAR_ROLES
 from opensend.casework.models import ADVICE_FROM, AdviceKind, AssessmentRequest, PanelCase
 from opensend.casework.selectors import caseworker_loads
 from opensend.casework.services.exceptions import EXCEPTION_LABELS
-from opensend.core.forms import GovukDateField, GovukForm, plain_error_messages
+from opensend.core.forms import GovukDateField, GovukForm
 from opensend.core.uploads import DocumentField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -117,12 +116,7 @@ class AllAdviceForm(GovukForm):
             field.queryset = Organisation.objects.open().filter(kind__in=ADVICE_FROM[kind])
             self.fields[f"{kind}_organisation"] = field
         self.order_fields([*(f for k in self.kinds for f in (f"ask_{k}", f"{k}_organisation"))])
-        # The rows were added after GovukFormMixin set up the form: give them the same care.
-        for name, added in self.fields.items():
-            plain_error_messages(added, name)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
+        self.refresh_helper()  # the rows were added after GovukFormMixin set up the form
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

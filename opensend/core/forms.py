@@ -66,6 +66,12 @@ class GovukFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self.refresh_helper()
+
+    def refresh_helper(self) -> None:
+        """(Re)build the helper from the fields as they are now. A form that adds or removes
+        fields in its own __init__ calls this afterwards, or the layout names fields that are
+        no longer there (a KeyError when the page is drawn)."""
         for name, field in self.fields.items():  # type: ignore[attr-defined]
             plain_error_messages(field, name)
         self.helper = FormHelper(self)

@@ -53,6 +53,7 @@ class _ChildLinkedForm(GovukForm):
         super().__init__(*args, **kwargs)
         if child is None:
             del self.fields["assessment_request"]
+            self.refresh_helper()
         else:
             _limit(self, "assessment_request", AssessmentRequest.objects.filter(child=child))
 

@@ -44,6 +44,7 @@ class InvitationsForm(GovukForm):
             field.choices = [(str(i.pk), str(i.organisation)) for i in involvements]
         if not involvements:
             del self.fields["involvement_ids"]
+            self.refresh_helper()
 
 
 class ContributionForm(GovukForm):
@@ -99,6 +100,7 @@ class ReportForm(GovukForm):
             for name in list(self.fields):
                 if name.startswith("adulthood_"):
                     del self.fields[name]
+            self.refresh_helper()
 
 
 class DecisionForm(GovukForm):

@@ -60,3 +60,25 @@ def test_production_refuses_a_short_secret_key():
     )
     assert result.returncode != 0
     assert "at least 50" in result.stderr
+
+
+def test_a_form_that_drops_fields_still_draws():
+    """A field removed in a form's __init__ is gone from the drawn page too (no KeyError)."""
+    from django import forms
+    from django.template import Context, Template
+
+    from opensend.core.forms import GovukForm
+
+    class Shorter(GovukForm):
+        kept = forms.CharField(label="Kept")
+        dropped = forms.CharField(label="Dropped")
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            del self.fields["dropped"]
+            self.refresh_helper()
+
+    html = Template("{% load crispy_forms_tags %}{% crispy form %}").render(
+        Context({"form": Shorter()})
+    )
+    assert "Kept" in html and "Dropped" not in html
