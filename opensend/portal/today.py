@@ -54,7 +54,9 @@ def today_for(
     inbox = reverse("notify:inbox") + "?show=unread"
     other_overdue = sum(s.overdue for s in sections)
     items = [
-        TodayItem("Overdue", counts["overdue"] + other_overdue, f"{caseload}#assessments", True),
+        TodayItem(
+            "Overdue across your work", counts["overdue"] + other_overdue, f"{caseload}#work", True
+        ),
         TodayItem("Due in the next 7 days", counts["this_week"], f"{caseload}#assessments"),
         TodayItem("New requests to acknowledge", counts["new"], f"{caseload}#assessments"),
         TodayItem("Advice in, not yet read", unread[AlertKind.ADVICE_IN], inbox),

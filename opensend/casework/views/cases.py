@@ -66,6 +66,10 @@ HAS_PLAN = (
     "{child} already has an EHC plan. Ask for a re-assessment or an early review instead, or "
     "confirm that this is a new request for an assessment"
 )
+HAS_PLAN_FAMILY = (
+    "{child} already has an EHC plan. Tick the box if you are asking for a new assessment, or "
+    "ask us to review the plan early"
+)
 TEMPLATES = {
     "staff": "casework/request_form.html",
     "setting": "casework/request_setting_form.html",
@@ -143,7 +147,10 @@ def request_create(request: HttpRequest, child_id: int) -> HttpResponse:
             return _request_made(request, case)
     status = 400 if form.is_bound and form.errors else 200
     if request.method == "POST" and plan is not None and not confirmed and not form.errors:
-        form.add_error(None, HAS_PLAN.format(child=child.full_name))
+        words = HAS_PLAN_FAMILY if who == "family" else HAS_PLAN
+        form.add_error(
+            None, words.format(child=child.given_name if who == "family" else child.full_name)
+        )
         status = 400
     today = timezone.localdate()
     return render(

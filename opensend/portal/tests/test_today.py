@@ -28,7 +28,7 @@ def test_today_counts_overdue_new_requests_and_unread_advice(world):
     )
     page = world.client_for("caseworker").get(reverse("portal:caseload")).content.decode()
     today = page.split('id="assessments"')[0]
-    assert "overdue" in today and "Act now" in today
+    assert "overdue across your work" in today and "Act now" in today
     assert "<strong>1</strong> new requests to acknowledge" in today
     assert "<strong>1</strong> advice in, not yet read" in today
     assert reverse("notify:inbox") + "?show=unread" in today
