@@ -65,7 +65,7 @@ def child_documents(child: Child, *, user: Actor) -> list[DocumentRow]:
     ).select_related("organisation")
     rows += [
         DocumentRow(
-            a.document_name or f"{a.get_kind_display()} advice",
+            a.document_name or f"{a.get_kind_display().split(' (')[0]} advice",
             f"Advice from {a.organisation}",
             a.received_on,
             reverse("casework:advice_document", args=[a.pk])
