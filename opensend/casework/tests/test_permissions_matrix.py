@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from testsupport.journeys import assessing_case
-from testsupport.roles import ROLES, SENAR, assert_api_access
+from testsupport.roles import FAMILY, ROLES, SENAR, assert_api_access
 
 pytestmark = pytest.mark.django_db
 ADVISERS = {"health", "social_care", "educational_psychologist", "senco"}
@@ -31,6 +31,10 @@ def _expected(role, url_kind):
         return 404 if role in ADVISERS else 403
     if url_kind == "advice_withdraw":
         return 200 if role in SENAR else 403
+    if url_kind == "request_form":  # anyone who may ask and may see the child; 404 otherwise
+        return 200 if role in SENAR | {"senco"} else 403 if role not in FAMILY else 404
+    if url_kind == "inbox":  # everyone has their own (families' alerts come with the portal)
+        return 200
     raise AssertionError(url_kind)
 
 
@@ -52,6 +56,9 @@ def test_pages(world, case, role):
         reverse("casework:advice_detail", args=[advice.pk]): "advice_detail",
         reverse("casework:advice_correct", args=[advice.pk]): "advice_correct",
         reverse("casework:advice_withdraw", args=[advice.pk]): "advice_withdraw",
+        reverse("casework:advice_request_all", args=[case.pk]): "senar",
+        reverse("casework:request_create", args=[case.child_id]): "request_form",
+        reverse("notify:inbox"): "inbox",
     }
     for url, kind in urls.items():
         assert client.get(url).status_code == _expected(role, kind), (role, url)
