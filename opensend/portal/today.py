@@ -14,8 +14,14 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from opensend import statutory
+from opensend.accounts.permissions import Capability, user_can
 from opensend.casework.models import Stage
-from opensend.casework.selectors import caseload_for_user
+from opensend.casework.selectors import (
+    advice_list_for_user,
+    caseload_for_user,
+    team_load_for_user,
+    unassigned_for_user,
+)
 from opensend.core.types import Actor
 from opensend.notify.models import Alert, AlertKind
 from opensend.plans.models import Consultation, PlanStatus
@@ -68,3 +74,41 @@ def today_for(
 
 def _count(condition: Q) -> Count:
     return Count("pk", filter=condition)
+
+
+def home_today_for(*, user: Actor, on: date) -> list[TodayItem]:
+    """What needs doing today on the home page of staff other than caseworkers (whose home is
+    their caseload): advice their organisation owes, a manager's unallocated and overdue team
+    work, and their unread alerts."""
+    items: list[TodayItem] = []
+    if user_can(user, Capability.ADVICE_WORKSPACE):
+        waiting = advice_list_for_user(user=user, outstanding_only=True)
+        # Advice is due 6 weeks after it was asked for (reg 8(1)): asked before this, it is late.
+        late_if_asked_before = statutory.add_weeks(on, -6)
+        advice = reverse("casework:advice_list")
+        items += [
+            TodayItem(
+                "Advice requests overdue",
+                waiting.filter(requested_on__lt=late_if_asked_before).count(),
+                advice,
+                True,
+            ),
+            TodayItem("Advice requests waiting for your organisation", waiting.count(), advice),
+            TodayItem(
+                "Drafts saved, not yet sent",
+                waiting.filter(draft_saved_at__isnull=False).count(),
+                advice,
+            ),
+        ]
+    if user_can(user, Capability.VIEW_TEAM):
+        team = reverse("portal:team")
+        loads = team_load_for_user(user=user, on=on)
+        items += [
+            TodayItem("Overdue in your team", sum(row.overdue for row in loads), team, True),
+            TodayItem("Cases with no caseworker", unassigned_for_user(user=user).count(), team),
+        ]
+    unread = Alert.objects.filter(user=user, read_at__isnull=True).count()
+    items.append(
+        TodayItem("Unread in your inbox", unread, reverse("notify:inbox") + "?show=unread")
+    )
+    return [item for item in items if item.count]

@@ -37,3 +37,17 @@ def test_today_counts_overdue_new_requests_and_unread_advice(world):
 def test_nothing_to_do_says_so(world):
     page = world.client_for("caseworker").get(reverse("portal:caseload")).content.decode()
     assert "Nothing overdue, nothing due this week and nothing new" in page
+
+
+def test_an_adviser_and_a_manager_see_what_needs_doing_today_at_home(world):
+    from testsupport.journeys import ask_health, decide_to_assess, parent_request
+
+    case = parent_request(world)
+    decide_to_assess(world, case)
+    ask_health(world, case)  # asked on 2 July 2026: overdue by now
+    health = world.client_for("health").get(reverse("portal:home")).content.decode()
+    assert "<strong>1</strong> advice requests overdue" in health
+    assert reverse("casework:advice_list") in health
+    new_request(world, child=world.team_child)  # nobody has the child
+    manager = world.client_for("team_manager").get(reverse("portal:home")).content.decode()
+    assert "cases with no caseworker" in manager
