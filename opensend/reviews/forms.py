@@ -8,6 +8,7 @@ from opensend.core.forms import GovukDateField, GovukForm
 from opensend.core.uploads import DocumentField
 from opensend.plans.forms import _text
 from opensend.reviews.codes import CeaseReason, ContributionKind, ReviewDecision
+from opensend.reviews.models import ProgressRating
 
 INVITEE_ROLES = [c for c in ContributionKind.choices if c[0] != ContributionKind.FAMILY]
 
@@ -94,13 +95,29 @@ class ReportForm(GovukForm):
     recommended_changes = _text("Changes recommended (if any)", required=False)
     report_sent_on = GovukDateField(label="Date the report was sent to everyone invited")
 
-    def __init__(self, *args: Any, pfa: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, pfa: bool = False, outcomes: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not pfa:
             for name in list(self.fields):
                 if name.startswith("adulthood_"):
                     del self.fields[name]
-            self.refresh_helper()
+        # One rating and a note for each of the plan's outcomes, before the free text.
+        self.outcomes = list(outcomes)
+        rows: dict[str, forms.Field] = {}
+        for number, outcome in enumerate(self.outcomes, start=1):
+            rows[f"outcome_{outcome.pk}_rating"] = forms.ChoiceField(
+                label=f"Outcome {number}: {outcome.description}",
+                choices=ProgressRating.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Choose the progress towards outcome {number}"},
+            )
+            rows[f"outcome_{outcome.pk}_note"] = _text(
+                f"What the meeting said about outcome {number} (optional)", rows=2, required=False
+            )
+        if rows:
+            self.fields = {**rows, **self.fields}
+            self.fields["progress"].label = "Anything else about progress (optional)"
+        self.refresh_helper()
 
 
 class DecisionForm(GovukForm):

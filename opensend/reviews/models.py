@@ -188,6 +188,36 @@ class ReviewInvitation(TimeStampedModel):
         return f"{self.name} ({self.get_role_display()})"
 
 
+class ProgressRating(models.TextChoices):
+    ACHIEVED = "achieved", "Achieved"
+    ON_TRACK = "on_track", "On track"
+    SOME = "some", "Some progress"
+    NONE = "none", "No progress yet"
+
+
+class OutcomeProgress(models.Model):
+    """Progress towards one of the plan's outcomes, as the review meeting found it ("Reviews
+    must focus on the child or young person's progress towards achieving the outcomes specified
+    in the EHC plan", Code of Practice 9.166). The outcome's words are kept as they were,
+    because an amendment may change or remove the outcome later."""
+
+    review = models.ForeignKey(
+        AnnualReview, on_delete=models.CASCADE, related_name="outcome_progress"
+    )
+    outcome = models.ForeignKey(
+        "plans.Outcome", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcome_text = models.TextField("the outcome, as the plan said it")
+    rating = models.CharField(max_length=20, choices=ProgressRating.choices)
+    note = models.TextField("what the meeting said", blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.outcome_text[:60]}: {self.get_rating_display()}"
+
+
 class ReviewContribution(TimeStampedModel):
     """Views or advice collected for the review: told once, kept with the review."""
 

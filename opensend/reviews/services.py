@@ -16,6 +16,7 @@ amendment (`reviews.amendments.services`); a decision to cease starts a cease de
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -49,7 +50,13 @@ from opensend.reviews.codes import (
     ReviewLead,
     ReviewStage,
 )
-from opensend.reviews.models import AnnualReview, ReviewContribution, ReviewInvitation
+from opensend.reviews.models import (
+    AnnualReview,
+    OutcomeProgress,
+    ProgressRating,
+    ReviewContribution,
+    ReviewInvitation,
+)
 from opensend.reviews.scheduling import (  # final_plan_issue, review_schedule_first: re-exported
     final_plan_issue,  # noqa: F401
     review_create,
@@ -330,9 +337,12 @@ def review_report_submit(
     adulthood_independent_living: str = "",
     adulthood_community: str = "",
     adulthood_health: str = "",
+    outcome_progress: Sequence[tuple[Any, str, str]] = (),
     today: date | None = None,
 ) -> AnnualReview:
-    """The report goes to everyone invited (2 weeks after the meeting) and the family is told."""
+    """The report goes to everyone invited (2 weeks after the meeting) and the family is told.
+    `outcome_progress`: (outcome, rating, note) for the plan's outcomes, kept with the words of
+    each outcome as they stood (Code of Practice 9.166)."""
     _require_lead(actor, review)
     review = _locked_review(review)
     _check_open(review)
@@ -365,8 +375,23 @@ def review_report_submit(
         for area, field in ADULTHOOD_FIELDS.items():
             if not values[field].strip():
                 errors[field] = [PFA_REPORT_REQUIRED.format(area=area.label.lower())]
+    for outcome, rating, _note in outcome_progress:
+        if outcome.plan_id != review.plan_id:
+            errors["__all__"] = ["Rate only the outcomes in this child's plan"]
+        if rating not in ProgressRating.values:
+            errors[f"outcome_{outcome.pk}_rating"] = ["Choose the progress towards this outcome"]
     if errors:
         raise ValidationError(errors)
+    OutcomeProgress.objects.bulk_create(
+        OutcomeProgress(
+            review=review,
+            outcome=outcome,
+            outcome_text=outcome.description,
+            rating=rating,
+            note=note.strip(),
+        )
+        for outcome, rating, note in outcome_progress
+    )
     before = snapshot(review, REPORT_FIELDS)
     for name, value in values.items():
         setattr(review, name, value.strip())

@@ -111,6 +111,20 @@ def _decision_intro(review: AnnualReview) -> str:
     return f"The decision is due by {statutory.long_date(due)} (4 weeks from the meeting)."
 
 
+def _report(actor: Actor, review: AnnualReview, data: dict[str, Any]) -> AnnualReview:
+    """The report form's answers, with one (outcome, rating, note) per outcome of the plan."""
+    outcomes = {o.pk: o for o in review.plan.outcomes.all()}
+    progress = [
+        (outcome, data[f"outcome_{pk}_rating"], data.get(f"outcome_{pk}_note", ""))
+        for pk, outcome in outcomes.items()
+        if f"outcome_{pk}_rating" in data
+    ]
+    rest = {k: v for k, v in data.items() if not k.startswith("outcome_")}
+    return services.review_report_submit(
+        actor=actor, review=review, outcome_progress=progress, **rest
+    )
+
+
 # ---------------------------------------------------------------------------- the table
 
 
@@ -170,8 +184,10 @@ REVIEW_STEPS = record_workflow(
             "report",
             "Send the report",
             heading="Send the review report",
-            form=lambda data, r: ReportForm(data, pfa=services.pfa_required(r)),
-            service=calls(services.review_report_submit, "review"),
+            form=lambda data, r: ReportForm(
+                data, pfa=services.pfa_required(r), outcomes=r.plan.outcomes.all()
+            ),
+            service=_report,
             success="Report sent. The family has been told when to expect the decision.",
             allowed=may_lead,
             intro_for=_report_intro,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("setting/", views.setting_workspace, name="setting_workspace"),
     path("<int:review_id>/", views.review_detail, name="review_detail"),
+    path("<int:review_id>/report.pdf", views.review_report_pdf, name="review_report_pdf"),
     *step_paths(STEPS, "", contribution="views/new"),
     path(
         "documents/<int:contribution_id>/",

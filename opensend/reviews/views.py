@@ -11,21 +11,24 @@ the same 404 for missing and forbidden).
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability, access_for, user_can
 from opensend.accounts.roles import Role
-from opensend.audit.services import audit_record_list
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record, audit_record_list
 from opensend.casework.selectors import team_caseworker_for_user
-from opensend.core.downloads import document_response
+from opensend.core.downloads import bytes_response, document_response
 from opensend.core.views_helpers import clock_rows, paginate, querystring_without_page
 from opensend.reviews import selectors, services
 from opensend.reviews.access import reviews_home
 from opensend.reviews.annual_clocks import invitations_late, meeting_warnings, review_clocks
+from opensend.reviews.report_pdf import review_report_pdf as review_report_pdf_bytes
 from opensend.reviews.steps import REVIEW_STEPS
 
 PER_PAGE = 50
@@ -123,4 +126,24 @@ def contribution_document(request: HttpRequest, contribution_id: int) -> HttpRes
         contribution.document,
         filename=contribution.document_name,
         content_type=contribution.document_type,
+    )
+
+
+@login_required
+@require_GET
+def review_report_pdf(request: HttpRequest, review_id: int) -> HttpResponseBase:
+    """The review report as a document, once it has been sent (audited as an export)."""
+    review = selectors.review_get_for_user(user=request.user, review_id=review_id)
+    if review.report_sent_on is None:
+        raise Http404("The report has not been sent yet")
+    content = review_report_pdf_bytes(review, pfa=services.pfa_required(review))
+    audit_record(
+        actor=request.user,
+        action=Action.EXPORT,
+        obj=review,
+        child_id=review.child_id,
+        summary="Review report PDF",
+    )
+    return bytes_response(
+        content, filename=f"review-report-{review.pk}.pdf", content_type="application/pdf"
     )

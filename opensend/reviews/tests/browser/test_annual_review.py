@@ -71,6 +71,9 @@ def test_setting_led_review_to_amended_plan(page, live_server, world):
     follow(page, "Send the report")
     page.fill('textarea[name="child_views"]', "I like school")
     page.fill('textarea[name="family_views"]', "Talking is still hard")
+    # Progress is given outcome by outcome (Code of Practice 9.166).
+    for rating in page.locator('input[type="radio"][value="some"]').all():
+        rating.check()
     page.fill('textarea[name="progress"]', "Some progress; more therapy needed")
     page.get_by_label("Change (amend) the plan").check()
     page.fill('textarea[name="recommended_changes"]', "Speech therapy five times a week")
