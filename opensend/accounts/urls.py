@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.accounts import views
+from opensend.accounts import user_admin, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -20,23 +20,27 @@ urlpatterns = [
     path("session/", views.session_status, name="session_status"),
     path("session/extend/", views.session_extend, name="session_extend"),
     path("session/ended/", views.session_ended, name="session_ended"),
-    path("users/", views.user_list, name="user_list"),
-    path("users/invite/", views.user_invite, name="user_invite"),
-    path("users/<int:pk>/", views.user_detail, name="user_detail"),
-    path("users/<int:pk>/invitation/resend/", views.invitation_resend, name="invitation_resend"),
-    path("users/<int:pk>/invitation/cancel/", views.invitation_cancel, name="invitation_cancel"),
-    path("users/<int:pk>/roles/add/", views.membership_add, name="membership_add"),
+    path("users/", user_admin.user_list, name="user_list"),
+    path("users/invite/", user_admin.user_invite, name="user_invite"),
+    path("users/<int:pk>/", user_admin.user_detail, name="user_detail"),
+    path(
+        "users/<int:pk>/invitation/resend/", user_admin.invitation_resend, name="invitation_resend"
+    ),
+    path(
+        "users/<int:pk>/invitation/cancel/", user_admin.invitation_cancel, name="invitation_cancel"
+    ),
+    path("users/<int:pk>/roles/add/", user_admin.membership_add, name="membership_add"),
     path(
         "users/<int:pk>/roles/<int:membership_pk>/end/",
-        views.membership_end,
+        user_admin.membership_end,
         name="membership_end",
     ),
-    path("users/<int:pk>/deactivate/", views.user_deactivate, name="user_deactivate"),
-    path("users/<int:pk>/reactivate/", views.user_reactivate, name="user_reactivate"),
-    path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("users/<int:pk>/deactivate/", user_admin.user_deactivate, name="user_deactivate"),
+    path("users/<int:pk>/reactivate/", user_admin.user_reactivate, name="user_reactivate"),
+    path("invitation/<str:token>/", user_admin.invitation_accept, name="invitation_accept"),
     path(
         "users/<int:pk>/second-factor/reset/",
-        views.user_second_factor_reset,
+        user_admin.user_second_factor_reset,
         name="user_second_factor_reset",
     ),
 ]
