@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "opensend.casework",
     "opensend.plans",
     "opensend.reviews",
+    "opensend.directory",
     "opensend.insights",
     "opensend.portal",
     "opensend.demo",

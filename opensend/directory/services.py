@@ -1,0 +1,161 @@
+"""Every write to the directory: keyword-only, atomic.
+
+The directory holds no child's record, so its writes are not child audits; changes made by
+signed-in people are still written to the audit trail (who changed which entry). Public feedback
+and searches without results are anonymous by design: no name, address or session is kept.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.core.types import Actor
+from opensend.directory.models import (
+    Attribute,
+    Feedback,
+    FeedbackKind,
+    Location,
+    Organization,
+    SearchWithoutResults,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from opensend.directory.taxonomy import (
+    NEED_TERM_FOR_SEN_TYPE,
+    TAXONOMIES,
+    taxonomy_uuid,
+    term_uuid,
+)
+from opensend.people.models import Setting
+
+FEEDBACK_MAX_CHARS = 1200
+
+
+@transaction.atomic
+def taxonomy_ensure() -> dict[str, TaxonomyTerm]:
+    """Create or update the SEND taxonomy (fixed ids); returns every term by code."""
+    terms: dict[str, TaxonomyTerm] = {}
+    for definition in TAXONOMIES:
+        taxonomy, _ = Taxonomy.objects.update_or_create(
+            id=taxonomy_uuid(definition.code),
+            defaults={"name": definition.name, "description": definition.description},
+        )
+        for term in definition.terms:
+            terms[term.code], _ = TaxonomyTerm.objects.update_or_create(
+                id=term_uuid(term.code),
+                defaults={
+                    "code": term.code,
+                    "name": term.name,
+                    "description": term.description,
+                    "taxonomy": taxonomy,
+                    "parent": terms.get(term.parent),
+                },
+            )
+    return terms
+
+
+def _setting_description(setting: Setting) -> str:
+    kind = setting.get_kind_display()
+    needs = ", ".join(str(n) for n in setting.need_types.all())
+    text = f"{kind} ({setting.get_phase_display().lower()})."
+    if needs:
+        text += f" Specialist provision for: {needs}."
+    if setting.places:
+        text += f" {setting.places} places."
+    return text
+
+
+@transaction.atomic
+def service_entries_from_settings(*, council_name: str) -> int:
+    """Present every open in-area setting from the people app as a directory entry.
+
+    Nothing is typed twice: the entry's name, address, phone, email, needs and URN come from the
+    setting every time this runs (after a setting changes, or nightly), and the entry stays
+    linked to it (`Service.setting`). Returns how many entries were made or refreshed."""
+    terms = taxonomy_ensure()
+    education = terms["type-education"]
+    council, _ = Organization.objects.get_or_create(
+        name=council_name,
+        defaults={"description": f"{council_name}: schools, colleges and settings in the area."},
+    )
+    count = 0
+    settings = (
+        Setting.objects.open()
+        .filter(local_authority="")
+        .select_related("locality")
+        .prefetch_related("need_types")
+    )
+    for setting in settings:
+        service, _ = Service.objects.update_or_create(
+            setting=setting,
+            defaults={
+                "organization": council,
+                "name": setting.name,
+                "description": _setting_description(setting),
+                "email": setting.email,
+                "application_process": (
+                    "Places are offered through school admissions or, for a child with an EHC "
+                    "plan, through the plan. Ask the school or the SEND team."
+                ),
+                "access_route": "either",
+            },
+        )
+        location, _ = Location.objects.update_or_create(
+            external_identifier=setting.urn or f"setting-{setting.pk}",
+            external_identifier_type="URN" if setting.urn else "OpenSEND setting",
+            defaults={
+                "name": setting.name,
+                "address_1": setting.address.splitlines()[0] if setting.address else "",
+                "city": setting.address.splitlines()[-1] if "\n" in setting.address else "",
+                "postal_code": setting.postcode,
+            },
+        )
+        ServiceAtLocation.objects.get_or_create(service=service, location=location)
+        if setting.phone:
+            service.phones.update_or_create(
+                description="Main number", defaults={"number": setting.phone, "type": "voice"}
+            )
+        wanted = {education.pk} | {
+            terms[NEED_TERM_FOR_SEN_TYPE[n.code]].pk
+            for n in setting.need_types.all()
+            if n.code in NEED_TERM_FOR_SEN_TYPE
+        }
+        for term_id in wanted:
+            Attribute.objects.get_or_create(service=service, taxonomy_term_id=term_id)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def feedback_record(*, service: Service, kind: str, details: str = "") -> Feedback:
+    """Anonymous feedback on an entry. Raises ValueError with a message for bad input."""
+    if kind not in FeedbackKind.values:
+        raise ValueError("Choose an answer")
+    details = details.strip()
+    if kind == FeedbackKind.PROBLEM and not details:
+        raise ValueError("Tell us what is wrong with this page")
+    if len(details) > FEEDBACK_MAX_CHARS:
+        raise ValueError(f"Use {FEEDBACK_MAX_CHARS} characters or fewer")
+    return Feedback.objects.create(service=service, kind=kind, details=details)
+
+
+def search_without_results_record(*, words: str, filters: dict[str, Any]) -> None:
+    """Keep a search that found nothing (no one's identity), so the council sees the gaps."""
+    SearchWithoutResults.objects.create(
+        words=words[:200], filters={k: str(v)[:60] for k, v in filters.items() if v}
+    )
+
+
+@transaction.atomic
+def service_review(*, actor: Actor, service: Service, today: date) -> Service:
+    """An owner or editor confirms the entry is right today: its "last reviewed" date."""
+    service.assured_date = today
+    service.assurer_email = getattr(actor, "email", "") or ""
+    service.save(update_fields=["assured_date", "assurer_email", "last_modified", "updated_at"])
+    audit_record(actor=actor, action=Action.UPDATE, obj=service, summary="Reviewed the entry")
+    return service
