@@ -1,0 +1,847 @@
+"""The key performance indicators, as code (issue 15, item 1; DESIGN §2 "Key performance
+indicators").
+
+Each KPI is one function whose docstring is its definition in plain English, written before the
+code: what starts the clock, what stops it, what is left out and which Department for Education
+statistic it should reconcile with. The dashboard shows that docstring as "How it is counted", so
+the words and the sums cannot drift apart. docs/insights.md repeats them.
+
+A KPI function returns a `Counted`: the records behind the figure for a period (a queryset), the
+condition that counts a record as a "hit" (in time, in mainstream...), and, where the law lets a
+recorded exception lift the limit, the condition for "has an exception". `compute` turns that
+into figures (optionally cut by locality, need, age group, setting type, team, organisation or
+kind of advice) with aggregates in the database; `cases` lists the records behind a figure.
+
+No date sums happen here: every due date comes from `opensend.statutory` (`due`, `add_weeks`,
+`add_months`, `phase_transfer_deadline`), asked once per distinct trigger date, and handed to the
+database as a `CASE trigger WHEN … THEN due` lookup, as the timeliness report does.
+"""
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+
+from opensend import statutory
+from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, ClockException
+from opensend.people.codes import SENType, SettingKind
+from opensend.people.models import Enrolment
+from opensend.plans.models import EHCPlan, PlacementType, PlanStatus
+from opensend.reviews.models import AnnualReview, PhaseTransfer, ReviewStage
+
+# DfE's timeliness bands: within 20 weeks, over 20 weeks up to a year, over a year (52 weeks).
+YEAR_IN_WEEKS = 52
+
+
+class Measure(StrEnum):
+    RATE = "rate"  # hits ÷ records, as a percentage
+    MEAN_WEEKS = "mean_weeks"  # the average time from start to end, in weeks
+    MIX = "mix"  # how the records divide between categories (a snapshot)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a KPI function hands back: the records for the period and how to count them."""
+
+    rows: QuerySet[Any]
+    hit: Q = field(default_factory=Q)
+    exception: Exists | None = None
+    start_field: str = ""
+    end_field: str = ""
+    category: str = ""  # for a MIX: the field whose value is the category
+    period: str = ""  # the date that puts a record in a period (the end event if blank)
+    categories: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Kpi:
+    slug: str
+    title: str
+    short: str  # the headline's words after the number ("of new plans within 20 weeks")
+    measure: Measure
+    function: Callable[[date, date], Counted]
+    child: str  # the lookup from a record to its child
+    owner: str  # the lookup from a record to the caseworker it belongs to
+    start_label: str
+    end_label: str
+    hit_label: str = "In time"
+    extra_cuts: tuple[str, ...] = ()
+    snapshot: bool = False  # counted as at the end date (no trend)
+    group: str = ""
+
+    @property
+    def definition(self) -> str:
+        """The docstring: the KPI in prose, exactly as docs/insights.md gives it."""
+        return inspect.cleandoc(self.function.__doc__ or "")
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [" ".join(p.split()) for p in self.definition.split("\n\n") if p.strip()]
+
+    def count(self, start: date, end: date) -> Counted:
+        return self.function(start, end)
+
+
+KPIS: dict[str, Kpi] = {}
+
+
+def kpi(
+    **meta: Any,
+) -> Callable[[Callable[[date, date], Counted]], Callable[[date, date], Counted]]:
+    def register(function: Callable[[date, date], Counted]) -> Callable[[date, date], Counted]:
+        item = Kpi(function=function, **meta)
+        KPIS[item.slug] = item
+        return function
+
+    return register
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _grounds(rule_id: str) -> list[str]:
+    return [g.code.value for g in statutory.get_rule(rule_id).exceptions]
+
+
+def _lookup(field_name: str, answers: dict[date, date]) -> Case:
+    """CASE <field> WHEN <trigger> THEN <date> …, each date worked out once in Python."""
+    whens = [When(**{field_name: t}, then=Value(d)) for t, d in sorted(answers.items())]
+    return Case(*whens, default=Value(None), output_field=DateField())
+
+
+def _triggers(qs: QuerySet[Any], field_name: str) -> set[date]:
+    return {d for d in qs.order_by().values_list(field_name, flat=True).distinct() if d}
+
+
+def _due(qs: QuerySet[Any], field_name: str, rule_id: str) -> Case:
+    return _lookup(field_name, {t: statutory.due(rule_id, t) for t in _triggers(qs, field_name)})
+
+
+def _weeks_after(qs: QuerySet[Any], field_name: str, weeks: int) -> Case:
+    answers = {t: statutory.add_weeks(t, weeks) for t in _triggers(qs, field_name)}
+    return _lookup(field_name, answers)
+
+
+def _case_exception(rule_id: str, path: str = "pk") -> Exists:
+    return Exists(
+        ClockException.objects.filter(request=OuterRef(path), ground__in=_grounds(rule_id))
+    )
+
+
+def _new_plans(start: date, end: date) -> QuerySet[AssessmentRequest]:
+    return AssessmentRequest.objects.filter(final_issued_on__range=(start, end))
+
+
+# ---------------------------------------------------------------------------- the KPIs
+
+NEW_PLANS = "New EHC plans"
+REQUESTS = "Requests and advice"
+REVIEWS = "Reviews and transfers"
+PLACEMENTS = "Children with plans"
+
+_new_plan_meta: dict[str, Any] = {
+    "measure": Measure.RATE,
+    "child": "child",
+    "owner": "caseworker",
+    "start_label": "Request received",
+    "end_label": "Final plan issued",
+    "group": NEW_PLANS,
+}
+
+
+@kpi(
+    slug="new-plans-20-weeks",
+    title="New EHC plans issued within 20 weeks",
+    short="of new EHC plans issued within 20 weeks",
+    **_new_plan_meta,
+)
+def new_plans_within_20_weeks(start: date, end: date) -> Counted:
+    """Start: the day the council received the request for an EHC needs assessment (or became
+    responsible for the child). End: the day the final EHC plan was issued. Counted: every
+    request whose final plan was issued in the period. In time: issued on or before the 20-week
+    date from the rules engine (`issue_final_plan`, SEND Regulations 2014 reg 13(2)).
+
+    Shown two ways, as DfE does: including every plan, and excluding the plans whose case has a
+    recorded exception under reg 13(3) (school closure, the family's exceptional personal
+    circumstances, away from the area for 4 weeks). Plans made before OpenSEND, with no request
+    recorded, are not counted.
+
+    Reconciles with DfE "Education, health and care plans", table "Timeliness of new education,
+    health and care plans": pc_plans_issued_within_20_weeks (including exceptions) and
+    pc_plans_issued_20_weeks_ex (excluding), calendar year, from SEN2's Week20 field.
+    """
+    rows = _new_plans(start, end)
+    due = _due(rows, "received_on", "issue_final_plan")
+    return Counted(
+        rows=rows,
+        hit=Q(final_issued_on__lte=due),
+        exception=_case_exception("issue_final_plan"),
+        start_field="received_on",
+        end_field="final_issued_on",
+    )
+
+
+@kpi(
+    slug="new-plans-20-to-52-weeks",
+    title="New EHC plans issued after 20 weeks, within a year",
+    short="of new EHC plans issued after 20 weeks but within 52",
+    hit_label="Over 20 weeks, within 52",
+    **_new_plan_meta,
+)
+def new_plans_20_to_52_weeks(start: date, end: date) -> Counted:
+    """Start and end as for "within 20 weeks": request received to final plan issued, for every
+    request whose final plan was issued in the period. Counted as a hit: issued after the
+    20-week date (`issue_final_plan`, reg 13(2)) but on or before the day 52 weeks after the
+    request (`statutory.add_weeks`).
+
+    Shown including every plan and excluding plans whose case has a reg 13(3) exception.
+
+    Reconciles with DfE "Timeliness of new education, health and care plans":
+    pc_plans_issued_gt20weeks_ltyear and pc_plans_issued_gt20weeks_ltyear_ex.
+    """
+    rows = _new_plans(start, end)
+    due = _due(rows, "received_on", "issue_final_plan")
+    year = _weeks_after(rows, "received_on", YEAR_IN_WEEKS)
+    return Counted(
+        rows=rows,
+        hit=Q(final_issued_on__gt=due) & Q(final_issued_on__lte=year),
+        exception=_case_exception("issue_final_plan"),
+        start_field="received_on",
+        end_field="final_issued_on",
+    )
+
+
+@kpi(
+    slug="new-plans-over-52-weeks",
+    title="New EHC plans issued after more than a year",
+    short="of new EHC plans issued more than 52 weeks after the request",
+    hit_label="Over 52 weeks",
+    **_new_plan_meta,
+)
+def new_plans_over_52_weeks(start: date, end: date) -> Counted:
+    """Start and end as for "within 20 weeks": request received to final plan issued, for every
+    request whose final plan was issued in the period. Counted as a hit: issued after the day
+    52 weeks from the request (`statutory.add_weeks`).
+
+    Shown including every plan and excluding plans whose case has a reg 13(3) exception.
+
+    Reconciles with DfE "Timeliness of new education, health and care plans":
+    pc_plans_issued_gt_1_year and pc_plans_issued_gt_1_year_ex.
+    """
+    rows = _new_plans(start, end)
+    year = _weeks_after(rows, "received_on", YEAR_IN_WEEKS)
+    return Counted(
+        rows=rows,
+        hit=Q(final_issued_on__gt=year),
+        exception=_case_exception("issue_final_plan"),
+        start_field="received_on",
+        end_field="final_issued_on",
+    )
+
+
+@kpi(
+    slug="average-weeks-to-issue",
+    title="Average weeks to issue a new EHC plan",
+    short="weeks on average from request to final plan",
+    **{**_new_plan_meta, "measure": Measure.MEAN_WEEKS},
+)
+def average_weeks_to_issue(start: date, end: date) -> Counted:
+    """Start: the request received. End: the final EHC plan issued. Counted: every request whose
+    final plan was issued in the period. The figure is the mean of the days between the two
+    dates, divided by 7 (`statutory.days_until`), to one decimal place.
+
+    Shown including every plan and excluding plans whose case has a reg 13(3) exception.
+
+    Reconciles with DfE's measure first published in 2026, "Timeliness of new education, health
+    and care plans": avg_weeks_issue_plan and avg_weeks_issue_plan_exc.
+    """
+    return Counted(
+        rows=_new_plans(start, end),
+        exception=_case_exception("issue_final_plan"),
+        start_field="received_on",
+        end_field="final_issued_on",
+    )
+
+
+@kpi(
+    slug="requests-decided-6-weeks",
+    title="Requests decided within 6 weeks",
+    short="of requests for assessment decided within 6 weeks",
+    measure=Measure.RATE,
+    child="child",
+    owner="caseworker",
+    start_label="Request received",
+    end_label="Decision whether to assess",
+    group=REQUESTS,
+)
+def requests_decided_within_6_weeks(start: date, end: date) -> Counted:
+    """Start: the request for an EHC needs assessment received. End: the family told whether
+    the council will assess. Counted: every request decided in the period. In time: decided on
+    or before the 6-week date (`decide_whether_to_assess`, reg 4(1)).
+
+    Shown including every request and excluding those with a reg 5(4) exception recorded.
+    Requests withdrawn before a decision are not counted (they have no decision date).
+
+    Reconciles with DfE "Education, health and care plans", requests for EHC needs assessment:
+    requests whose outcome was given within 6 weeks (SEN2 RequestOutcomeDate).
+    """
+    rows = AssessmentRequest.objects.filter(assess_decision_on__range=(start, end))
+    due = _due(rows, "received_on", "decide_whether_to_assess")
+    return Counted(
+        rows=rows,
+        hit=Q(assess_decision_on__lte=due),
+        exception=_case_exception("decide_whether_to_assess"),
+        start_field="received_on",
+        end_field="assess_decision_on",
+    )
+
+
+@kpi(
+    slug="advice-6-weeks",
+    title="Advice returned within 6 weeks",
+    short="of statutory advice returned within 6 weeks",
+    measure=Measure.RATE,
+    child="request__child",
+    owner="request__caseworker",
+    start_label="Advice requested",
+    end_label="Advice received",
+    extra_cuts=("organisation", "kind"),
+    group=REQUESTS,
+)
+def advice_within_6_weeks(start: date, end: date) -> Counted:
+    """Start: the day the council asked for the advice (educational, health, social care or
+    other). End: the day the advice was received. Counted: every piece of advice received in
+    the period; advice reused from an earlier assessment is left out. In time: received on or
+    before the 6-week date (`provide_advice`, reg 8(1)).
+
+    Shown including all advice and excluding advice with a reg 8(2) exception (a missed
+    appointment) recorded on it or on the whole case. Cut by organisation and by kind of advice.
+
+    DfE publishes no national figure for this; it is the local measure the SEND Code of
+    Practice 9.52 asks partners to meet.
+    """
+    rows = AdviceRequest.objects.filter(received_on__range=(start, end), reused_from__isnull=True)
+    due = _due(rows, "requested_on", "provide_advice")
+    exception = Exists(
+        ClockException.objects.filter(
+            request=OuterRef("request_id"), ground__in=_grounds("provide_advice")
+        ).filter(Q(advice_request__isnull=True) | Q(advice_request=OuterRef("pk")))
+    )
+    return Counted(
+        rows=rows,
+        hit=Q(received_on__lte=due),
+        exception=exception,
+        start_field="requested_on",
+        end_field="received_on",
+    )
+
+
+@kpi(
+    slug="review-decisions-4-weeks",
+    title="Annual review decisions within 4 weeks of the meeting",
+    short="of annual review decisions sent within 4 weeks of the meeting",
+    measure=Measure.RATE,
+    child="child",
+    owner="caseworker",
+    start_label="Review meeting",
+    end_label="Decision sent",
+    group=REVIEWS,
+)
+def review_decisions_within_4_weeks(start: date, end: date) -> Counted:
+    """Start: the annual review meeting. End: the council's decision (keep, amend or cease the
+    plan) sent to the family. Counted: every review decided in the period; cancelled reviews are
+    left out. In time: decided on or before the 4-week date (`review_decision`, regs 20(10) and
+    22(2)). No exceptions apply.
+
+    Reconciles with DfE "Education, health and care plans", table "Number of annual reviews of
+    EHC plans": decision_4_weeks ÷ (decision_4_weeks + decision_over_4_weeks).
+    """
+    rows = AnnualReview.objects.filter(decided_on__range=(start, end), meeting_on__isnull=False)
+    rows = rows.exclude(stage=ReviewStage.CANCELLED)
+    due = _due(rows, "meeting_on", "review_decision")
+    return Counted(
+        rows=rows, hit=Q(decided_on__lte=due), start_field="meeting_on", end_field="decided_on"
+    )
+
+
+@kpi(
+    slug="reviews-held-on-time",
+    title="Annual reviews held by their due date",
+    short="of annual reviews due in the period held by the due date",
+    measure=Measure.RATE,
+    child="child",
+    owner="caseworker",
+    start_label="Review due by",
+    end_label="Meeting held",
+    hit_label="Held on time",
+    group=REVIEWS,
+)
+def reviews_held_on_time(start: date, end: date) -> Counted:
+    """Start: the date the review was due by (worked out when the review was planned, from the
+    plan's issue or last review by the rules engine: `first_annual_review`, `next_annual_review`
+    or `early_years_review`, reg 18 and reg 20). End: the day the review meeting was held.
+    Counted: every review due in the period, cancelled reviews left out. A hit: held on or
+    before the due date. Those not held by then (including those still not held) are the
+    reviews overdue.
+
+    Reconciles with DfE "Number of annual reviews of EHC plans": review_completed against
+    review_expected for the calendar year.
+    """
+    rows = AnnualReview.objects.filter(due_by__range=(start, end)).exclude(
+        stage=ReviewStage.CANCELLED
+    )
+    return Counted(
+        rows=rows,
+        hit=Q(held_on__isnull=False, held_on__lte=F("due_by")),
+        period="due_by",
+        start_field="due_by",
+        end_field="held_on",
+    )
+
+
+@kpi(
+    slug="phase-transfers-amended",
+    title="Phase transfers amended by the deadline",
+    short="of phase transfers whose plan was amended by the deadline",
+    measure=Measure.RATE,
+    child="child",
+    owner="caseworker",
+    start_label="Amend by",
+    end_label="Amended plan issued",
+    group=REVIEWS,
+)
+def phase_transfers_amended_by_deadline(start: date, end: date) -> Counted:
+    """Start: the statutory deadline to amend the plan naming the new school or college
+    (`statutory.phase_transfer_deadline`: before 15 February for a school move, before 31 March
+    for a move to post-16, 5 months before other post-16 moves; SEND Regulations 2014 reg 18).
+    End: the day the amended plan was issued. Counted: every transfer whose deadline falls in
+    the period; children recorded as not transferring are left out. In time: the amendment
+    issued on or before the deadline.
+
+    Reconciles with DfE "Education, health and care plans" phase transfer figures (SEN2
+    PhaseTransferDueDate and PhaseTransferFinalDate).
+    """
+    pairs = set(PhaseTransfer.objects.order_by().values_list("kind", "transfer_on").distinct())
+    deadlines = {
+        (k, on): statutory.phase_transfer_deadline(statutory.TransferKind(k), on).amend_by
+        for k, on in pairs
+    }
+    in_period = [(k, on) for (k, on), d in deadlines.items() if start <= d <= end]
+    chosen = Q(pk__in=[])
+    whens = []
+    for k, on in sorted(in_period):
+        chosen |= Q(kind=k, transfer_on=on)
+        whens.append(When(kind=k, transfer_on=on, then=Value(deadlines[(k, on)])))
+    rows = PhaseTransfer.objects.filter(chosen, not_transferring_reason="").annotate(
+        amend_by=Case(*whens, default=Value(None), output_field=DateField())
+    )
+    return Counted(
+        rows=rows,
+        hit=Q(amendment__issued_on__isnull=False, amendment__issued_on__lte=F("amend_by")),
+        period="amend_by",
+        start_field="amend_by",
+        end_field="amendment__issued_on",
+    )
+
+
+def _plans_in_force(end: date) -> QuerySet[EHCPlan]:
+    return EHCPlan.objects.filter(status=PlanStatus.FINAL, issued_on__lte=end)
+
+
+@kpi(
+    slug="placements",
+    title="Children with plans in mainstream",
+    short="of children with EHC plans placed in mainstream",
+    measure=Measure.MIX,
+    child="child",
+    owner="child__caseworker",
+    start_label="Plan issued",
+    end_label="",
+    hit_label="Mainstream",
+    snapshot=True,
+    group=PLACEMENTS,
+)
+def placements_by_type(start: date, end: date) -> Counted:
+    """A snapshot on the last day of the period: every EHC plan in force (final, not ceased,
+    issued by that day), by the type of placement the plan names (section I): mainstream,
+    resource base (SEN unit), special, independent or non-maintained special, out of area,
+    post-16, other (including education otherwise than at school). The headline is the
+    percentage in mainstream. Plans with no placement type recorded are counted as "Not
+    recorded". Plans ceased since are not counted.
+
+    Reconciles with DfE "Education, health and care plans", active plans at January by
+    establishment type: mainstream_total_pc.
+    """
+    return Counted(
+        rows=_plans_in_force(end),
+        hit=Q(placement_type=PlacementType.MAINSTREAM),
+        start_field="issued_on",
+        category="placement_type",
+        categories=(*PlacementType.choices, ("", "Not recorded")),
+    )
+
+
+@kpi(
+    slug="primary-need",
+    title="Primary need of children with plans",
+    short="of children with EHC plans whose primary need is autism (ASD)",
+    measure=Measure.MIX,
+    child="child",
+    owner="child__caseworker",
+    start_label="Plan issued",
+    end_label="",
+    hit_label="Autism (ASD)",
+    snapshot=True,
+    group=PLACEMENTS,
+)
+def primary_need_mix(start: date, end: date) -> Counted:
+    """A snapshot on the last day of the period: every EHC plan in force (final, not ceased,
+    issued by that day), by the child's primary need in DfE's SEN type codes (SPLD, MLD, SLD,
+    PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, DS for Down syndrome from 2025, OTH). The headline
+    is the share with autistic spectrum disorder, the most common primary need in England.
+    Children with no primary need recorded are counted as "Not recorded".
+
+    Reconciles with DfE "Education, health and care plans", active plans by primary type of
+    need (SEN2 SENtype with SENtypeRank 1).
+    """
+    return Counted(
+        rows=_plans_in_force(end),
+        hit=Q(child__primary_need=SENType.ASD),
+        start_field="issued_on",
+        category="child__primary_need",
+        categories=(*SENType.choices, ("", "Not recorded")),
+    )
+
+
+# ---------------------------------------------------------------------------- cuts
+
+
+@dataclass(frozen=True)
+class Cut:
+    slug: str
+    label: str
+
+
+CUTS: dict[str, Cut] = {
+    c.slug: c
+    for c in (
+        Cut("locality", "Locality"),
+        Cut("need", "Primary need"),
+        Cut("age", "Age group"),
+        Cut("setting", "Type of setting"),
+        Cut("team", "SENAR team"),
+        Cut("organisation", "Organisation"),
+        Cut("kind", "Kind of advice"),
+    )
+}
+BASE_CUTS = ("locality", "need", "age", "setting", "team")
+
+# DfE's age bands (age on the last day of the period).
+AGE_BANDS: tuple[tuple[int, str], ...] = (
+    (5, "Under 5"),
+    (11, "Aged 5 to 10"),
+    (16, "Aged 11 to 15"),
+    (20, "Aged 16 to 19"),
+)
+OLDEST_BAND = "Aged 20 to 25"
+NOT_RECORDED = "Not recorded"
+
+
+def cuts_for(item: Kpi) -> list[Cut]:
+    return [CUTS[s] for s in (*BASE_CUTS, *item.extra_cuts)]
+
+
+def _cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]]:
+    """The expression giving each record's group, and labels for coded values."""
+    c = item.child
+    if cut == "locality":
+        return F(f"{c}__locality__name"), {}
+    if cut == "team":
+        return F(f"{c}__senar_team__name"), {}
+    if cut == "need":
+        return F(f"{c}__primary_need"), dict(SENType.choices)
+    if cut == "organisation":
+        return F("organisation__name"), {}
+    if cut == "kind":
+        return F("kind"), dict(AdviceKind.choices)
+    if cut == "age":
+        whens = [
+            When(
+                **{f"{c}__date_of_birth__gt": statutory.add_months(end, -12 * years)},
+                then=Value(label),
+            )
+            for years, label in AGE_BANDS
+        ]
+        return Case(*whens, default=Value(OLDEST_BAND), output_field=CharField()), {}
+    if cut == "setting":
+        on_roll = (
+            Enrolment.objects.filter(child=OuterRef(c), is_main=True, started_on__lte=end)
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=end))
+            .order_by("-started_on", "-pk")
+            .values("setting__kind")[:1]
+        )
+        return Subquery(on_roll, output_field=CharField()), dict(SettingKind.choices)
+    raise KeyError(cut)
+
+
+# ---------------------------------------------------------------------------- figures
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One line of a KPI: all records (or one group of a cut), and what was counted."""
+
+    label: str
+    key: str
+    total: int
+    hits: int
+    with_exception: int = 0
+    with_exception_hits: int = 0
+    mean_weeks: float | None = None
+    mean_weeks_excluding: float | None = None
+
+    @property
+    def percent_including(self) -> float | None:
+        return _percent(self.hits, self.total)
+
+    @property
+    def percent_excluding(self) -> float | None:
+        """Hits over records with no exception (DfE's headline for timeliness)."""
+        return _percent(self.hits - self.with_exception_hits, self.total - self.with_exception)
+
+    @property
+    def excluded_total(self) -> int:
+        return self.total - self.with_exception
+
+    @property
+    def misses(self) -> int:
+        return self.total - self.hits
+
+
+def _mean_weeks(pairs: Iterable[tuple[date, date]]) -> float | None:
+    days = [statutory.days_until(finish, begin) for begin, finish in pairs if begin and finish]
+    return round(sum(days) / len(days) / 7, 1) if days else None
+
+
+def _means(
+    qs: QuerySet[Any], counted: Counted, *, group: bool
+) -> dict[Any, tuple[float | None, float | None]]:
+    """The mean weeks from start to end per group, including and excluding exceptions."""
+    exc = Q(counted.exception) if counted.exception is not None else Q(pk__in=[])
+    qs = qs.annotate(_exc=ExpressionWrapper(exc, output_field=BooleanField()))
+    fields = [counted.start_field, counted.end_field, "_exc"]
+    spans: dict[Any, list[tuple[date, date, bool]]] = {}
+    for key, begin, finish, excepted in qs.values_list("_group" if group else "pk", *fields):
+        spans.setdefault(key if group else None, []).append((begin, finish, excepted))
+    return {
+        key: (
+            _mean_weeks((b, f) for b, f, _ in items),
+            _mean_weeks((b, f) for b, f, excepted in items if not excepted),
+        )
+        for key, items in spans.items()
+    }
+
+
+def compute(item: Kpi, *, start: date, end: date, scope: Q, cut: str | None = None) -> list[Figure]:
+    """The KPI for the period within `scope` (whose records a user's figures cover): one
+    figure for everything, or one per group of `cut` (largest first). A MIX is always given
+    per category."""
+    counted = item.count(start, end)
+    qs = counted.rows.filter(scope).order_by()
+    means = item.measure == Measure.MEAN_WEEKS
+    if cut is not None:
+        expression, labels = _cut_expression(item, cut, end)
+        figures = _figures(counted, qs.annotate(_group=expression), labels, means=means)
+    elif item.measure == Measure.MIX:
+        grouped = qs.annotate(_group=F(counted.category))
+        figures = _figures(counted, grouped, dict(counted.categories))
+    else:
+        return _figures(counted, qs, None, means=means)
+    figures.sort(key=lambda f: (-f.total, f.label))
+    return figures
+
+
+def _figures(
+    counted: Counted, qs: QuerySet[Any], labels: dict[str, str] | None, *, means: bool = False
+) -> list[Figure]:
+    """Counts per `_group` (when `labels` is given; else one figure for all of `qs`), with the
+    mean weeks from start to end when `means`."""
+    group = labels is not None
+    counts: dict[str, Any] = {"total": Count("pk"), "hits": Count("pk", filter=counted.hit)}
+    if counted.exception is not None:
+        counts["with_exception"] = Count("pk", filter=Q(counted.exception))
+        counts["with_exception_hits"] = Count("pk", filter=Q(counted.exception) & counted.hit)
+    if group:
+        rows = list(qs.values("_group").annotate(**counts))
+    else:
+        rows = [{"_group": None, **qs.aggregate(**counts)}]
+    averages = _means(qs, counted, group=group) if means else {}
+    figures = []
+    for row in rows:
+        key = row["_group"]
+        mean, mean_excluding = averages.get(key, (None, None))
+        text_key = "" if key is None else str(key)
+        label = (labels or {}).get(text_key, text_key or NOT_RECORDED) if group else "All"
+        figures.append(
+            Figure(
+                label=str(label),
+                key=text_key,
+                total=row["total"] or 0,
+                hits=row["hits"] or 0,
+                with_exception=row.get("with_exception") or 0,
+                with_exception_hits=row.get("with_exception_hits") or 0,
+                mean_weeks=mean,
+                mean_weeks_excluding=mean_excluding,
+            )
+        )
+    return figures
+
+
+@dataclass(frozen=True)
+class Quarter:
+    start: date
+    end: date
+
+    @property
+    def label(self) -> str:
+        last = statutory.add_months(self.start, 2)
+        return f"{self.start:%b} to {last:%b} {last.year}"
+
+
+def quarters_ending(end: date, count: int = 8) -> list[Quarter]:
+    """The `count` calendar quarters up to the one holding `end` (that one cut at `end`)."""
+    first_of_quarter = date(end.year, 3 * ((end.month - 1) // 3) + 1, 1)
+    result = []
+    for back in range(count - 1, -1, -1):
+        begins = statutory.add_months(first_of_quarter, -3 * back)
+        ends = statutory.add_days(statutory.add_months(begins, 3), -1)
+        result.append(Quarter(begins, min(ends, end)))
+    return result
+
+
+def trend(item: Kpi, *, end: date, scope: Q, count: int = 8) -> list[tuple[Quarter, Figure]]:
+    """The KPI for each of the last `count` quarters, in one grouped query (not for a
+    snapshot)."""
+    quarters = quarters_ending(end, count)
+    counted = item.count(quarters[0].start, quarters[-1].end)
+    field_name = counted.period or counted.end_field
+    by_quarter = Case(
+        *[
+            When(**{f"{field_name}__range": (q.start, q.end)}, then=Value(q.start.isoformat()))
+            for q in quarters
+        ],
+        default=Value(""),
+        output_field=CharField(),
+    )
+    qs = counted.rows.filter(scope).order_by().annotate(_group=by_quarter)
+    means = item.measure == Measure.MEAN_WEEKS
+    found = {f.key: f for f in _figures(counted, qs, {}, means=means)}
+    return [
+        (q, found.get(q.start.isoformat(), Figure(label=q.label, key="", total=0, hits=0)))
+        for q in quarters
+    ]
+
+
+def headline(item: Kpi, *, start: date, end: date, scope: Q) -> Figure:
+    """The one figure for everything in scope (a MIX summed over its categories)."""
+    if item.measure != Measure.MIX:
+        return compute(item, start=start, end=end, scope=scope)[0]
+    parts = compute(item, start=start, end=end, scope=scope)
+    return Figure(
+        label="All",
+        key="",
+        total=sum(p.total for p in parts),
+        hits=sum(p.hits for p in parts),
+    )
+
+
+@dataclass(frozen=True)
+class CaseLine:
+    record: Any
+    child: Any
+    started: date | None
+    finished: date | None
+    hit: bool
+    exception: bool
+
+
+def case_rows(
+    item: Kpi,
+    *,
+    start: date,
+    end: date,
+    scope: Q,
+    visible_children: QuerySet[Any],
+    cut: str | None = None,
+    group: str | None = None,
+) -> tuple[list[CaseLine], int]:
+    """The records behind a figure that the user may open, and how many others there are."""
+    counted = item.count(start, end)
+    qs = counted.rows.filter(scope)
+    if cut is not None and group is not None:
+        expression, _ = _cut_expression(item, cut, end)
+        qs = qs.annotate(_group=expression)
+        qs = qs.filter(_group__isnull=True) if group == "" else qs.filter(_group=group)
+    elif item.measure == Measure.MIX and group is not None:
+        qs = qs.filter(**{counted.category: group})
+    total = qs.count()
+    visible = qs.filter(**{f"{item.child}__in": visible_children})
+    visible = visible.annotate(
+        _hit=ExpressionWrapper(counted.hit, output_field=BooleanField()),
+        _exc=ExpressionWrapper(
+            Q(counted.exception) if counted.exception is not None else Q(pk__in=[]),
+            output_field=BooleanField(),
+        ),
+    )
+    child_field = item.child
+    visible = visible.select_related(child_field).order_by(
+        *(f for f in (counted.start_field,) if "__" not in f), "pk"
+    )
+    lines = []
+    for record in visible:
+        child = record
+        for part in child_field.split("__"):
+            child = getattr(child, part)
+        lines.append(
+            CaseLine(
+                record=record,
+                child=child,
+                started=_dotted(record, counted.start_field),
+                finished=_dotted(record, counted.end_field),
+                hit=bool(record._hit),
+                exception=bool(record._exc),
+            )
+        )
+    return lines, total - len(lines)
+
+
+def _dotted(record: Any, path: str) -> Any:
+    value = record
+    for part in path.split("__") if path else []:
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value if path else None
