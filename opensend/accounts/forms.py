@@ -210,3 +210,18 @@ class InvitationPasswordForm(GovukFormMixin, SetPasswordForm):  # type: ignore[m
         second.label = "Enter the password again"
         second.help_text = ""
         second.error_messages["required"] = "Enter the password again"
+
+
+class SignInLinkForm(GovukForm):
+    """The address a family's one-time sign-in link goes to (accounts.sign_in_links)."""
+
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The email address the SEND team has for you",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the right format, like name@example.com",
+        },
+    )

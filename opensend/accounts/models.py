@@ -1,5 +1,6 @@
 """Users, the organisations they work for, SENAR teams, and who holds which role where."""
 
+from datetime import datetime
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -154,4 +155,46 @@ class Invitation(models.Model):
         return f"Invitation to {self.user}"
 
 
-__all__ = ["Invitation", "Membership", "Organisation", "Team", "TimeStampedModel", "User"]
+class SignInLinkQuerySet(models.QuerySet["SignInLink"]):
+    def usable(self, *, now: "datetime") -> "SignInLinkQuerySet":
+        """Sent to someone who may use it, not yet used, not yet expired."""
+        return self.filter(user__isnull=False, used_at__isnull=True, expires_at__gt=now)
+
+
+class SignInLink(models.Model):
+    """A one-time link that signs a parent, carer or young person in (docs/family-portal.md).
+
+    Only a digest of the link's secret is kept, so the table cannot sign anyone in. A request for
+    an address with no family account is kept too (with no user), so the limits on how often
+    links may be asked for count it the same way and the page says the same thing either way.
+    The address asked for is kept as a keyed digest, never in plain text."""
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="sign_in_links"
+    )
+    address_digest = models.CharField(max_length=64, db_index=True)
+    token_digest = models.CharField(max_length=64, unique=True)
+    requested_at = models.DateTimeField(db_index=True)
+    requested_from = models.GenericIPAddressField(null=True, blank=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    next_url = models.CharField(max_length=500, blank=True)
+
+    objects = SignInLinkQuerySet.as_manager()  # type: ignore[assignment,misc]
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Sign-in link for {self.user or 'no account'}"
+
+
+__all__ = [
+    "Invitation",
+    "Membership",
+    "Organisation",
+    "SignInLink",
+    "Team",
+    "TimeStampedModel",
+    "User",
+]

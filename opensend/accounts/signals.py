@@ -3,7 +3,8 @@
 `second_factor_changed` (actor, user, what) is sent inside the change's transaction; the notify
 app emails the user (accounts sits below notify in the dependency order, so it announces rather
 than sends). `invitation_sent` (actor, user, link, expires_at) likewise: the notify app emails
-the invitation with its link to set a password."""
+the invitation with its link to set a password. `sign_in_link_sent` (user, link, expires_at):
+the notify app emails a family their one-time sign-in link (`accounts.sign_in_links`)."""
 
 from typing import Any
 
@@ -15,6 +16,7 @@ from opensend.core.types import Actor
 
 second_factor_changed = Signal()
 invitation_sent = Signal()
+sign_in_link_sent = Signal()
 
 
 @receiver(user_logged_in)

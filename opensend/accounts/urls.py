@@ -1,11 +1,15 @@
 from django.urls import path
 
-from opensend.accounts import user_admin, views
+from opensend.accounts import sign_in_link_views, user_admin, views
 
 app_name = "accounts"
 urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
     path("sign-out/", views.SignOutView.as_view(), name="logout"),
+    # Families: a one-time link by email (accounts.sign_in_links).
+    path("sign-in/email/", sign_in_link_views.sign_in_link_request, name="sign_in_link_request"),
+    path("sign-in/email/sent/", sign_in_link_views.sign_in_link_sent, name="sign_in_link_sent"),
+    path("sign-in/link/<str:token>/", sign_in_link_views.sign_in_link_use, name="sign_in_link_use"),
     path("security-code/set-up/", views.mfa_setup, name="mfa_setup"),
     path("security-code/", views.mfa_verify, name="mfa_verify"),
     path("security-code/recovery-code/", views.mfa_recovery, name="mfa_recovery"),

@@ -1,13 +1,14 @@
 """Emails about a user's own account: the templates, and the receivers that send them when the
 accounts app announces a change (`accounts.signals.second_factor_changed`) or an invitation
-(`accounts.signals.invitation_sent`)."""
+(`accounts.signals.invitation_sent`), or a family asks for a sign-in link
+(`accounts.signals.sign_in_link_sent`)."""
 
 from typing import Any
 
 from django.dispatch import receiver
 from django.utils import timezone
 
-from opensend.accounts.signals import invitation_sent, second_factor_changed
+from opensend.accounts.signals import invitation_sent, second_factor_changed, sign_in_link_sent
 from opensend.core.types import Actor
 from opensend.notify.messages import REGISTRY, MessageTemplate, register
 
@@ -52,47 +53,84 @@ INVITATION = MessageTemplate(
     audience="professional",
 )
 
+SIGN_IN_LINK = MessageTemplate(
+    key="sign_in_link",
+    subject="Your link to sign in to OpenSEND",
+    body=(
+        "Dear ((recipient_name)),\n\n"
+        "Here is your link to sign in to OpenSEND, ((council_name))'s service for children "
+        "and young people with special educational needs:\n\n"
+        "((sign_in_link))\n\n"
+        "The link works once. It stops working on ((expires)).\n\n"
+        "If you did not ask for this, you do not need to do anything. Nobody can sign in "
+        "unless they can open your email.\n\n"
+        "((council_name))"
+    ),
+    description=(
+        "To a parent, carer or young person who asked to sign in by email: a link that works "
+        "once, for 15 minutes (docs/family-portal.md)."
+    ),
+)
+
 
 def register_messages() -> None:
-    for template in (SECOND_FACTOR_CHANGED, INVITATION):
+    for template in (SECOND_FACTOR_CHANGED, INVITATION, SIGN_IN_LINK):
         if template.key not in REGISTRY:
             register(template)
+
+
+def _email_user(*, actor: Actor, user: Actor, template: str, **values: str) -> None:
+    """Email one user about their own account."""
+    from opensend.notify.services import notification_send_to_address
+
+    notification_send_to_address(
+        actor=actor,
+        template=template,
+        to_address=user.email,
+        recipient_name=user.get_full_name() or user.email,
+        personalisation=values,
+    )
+
+
+def _when(moment: Any) -> str:
+    local = timezone.localtime(moment)
+    return f"{local:%-d %B %Y} at {local:%H:%M}"
 
 
 @receiver(invitation_sent)
 def invitation_send(*, actor: Actor, user: Actor, link: str, expires_at: Any, **_: Any) -> None:
     """Email the invitation with its link to set a password."""
-    from opensend.notify.services import notification_send_to_address
-
-    expires = timezone.localtime(expires_at)
-    notification_send_to_address(
+    _email_user(
         actor=actor,
+        user=user,
         template=INVITATION.key,
-        to_address=user.email,
-        recipient_name=user.get_full_name() or user.email,
-        personalisation={
-            "invitation_link": link,
-            "expires": f"{expires:%-d %B %Y} at {expires:%H:%M}",
-            "invited_by": actor.get_full_name() or actor.email,
-        },
+        invitation_link=link,
+        expires=_when(expires_at),
+        invited_by=actor.get_full_name() or actor.email,
     )
 
 
 @receiver(second_factor_changed)
 def second_factor_changed_tell(*, actor: Actor, user: Actor, what: str, **_: Any) -> None:
     """Email the user that how they sign in changed (a change they did not make is a warning)."""
-    from opensend.notify.services import notification_send_to_address
-
     if not user.email:
         return
-    when = timezone.localtime()
-    notification_send_to_address(
+    _email_user(
         actor=actor,
+        user=user,
         template=SECOND_FACTOR_CHANGED.key,
-        to_address=user.email,
-        recipient_name=user.get_full_name() or user.email,
-        personalisation={
-            "what_happened": what,
-            "when": f"{when:%-d %B %Y} at {when:%H:%M}",
-        },
+        what_happened=what,
+        when=_when(timezone.now()),
+    )
+
+
+@receiver(sign_in_link_sent)
+def sign_in_link_send(*, user: Actor, link: str, expires_at: Any, **_: Any) -> None:
+    """Email a family their one-time sign-in link."""
+    _email_user(
+        actor=user,
+        user=user,
+        template=SIGN_IN_LINK.key,
+        sign_in_link=link,
+        expires=_when(expires_at),
     )
