@@ -32,6 +32,7 @@ urlpatterns = [
     path("reviews/", include("opensend.reviews.urls")),
     path("notify/", include("opensend.notify.urls")),
     path("insights/", include("opensend.insights.urls")),
+    path("local-offer/", include("opensend.directory.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs, name="api-docs"),

@@ -1,0 +1,83 @@
+"""The public search form and the feedback forms, in plain English."""
+
+from typing import Any
+
+from django import forms
+
+from opensend.core.forms import GovukForm
+from opensend.directory import geography
+from opensend.directory.models import Weekday
+from opensend.directory.selectors import terms_for_choice
+
+DISTANCES = [("1", "1 mile"), ("3", "3 miles"), ("5", "5 miles"), ("10", "10 miles")]
+COSTS = [("", "Free or paid"), ("free", "Free only"), ("paid", "Paid")]
+
+
+class ServiceSearchForm(GovukForm):
+    words = forms.CharField(
+        label="What are you looking for?",
+        help_text="For example, swimming, speech therapy or short breaks",
+        required=False,
+        max_length=100,
+    )
+    need = forms.ChoiceField(label="Need", required=False)
+    service_type = forms.ChoiceField(label="Type of help", required=False)
+    age = forms.IntegerField(
+        label="Age of the child or young person",
+        help_text="In years, from 0 to 25",
+        required=False,
+        min_value=0,
+        max_value=25,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}),
+    )
+    postcode = forms.CharField(
+        label="Postcode",
+        help_text="To find help near you, for example AT3 4XY",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-10", "autocomplete": "postal-code"}
+        ),
+    )
+    miles = forms.ChoiceField(
+        label="Distance", required=False, choices=[("", "Any distance"), *DISTANCES]
+    )
+    cost = forms.ChoiceField(label="Cost", required=False, choices=COSTS)
+    day = forms.ChoiceField(
+        label="Day", required=False, choices=[("", "Any day"), *Weekday.choices]
+    )
+    open_now = forms.BooleanField(label="Open now", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["need"].choices = [("", "Any need"), *terms_for_choice("need-")]  # type: ignore[attr-defined]
+        self.fields["service_type"].choices = [  # type: ignore[attr-defined]
+            ("", "Any type of help"),
+            *terms_for_choice("type-"),
+        ]
+        self.refresh_helper()
+
+    def clean_postcode(self) -> geography.Place | None:
+        typed = self.cleaned_data["postcode"].strip()
+        if not typed:
+            return None
+        try:
+            return geography.place_for_postcode(typed)
+        except geography.UnknownPostcodeError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("miles") and not data.get("postcode") and "postcode" not in self.errors:
+            self.add_error("postcode", "Enter your postcode to search by distance")
+        return data
+
+
+class FeedbackForm(GovukForm):
+    details = forms.CharField(
+        label="What is wrong with this page?",
+        help_text="For example, the phone number does not work or the times are wrong. "
+        "Do not include personal details such as your name or your child's name.",
+        max_length=1200,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

@@ -1,0 +1,262 @@
+"""Every read of the directory that a page or the Open Referral API makes.
+
+The directory is public: nothing here holds a child's record, so reads are not audited and no one
+needs to sign in. Only active entries are shown; a missing or withdrawn entry is the same 404.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from uuid import UUID
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from opensend.directory import geography
+from opensend.directory.models import (
+    WEEKDAY_ORDER,
+    Location,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+    Weekday,
+)
+from opensend.directory.querysets import a_year_before
+
+NOT_FOUND = "No service found"
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    words: str = ""
+    need: str = ""  # a need term's code
+    service_type: str = ""  # a service-type term's code
+    age: int | None = None
+    place: geography.Place | None = None
+    within_miles: float | None = None
+    cost: str = ""  # "free", "paid" or ""
+    day: str = ""  # MO ... SU
+    open_at: datetime | None = None  # "open now": the moment to test
+
+    def as_filters(self) -> dict[str, object]:
+        return {
+            "need": self.need,
+            "type": self.service_type,
+            "age": self.age,
+            "postcode": self.place.postcode if self.place else "",
+            "miles": self.within_miles if self.place else None,
+            "cost": self.cost,
+            "day": self.day,
+            "open_now": bool(self.open_at),
+        }
+
+
+@dataclass
+class ServiceResult:
+    service: Service
+    miles: float | None
+    stale: bool
+    summary: list[str] = field(default_factory=list)
+
+
+def _public_with_details() -> QuerySet[Service]:
+    return (
+        Service.objects.public()
+        .select_related("organization")
+        .prefetch_related(
+            "cost_options",
+            Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at")),
+            Prefetch("attributes__taxonomy_term"),
+            Prefetch(
+                "at_locations",
+                queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
+                    "location__accessibility"
+                ),
+            ),
+        )
+    )
+
+
+def _filtered(criteria: SearchCriteria) -> QuerySet[Service]:
+    qs = Service.objects.public().matching(criteria.words)
+    if criteria.need:
+        qs = qs.with_term(code=criteria.need)
+    if criteria.service_type:
+        qs = qs.with_term(code=criteria.service_type)
+    if criteria.age is not None:
+        qs = qs.for_age(criteria.age)
+    if criteria.cost == "free":
+        qs = qs.free()
+    elif criteria.cost == "paid":
+        qs = qs.paid()
+    if criteria.day:
+        qs = qs.on_day(criteria.day)
+    if criteria.open_at is not None:
+        qs = qs.open_at(WEEKDAY_ORDER[criteria.open_at.weekday()], criteria.open_at.time())
+    return qs
+
+
+def _distances(service_ids: list[UUID], criteria: SearchCriteria) -> dict[UUID, float]:
+    """The nearest location of each service to the place, within the distance asked for."""
+    place, miles = criteria.place, criteria.within_miles
+    if place is None:
+        return {}
+    rows = ServiceAtLocation.objects.filter(
+        service_id__in=service_ids,
+        location__latitude__isnull=False,
+        location__longitude__isnull=False,
+    )
+    if miles is not None:
+        lat_min, lat_max, lon_min, lon_max = geography.bounding_box(place, miles)
+        rows = rows.filter(
+            location__latitude__range=(lat_min, lat_max),
+            location__longitude__range=(lon_min, lon_max),
+        )
+    nearest: dict[UUID, float] = {}
+    for service_id, lat, lon in rows.values_list(
+        "service_id", "location__latitude", "location__longitude"
+    ):
+        d = geography.miles_between(place.latitude, place.longitude, lat, lon)
+        if (miles is None or d <= miles) and d < nearest.get(service_id, float("inf")):
+            nearest[service_id] = d
+    return nearest
+
+
+def service_search(
+    *, criteria: SearchCriteria, today: date
+) -> tuple[list[UUID], dict[UUID, float]]:
+    """The ids of matching public services in ranked order, and each one's distance in miles.
+
+    Ranked: the words in the name first, then nearest (when a postcode is given), then entries
+    reviewed in the last 12 months before stale ones, then by name."""
+    cutoff = a_year_before(today)
+    # `relevance` is annotated by ServiceQuerySet.matching (the plugin cannot see it).
+    fields = ("id", "relevance", "assured_date", "name")
+    rows = list(_filtered(criteria).values_list(*fields))  # type: ignore[misc]
+    distances = _distances([r[0] for r in rows], criteria) if criteria.place else {}
+    if criteria.place is not None and criteria.within_miles is not None:
+        rows = [r for r in rows if r[0] in distances]
+
+    def rank(row: tuple) -> tuple:
+        service_id, relevance, assured, name = row
+        stale = assured is None or assured < cutoff
+        return (-relevance, distances.get(service_id, 0.0), stale, name.lower())
+
+    rows.sort(key=rank)
+    return [r[0] for r in rows], distances
+
+
+def service_results(
+    *, ids: list[UUID], distances: dict[UUID, float], today: date
+) -> list[ServiceResult]:
+    """One page of results, in the order of `ids`, each with its plain summary."""
+    by_id = {s.id: s for s in _public_with_details().filter(id__in=ids)}
+    cutoff = a_year_before(today)
+    results = []
+    for service_id in ids:
+        service = by_id.get(service_id)
+        if service is None:
+            continue
+        stale = service.assured_date is None or service.assured_date < cutoff
+        results.append(
+            ServiceResult(
+                service=service,
+                miles=distances.get(service_id),
+                stale=stale,
+                summary=summary_lines(service, distances.get(service_id)),
+            )
+        )
+    return results
+
+
+def service_get_public(*, service_id: UUID) -> Service:
+    try:
+        return (
+            _public_with_details()
+            .prefetch_related("phones", "contacts__phones", "languages", "service_areas", "funding")
+            .get(id=service_id)
+        )
+    except Service.DoesNotExist:
+        raise Http404(NOT_FOUND) from None
+
+
+def terms_for_choice(taxonomy_code_prefix: str) -> list[tuple[str, str]]:
+    """(code, name) of the terms whose code starts with this prefix ("need-", "type-")."""
+    return list(
+        TaxonomyTerm.objects.filter(code__startswith=taxonomy_code_prefix)
+        .order_by("name")
+        .values_list("code", "name")
+    )
+
+
+# ----------------------------------------------------------------------------- words for people
+
+
+def age_range_text(service: Service) -> str:
+    low, high = service.minimum_age, service.maximum_age
+    if low is None and high is None:
+        return "Any age"
+    if low is None:
+        return f"Up to age {high}"
+    if high is None:
+        return f"Age {low} and over"
+    return f"Ages {low} to {high}"
+
+
+def cost_text(service: Service) -> str:
+    amounts = [c.amount for c in service.cost_options.all() if c.amount]
+    if not amounts:
+        return "Free"
+    lowest = min(amounts)
+    return f"From £{lowest:.2f}" if lowest % 1 else f"From £{lowest:.0f}"
+
+
+def is_free(service: Service) -> bool:
+    return not any(c.amount and c.amount > Decimal(0) for c in service.cost_options.all())
+
+
+def days_text(service: Service) -> str:
+    days = {d for s in service.schedules.all() for d in s.days}
+    if not days:
+        return ""
+    names = [f"{Weekday(d).label}s" for d in WEEKDAY_ORDER if d in days]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def time_text(at: time | None) -> str:
+    if at is None:
+        return ""
+    hour = at.hour % 12 or 12
+    suffix = "am" if at.hour < 12 else "pm"
+    return f"{hour}{suffix}" if at.minute == 0 else f"{hour}:{at.minute:02d}{suffix}"
+
+
+def schedule_text(schedule: Schedule) -> str:
+    """ "Saturdays, 10am to 12pm (term time only)"."""
+    names = [f"{Weekday(d).label}s" for d in WEEKDAY_ORDER if d in schedule.days]
+    text = ", ".join(names) if names else "Days vary"
+    if schedule.opens_at and schedule.closes_at:
+        text += f", {time_text(schedule.opens_at)} to {time_text(schedule.closes_at)}"
+    if schedule.term_time_only:
+        text += " (term time only)"
+    return text
+
+
+def miles_text(miles: float) -> str:
+    return f"{miles:.1f} miles away"
+
+
+def summary_lines(service: Service, miles: float | None) -> list[str]:
+    """What a family sees first: who it is for, cost, when, how far."""
+    lines = [age_range_text(service), cost_text(service)]
+    days = days_text(service)
+    if days:
+        lines.append(days)
+    if miles is not None:
+        lines.append(miles_text(miles))
+    return lines
+
+
+def locations_of(service: Service) -> list[Location]:
+    return [sal.location for sal in service.at_locations.all()]
