@@ -117,6 +117,8 @@ def _distances(service_ids: list[UUID], criteria: SearchCriteria) -> dict[UUID, 
     for service_id, lat, lon in rows.values_list(
         "service_id", "location__latitude", "location__longitude"
     ):
+        if lat is None or lon is None:  # filtered out above; for the type checker
+            continue
         d = geography.miles_between(place.latitude, place.longitude, lat, lon)
         if (miles is None or d <= miles) and d < nearest.get(service_id, float("inf")):
             nearest[service_id] = d
