@@ -33,6 +33,7 @@ urlpatterns = [
     path("notify/", include("opensend.notify.urls")),
     path("insights/", include("opensend.insights.urls")),
     path("local-offer/", include("opensend.directory.urls")),
+    path("openreferral/", include("opensend.directory.api_urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs, name="api-docs"),
