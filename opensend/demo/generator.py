@@ -20,6 +20,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from opensend.demo.cases import build_demo_cases
+from opensend.demo.directory import build_demo_directory
 from opensend.demo.disputes import build_demo_disputes
 from opensend.demo.families import FamilySteps
 from opensend.demo.logins import DEMO_LOGINS, LOGIN_BY_ROLE, DemoLogin, LoginRow, demo_login_rows
@@ -69,6 +70,7 @@ class DemoSummary:
     disputes: int = 0
     reviews: int = 0
     transfers: int = 0
+    directory: int = 0
     settings_by_kind: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -86,11 +88,12 @@ class DemoSummary:
             f"{self.reviews} annual reviews (with amendments), {self.transfers} phase transfers "
             "and cease decisions",
             f"{self.disputes} complaints, mediation cases and appeals",
+            f"{self.directory} Local Offer services (schools and settings among them)",
         ]
 
 
 # What the area is built from, in order; each stage reads what the earlier ones made.
-STAGES = ("people", "cases", "plans", "reviews", "transfers", "disputes")
+STAGES = ("people", "cases", "plans", "reviews", "transfers", "disputes", "directory")
 
 
 def build_demo_area(
@@ -99,7 +102,7 @@ def build_demo_area(
     seed: int = 1,
     today: date,
     progress: bool = True,
-    stop_after: str = "disputes",
+    stop_after: str = "directory",
 ) -> DemoSummary:
     """Build the whole synthetic area in one transaction and say what was made.
 
@@ -128,6 +131,7 @@ _LATER_STAGES = {
     "reviews": build_demo_reviews,
     "transfers": build_demo_transfers_and_cessations,
     "disputes": build_demo_disputes,
+    "directory": build_demo_directory,
 }
 
 
