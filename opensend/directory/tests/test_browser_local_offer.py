@@ -1,0 +1,87 @@
+"""A parent, not signed in, uses the Local Offer in Chromium against a live server.
+
+`go`, `submit` and `follow` (testsupport.browser) check every page reached with axe-core
+(WCAG 2.2 AA), and the `page` fixture fails the test on any console or JavaScript error.
+"""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from testsupport.browser import follow, go, submit
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_parent_finds_a_free_autism_friendly_saturday_activity_near_home(page, live_server):
+    """An autism-friendly activity for a 9-year-old, within 5 miles, free, on Saturdays: the
+    parent fills in the search, the one entry that fits comes first, and its page tells them
+    what they need to go (times, place, access, phone); then they print it."""
+    from testsupport.factories.directory import a_service
+
+    a_service(
+        name="Autism-friendly Saturday Swimming",
+        terms=("need-asd", "type-activities"),
+        ages=(5, 16),
+        district="AT9",
+        days="SA",
+        opens=datetime.time(10),
+        closes=datetime.time(12),
+        accessibility="Quiet changing room",
+        phone="0121 496 0321",
+    )
+    a_service(  # paid
+        name="Saturday Drama Club",
+        terms=("need-asd", "type-activities"),
+        ages=(8, 14),
+        district="AT9",
+        days="SA",
+        price=Decimal("5.00"),
+    )
+    a_service(  # too far
+        name="Autism-friendly Climbing",
+        terms=("need-asd", "type-activities"),
+        ages=(5, 16),
+        district="AT8",
+        days="SA",
+    )
+    a_service(  # a weekday
+        name="Autism-friendly Art Club",
+        terms=("need-asd", "type-activities"),
+        ages=(5, 16),
+        district="AT9",
+        days="WE",
+    )
+
+    go(page, f"{live_server.url}/local-offer/")
+    page.get_by_label("Need").select_option(label="Autism")
+    page.get_by_label("Type of help").select_option(label="Activities and clubs")
+    page.get_by_label("Age of the child or young person").fill("9")
+    page.get_by_label("Postcode").fill("AT9 2BB")
+    page.get_by_label("Distance").select_option(label="5 miles")
+    page.get_by_label("Cost").select_option(label="Free only")
+    page.get_by_label("Day").select_option(label="Saturday")
+    submit(page, "Search")
+
+    assert page.get_by_role("heading", name="1 result").is_visible()
+    results = page.locator(".app-directory-result").all_inner_texts()
+    assert len(results) == 1
+    assert "Autism-friendly Saturday Swimming" in results[0]
+    assert "Ages 5 to 16 · Free · Saturdays" in results[0]
+
+    follow(page, "Autism-friendly Saturday Swimming")
+    facts = page.locator(".govuk-summary-list").inner_text()
+    for text in (
+        "Saturdays, 10am to 12pm",
+        "1 High Street",
+        "Quiet changing room",
+        "0121 496 0321",
+    ):
+        assert text in facts
+
+    page.set_viewport_size({"width": 320, "height": 800})  # works on a small phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+    follow(page, "Printable version of this page")
+    assert page.get_by_role("heading", level=1).inner_text() == "Autism-friendly Saturday Swimming"
