@@ -1,27 +1,69 @@
 """The child's page, with where the child is at the top (`portal.child_record`).
 
 Served at the people app's address and name (`people:child_detail`, joined in opensend/urls.py)
-because the summary needs every journey app, and `people` comes before them all."""
+because the summary needs every journey app, and `people` comes before them all.
+
+A family (a parent or carer with parental responsibility, or the young person, with no staff
+role) gets the family's page at the same address: the timeline of every step done and ahead in
+plain words, the journey bar, who to contact, and no staff codes (`portal.family_timeline`,
+docs/family-portal.md). Messages to families link here."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
+from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import Capability
+from opensend.accounts.permissions import Capability, access_for
+from opensend.accounts.roles import FAMILY_ROLES
 from opensend.people.views import child_page_context
 from opensend.portal.child_documents import child_documents, child_messages
 from opensend.portal.child_record import child_where_now
+from opensend.portal.family_timeline import contact_for, family_timeline, reader_for
+
+
+def reads_as_family(user: object) -> bool:
+    """A parent, carer or young person with no staff role."""
+    access = access_for(user)
+    return bool(access.roles & FAMILY_ROLES) and not access.is_staff_member
 
 
 @require_capability(Capability.VIEW_CHILDREN)
 def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     context = child_page_context(request, child_id)
     child = context["child"]
+    if reads_as_family(request.user):
+        today = timezone.localdate()
+        context["timeline"] = family_timeline(child, user=request.user, today=today)
+        context["reader"] = reader_for(request.user, child)
+        context["contact"] = contact_for(child)
+        return render(request, "portal/family_child.html", context)
     context["where_now"] = child_where_now(child, user=request.user)
     context["documents"] = child_documents(child, user=request.user)
     context["recent_messages"] = child_messages(child, user=request.user)
     return render(request, "people/child_detail.html", context)
+
+
+@require_GET
+def family_help(request: HttpRequest) -> HttpResponse:
+    """What each step of the journey means, in plain words (linked from each step)."""
+    rules = {
+        rule_id: statutory.get_rule(rule_id)
+        for rule_id in (
+            "decide_whether_to_assess",
+            "provide_advice",
+            "notify_decision_not_to_issue",
+            "draft_plan_representations",
+            "issue_final_plan",
+            "next_annual_review",
+            "review_decision",
+            "amendment_representations",
+            "issue_amended_plan",
+        )
+    }
+    return render(request, "portal/family_help.html", {"rules": rules})
 
 
 # Joined to people.urls.urlpatterns under the `people` namespace in opensend/urls.py.

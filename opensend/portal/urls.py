@@ -1,12 +1,14 @@
 from django.urls import path
 
-from opensend.portal import caseload, family_links, views
+from opensend.portal import caseload, child_page, family_links, views
 
 app_name = "portal"
 # The caseload and team pages keep the /casework/ addresses people have bookmarked.
 urlpatterns = [
     path("", views.home, name="home"),
     path("casework/", caseload.caseload, name="caseload"),
+    # What each step of a child's journey means, linked from the family's page.
+    path("help/ehc-journey/", child_page.family_help, name="family_help"),
     path("casework/team/", caseload.team, name="team"),
     path("casework/team/<int:user_id>/", caseload.team_member_caseload, name="team_member"),
     # Administrators link a parent's account to a child (beside the user's page, /account/users/).

@@ -151,7 +151,7 @@ def test_child_record_from_search_to_closure_and_audit(page, live_server, world)
 def test_parent_sees_only_their_own_child(page, live_server, world):
     child = world.parents_child
     sign_in(page, live_server, world.users["parent"].email)
-    assert page.get_by_role("heading", name="Your child").is_visible()
+    assert page.get_by_role("heading", name="Your family").is_visible()
 
     follow(page, child.full_name)
     assert page.url.endswith(f"/people/children/{child.pk}/")
