@@ -3,7 +3,7 @@ from advice already held for the child."""
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -152,19 +152,24 @@ def check_advice_organisation(kind: str, organisation: Any) -> None:
         )
 
 
+class AdviceContent(TypedDict, total=False):
+    """What an adviser writes or attaches: the same on a draft, a submission and a correction."""
+
+    needs: str
+    outcomes: str
+    provision: str
+    no_needs: bool
+    document: Any
+
+
 def _take_content(
-    advice: AdviceRequest,
-    *,
-    needs: str,
-    outcomes: str,
-    provision: str,
-    no_needs: bool,
-    document: Any,
-    required: bool = True,
+    advice: AdviceRequest, content: AdviceContent, *, required: bool = True
 ) -> uploads.CheckedUpload | None:
     """Put the adviser's words on the advice (not yet saved) and check the upload; submitted
     advice must say something: text, "no needs", or a document (new or kept from a draft)."""
-    checked = uploads.checked_or_error(document)
+    needs, outcomes = content.get("needs", ""), content.get("outcomes", "")
+    provision, no_needs = content.get("provision", ""), content.get("no_needs", False)
+    checked = uploads.checked_or_error(content.get("document"))
     said = needs.strip() or outcomes.strip() or provision.strip() or no_needs
     if required and not (said or checked or advice.document):
         raise ValidationError({"needs": [ADVICE_EMPTY]})
@@ -222,26 +227,15 @@ def advice_draft_save(
     *,
     actor: Actor,
     advice: AdviceRequest,
-    needs: str = "",
-    outcomes: str = "",
-    provision: str = "",
-    no_needs: bool = False,
-    document: Any = None,
-    **_: Any,
+    submitted_on: date | None = None,
+    **content: Unpack[AdviceContent],
 ) -> AdviceRequest:
-    """Keep the adviser's work without sending it: only their organisation sees a draft."""
+    """Keep the adviser's work without sending it: only their organisation sees a draft. A draft
+    has no date, so `submitted_on` (sent by the same form) is not used."""
     advice = _locked_for_adviser(actor, advice)
     if advice.received_on is not None:
         raise ValidationError(ADVICE_ALREADY_SUBMITTED)
-    checked = _take_content(
-        advice,
-        needs=needs,
-        outcomes=outcomes,
-        provision=provision,
-        no_needs=no_needs,
-        document=document,
-        required=False,
-    )
+    checked = _take_content(advice, content, required=False)
     advice.draft_saved_at, advice.draft_saved_by = timezone.now(), actor
     _store(advice, checked)
     return advice
@@ -252,13 +246,9 @@ def advice_submit(
     *,
     actor: Actor,
     advice: AdviceRequest,
-    needs: str = "",
-    outcomes: str = "",
-    provision: str = "",
-    no_needs: bool = False,
-    document: Any = None,
     submitted_on: date | None = None,
     today: date | None = None,
+    **content: Unpack[AdviceContent],
 ) -> AdviceRequest:
     """A professional submits their advice (structured, as a document, or "no needs in my
     area"); it becomes version 1. A document saved with a draft is kept."""
@@ -269,14 +259,7 @@ def advice_submit(
     submitted_on = submitted_on or today
     if submitted_on > today or submitted_on < advice.requested_on:
         raise ValidationError({"submitted_on": ["The date must be between the request and today"]})
-    checked = _take_content(
-        advice,
-        needs=needs,
-        outcomes=outcomes,
-        provision=provision,
-        no_needs=no_needs,
-        document=document,
-    )
+    checked = _take_content(advice, content)
     advice.received_on = submitted_on
     advice.submitted_by = actor
     _store(advice, checked)
@@ -299,12 +282,8 @@ def advice_correct(
     actor: Actor,
     advice: AdviceRequest,
     reason: str,
-    needs: str = "",
-    outcomes: str = "",
-    provision: str = "",
-    no_needs: bool = False,
-    document: Any = None,
     today: date | None = None,
+    **content: Unpack[AdviceContent],
 ) -> AdviceVersion:
     """The adviser corrects advice already sent: a new version, with who, when and why; the
     earlier versions stay readable. The date the advice was received does not move."""
@@ -314,14 +293,7 @@ def advice_correct(
         raise ValidationError(ADVICE_NOT_SUBMITTED)
     if not reason.strip():
         raise ValidationError({"reason": ["Say what you changed and why"]})
-    checked = _take_content(
-        advice,
-        needs=needs,
-        outcomes=outcomes,
-        provision=provision,
-        no_needs=no_needs,
-        document=document,
-    )
+    checked = _take_content(advice, content)
     _store(advice, checked)
     version = _new_version(advice, actor=actor, reason=reason.strip())
     record_step(

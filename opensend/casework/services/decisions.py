@@ -1,6 +1,7 @@
 """The decisions on a case: whether to assess (reg 4–5), whether to issue a plan (reg 10), and
 the plan milestones the plans app records on the case (draft served, final issued)."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -38,32 +39,72 @@ def assessment_decision_record(
     today: date | None = None,
 ) -> AssessmentRequest:
     """Record the decision whether to assess (reg 4–5). A refusal must give reasons."""
-    check_capability(actor, Capability.MANAGE_CASES)
-    case = locked(case)
-    if case.assess_decision_on is not None:
-        raise ValidationError(ALREADY_DECIDED)
-    check_stage(case, Stage.REQUESTED)
-    check_step_date(case, decided_on, today=today_or_local(today), field="decided_on")
-    if not reasons.strip():
-        raise ValidationError({"reasons": [REASONS_REQUIRED]})
-    case.assess_decision_on = decided_on
-    case.stage = Stage.ASSESSING if assess else Stage.NOT_ASSESSING
-    case.save(update_fields=["assess_decision_on", "stage", "updated_at"])
-    if panel_case is not None:
-        panel_case.decision = (
-            PanelCase.Decision.ASSESS if assess else PanelCase.Decision.DO_NOT_ASSESS
-        )
-        panel_case.reasons = reasons
-        panel_case.save(update_fields=["decision", "reasons"])
-    record_step(
+    case = _decide(
+        actor,
         case,
-        kind=StepKind.DECIDED_TO_ASSESS if assess else StepKind.DECIDED_NOT_TO_ASSESS,
-        on=decided_on,
-        actor=actor,
+        Decision(
+            field="assess_decision_on",
+            stage=Stage.REQUESTED,
+            then=Stage.ASSESSING if assess else Stage.NOT_ASSESSING,
+            step=StepKind.DECIDED_TO_ASSESS if assess else StepKind.DECIDED_NOT_TO_ASSESS,
+            panel=PanelCase.Decision.ASSESS if assess else PanelCase.Decision.DO_NOT_ASSESS,
+        ),
+        decided_on=decided_on,
         reasons=reasons,
+        panel_case=panel_case,
+        today=today,
     )
     _tell_family_about_assessment(actor, case, assess=assess, reasons=reasons, on=decided_on)
     refresh_clocks(case)
+    return case
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one of the two decisions changes: the date field it fills, the stage it needs and
+    the stage it leads to, the timeline step and the panel's record of it."""
+
+    field: str
+    stage: Stage
+    then: Stage
+    step: StepKind
+    panel: str
+
+
+def _decide(
+    actor: Actor,
+    case: AssessmentRequest,
+    decision: Decision,
+    *,
+    decided_on: date,
+    reasons: str,
+    panel_case: PanelCase | None,
+    today: date | None,
+    after: tuple[str, str] | None = None,
+) -> AssessmentRequest:
+    """The checks and records both decisions share: once only, at the right stage, a date
+    inside the case (not before the date field `after` names), reasons given; the panel's
+    record kept with it."""
+    check_capability(actor, Capability.MANAGE_CASES)
+    case = locked(case)
+    if getattr(case, decision.field) is not None:
+        raise ValidationError(ALREADY_DECIDED)
+    check_stage(case, decision.stage)
+    check_step_date(case, decided_on, today=today_or_local(today), field="decided_on")
+    if after is not None:
+        earliest, message = getattr(case, after[0]), after[1]
+        if earliest and decided_on < earliest:
+            raise ValidationError({"decided_on": [message]})
+    if not reasons.strip():
+        raise ValidationError({"reasons": [REASONS_REQUIRED]})
+    setattr(case, decision.field, decided_on)
+    case.stage = decision.then
+    case.save(update_fields=[decision.field, "stage", "updated_at"])
+    if panel_case is not None:
+        panel_case.decision = decision.panel
+        panel_case.reasons = reasons
+        panel_case.save(update_fields=["decision", "reasons"])
+    record_step(case, kind=decision.step, on=decided_on, actor=actor, reasons=reasons)
     return case
 
 
@@ -112,29 +153,21 @@ def issue_decision_record(
     today: date | None = None,
 ) -> AssessmentRequest:
     """Decide whether to issue a plan after the assessment (reg 10)."""
-    check_capability(actor, Capability.MANAGE_CASES)
-    case = locked(case)
-    if case.issue_decision_on is not None:
-        raise ValidationError(ALREADY_DECIDED)
-    check_stage(case, Stage.ASSESSING)
-    check_step_date(case, decided_on, today=today_or_local(today), field="decided_on")
-    if case.assess_decision_on and decided_on < case.assess_decision_on:
-        raise ValidationError({"decided_on": ["The date cannot be before the decision to assess"]})
-    if not reasons.strip():
-        raise ValidationError({"reasons": [REASONS_REQUIRED]})
-    case.issue_decision_on = decided_on
-    case.stage = Stage.DRAFTING if issue else Stage.NOT_ISSUING
-    case.save(update_fields=["issue_decision_on", "stage", "updated_at"])
-    if panel_case is not None:
-        panel_case.decision = PanelCase.Decision.ISSUE if issue else PanelCase.Decision.DO_NOT_ISSUE
-        panel_case.reasons = reasons
-        panel_case.save(update_fields=["decision", "reasons"])
-    record_step(
+    case = _decide(
+        actor,
         case,
-        kind=StepKind.DECIDED_TO_ISSUE if issue else StepKind.DECIDED_NOT_TO_ISSUE,
-        on=decided_on,
-        actor=actor,
+        Decision(
+            field="issue_decision_on",
+            stage=Stage.ASSESSING,
+            then=Stage.DRAFTING if issue else Stage.NOT_ISSUING,
+            step=StepKind.DECIDED_TO_ISSUE if issue else StepKind.DECIDED_NOT_TO_ISSUE,
+            panel=PanelCase.Decision.ISSUE if issue else PanelCase.Decision.DO_NOT_ISSUE,
+        ),
+        decided_on=decided_on,
         reasons=reasons,
+        panel_case=panel_case,
+        today=today,
+        after=("assess_decision_on", "The date cannot be before the decision to assess"),
     )
     if not issue:
         _tell_family_about_refusal(

@@ -3,7 +3,7 @@ added, changed and removed while the plan is a draft or being amended (writing a
 deleting a record), with the links between them (the golden thread)."""
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Required, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -187,14 +187,27 @@ def outcome_remove(*, actor: Actor, outcome: Outcome) -> None:
     outcome.delete()
 
 
+class ProvisionText(TypedDict, total=False):
+    """The words of a provision row, as the add and change forms send them."""
+
+    section: Required[str]
+    description: Required[str]
+    provided_by: str
+    frequency: str
+    duration: str
+    group_size: str
+    location: str
+    unquantified_reason: str
+
+
 def _clean_provision(
     section: str,
     description: str,
-    provided_by: str,
-    frequency: str,
-    duration: str,
-    group_size: str,
-    location: str,
+    provided_by: str = "",
+    frequency: str = "",
+    duration: str = "",
+    group_size: str = "",
+    location: str = "",
     unquantified_reason: str = "",
 ) -> dict[str, str]:
     """A provision's section and text, checked, and the rest of its row trimmed: the values
@@ -216,27 +229,11 @@ def provision_add(
     *,
     actor: Actor,
     plan: EHCPlan,
-    section: str,
-    description: str,
-    provided_by: str = "",
-    frequency: str = "",
-    duration: str = "",
-    group_size: str = "",
-    location: str = "",
-    unquantified_reason: str = "",
     outcome_ids: Iterable[int] = (),
+    **text: Unpack[ProvisionText],
 ) -> Provision:
     plan = locked_editable(actor, plan)
-    values = _clean_provision(
-        section,
-        description,
-        provided_by,
-        frequency,
-        duration,
-        group_size,
-        location,
-        unquantified_reason,
-    )
+    values = _clean_provision(**text)
     outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
     provision = Provision.objects.create(plan=plan, **values)
     _link(actor, plan, provision, "outcomes", outcomes, action=Action.CREATE)
@@ -248,27 +245,11 @@ def provision_update(
     *,
     actor: Actor,
     provision: Provision,
-    section: str,
-    description: str,
-    provided_by: str = "",
-    frequency: str = "",
-    duration: str = "",
-    group_size: str = "",
-    location: str = "",
-    unquantified_reason: str = "",
     outcome_ids: Iterable[int] = (),
+    **text: Unpack[ProvisionText],
 ) -> Provision:
     plan = locked_editable(actor, provision.plan)
-    values = _clean_provision(
-        section,
-        description,
-        provided_by,
-        frequency,
-        duration,
-        group_size,
-        location,
-        unquantified_reason,
-    )
+    values = _clean_provision(**text)
     outcomes = _ids_in(plan, Outcome, outcome_ids, what="outcomes", field="outcome_ids")
     changes = apply_changes(provision, values)
     provision.save()
