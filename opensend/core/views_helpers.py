@@ -36,6 +36,26 @@ def form_data(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
 
 
+def form_submitted(
+    request: HttpRequest,
+    form: BaseForm,
+    action: Callable[[dict[str, Any]], Any],
+    success: str | Callable[[Any], str],
+) -> tuple[bool, Any]:
+    """On a valid POST, call the service with the form's data: (True, its result) with the
+    success message set, or (False, None) with the service's ValidationError shown next to the
+    fields, nothing saved. Every form page's POST goes through here."""
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    try:
+        result = action(form.cleaned_data)
+    except ValidationError as exc:
+        apply_service_errors(form, exc)
+        return False, None
+    messages.success(request, success(result) if callable(success) else success)
+    return True, result
+
+
 def step_view(
     request: HttpRequest,
     *,
@@ -54,14 +74,9 @@ def step_view(
     On a valid POST, `action(cleaned_data)` calls the service; its ValidationError shows next to
     the fields with a 400 and nothing saved. On success, a message (`success`, or
     `success(result)`) and a redirect to `next_url(result)`, or back to the record."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = action(form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, success(result) if callable(success) else success)
-            return redirect(next_url(result) if next_url else back)
+    done, result = form_submitted(request, form, action, success)
+    if done:
+        return redirect(next_url(result) if next_url else back)
     context = {
         "form": form,
         "heading": heading,

@@ -21,7 +21,7 @@ from opensend.audit.models import Action
 from opensend.audit.services import audit_record, audit_record_list
 from opensend.casework.selectors import request_get_for_user
 from opensend.core.types import Actor
-from opensend.core.views_helpers import apply_service_errors
+from opensend.core.views_helpers import form_submitted
 from opensend.plans import selectors
 from opensend.plans.content import (
     SECTION_A_FIELDS,
@@ -55,16 +55,11 @@ def plan_form_page(
     """A form on the plan (`plans/step_form.html` or `template`): on a valid POST `action` calls
     the service; its ValidationError shows next to the fields (400, nothing saved). Done, back
     to the plan, or to `next_url(result)`, or `done()`."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = action(form.cleaned_data)
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(request, success(result) if callable(success) else success)
-            if next_url is not None:
-                return redirect(next_url(result))
-            return done() if done else plan_redirect(plan)
+    submitted, result = form_submitted(request, form, action, success)
+    if submitted:
+        if next_url is not None:
+            return redirect(next_url(result))
+        return done() if done else plan_redirect(plan)
     status = 400 if form.is_bound and form.errors else 200
     return render(
         request,
