@@ -16,6 +16,7 @@ from typing import Protocol
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from opensend.audit.models import Action
@@ -99,6 +100,32 @@ def family_recipients(child: Child, *, today: date | None = None) -> list[Recipi
     return recipients
 
 
+# Family messages about a record the family sees in a list of its own, not on the child's page.
+PAGE_FOR_TEMPLATE = {
+    "complaint_received": "disputes:complaint_list",
+    "complaint_response_sent": "disputes:complaint_list",
+    "complaint_escalated": "disputes:complaint_list",
+}
+
+
+def absolute_link(path: str) -> str:
+    """A link to this site for a message (`OPENSEND_SITE_URL` and the path)."""
+    if not path.startswith("/"):
+        return path
+    return settings.OPENSEND_SITE_URL.rstrip("/") + path
+
+
+def page_link_for(template_key: str, child: Child | None) -> str:
+    """The page a family message is about: its own page (PAGE_FOR_TEMPLATE), else the child's
+    page (the family's timeline, portal.child_page), else the home page. Callers may pass a
+    more exact `page_link` (e.g. the plan's page) in the personalisation."""
+    if template_key in PAGE_FOR_TEMPLATE:
+        return absolute_link(reverse(PAGE_FOR_TEMPLATE[template_key]))
+    if child is not None:
+        return absolute_link(reverse("people:child_detail", args=[child.pk]))
+    return absolute_link("/")
+
+
 def _standard_values(recipient: Recipient, child: Child | None) -> dict[str, str]:
     values = {
         "recipient_name": recipient.name,
@@ -124,9 +151,11 @@ def _create_messages(
     recipients: Sequence[Recipient],
 ) -> list[OutboxMessage]:
     # Render every message first: a missing placeholder fails before anything is stored.
-    rendered = [
-        (r, render(tpl, {**_standard_values(r, child), **personalisation})) for r in recipients
-    ]
+    values = dict(personalisation)
+    values["page_link"] = absolute_link(str(values.get("page_link") or "")) or page_link_for(
+        tpl.key, child
+    )
+    rendered = [(r, render(tpl, {**_standard_values(r, child), **values})) for r in recipients]
     actor_user = actor if getattr(actor, "is_authenticated", False) else None
     messages = []
     for recipient, text in rendered:
@@ -173,7 +202,8 @@ def notification_send(
     By default every family member with parental responsibility gets the message (and the
     young person too, from 16, if they have their own sign-in). Pass `recipients` (Recipient
     or FamilyMember objects) to choose. `child_name`, `recipient_name`, `council_name` and
-    `contact_details` are filled in for you; give every other placeholder (dates as
+    `contact_details` are filled in for you, and `page_link` (the page the message is about:
+    `page_link_for`, or a path the caller gives); give every other placeholder (dates as
     `long_date` strings or `date` objects). Raises UnknownTemplateError or
     MissingPersonalisationError before anything is stored. Returns the stored messages, one
     per recipient.

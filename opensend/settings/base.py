@@ -213,6 +213,14 @@ SESSION_COOKIE_AGE = 60 * 60 * 12  # the absolute limit; the idle limit is in ac
 # The name of the council running this instance, shown in the header and letters.
 OPENSEND_COUNCIL_NAME = "Anytown City Council"
 OPENSEND_LA_CODE = "999"
+# Where this instance is reached, for the links in messages sent with no web request at hand
+# (every family message links to the page it is about: docs/family-portal.md).
+OPENSEND_SITE_URL = "http://127.0.0.1:8000"
+# Families' one-time sign-in links (accounts.sign_in_links): minutes a link works, links sent to
+# one address in 15 minutes, requests accepted from one network address in an hour.
+OPENSEND_SIGN_IN_LINK_MINUTES = 15
+OPENSEND_SIGN_IN_LINKS_PER_ADDRESS = 3
+OPENSEND_SIGN_IN_LINKS_PER_IP = 20
 
 # Notifications (docs/notifications.md). The outbox keeps every message here and sends nothing;
 # switch to "opensend.notify.backends.GovukNotifyBackend" with an API key to send for real.

@@ -1,6 +1,10 @@
-"""Paragraphs many messages end with: where to get help, and how to disagree."""
+"""Paragraphs many messages end with: where to get help, and how to disagree.
+
+Every family message ends with `_HELP`, so every one links to the page it is about
+(`((page_link))`, filled by `notify.services`: docs/family-portal.md)."""
 
 _HELP = (
+    "See where things are and what happens next: ((page_link))\n\n"
     "If you have questions, contact ((contact_details)).\n\n"
     "You can also get free, independent advice from your local SEND Information, Advice "
     "and Support Service (SENDIASS)."

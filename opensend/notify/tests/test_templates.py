@@ -37,6 +37,7 @@ def test_request_received_says_what_happens_next_with_a_date():
             "child_name": "Alex Jones",
             "decision_due": "Monday 12 January 2026",
             "contact_details": "the SEND team",
+            "page_link": "https://send.example/people/children/1/",
         },
     )
     assert "We have your request for an EHC needs assessment for Alex Jones." in text.body
@@ -57,6 +58,7 @@ def test_dates_are_written_out_in_full():
             "representations_due": date(2026, 1, 12),
             "final_plan_due": date(2026, 2, 2),
             "contact_details": "us",
+            "page_link": "https://send.example/plans/1/",
         },
     )
     assert "by Monday 12 January 2026" in text.body
@@ -69,7 +71,7 @@ def test_a_missing_placeholder_is_named_in_a_clear_error():
     message = str(excinfo.value)
     assert "request_received" in message
     assert "((decision_due))" in message and "((contact_details))" in message
-    assert excinfo.value.missing == ["decision_due", "contact_details"]
+    assert excinfo.value.missing == ["decision_due", "page_link", "contact_details"]
 
 
 def test_blank_values_count_as_missing():

@@ -135,6 +135,7 @@ def draft_issue(
         personalisation={
             "representations_due": statutory.due("draft_plan_representations", issued_on),
             "final_plan_due": statutory.due("issue_final_plan", case.received_on),
+            "page_link": f"/plans/{plan.pk}/",  # the draft, for the family to read
         },
     )
     return plan

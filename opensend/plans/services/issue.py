@@ -95,6 +95,7 @@ def final_issue(
         personalisation={
             "setting_name": named_setting.name,
             "review_due": review_due,
+            "page_link": f"/plans/{plan.pk}/",
             **appeal_rights(issued_on),
         },
     )

@@ -175,6 +175,7 @@ def amendment_propose(
             "summary": amendment.summary,
             "comments_due": representations_end(proposed_on),
             "issue_due": statutory.due("issue_amended_plan", proposed_on),
+            "page_link": f"/plans/{amendment.plan_id}/",  # the plan page shows the proposals
         },
     )
     return amendment
@@ -318,6 +319,7 @@ def amendment_issue(
             "version": version.version,
             "setting_name": setting.name,
             "review_due": review_due,
+            "page_link": f"/plans/{amendment.plan_id}/",
             **appeal_rights(issued_on),
         },
     )
