@@ -40,6 +40,8 @@ class Capability(StrEnum):
     LEAD_REVIEWS = "lead_reviews"
     SETTING_REVIEWS = "setting_reviews"
     VIEW_TIMELINESS = "view_timeliness"
+    VIEW_IMPROVEMENT = "view_improvement"
+    MANAGE_IMPROVEMENT = "manage_improvement"
     COMPLAIN = "complain"
 
 
@@ -79,6 +81,12 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.SETTING_REVIEWS: frozenset({Role.SENCO}),
     # Figures only (no child's details): the timeliness report.
     Capability.VIEW_TIMELINESS: frozenset({Role.TEAM_MANAGER, Role.ADMIN, Role.ANALYST}),
+    # Improvement governance (no child's details): board members, analysts and managers read the
+    # inspections, recommendations and risks; SENAR managers (the improvement leads) change them.
+    Capability.VIEW_IMPROVEMENT: frozenset(
+        {Role.TEAM_MANAGER, Role.ADMIN, Role.ANALYST, Role.BOARD_MEMBER}
+    ),
+    Capability.MANAGE_IMPROVEMENT: frozenset({Role.TEAM_MANAGER, Role.ADMIN}),
     Capability.COMPLAIN: frozenset(
         {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.PARENT, Role.YOUNG_PERSON}
     ),
