@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 
+from opensend.accounts.models import Organisation as AccountOrganisation
+from opensend.accounts.roles import OrganisationKind
 from opensend.directory import geography
 from opensend.directory.models import (
     Accessibility,
@@ -209,6 +211,11 @@ class _DirectoryMaker:
         return row
 
     def organisations(self) -> list[Organization]:
+        # The area's service providers (accounts) keep the charities' entries: their Local Offer
+        # editors' changes wait for the council's approval.
+        owners = list(
+            AccountOrganisation.objects.filter(kind=OrganisationKind.PROVIDER).order_by("pk")
+        )
         orgs = [
             Organization(
                 name=f"{w} {self.rng.choice(PROVIDER_KINDS)}",
@@ -217,6 +224,8 @@ class _DirectoryMaker:
             )
             for w in PROVIDER_WORDS
         ]
+        for n, org in enumerate(orgs):
+            org.owner = owners[n % len(owners)] if owners else None
         orgs.append(
             Organization(
                 name="Anytown Children's NHS Trust",

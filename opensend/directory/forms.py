@@ -4,9 +4,9 @@ from typing import Any
 
 from django import forms
 
-from opensend.core.forms import GovukForm
+from opensend.core.forms import GovukForm, GovukModelForm
 from opensend.directory import geography
-from opensend.directory.models import Weekday
+from opensend.directory.models import EDITABLE_FIELDS, FIELD_LABELS, Service, Weekday
 from opensend.directory.selectors import terms_for_choice
 
 DISTANCES = [("1", "1 mile"), ("3", "3 miles"), ("5", "5 miles"), ("10", "10 miles")]
@@ -80,4 +80,41 @@ class FeedbackForm(GovukForm):
         "Do not include personal details such as your name or your child's name.",
         max_length=1200,
         widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class ServiceEditForm(GovukModelForm):
+    """What a provider or editor may change on an entry (models.EDITABLE_FIELDS)."""
+
+    url = forms.URLField(label="Website", required=False, assume_scheme="https")
+
+    class Meta:
+        model = Service
+        fields = EDITABLE_FIELDS
+        labels = FIELD_LABELS
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "eligibility_description": forms.Textarea(attrs={"rows": 3}),
+            "application_process": forms.Textarea(attrs={"rows": 3}),
+            "alert": forms.Textarea(attrs={"rows": 2}),
+            "access_route": forms.RadioSelect,
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high = data.get("minimum_age"), data.get("maximum_age")
+        if low is not None and high is not None and low > high:
+            self.add_error(
+                "maximum_age", "The oldest age must be the same as or more than the youngest"
+            )
+        return data
+
+
+class DecisionForm(GovukForm):
+    reason = forms.CharField(
+        label="Why is the change not approved?",
+        help_text="The provider will see this.",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

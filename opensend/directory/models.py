@@ -14,6 +14,7 @@ an entity and a taxonomy term). The SEND taxonomy (needs, age groups, service ty
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 
 from opensend.core.models import TimeStampedModel
@@ -38,6 +39,15 @@ class Organization(UUIDModel):
     uri = models.URLField(blank=True)
     parent_organization = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    # Whose Local Offer editors keep these entries (a provider's, or the council's): their
+    # changes go to a council editor for approval before they are public.
+    owner = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="directory_organisations",
     )
 
     class Meta:
@@ -356,3 +366,49 @@ class SearchWithoutResults(TimeStampedModel):
     class Meta:
         ordering = ["-created_at"]
         verbose_name_plural = "searches without results"
+
+
+class ChangeStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for approval"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Not approved"
+
+
+# The fields of an entry a provider may change, with their labels on the form and in the diff
+# an editor approves (the form, the diff and the approval agree).
+FIELD_LABELS = {
+    "name": "Name of the service",
+    "description": "What it is",
+    "eligibility_description": "Who it is for",
+    "application_process": "How to get it",
+    "access_route": "Can families contact you themselves?",
+    "minimum_age": "Youngest age (years)",
+    "maximum_age": "Oldest age (years)",
+    "email": "Email address",
+    "url": "Website",
+    "alert": "Notice for families (for example, closed for the holidays)",
+}
+EDITABLE_FIELDS = list(FIELD_LABELS)
+
+
+class ServiceChange(TimeStampedModel):
+    """A provider's change to an entry, kept apart until a council editor approves it (then it
+    is applied and the entry counts as checked today) or refuses it with a reason."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="changes")
+    before = models.JSONField(help_text="The fields as they were when the change was proposed.")
+    proposed = models.JSONField(help_text="The fields the provider changed, with new values.")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="directory_changes"
+    )
+    status = models.CharField(
+        max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]

@@ -14,11 +14,14 @@ from django.http import Http404
 
 from opensend.directory import geography
 from opensend.directory.models import (
+    FIELD_LABELS,
     WEEKDAY_ORDER,
+    ChangeStatus,
     Location,
     Schedule,
     Service,
     ServiceAtLocation,
+    ServiceChange,
     TaxonomyTerm,
     Weekday,
 )
@@ -262,3 +265,54 @@ def summary_lines(service: Service, miles: float | None) -> list[str]:
 
 def locations_of(service: Service) -> list[Location]:
     return [sal.location for sal in service.at_locations.all()]
+
+
+# ----------------------------------------------------------------------------- keeping entries
+
+
+def services_for_manager(*, user: object) -> QuerySet[Service]:
+    """The entries this user keeps: every entry for a council editor, else their organisation's
+    (whatever their status). Not a child's record: not audited as a read."""
+    from opensend.directory import access
+
+    qs = Service.objects.select_related("organization").order_by("name")
+    if access.is_council_editor(user):
+        return qs
+    return qs.filter(organization__owner_id__in=access.owner_organisation_ids(user))
+
+
+def service_get_for_manager(*, user: object, service_id: UUID) -> Service:
+    """An entry this user keeps, else the same 404 as a missing one."""
+    try:
+        return services_for_manager(user=user).get(id=service_id)
+    except Service.DoesNotExist:
+        raise Http404(NOT_FOUND) from None
+
+
+def changes_waiting(*, user: object) -> QuerySet["ServiceChange"]:
+    """Providers' changes waiting for approval: all of them for a council editor, else none."""
+    from opensend.directory import access
+
+    qs = ServiceChange.objects.filter(status=ChangeStatus.PENDING).select_related(
+        "service", "proposed_by"
+    )
+    return qs if access.is_council_editor(user) else qs.none()
+
+
+def change_get_for_editor(*, user: object, change_id: int) -> "ServiceChange":
+    try:
+        return changes_waiting(user=user).get(pk=change_id)
+    except ServiceChange.DoesNotExist:
+        raise Http404("No change found") from None
+
+
+def change_rows(change: "ServiceChange") -> list[tuple[str, object, object]]:
+    """(field label, as it was, as proposed) for each field the change touches: the diff."""
+    return [
+        (
+            FIELD_LABELS.get(name, name),
+            change.before.get(name),
+            value,
+        )
+        for name, value in change.proposed.items()
+    ]

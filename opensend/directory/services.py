@@ -8,13 +8,17 @@ and searches without results are anonymous by design: no name, address or sessio
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.core.types import Actor
 from opensend.directory.models import (
+    EDITABLE_FIELDS,
     Attribute,
+    ChangeStatus,
     Feedback,
     FeedbackKind,
     Location,
@@ -22,6 +26,7 @@ from opensend.directory.models import (
     SearchWithoutResults,
     Service,
     ServiceAtLocation,
+    ServiceChange,
     Taxonomy,
     TaxonomyTerm,
 )
@@ -159,3 +164,96 @@ def service_review(*, actor: Actor, service: Service, today: date) -> Service:
     service.save(update_fields=["assured_date", "assurer_email", "last_modified", "updated_at"])
     audit_record(actor=actor, action=Action.UPDATE, obj=service, summary="Reviewed the entry")
     return service
+
+
+def _field_values(service: Service) -> dict[str, Any]:
+    return {name: getattr(service, name) for name in EDITABLE_FIELDS}
+
+
+def _apply(service: Service, values: dict[str, Any], *, checked_on: date, by: Actor) -> None:
+    for name, value in values.items():
+        setattr(service, name, value)
+    service.assured_date = checked_on
+    service.assurer_email = getattr(by, "email", "") or ""
+    service.full_clean(exclude=["organization", "setting"])
+    service.save()
+
+
+@transaction.atomic
+def service_change_propose(
+    *, actor: Actor, service: Service, values: dict[str, Any], today: date
+) -> ServiceChange | None:
+    """A change to an entry. A council editor's is made at once (and returns None); a
+    provider's waits for approval (returns the change). Raises ValueError if nothing changed."""
+    from opensend.directory.access import is_council_editor, owner_organisation_ids
+
+    if not is_council_editor(actor) and (
+        service.organization.owner_id not in owner_organisation_ids(actor)
+    ):
+        raise PermissionDenied
+    before = _field_values(service)
+    changed = {k: v for k, v in values.items() if k in EDITABLE_FIELDS and before[k] != v}
+    if not changed:
+        raise ValueError("You have not changed anything")
+    if is_council_editor(actor):
+        _apply(service, changed, checked_on=today, by=actor)
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            obj=service,
+            changes=_jsonable(changed),
+            summary="Changed the Local Offer entry",
+        )
+        return None
+    change = ServiceChange.objects.create(
+        service=service,
+        before=_jsonable({k: before[k] for k in changed}),
+        proposed=_jsonable(changed),
+        proposed_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=service,
+        changes=change.proposed,
+        summary="Proposed a change to the Local Offer entry",
+    )
+    return change
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v if v is None or isinstance(v, int | str) else str(v)) for k, v in values.items()}
+
+
+@transaction.atomic
+def service_change_decide(
+    *, actor: Actor, change: ServiceChange, approve: bool, reason: str = "", today: date
+) -> ServiceChange:
+    """A council editor approves a provider's change (it is applied, and the entry counts as
+    checked today) or refuses it with a reason the provider sees."""
+    from opensend.directory.access import is_council_editor
+
+    if not is_council_editor(actor) or change.proposed_by_id == getattr(actor, "pk", None):
+        raise PermissionDenied
+    if change.status != ChangeStatus.PENDING:
+        raise ValueError("This change has already been decided")
+    if not approve and not reason.strip():
+        raise ValueError("Say why the change is not approved")
+    service = Service.objects.select_for_update().get(pk=change.service_id)
+    if approve:
+        _apply(service, change.proposed, checked_on=today, by=actor)
+    change.status = ChangeStatus.APPROVED if approve else ChangeStatus.REJECTED
+    change.decided_by = actor
+    change.decided_at = timezone.now()
+    change.reason = reason.strip()
+    change.save()
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=service,
+        changes=change.proposed if approve else {},
+        summary="Approved a change to the Local Offer entry"
+        if approve
+        else "Did not approve a change to the Local Offer entry",
+    )
+    return change

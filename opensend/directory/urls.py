@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from opensend.directory import views
+from opensend.directory import manage_views, views
 
 app_name = "directory"
 
@@ -12,4 +12,9 @@ urlpatterns = [
     path("services/<uuid:service_id>/print/", views.service_print, name="service_print"),
     path("services/<uuid:service_id>/useful/", views.feedback_useful, name="useful"),
     path("services/<uuid:service_id>/problem/", views.feedback_problem, name="problem"),
+    # Signed in: keeping entries current.
+    path("manage/", manage_views.manage_home, name="manage"),
+    path("manage/services/<uuid:service_id>/", manage_views.service_edit, name="service_edit"),
+    path("manage/changes/", manage_views.changes, name="changes"),
+    path("manage/changes/<int:change_id>/", manage_views.change_decide, name="change"),
 ]

@@ -1,0 +1,118 @@
+"""Keeping the Local Offer current (signed in): providers change their own entries, council
+editors approve the changes (with the differences shown) before they are public. Thin: every
+read is a selector, every write a service."""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from opensend.directory import access, selectors, services
+from opensend.directory.forms import DecisionForm, ServiceEditForm
+from opensend.directory.models import Service
+
+
+def _check(request: HttpRequest) -> None:
+    if not access.may_manage(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def manage_home(request: HttpRequest) -> HttpResponse:
+    _check(request)
+    today = timezone.localdate()
+    entries = selectors.services_for_manager(user=request.user)
+    return render(
+        request,
+        "directory/manage_home.html",
+        {
+            "entries": entries[:200],
+            "count": entries.count(),
+            "stale": Service.objects.stale(today).filter(pk__in=entries.values("pk")).count(),
+            "is_editor": access.is_council_editor(request.user),
+            "waiting": selectors.changes_waiting(user=request.user).count(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def service_edit(request: HttpRequest, service_id: UUID) -> HttpResponse:
+    _check(request)
+    shown = selectors.service_get_for_manager(user=request.user, service_id=service_id)
+    form = ServiceEditForm(request.POST or None, instance=shown)
+    if request.method == "POST" and form.is_valid():
+        # The form has changed `shown` in memory: the service compares with the saved entry.
+        saved = Service.objects.select_related("organization").get(pk=shown.pk)
+        try:
+            change = services.service_change_propose(
+                actor=request.user,
+                service=saved,
+                values={k: form.cleaned_data[k] for k in form.Meta.fields},
+                today=timezone.localdate(),
+            )
+        except ValueError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                "Your change has been sent to the Local Offer team to approve"
+                if change
+                else "The entry has been changed",
+            )
+            return redirect(reverse("directory:manage"))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "directory/service_edit.html", {"form": form, "service": shown}, status=status
+    )
+
+
+@login_required
+def changes(request: HttpRequest) -> HttpResponse:
+    if not access.is_council_editor(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "directory/changes.html",
+        {"changes": selectors.changes_waiting(user=request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def change_decide(request: HttpRequest, change_id: int) -> HttpResponse:
+    if not access.is_council_editor(request.user):
+        raise PermissionDenied
+    change = selectors.change_get_for_editor(user=request.user, change_id=change_id)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        approve = request.POST.get("decision") == "approve"
+        try:
+            services.service_change_decide(
+                actor=request.user,
+                change=change,
+                approve=approve,
+                reason=form.cleaned_data["reason"],
+                today=timezone.localdate(),
+            )
+        except ValueError as error:
+            form.add_error("reason", str(error))
+        else:
+            messages.success(
+                request,
+                "The change is approved and public" if approve else "The change was not approved",
+            )
+            return redirect(reverse("directory:changes"))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "directory/change_detail.html",
+        {"change": change, "rows": selectors.change_rows(change), "form": form},
+        status=status,
+    )
