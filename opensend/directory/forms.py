@@ -118,3 +118,12 @@ class DecisionForm(GovukForm):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class AnswerForm(GovukForm):
+    response = forms.CharField(
+        label="What did you do about it?",
+        help_text="For example, corrected the phone number.",
+        max_length=1200,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

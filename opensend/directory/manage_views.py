@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from opensend.directory import access, selectors, services
-from opensend.directory.forms import DecisionForm, ServiceEditForm
+from opensend.directory.forms import AnswerForm, DecisionForm, ServiceEditForm
 from opensend.directory.models import Service
 
 
@@ -37,6 +37,7 @@ def manage_home(request: HttpRequest) -> HttpResponse:
             "stale": Service.objects.stale(today).filter(pk__in=entries.values("pk")).count(),
             "is_editor": access.is_council_editor(request.user),
             "waiting": selectors.changes_waiting(user=request.user).count(),
+            "problems": selectors.problems_to_answer(user=request.user).count(),
         },
     )
 
@@ -114,5 +115,41 @@ def change_decide(request: HttpRequest, change_id: int) -> HttpResponse:
         request,
         "directory/change_detail.html",
         {"change": change, "rows": selectors.change_rows(change), "form": form},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def problems(request: HttpRequest) -> HttpResponse:
+    """Problems the public reported on your entries; answer one and it leaves the list."""
+    _check(request)
+    form = AnswerForm(request.POST or None)
+    report = None
+    if request.method == "POST":
+        try:
+            feedback_id = int(request.POST.get("feedback", ""))
+        except ValueError:
+            feedback_id = 0
+        report = selectors.problem_get_for_manager(user=request.user, feedback_id=feedback_id)
+        if form.is_valid():
+            try:
+                services.feedback_resolve(
+                    actor=request.user, feedback=report, response=form.cleaned_data["response"]
+                )
+            except ValueError as error:
+                form.add_error("response", str(error))
+            else:
+                messages.success(request, f"The report on {report.service.name} is dealt with")
+                return redirect(reverse("directory:problems"))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "directory/problems.html",
+        {
+            "reports": selectors.problems_to_answer(user=request.user)[:100],
+            "form": form,
+            "error_pk": report.pk if report else None,
+        },
         status=status,
     )

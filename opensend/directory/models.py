@@ -351,6 +351,11 @@ class Feedback(TimeStampedModel):
     kind = models.CharField(max_length=12, choices=FeedbackKind.choices)
     details = models.TextField(blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # What the owner or editor did about a reported problem.
+    response = models.TextField(blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]

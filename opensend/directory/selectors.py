@@ -17,6 +17,8 @@ from opensend.directory.models import (
     FIELD_LABELS,
     WEEKDAY_ORDER,
     ChangeStatus,
+    Feedback,
+    FeedbackKind,
     Location,
     Schedule,
     Service,
@@ -316,3 +318,27 @@ def change_rows(change: "ServiceChange") -> list[tuple[str, object, object]]:
         )
         for name, value in change.proposed.items()
     ]
+
+
+def problems_to_answer(*, user: object) -> QuerySet[Feedback]:
+    """Problems the public reported on the entries this user keeps, not yet dealt with."""
+    return (
+        Feedback.objects.filter(
+            kind=FeedbackKind.PROBLEM,
+            resolved_at__isnull=True,
+            service__in=services_for_manager(user=user).values("pk"),
+        )
+        .select_related("service")
+        .order_by("created_at", "pk")
+    )
+
+
+def problem_get_for_manager(*, user: object, feedback_id: int) -> Feedback:
+    try:
+        return (
+            problems_to_answer(user=user)
+            .select_related("service__organization")
+            .get(pk=feedback_id)
+        )
+    except Feedback.DoesNotExist:
+        raise Http404("No report found") from None

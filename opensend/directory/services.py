@@ -257,3 +257,29 @@ def service_change_decide(
         else "Did not approve a change to the Local Offer entry",
     )
     return change
+
+
+@transaction.atomic
+def feedback_resolve(*, actor: Actor, feedback: Feedback, response: str) -> Feedback:
+    """The owner or an editor says what they did about a reported problem."""
+    from opensend.directory.access import is_council_editor, owner_organisation_ids
+
+    owner = feedback.service.organization.owner_id
+    if not is_council_editor(actor) and owner not in owner_organisation_ids(actor):
+        raise PermissionDenied
+    if feedback.resolved_at is not None:
+        raise ValueError("This report has already been dealt with")
+    response = response.strip()
+    if not response:
+        raise ValueError("Say what you did about the problem")
+    feedback.response = response[:FEEDBACK_MAX_CHARS]
+    feedback.resolved_at = timezone.now()
+    feedback.resolved_by = actor
+    feedback.save(update_fields=["response", "resolved_at", "resolved_by", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=feedback.service,
+        summary="Dealt with a problem reported on the Local Offer entry",
+    )
+    return feedback

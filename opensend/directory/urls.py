@@ -16,5 +16,6 @@ urlpatterns = [
     path("manage/", manage_views.manage_home, name="manage"),
     path("manage/services/<uuid:service_id>/", manage_views.service_edit, name="service_edit"),
     path("manage/changes/", manage_views.changes, name="changes"),
+    path("manage/problems/", manage_views.problems, name="problems"),
     path("manage/changes/<int:change_id>/", manage_views.change_decide, name="change"),
 ]

@@ -133,3 +133,27 @@ def test_signed_out_people_are_sent_to_sign_in(client):
     response = client.get(reverse("directory:manage"))
     assert response.status_code == 302
     assert "/account/" in response["Location"]
+
+
+def test_owners_deal_with_problems_the_public_reported(client, world, provider):
+    from opensend.directory.models import Feedback
+
+    ours, theirs = provider["ours"], provider["theirs"]
+    mine = Feedback.objects.create(service=ours, kind="problem", details="Phone is wrong")
+    Feedback.objects.create(service=theirs, kind="problem", details="Not mine")
+    sign_in_fully(client, provider["user"])
+    url = reverse("directory:problems")
+    page = client.get(url).content.decode()
+    assert "Phone is wrong" in page and "Not mine" not in page
+    empty = client.post(url, {"feedback": mine.pk, "response": " "})
+    assert empty.status_code == 400
+    assert "What did you do about it?" in empty.content.decode()
+    other = Feedback.objects.get(details="Not mine")
+    assert client.post(url, {"feedback": other.pk, "response": "Fixed"}).status_code == 404
+    assert client.post(url, {"feedback": "x", "response": "Fixed"}).status_code == 404
+    assert client.post(url, {"feedback": mine.pk, "response": "Corrected it"}).status_code == 302
+    mine.refresh_from_db()
+    assert mine.response == "Corrected it" and mine.resolved_by == provider["user"]
+    assert "Phone is wrong" not in client.get(url).content.decode()
+    editor = world.client_for("local_offer_editor")
+    assert "Not mine" in editor.get(url).content.decode()
