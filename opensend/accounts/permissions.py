@@ -40,6 +40,7 @@ class Capability(StrEnum):
     LEAD_REVIEWS = "lead_reviews"
     SETTING_REVIEWS = "setting_reviews"
     VIEW_TIMELINESS = "view_timeliness"
+    VIEW_INSIGHTS = "view_insights"
     VIEW_IMPROVEMENT = "view_improvement"
     MANAGE_IMPROVEMENT = "manage_improvement"
     COMPLAIN = "complain"
@@ -81,6 +82,10 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.SETTING_REVIEWS: frozenset({Role.SENCO}),
     # Figures only (no child's details): the timeliness report.
     Capability.VIEW_TIMELINESS: frozenset({Role.TEAM_MANAGER, Role.ADMIN, Role.ANALYST}),
+    # The KPI dashboards (insights.access says whose records each role's figures cover).
+    Capability.VIEW_INSIGHTS: frozenset(
+        {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.ANALYST, Role.BOARD_MEMBER}
+    ),
     # Improvement governance (no child's details): board members, analysts and managers read the
     # inspections, recommendations and risks; SENAR managers (the improvement leads) change them.
     Capability.VIEW_IMPROVEMENT: frozenset(

@@ -86,6 +86,7 @@ class Kpi:
     hit_label: str = "In time"
     extra_cuts: tuple[str, ...] = ()
     snapshot: bool = False  # counted as at the end date (no trend)
+    exceptions: bool = False  # a recorded exception may lift the limit (counted apart)
     group: str = ""
 
     @property
@@ -165,6 +166,7 @@ _new_plan_meta: dict[str, Any] = {
     "start_label": "Request received",
     "end_label": "Final plan issued",
     "group": NEW_PLANS,
+    "exceptions": True,
 }
 
 
@@ -284,6 +286,7 @@ def average_weeks_to_issue(start: date, end: date) -> Counted:
 
 @kpi(
     slug="requests-decided-6-weeks",
+    exceptions=True,
     title="Requests decided within 6 weeks",
     short="of requests for assessment decided within 6 weeks",
     measure=Measure.RATE,
@@ -296,7 +299,7 @@ def average_weeks_to_issue(start: date, end: date) -> Counted:
 def requests_decided_within_6_weeks(start: date, end: date) -> Counted:
     """Start: the request for an EHC needs assessment received. End: the family told whether
     the council will assess. Counted: every request decided in the period. In time: decided on
-    or before the 6-week date (`decide_whether_to_assess`, reg 4(1)).
+    or before the 6-week date (`decide_whether_to_assess`, SEND Regulations 2014 reg 5(1)).
 
     Shown including every request and excluding those with a reg 5(4) exception recorded.
     Requests withdrawn before a decision are not counted (they have no decision date).
@@ -317,6 +320,7 @@ def requests_decided_within_6_weeks(start: date, end: date) -> Counted:
 
 @kpi(
     slug="advice-6-weeks",
+    exceptions=True,
     title="Advice returned within 6 weeks",
     short="of statutory advice returned within 6 weeks",
     measure=Measure.RATE,
@@ -398,10 +402,10 @@ def review_decisions_within_4_weeks(start: date, end: date) -> Counted:
 def reviews_held_on_time(start: date, end: date) -> Counted:
     """Start: the date the review was due by (worked out when the review was planned, from the
     plan's issue or last review by the rules engine: `first_annual_review`, `next_annual_review`
-    or `early_years_review`, reg 18 and reg 20). End: the day the review meeting was held.
-    Counted: every review due in the period, cancelled reviews left out. A hit: held on or
-    before the due date. Those not held by then (including those still not held) are the
-    reviews overdue.
+    or `early_years_review`; Children and Families Act 2014 s44(1), CoP 9.169). End: the day
+    the review meeting was held. Counted: every review due in the period, cancelled reviews
+    left out. A hit: held on or before the due date. Those not held by then (including those
+    still not held) are the reviews overdue.
 
     Reconciles with DfE "Number of annual reviews of EHC plans": review_completed against
     review_expected for the calendar year.
@@ -432,7 +436,8 @@ def reviews_held_on_time(start: date, end: date) -> Counted:
 def phase_transfers_amended_by_deadline(start: date, end: date) -> Counted:
     """Start: the statutory deadline to amend the plan naming the new school or college
     (`statutory.phase_transfer_deadline`: before 15 February for a school move, before 31 March
-    for a move to post-16, 5 months before other post-16 moves; SEND Regulations 2014 reg 18).
+    for a move to post-16, 5 months before other post-16 moves; SEND Regulations 2014 reg
+    18(1) and (2)).
     End: the day the amended plan was issued. Counted: every transfer whose deadline falls in
     the period; children recorded as not transferring are left out. In time: the amendment
     issued on or before the deadline.
@@ -601,6 +606,11 @@ def _cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]
         )
         return Subquery(on_roll, output_field=CharField()), dict(SettingKind.choices)
     raise KeyError(cut)
+
+
+def cut_labels(item: Kpi, cut: str, end: date) -> dict[str, str]:
+    """Words for the coded groups of a cut ("ASD" is "Autistic spectrum disorder")."""
+    return _cut_expression(item, cut, end)[1]
 
 
 # ---------------------------------------------------------------------------- figures

@@ -1,9 +1,22 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from opensend.insights import views
+from opensend.insights import dashboard, views
 
 app_name = "insights"
 urlpatterns = [
+    path("performance/", dashboard.dashboard, name="dashboard"),
+    re_path(
+        r"^performance/kpis\.(?P<fmt>csv|xlsx)$",
+        dashboard.dashboard_download,
+        name="dashboard_download",
+    ),
+    path("performance/kpis/<slug:slug>/", dashboard.kpi_detail, name="kpi"),
+    path("performance/kpis/<slug:slug>/cases/", dashboard.kpi_cases, name="kpi_cases"),
+    re_path(
+        r"^performance/kpis/(?P<slug>[-\w]+)\.(?P<fmt>csv|xlsx)$",
+        dashboard.kpi_download,
+        name="kpi_download",
+    ),
     path("timeliness/", views.timeliness_report, name="timeliness_report"),
     path("timeliness.csv", views.timeliness_report_csv, name="timeliness_report_csv"),
 ]

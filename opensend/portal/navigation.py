@@ -33,7 +33,9 @@ NAV_LINKS: list[NavLink] = [
     NavLink("Children and young people", "people:child_list", Capability.VIEW_CHILDREN),
     NavLink("Schools and settings", "people:setting_list", Capability.VIEW_SETTINGS),
     NavLink("Disputes and complaints", "disputes:queue", Capability.MANAGE_DISPUTES),
+    NavLink("Performance", "insights:dashboard", Capability.VIEW_INSIGHTS),
     NavLink("Reports", "insights:timeliness_report", Capability.VIEW_TIMELINESS),
+    NavLink("Improvement", "improvement:home", Capability.VIEW_IMPROVEMENT),
     NavLink("Audit trail", "audit:event_list", Capability.VIEW_AUDIT),
     NavLink("Users", "accounts:user_list", Capability.MANAGE_USERS),
 ]
