@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "opensend.reviews",
     "opensend.directory",
     "opensend.insights",
+    "opensend.improvement",
     "opensend.portal",
     "opensend.demo",
 ]
