@@ -85,3 +85,40 @@ def test_a_parent_finds_a_free_autism_friendly_saturday_activity_near_home(page,
 
     follow(page, "Printable version of this page")
     assert page.get_by_role("heading", level=1).inner_text() == "Autism-friendly Saturday Swimming"
+
+
+def test_a_provider_changes_an_entry_and_an_editor_approves_it(page, live_server, world):
+    """The provider's change is not public until the council's Local Offer editor, seeing what
+    would change, approves it."""
+    from opensend.accounts.roles import OrganisationKind, Role
+    from testsupport.browser import sign_in, sign_out
+    from testsupport.factories.accounts import OrganisationFactory, staff_member
+    from testsupport.factories.directory import a_service
+
+    org = OrganisationFactory(name="Rainbow Trust", kind=OrganisationKind.PROVIDER)
+    provider = staff_member(org, Role.LOCAL_OFFER_EDITOR, email="provider@test.opensend.test")
+    entry = a_service(name="Rainbow Swimming", ages=(5, 16))
+    entry.organization.owner = org
+    entry.organization.save()
+
+    sign_in(page, live_server, provider.email)
+    go(page, f"{live_server.url}/local-offer/manage/")
+    follow(page, "Rainbow Swimming")
+    page.get_by_label("Notice for families (for example, closed for the holidays)").fill(
+        "Closed in August"
+    )
+    submit(page, "Save the change")
+    assert "sent to the Local Offer team to approve" in page.content()
+    go(page, f"{live_server.url}/local-offer/services/{entry.id}/")
+    assert "Closed in August" not in page.content()
+    sign_out(page)
+
+    sign_in(page, live_server, world.users["local_offer_editor"].email)
+    go(page, f"{live_server.url}/local-offer/manage/")
+    follow(page, "1 change from providers waiting for approval")
+    follow(page, "Rainbow Swimming")
+    assert "Closed in August" in page.locator("table").inner_text()
+    submit(page, "Approve and publish")
+    assert "The change is approved and public" in page.content()
+    go(page, f"{live_server.url}/local-offer/services/{entry.id}/")
+    assert "Closed in August" in page.content()
