@@ -32,6 +32,7 @@ urlpatterns = [
     path("reviews/", include("opensend.reviews.urls")),
     path("notify/", include("opensend.notify.urls")),
     path("insights/", include("opensend.insights.urls")),
+    path("improvement/", include("opensend.improvement.urls")),
     path("local-offer/", include("opensend.directory.urls")),
     path("openreferral/", include("opensend.directory.api_urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),

@@ -1,0 +1,167 @@
+"""The improvement pages' forms (GOV.UK markup through core.forms)."""
+
+from typing import Any
+
+from django import forms
+
+from opensend.core.forms import GovukDateField, GovukForm
+from opensend.improvement.models import (
+    Partner,
+    Recommendation,
+    RecommendationStatus,
+    SignOff,
+    SourceKind,
+    Trend,
+)
+from opensend.improvement.selectors import IMPACT, LIKELIHOOD
+
+_TEXT = {"rows": 4}
+
+
+class SourceForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="What is it?", choices=SourceKind.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(label="Title", max_length=200)
+    author = forms.CharField(
+        label="Who wrote it", max_length=200, help_text="For example, Ofsted and CQC"
+    )
+    published_on = GovukDateField(label="Date published", hint="For example, 1 9 2018")
+    judgement = forms.CharField(
+        label="Judgement or outcome (inspections)",
+        required=False,
+        widget=forms.Textarea(attrs=_TEXT),
+    )
+    summary = forms.CharField(label="Summary", required=False, widget=forms.Textarea(attrs=_TEXT))
+    link = forms.URLField(
+        label="Link to the published document", required=False, assume_scheme="https"
+    )
+    monitoring_due_on = GovukDateField(
+        label="Monitoring inspection expected", hint="Inspections only", required=False
+    )
+    next_inspection_due_on = GovukDateField(
+        label="Next full inspection expected", hint="Inspections only", required=False
+    )
+
+
+class AreaForm(GovukForm):
+    number = forms.IntegerField(label="Number", min_value=1, max_value=99)
+    text = forms.CharField(
+        label="The area, in the inspectors' words", widget=forms.Textarea(attrs=_TEXT)
+    )
+    owner = forms.ChoiceField(
+        label="Which partner owns it", choices=Partner.choices, widget=forms.RadioSelect
+    )
+
+
+class SignOffForm(GovukForm):
+    sign_off = forms.ChoiceField(
+        label="Sign-off", choices=SignOff.choices, widget=forms.RadioSelect
+    )
+    on = GovukDateField(label="Date of the decision")
+    body = forms.CharField(
+        label="Who signed it off",
+        required=False,
+        max_length=200,
+        help_text="For example, Ofsted and CQC revisit, or the DfE and NHS England review",
+    )
+    reason = forms.CharField(
+        label="Why (kept with the history)", widget=forms.Textarea(attrs=_TEXT)
+    )
+
+
+class _RecommendationChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.source.title}, recommendation {obj.number}"
+
+
+class RecommendationForm(GovukForm):
+    number = forms.CharField(
+        label="Number", max_length=10, help_text="As the report numbers it: 4, or 9a"
+    )
+    text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs=_TEXT))
+    paragraph = forms.CharField(
+        label="Paragraph in the report", required=False, max_length=60, help_text="For example, 52"
+    )
+    owner = forms.CharField(label="Owner", required=False, max_length=200)
+    restates = _RecommendationChoices(
+        label="Earlier recommendations it restates",
+        queryset=Recommendation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    next_review_on = GovukDateField(label="Next review date", required=False)
+    next_review_at = forms.CharField(
+        label="Next review meeting",
+        required=False,
+        max_length=200,
+        help_text="For example, the Improvement Board",
+    )
+
+    def __init__(self, *args: Any, earlier: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["restates"].queryset = earlier  # type: ignore[attr-defined]
+        self.refresh_helper()
+
+
+class UpdateForm(GovukForm):
+    written_on = GovukDateField(label="Date of the update")
+    text = forms.CharField(label="Update", widget=forms.Textarea(attrs=_TEXT))
+    status = forms.ChoiceField(
+        label="Status", choices=RecommendationStatus.choices, widget=forms.RadioSelect
+    )
+    evidence = forms.CharField(
+        label="Evidence",
+        required=False,
+        widget=forms.Textarea(attrs=_TEXT),
+        help_text="Needed to mark it complete: what shows it is done, and where to find it",
+    )
+    next_review_on = GovukDateField(label="Next review date", required=False)
+    next_review_at = forms.CharField(label="Next review meeting", required=False, max_length=200)
+
+
+class TrackerFilterForm(GovukForm):
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *RecommendationStatus.choices]
+    )
+    owner = forms.ChoiceField(label="Owner", required=False)
+
+    def __init__(self, *args: Any, owners: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = [("", "Any owner"), *((o, o) for o in owners)]  # type: ignore[attr-defined]
+        self.refresh_helper()
+
+
+def _score(label: str, words: dict[int, str]) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label, coerce=int, choices=[(n, f"{n} – {w}") for n, w in words.items()]
+    )
+
+
+class RiskForm(GovukForm):
+    reference = forms.CharField(label="Reference", max_length=20, help_text="For example, R7")
+    title = forms.CharField(label="Risk", max_length=200)
+    cause = forms.CharField(label="Cause", widget=forms.Textarea(attrs=_TEXT))
+    effect = forms.CharField(label="Effect", widget=forms.Textarea(attrs=_TEXT))
+    inherent_likelihood = _score("Likelihood before controls", LIKELIHOOD)
+    inherent_impact = _score("Impact before controls", IMPACT)
+    controls = forms.CharField(label="Controls in place", widget=forms.Textarea(attrs=_TEXT))
+    residual_likelihood = _score("Likelihood with controls", LIKELIHOOD)
+    residual_impact = _score("Impact with controls", IMPACT)
+    actions = forms.CharField(
+        label="Further actions", required=False, widget=forms.Textarea(attrs=_TEXT)
+    )
+    owner = forms.CharField(label="Owner", max_length=200)
+    review_on = GovukDateField(label="Next review date")
+    trend = forms.ChoiceField(label="Trend", choices=Trend.choices, widget=forms.RadioSelect)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        inherent = data.get("inherent_likelihood", 0) * data.get("inherent_impact", 0)
+        residual = data.get("residual_likelihood", 0) * data.get("residual_impact", 0)
+        if inherent and residual and residual > inherent:
+            self.add_error(
+                "residual_likelihood",
+                "The score with controls cannot be higher than the score before them",
+            )
+        return data

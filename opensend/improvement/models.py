@@ -1,0 +1,208 @@
+"""Improvement governance (DESIGN §2.11, docs/improvement.md): where the improvement work comes
+from (inspections, progress reviews, commissioner and peer reports), the areas of weakness they
+name with their sign-off, the recommendations they make with every dated update kept, and the
+risk register. No child's details are held here. Nothing is deleted."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from opensend.core.models import NeverDeleted
+
+
+class SourceKind(models.TextChoices):
+    INSPECTION_2018 = "inspection_2018", "Local area SEND inspection (2016 to 2022 framework)"
+    INSPECTION_2023 = "inspection_2023", "Area SEND inspection (2023 framework)"
+    MONITORING = "monitoring", "Revisit or monitoring inspection"
+    PROGRESS_REVIEW = "progress_review", "Progress review (DfE and NHS England)"
+    COMMISSIONER = "commissioner", "Commissioner's report"
+    PEER_REVIEW = "peer_review", "Peer review"
+
+
+INSPECTION_KINDS = frozenset(
+    {SourceKind.INSPECTION_2018, SourceKind.INSPECTION_2023, SourceKind.MONITORING}
+)
+
+
+class Source(NeverDeleted):
+    """One inspection, review or report that gives the area improvement work."""
+
+    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    title = models.CharField(max_length=200)
+    author = models.CharField(
+        max_length=200, help_text="Who wrote it, for example Ofsted and CQC, or the Commissioner"
+    )
+    published_on = models.DateField()
+    judgement = models.TextField(
+        blank=True, help_text="The outcome or judgement, in the inspectors' words"
+    )
+    summary = models.TextField(blank=True)
+    link = models.URLField(blank=True)
+    monitoring_due_on = models.DateField(null=True, blank=True)
+    next_inspection_due_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_inspection(self) -> bool:
+        return self.kind in INSPECTION_KINDS
+
+
+class Partner(models.TextChoices):
+    COUNCIL = "council", "The council"
+    HEALTH = "health", "The health board (ICB)"
+    JOINT = "joint", "The council and the health board together"
+
+
+class SignOff(models.TextChoices):
+    OPEN = "open", "Not signed off"
+    SIGNED_OFF = "signed_off", "Signed off"
+
+
+class Area(NeverDeleted):
+    """An area of significant weakness (2018 framework) or for improvement (2023 framework)."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="areas")
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    owner = models.CharField(max_length=20, choices=Partner.choices)
+    sign_off = models.CharField(max_length=20, choices=SignOff.choices, default=SignOff.OPEN)
+    signed_off_on = models.DateField(null=True, blank=True)
+    signed_off_by = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["source", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "number"], name="one_area_number_a_source")
+        ]
+
+    def __str__(self) -> str:
+        return f"Area {self.number}"
+
+
+class RecordedEntry(models.Model):
+    """A history row: who recorded it and when. Rows are added, never changed."""
+
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class AreaSignOffChange(RecordedEntry):
+    """Each change of an area's sign-off, kept (a signed-off area keeps its history)."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="sign_off_changes")
+    sign_off = models.CharField(max_length=20, choices=SignOff.choices)
+    on = models.DateField()
+    body = models.CharField(max_length=200, blank=True)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+
+
+class RecommendationStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    ONGOING = "ongoing", "Ongoing"
+    COMPLETE = "complete", "Complete"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+
+
+class Recommendation(NeverDeleted):
+    """A numbered recommendation from a report, with its current status (its updates say why)."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="recommendations")
+    number = models.CharField(max_length=10, help_text="As the report numbers it: 4, or 9a")
+    sort_key = models.PositiveIntegerField(default=0, editable=False)
+    text = models.TextField()
+    paragraph = models.CharField(max_length=60, blank=True, help_text="For example (52)")
+    owner = models.CharField(max_length=200, blank=True)
+    restates = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="restated_by"
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=RecommendationStatus.choices,
+        default=RecommendationStatus.NOT_STARTED,
+    )
+    next_review_on = models.DateField(null=True, blank=True)
+    next_review_at = models.CharField(
+        max_length=200, blank=True, help_text="The meeting that reviews it next"
+    )
+
+    class Meta:
+        ordering = ["source__published_on", "source", "sort_key", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "number"], name="one_recommendation_number_a_source"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Recommendation {self.number}"
+
+
+class RecommendationUpdate(RecordedEntry):
+    """One dated update: what was done, the status it left, and (for complete) the evidence."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="updates"
+    )
+    written_on = models.DateField()
+    text = models.TextField()
+    status = models.CharField(max_length=20, choices=RecommendationStatus.choices)
+    evidence = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-written_on", "-pk"]
+
+
+class Trend(models.TextChoices):
+    RISING = "rising", "Rising"
+    STEADY = "steady", "Steady"
+    FALLING = "falling", "Falling"
+
+
+SCORE = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class Risk(NeverDeleted):
+    """A risk to the improvement programme, scored likelihood × impact (1 to 5 each), before
+    controls (inherent) and after them (residual)."""
+
+    reference = models.CharField(max_length=20, unique=True)
+    title = models.CharField(max_length=200)
+    cause = models.TextField()
+    effect = models.TextField()
+    inherent_likelihood = models.PositiveSmallIntegerField(validators=SCORE)
+    inherent_impact = models.PositiveSmallIntegerField(validators=SCORE)
+    residual_likelihood = models.PositiveSmallIntegerField(validators=SCORE)
+    residual_impact = models.PositiveSmallIntegerField(validators=SCORE)
+    controls = models.TextField()
+    actions = models.TextField(blank=True)
+    owner = models.CharField(max_length=200)
+    review_on = models.DateField()
+    trend = models.CharField(max_length=10, choices=Trend.choices, default=Trend.STEADY)
+
+    class Meta:
+        ordering = ["reference"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    @property
+    def inherent_score(self) -> int:
+        return self.inherent_likelihood * self.inherent_impact
+
+    @property
+    def residual_score(self) -> int:
+        return self.residual_likelihood * self.residual_impact

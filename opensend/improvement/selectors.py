@@ -1,0 +1,132 @@
+"""Every read the improvement pages use. Nothing here is about a child, so any holder of
+view_improvement sees all of it (the views check the capability); a missing record is a 404."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from opensend.improvement.models import (
+    Area,
+    Recommendation,
+    RecommendationStatus,
+    RecommendationUpdate,
+    Risk,
+    Source,
+)
+
+SCORES = (1, 2, 3, 4, 5)
+LIKELIHOOD = {1: "Rare", 2: "Unlikely", 3: "Possible", 4: "Likely", 5: "Almost certain"}
+IMPACT = {1: "Negligible", 2: "Minor", 3: "Moderate", 4: "Major", 5: "Severe"}
+# Likelihood × impact: 15 and over is high, 8 to 14 medium, under 8 low (docs/improvement.md).
+HIGH, MEDIUM = 15, 8
+
+
+def band(score: int) -> str:
+    if score >= HIGH:
+        return "High"
+    return "Medium" if score >= MEDIUM else "Low"
+
+
+def source_list() -> QuerySet[Source]:
+    return Source.objects.annotate(
+        area_count=Count("areas", distinct=True),
+        recommendation_count=Count("recommendations", distinct=True),
+    )
+
+
+def source_get(*, source_id: int) -> Source:
+    return get_object_or_404(Source, pk=source_id)
+
+
+def source_areas(source: Source) -> QuerySet[Area]:
+    return source.areas.prefetch_related("sign_off_changes__recorded_by")
+
+
+def area_get(*, area_id: int) -> Area:
+    return get_object_or_404(Area.objects.select_related("source"), pk=area_id)
+
+
+def _with_latest_update(qs: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+    return qs.select_related("source").prefetch_related(
+        Prefetch("updates", queryset=RecommendationUpdate.objects.all(), to_attr="update_list"),
+        "restates__source",
+    )
+
+
+def recommendation_list(*, status: str = "", owner: str = "") -> QuerySet[Recommendation]:
+    qs = Recommendation.objects.all()
+    if status:
+        qs = qs.filter(status=status)
+    if owner:
+        qs = qs.filter(owner=owner)
+    return _with_latest_update(qs)
+
+
+def recommendation_owners() -> list[str]:
+    return list(
+        Recommendation.objects.exclude(owner="")
+        .order_by("owner")
+        .values_list("owner", flat=True)
+        .distinct()
+    )
+
+
+def recommendation_status_counts() -> list[tuple[str, int]]:
+    counts = dict(Recommendation.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    return [(label, counts.get(value, 0)) for value, label in RecommendationStatus.choices]
+
+
+def recommendation_get(*, recommendation_id: int) -> Recommendation:
+    qs = _with_latest_update(Recommendation.objects.all()).prefetch_related(
+        "updates__recorded_by", "restated_by__source"
+    )
+    return get_object_or_404(qs, pk=recommendation_id)
+
+
+def recommendation_choices() -> QuerySet[Recommendation]:
+    return Recommendation.objects.select_related("source")
+
+
+def risk_list() -> QuerySet[Risk]:
+    return Risk.objects.all()
+
+
+def risk_get(*, risk_id: int) -> Risk:
+    return get_object_or_404(Risk, pk=risk_id)
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    likelihood: int
+    impact: int
+    risks: list[Risk]
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+    @property
+    def band(self) -> str:
+        return band(self.score)
+
+
+def heat_map(risks: list[Risk], *, residual: bool = True) -> list[dict[str, Any]]:
+    """Rows from likelihood 5 (top) to 1, each with a cell per impact 1 to 5 holding its risks."""
+    prefix = "residual" if residual else "inherent"
+    placed: dict[tuple[int, int], list[Risk]] = {}
+    for risk in risks:
+        key = (getattr(risk, f"{prefix}_likelihood"), getattr(risk, f"{prefix}_impact"))
+        placed.setdefault(key, []).append(risk)
+    return [
+        {
+            "likelihood": likelihood,
+            "label": LIKELIHOOD[likelihood],
+            "cells": [
+                HeatCell(likelihood, impact, placed.get((likelihood, impact), []))
+                for impact in SCORES
+            ],
+        }
+        for likelihood in reversed(SCORES)
+    ]

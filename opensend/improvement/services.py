@@ -1,0 +1,204 @@
+"""Every write in improvement governance: keyword-only, checked, atomic and audited."""
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from opensend.accounts.permissions import Capability, check_capability
+from opensend.audit.models import Action
+from opensend.audit.services import apply_changes, audit_record
+from opensend.core.types import Actor
+from opensend.improvement.models import (
+    Area,
+    AreaSignOffChange,
+    Recommendation,
+    RecommendationStatus,
+    RecommendationUpdate,
+    Risk,
+    SignOff,
+    Source,
+)
+
+SOURCE = "Improvement governance"
+
+
+def _created(actor: Actor, obj: Any, summary: str) -> None:
+    audit_record(actor=actor, action=Action.CREATE, obj=obj, summary=summary, source=SOURCE)
+
+
+def _changed(actor: Actor, obj: Any, changes: dict[str, list[str]], summary: str) -> None:
+    audit_record(
+        actor=actor, action=Action.UPDATE, obj=obj, changes=changes, summary=summary, source=SOURCE
+    )
+
+
+@transaction.atomic
+def source_create(*, actor: Actor, **fields: Any) -> Source:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    source = Source.objects.create(**fields)
+    _created(actor, source, f"Added {source.get_kind_display().lower()}: {source.title}")
+    return source
+
+
+def _unique(save: Any, field: str, message: str) -> Any:
+    """Run `save`; a clash on the unique number becomes a message by the field."""
+    try:
+        with transaction.atomic():
+            return save()
+    except IntegrityError as exc:
+        raise ValidationError({field: message}) from exc
+
+
+@transaction.atomic
+def area_create(*, actor: Actor, source: Source, number: int, text: str, owner: str) -> Area:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    area = _unique(
+        lambda: Area.objects.create(source=source, number=number, text=text, owner=owner),
+        "number",
+        f"{source.title} already has an area {number}",
+    )
+    _created(actor, area, f"Added area {number} to {source.title}")
+    return area
+
+
+@transaction.atomic
+def area_sign_off(
+    *, actor: Actor, area: Area, sign_off: str, on: date, body: str, reason: str
+) -> AreaSignOffChange:
+    """Sign an area off (or reopen it), keeping every earlier change."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    if sign_off == SignOff.SIGNED_OFF and not body.strip():
+        raise ValidationError({"body": "Enter who signed the area off"})
+    if on < area.source.published_on:
+        raise ValidationError({"on": "The date must be on or after the inspection was published"})
+    signed = sign_off == SignOff.SIGNED_OFF
+    changes = apply_changes(
+        area,
+        {
+            "sign_off": sign_off,
+            "signed_off_on": on if signed else None,
+            "signed_off_by": body.strip() if signed else "",
+        },
+    )
+    area.save()
+    change = AreaSignOffChange.objects.create(
+        area=area, sign_off=sign_off, on=on, body=body.strip(), reason=reason, recorded_by=actor
+    )
+    _changed(actor, area, changes, f"{area.get_sign_off_display()} ({on.isoformat()}): {reason}")
+    return change
+
+
+def sort_key(number: str) -> int:
+    """'9' before '9a' before '10' (the reports number restated recommendations 9a, 10a)."""
+    match = re.match(r"\s*(\d+)\s*([a-z]?)", number.lower())
+    if match is None:
+        return 0
+    letter = ord(match.group(2)) - ord("a") + 1 if match.group(2) else 0
+    return int(match.group(1)) * 100 + letter
+
+
+@transaction.atomic
+def recommendation_create(
+    *,
+    actor: Actor,
+    source: Source,
+    number: str,
+    text: str,
+    paragraph: str = "",
+    owner: str = "",
+    restates: Iterable[Recommendation] = (),
+    next_review_on: date | None = None,
+    next_review_at: str = "",
+) -> Recommendation:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    number = number.strip()
+    recommendation = _unique(
+        lambda: Recommendation.objects.create(
+            source=source,
+            number=number,
+            sort_key=sort_key(number),
+            text=text,
+            paragraph=paragraph,
+            owner=owner,
+            next_review_on=next_review_on,
+            next_review_at=next_review_at,
+        ),
+        "number",
+        f"{source.title} already has a recommendation {number}",
+    )
+    earlier = list(restates)
+    if any(r.source.published_on > source.published_on for r in earlier):
+        raise ValidationError({"restates": "A recommendation can only restate earlier ones"})
+    recommendation.restates.set(earlier)
+    _created(actor, recommendation, f"Added recommendation {number} from {source.title}")
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_update_add(
+    *,
+    actor: Actor,
+    recommendation: Recommendation,
+    written_on: date,
+    text: str,
+    status: str,
+    evidence: str = "",
+    next_review_on: date | None = None,
+    next_review_at: str = "",
+) -> RecommendationUpdate:
+    """A dated update, kept beside the earlier ones; it sets the recommendation's status.
+    'Complete' needs the evidence that shows it is."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    if status == RecommendationStatus.COMPLETE and not evidence.strip():
+        raise ValidationError(
+            {"evidence": "Enter the evidence that shows the recommendation is complete"}
+        )
+    if written_on < recommendation.source.published_on:
+        raise ValidationError(
+            {"written_on": "The update must be dated on or after the report was published"}
+        )
+    update = RecommendationUpdate.objects.create(
+        recommendation=recommendation,
+        written_on=written_on,
+        text=text,
+        status=status,
+        evidence=evidence.strip(),
+        recorded_by=actor,
+    )
+    changes = apply_changes(
+        recommendation,
+        {"status": status, "next_review_on": next_review_on, "next_review_at": next_review_at},
+    )
+    recommendation.save()
+    _changed(
+        actor,
+        recommendation,
+        changes,
+        f"Update of {written_on.isoformat()}: {update.get_status_display()}",
+    )
+    return update
+
+
+@transaction.atomic
+def risk_create(*, actor: Actor, **fields: Any) -> Risk:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    risk = _unique(
+        lambda: Risk.objects.create(**fields),
+        "reference",
+        f"There is already a risk {fields.get('reference')}",
+    )
+    _created(actor, risk, f"Added risk {risk}")
+    return risk
+
+
+@transaction.atomic
+def risk_change(*, actor: Actor, risk: Risk, **fields: Any) -> Risk:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    changes = apply_changes(risk, fields)
+    _unique(risk.save, "reference", f"There is already a risk {risk.reference}")
+    _changed(actor, risk, changes, f"Changed risk {risk}")
+    return risk

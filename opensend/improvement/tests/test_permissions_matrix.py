@@ -1,0 +1,73 @@
+"""Every role against every improvement page (GET): board members, analysts, managers and
+administrators read; only managers and administrators open the forms; nobody else gets in."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from testsupport.factories.improvement import AreaFactory, RecommendationFactory, RiskFactory
+from testsupport.roles import ROLES
+
+pytestmark = pytest.mark.django_db
+READERS = {"board_member", "analyst", "team_manager", "admin"}
+EDITORS = {"team_manager", "admin"}
+
+
+def _urls():
+    area = AreaFactory()
+    recommendation = RecommendationFactory()
+    risk = RiskFactory()
+    source = area.source.pk
+    return {
+        reverse("improvement:home"): READERS,
+        reverse("improvement:source_detail", args=[source]): READERS,
+        reverse("improvement:tracker"): READERS,
+        reverse("improvement:tracker") + "?download=csv": READERS,
+        reverse("improvement:recommendation_detail", args=[recommendation.pk]): READERS,
+        reverse("improvement:risk_register"): READERS,
+        reverse("improvement:risk_detail", args=[risk.pk]): READERS,
+        reverse("improvement:source_create"): EDITORS,
+        reverse("improvement:area_create", args=[source]): EDITORS,
+        reverse("improvement:area_sign_off", args=[area.pk]): EDITORS,
+        reverse("improvement:recommendation_create", args=[source]): EDITORS,
+        reverse("improvement:recommendation_update", args=[recommendation.pk]): EDITORS,
+        reverse("improvement:risk_create"): EDITORS,
+        reverse("improvement:risk_edit", args=[risk.pk]): EDITORS,
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_for_every_role(world, role):
+    client = world.client_for(role)
+    for url, allowed in _urls().items():
+        assert client.get(url).status_code == (200 if role in allowed else 403), (role, url)
+
+
+def test_signed_out_people_are_sent_to_sign_in(db):
+    response = Client().get(reverse("improvement:home"))
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response["Location"]
+
+
+def test_a_board_member_cannot_post_a_change(world):
+    recommendation = RecommendationFactory()
+    response = world.client_for("board_member").post(
+        reverse("improvement:recommendation_update", args=[recommendation.pk]), {"text": "x"}
+    )
+    assert response.status_code == 403
+    assert not recommendation.updates.exists()
+
+
+def test_missing_records_are_not_found(world):
+    client = world.client_for("team_manager")
+    for name in ("source_detail", "recommendation_detail", "risk_detail", "area_sign_off"):
+        url = reverse(f"improvement:{name}", args=[999_999])
+        assert client.get(url).status_code == 404, name
+
+
+def test_the_navigation_shows_improvement_to_readers_only(world):
+    home = reverse("portal:home")
+    link = reverse("improvement:home")
+    assert f'href="{link}"' in world.client_for("board_member").get(home).content.decode()
+    assert f'href="{link}"' in world.client_for("team_manager").get(home).content.decode()
+    assert f'href="{link}"' not in world.client_for("senco").get(home).content.decode()

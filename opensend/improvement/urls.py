@@ -1,0 +1,33 @@
+from django.urls import path
+
+from opensend.improvement import views
+
+app_name = "improvement"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sources/new/", views.source_create, name="source_create"),
+    path("sources/<int:source_id>/", views.source_detail, name="source_detail"),
+    path("sources/<int:source_id>/areas/new/", views.area_create, name="area_create"),
+    path(
+        "sources/<int:source_id>/recommendations/new/",
+        views.recommendation_create,
+        name="recommendation_create",
+    ),
+    path("areas/<int:area_id>/sign-off/", views.area_sign_off, name="area_sign_off"),
+    path("recommendations/", views.tracker, name="tracker"),
+    path(
+        "recommendations/<int:recommendation_id>/",
+        views.recommendation_detail,
+        name="recommendation_detail",
+    ),
+    path(
+        "recommendations/<int:recommendation_id>/update/",
+        views.recommendation_update,
+        name="recommendation_update",
+    ),
+    path("risks/", views.risk_register, name="risk_register"),
+    path("risks/new/", views.risk_create, name="risk_create"),
+    path("risks/<int:risk_id>/", views.risk_detail, name="risk_detail"),
+    path("risks/<int:risk_id>/change/", views.risk_edit, name="risk_edit"),
+]

@@ -1,0 +1,71 @@
+"""Factories for improvement governance: inspections and reports, areas, recommendations, risks."""
+
+import datetime
+
+import factory
+
+from opensend.improvement.models import (
+    Area,
+    Partner,
+    Recommendation,
+    Risk,
+    Source,
+    SourceKind,
+)
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    kind = SourceKind.COMMISSIONER
+    title = factory.Sequence(lambda n: f"Commissioner's report {n}")
+    author = "The SEND Commissioner"
+    published_on = datetime.date(2024, 2, 1)
+
+
+class InspectionFactory(SourceFactory):
+    kind = SourceKind.INSPECTION_2018
+    title = factory.Sequence(lambda n: f"Local area SEND inspection {n}")
+    author = "Ofsted and CQC"
+    published_on = datetime.date(2018, 7, 30)
+    judgement = "A Written Statement of Action is required."
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Area
+
+    source = factory.SubFactory(InspectionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "Plans are not written in time and are of poor quality."
+    owner = Partner.JOINT
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    source = factory.SubFactory(SourceFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    sort_key = factory.LazyAttribute(lambda o: int(o.number) * 100 if o.number.isdigit() else 0)
+    text = "The Improvement Board should oversee the outstanding actions."
+    paragraph = "51"
+    owner = "Director for Children and Families"
+
+
+class RiskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Risk
+
+    reference = factory.Sequence(lambda n: f"R{n + 1}")
+    title = "Not enough caseworkers"
+    cause = "Posts stay vacant."
+    effect = "Plans are issued late."
+    inherent_likelihood = 4
+    inherent_impact = 5
+    residual_likelihood = 3
+    residual_impact = 4
+    controls = "Agency cover and a recruitment campaign."
+    owner = "Head of SENAR"
+    review_on = datetime.date(2026, 12, 1)
