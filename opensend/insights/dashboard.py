@@ -158,7 +158,7 @@ def _chart(item: kpis.Kpi, viewer: Viewer, end: date) -> dict[str, Any]:
             reference_label=f"England {reference}%" if reference is not None else "",
         ),
         "summary": charts.summary(
-            points, what=tables.headline_words(item).lstrip("of "), unit=unit
+            points, what=tables.headline_words(item).removeprefix("of "), unit=unit
         ),
         "columns": tables.columns(item),
         "rows": table,
