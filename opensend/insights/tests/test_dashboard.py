@@ -183,3 +183,20 @@ def test_every_kpi_page_opens(plans):
 def test_the_navigation_links_to_the_dashboard(world, role):
     body = world.client_for(role).get(reverse("insights:dashboard")).content.decode()
     assert f'href="{DASHBOARD}"' in body
+
+
+def test_the_dashboard_takes_the_same_number_of_queries_for_more_records(plans):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = plans.client_for("admin")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(DASHBOARD, PERIOD).status_code == 200
+        return len(captured)
+
+    before = queries()
+    for day in range(1, 25):
+        issue(plans.team_child, date(2026, 4, day), received=date(2025, 11, day))
+    assert queries() == before
