@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from opensend.directory import access, selectors, services
 from opensend.directory.forms import AnswerForm, DecisionForm, ServiceEditForm
@@ -153,3 +153,14 @@ def problems(request: HttpRequest) -> HttpResponse:
         },
         status=status,
     )
+
+
+@login_required
+@require_POST
+def service_checked(request: HttpRequest, service_id: UUID) -> HttpResponse:
+    """ "It is all correct": the entry counts as checked today."""
+    _check(request)
+    service = selectors.service_get_for_manager(user=request.user, service_id=service_id)
+    services.service_review(actor=request.user, service=service, today=timezone.localdate())
+    messages.success(request, f"{service.name} is marked as checked today")
+    return redirect(reverse("directory:manage"))

@@ -134,6 +134,8 @@ class Service(UUIDModel):
     # families see as "last reviewed"; more than 12 months ago is stale.
     assured_date = models.DateField(null=True, blank=True)
     assurer_email = models.EmailField(blank=True)
+    # When its keepers were last reminded to check it (directory.reminders).
+    reminded_on = models.DateField(null=True, blank=True)
     alert = models.TextField(blank=True)
     last_modified = models.DateTimeField(auto_now=True, db_index=True)
     # A school, college or other setting from the people app is presented through its entry here:

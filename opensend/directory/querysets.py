@@ -25,6 +25,14 @@ def _model(name: str) -> type[models.Model]:
     return apps.get_model("directory", name)
 
 
+def a_year_after(day: date) -> date:
+    """The same day a year later (28 February for 29 February): when an entry goes stale."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
 class ServiceQuerySet(models.QuerySet):
     def public(self) -> Self:
         """What the public directory shows: active services."""

@@ -159,6 +159,12 @@ def search_without_results_record(*, words: str, filters: dict[str, Any]) -> Non
 @transaction.atomic
 def service_review(*, actor: Actor, service: Service, today: date) -> Service:
     """An owner or editor confirms the entry is right today: its "last reviewed" date."""
+    from opensend.directory.access import is_council_editor, owner_organisation_ids
+
+    if not is_council_editor(actor) and (
+        service.organization.owner_id not in owner_organisation_ids(actor)
+    ):
+        raise PermissionDenied
     service.assured_date = today
     service.assurer_email = getattr(actor, "email", "") or ""
     service.save(update_fields=["assured_date", "assurer_email", "last_modified", "updated_at"])

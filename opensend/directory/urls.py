@@ -15,6 +15,11 @@ urlpatterns = [
     # Signed in: keeping entries current.
     path("manage/", manage_views.manage_home, name="manage"),
     path("manage/services/<uuid:service_id>/", manage_views.service_edit, name="service_edit"),
+    path(
+        "manage/services/<uuid:service_id>/checked/",
+        manage_views.service_checked,
+        name="service_checked",
+    ),
     path("manage/changes/", manage_views.changes, name="changes"),
     path("manage/problems/", manage_views.problems, name="problems"),
     path("manage/changes/<int:change_id>/", manage_views.change_decide, name="change"),

@@ -157,3 +157,40 @@ def test_owners_deal_with_problems_the_public_reported(client, world, provider):
     assert "Phone is wrong" not in client.get(url).content.decode()
     editor = world.client_for("local_offer_editor")
     assert "Not mine" in editor.get(url).content.decode()
+
+
+def test_keepers_are_reminded_a_month_before_an_entry_goes_stale(provider):
+    import datetime
+
+    from django.core.management import call_command
+
+    from opensend.directory.reminders import review_reminders_send
+    from opensend.notify.models import OutboxMessage
+
+    today = datetime.date(2026, 12, 3)
+    ours = provider["ours"]
+    ours.assured_date = datetime.date(2025, 12, 20)  # stale from 20 December 2026
+    ours.save()
+    fresh = a_service(name="Fresh club", ages=(5, 16))
+    fresh.organization.owner = ours.organization.owner
+    fresh.organization.save()
+    assert review_reminders_send(today=today) == 1
+    message = OutboxMessage.objects.get(template="local_offer_check_due")
+    assert message.to_address == "provider@test.opensend.test"
+    assert "Rainbow Swimming" in message.subject
+    assert "20 December 2026" in message.body
+    assert f"/local-offer/manage/services/{ours.id}/" in message.body
+    assert review_reminders_send(today=today) == 0  # not again within the month
+    call_command("directory_reminders", stdout=__import__("io").StringIO())
+
+
+def test_it_is_all_correct_marks_the_entry_checked(client, world, provider):
+    ours, theirs = provider["ours"], provider["theirs"]
+    ours.assured_date = None
+    ours.save()
+    sign_in_fully(client, provider["user"])
+    assert client.post(reverse("directory:service_checked", args=[ours.id])).status_code == 302
+    ours.refresh_from_db()
+    assert ours.assured_date is not None
+    assert client.post(reverse("directory:service_checked", args=[theirs.id])).status_code == 404
+    assert client.get(reverse("directory:service_checked", args=[ours.id])).status_code == 405
