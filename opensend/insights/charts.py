@@ -77,7 +77,8 @@ def column_chart(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(reference):.1f}" '
             f'y2="{y(reference):.1f}" stroke="{LINE}" stroke-width="2" stroke-dasharray="6 4"/>'
             f'<text x="{WIDTH - RIGHT}" y="{y(reference) - 6:.1f}" text-anchor="end" '
-            f'font-size="12" fill="{LINE}">{escape(reference_label)}</text>'
+            f'font-size="12" fill="{LINE}" stroke="#ffffff" stroke-width="4" '
+            f'paint-order="stroke">{escape(reference_label)}</text>'
         )
     parts.append("</svg>")
     # Safe: every piece of text inside was escaped above.
@@ -90,12 +91,13 @@ def summary(points: list[Point], *, what: str, unit: str) -> str:
     if not known:
         return f"There are no figures to show for {what} in these quarters."
     first, last = known[0], known[-1]
+    subject = what[:1].upper() + what[1:]
 
     def shown(p: Point) -> str:
         return f"{p.value}{unit}" if unit == "%" else f"{p.value} {unit}"
 
     if first is last:
-        return f"{what.capitalize()} was {shown(last)} in {last.label}."
+        return f"{subject} was {shown(last)} in {last.label}."
     if last.value == first.value:
         movement = "stayed at"
     elif (last.value or 0) > (first.value or 0):
@@ -103,6 +105,6 @@ def summary(points: list[Point], *, what: str, unit: str) -> str:
     else:
         movement = "fell to"
     return (
-        f"{what.capitalize()} was {shown(first)} in {first.label} and {movement} "
+        f"{subject} was {shown(first)} in {first.label} and {movement} "
         f"{shown(last)} in {last.label}."
     )

@@ -257,3 +257,19 @@ def test_the_trend_counts_each_quarter_in_one_go(plans):
     assert [(f.total, f.hits) for _, f in points] == [(1, 1), (4, 2), (0, 0), (2, 0)]
     weeks = kpis.trend(kpis.KPIS["average-weeks-to-issue"], end=date(2026, 9, 30), scope=Q())
     assert weeks[-1][1].mean_weeks == round((364 + 365) / 2 / 7, 1)
+
+
+def test_the_chart_sentence_and_svg():
+    from opensend.insights import charts
+
+    points = [charts.Point("Jan to Mar 2026", 40.0), charts.Point("Apr to Jun 2026", None),
+              charts.Point("Jul to Sep 2026", 52.1)]  # fmt: skip
+    sentence = charts.summary(points, what="new EHC plans within 20 weeks", unit="%")
+    assert sentence == (
+        "New EHC plans within 20 weeks was 40.0% in Jan to Mar 2026 and rose to 52.1% in "
+        "Jul to Sep 2026."
+    )
+    svg = charts.column_chart(points, percent=True, reference=46.4, reference_label="<England>")
+    assert svg.count("<rect") == 2  # no bar where there is no figure
+    assert "&lt;England&gt;" in svg and 'aria-hidden="true"' in svg
+    assert charts.summary([], what="x", unit="%").startswith("There are no figures")
