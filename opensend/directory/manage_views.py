@@ -38,6 +38,7 @@ def manage_home(request: HttpRequest) -> HttpResponse:
             "is_editor": access.is_council_editor(request.user),
             "waiting": selectors.changes_waiting(user=request.user).count(),
             "problems": selectors.problems_to_answer(user=request.user).count(),
+            "gaps": selectors.searches_without_results(user=request.user),
         },
     )
 

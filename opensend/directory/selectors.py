@@ -21,6 +21,7 @@ from opensend.directory.models import (
     FeedbackKind,
     Location,
     Schedule,
+    SearchWithoutResults,
     Service,
     ServiceAtLocation,
     ServiceChange,
@@ -342,3 +343,18 @@ def problem_get_for_manager(*, user: object, feedback_id: int) -> Feedback:
         )
     except Feedback.DoesNotExist:
         raise Http404("No report found") from None
+
+
+def searches_without_results(*, user: object, limit: int = 20) -> list[dict[str, object]]:
+    """For council editors: what the public looked for and did not find (most asked first)."""
+    from django.db.models import Count, Max
+
+    from opensend.directory import access
+
+    if not access.is_council_editor(user):
+        return []
+    return list(
+        SearchWithoutResults.objects.values("words")
+        .annotate(times=Count("pk"), last=Max("created_at"))
+        .order_by("-times", "-last", "words")[:limit]
+    )

@@ -194,3 +194,12 @@ def test_it_is_all_correct_marks_the_entry_checked(client, world, provider):
     assert ours.assured_date is not None
     assert client.post(reverse("directory:service_checked", args=[theirs.id])).status_code == 404
     assert client.get(reverse("directory:service_checked", args=[ours.id])).status_code == 405
+
+
+def test_editors_see_what_families_looked_for_and_did_not_find(client, world, provider):
+    client.get(reverse("directory:search"), {"words": "trampolining"})
+    client.get(reverse("directory:search"), {"words": "trampolining"})
+    page = world.client_for("local_offer_editor").get(reverse("directory:manage"))
+    assert "trampolining" in page.content.decode()
+    sign_in_fully(client, provider["user"])
+    assert "trampolining" not in client.get(reverse("directory:manage")).content.decode()
