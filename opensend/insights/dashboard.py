@@ -310,7 +310,7 @@ def kpi_cases(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
     group = request.GET.get("group")
     if cut is None and item.measure != kpis.Measure.MIX:
         group = None
-    lines, hidden = kpis.case_rows(
+    cases = kpis.case_rows(
         item,
         start=start,
         end=end,
@@ -321,7 +321,7 @@ def kpi_cases(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
     )
     audit_record_list(
         actor=request.user,
-        objects=[line.child for line in lines],
+        objects=[line.child for line in cases.lines],
         summary=f"Listed behind the figure “{item.title}”",
     )
     period_query = {k: str(v) for k, v in request.GET.items() if k not in ("cut", "group")}
@@ -330,8 +330,10 @@ def kpi_cases(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
         "insights/kpi_cases.html",
         {
             "item": item,
-            "lines": lines,
-            "hidden": hidden,
+            "lines": cases.lines,
+            "hidden": cases.hidden,
+            "visible": cases.visible,
+            "not_shown": cases.not_shown,
             "group_label": _group_label(item, cut, group, end),
             "start_long": statutory.long_date(start),
             "end_long": statutory.long_date(end),

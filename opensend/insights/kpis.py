@@ -798,6 +798,25 @@ class CaseLine:
     exception: bool
 
 
+# A figure can stand for thousands of cases: the page lists the first ones and says so.
+MOST_CASES_LISTED = 200
+
+
+@dataclass(frozen=True)
+class CaseList:
+    lines: list[CaseLine]
+    total: int  # every record behind the figure
+    visible: int  # those the user may open (the first MOST_CASES_LISTED are in `lines`)
+
+    @property
+    def hidden(self) -> int:
+        return self.total - self.visible
+
+    @property
+    def not_shown(self) -> int:
+        return self.visible - len(self.lines)
+
+
 def case_rows(
     item: Kpi,
     *,
@@ -807,8 +826,9 @@ def case_rows(
     visible_children: QuerySet[Any],
     cut: str | None = None,
     group: str | None = None,
-) -> tuple[list[CaseLine], int]:
-    """The records behind a figure that the user may open, and how many others there are."""
+) -> CaseList:
+    """The records behind a figure that the user may open (the first MOST_CASES_LISTED), and
+    how many there are of each."""
     counted = item.count(start, end)
     qs = counted.rows.filter(scope)
     if cut is not None and group is not None:
@@ -831,7 +851,7 @@ def case_rows(
         *(f for f in (counted.start_field,) if "__" not in f), "pk"
     )
     lines = []
-    for record in visible:
+    for record in visible[:MOST_CASES_LISTED]:
         child = record
         for part in child_field.split("__"):
             child = getattr(child, part)
@@ -845,7 +865,7 @@ def case_rows(
                 exception=bool(record._exc),
             )
         )
-    return lines, total - len(lines)
+    return CaseList(lines=lines, total=total, visible=visible.count())
 
 
 def _dotted(record: Any, path: str) -> Any:

@@ -200,3 +200,13 @@ def test_the_dashboard_takes_the_same_number_of_queries_for_more_records(plans):
     for day in range(1, 25):
         issue(plans.team_child, date(2026, 4, day), received=date(2025, 11, day))
     assert queries() == before
+
+
+def test_a_long_list_of_cases_shows_the_first_ones_and_says_so(plans, monkeypatch):
+    from opensend.insights import kpis
+
+    monkeypatch.setattr(kpis, "MOST_CASES_LISTED", 3)
+    body = plans.client_for("admin").get(CASES, PERIOD).content.decode()
+    assert "19 cases you may open. The first 3 are listed" in body
+    listed = AuditEvent.objects.filter(actor=plans.users["admin"], action="list")
+    assert listed.count() == 3

@@ -227,15 +227,15 @@ def test_scope_limits_the_figures(plans, world):
     item = kpis.KPIS["new-plans-20-weeks"]
     [own] = figure("new-plans-20-weeks", scope=Q(caseworker_id=caseworker.pk))
     assert (own.total, own.hits) == (2, 1)
-    lines, hidden = kpis.case_rows(
+    cases = kpis.case_rows(
         item,
         start=START,
         end=END,
         scope=Q(),
         visible_children=plans[0].__class__.objects.filter(pk=plans[0].pk),
     )
-    assert [line.hit for line in lines] == [True, False]
-    assert hidden == 4
+    assert [line.hit for line in cases.lines] == [True, False]
+    assert (cases.total, cases.visible, cases.hidden, cases.not_shown) == (6, 2, 4, 0)
 
 
 def test_every_kpi_has_its_definition_in_prose():
