@@ -127,3 +127,39 @@ class AnswerForm(GovukForm):
         max_length=1200,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class ShortBreaksForm(GovukForm):
+    age = forms.IntegerField(
+        label="How old is your child?",
+        help_text="In years",
+        min_value=0,
+        max_value=25,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}),
+    )
+    lives_in_area = forms.ChoiceField(
+        label="Do you live in the council's area?", choices=YES_NO, widget=forms.RadioSelect
+    )
+    disability_or_send = forms.ChoiceField(
+        label="Does your child have a disability or special educational needs (SEND)?",
+        choices=[("yes", "Yes"), ("not_sure", "I'm not sure"), ("no", "No")],
+        widget=forms.RadioSelect,
+    )
+    ehc_plan = forms.ChoiceField(
+        label="Does your child have an education, health and care (EHC) plan?",
+        choices=[
+            ("yes", "Yes"),
+            ("being_assessed", "One is being prepared (an EHC needs assessment)"),
+            ("no", "No"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    needs_more_help = forms.ChoiceField(
+        label="Does your family need more help than clubs and play schemes give?",
+        help_text="For example, someone to care for your child at home, or overnight breaks",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )

@@ -8,6 +8,7 @@ app_name = "directory"
 
 urlpatterns = [
     path("", views.search, name="search"),
+    path("short-breaks/", views.short_breaks_checker, name="short_breaks"),
     path("services/<uuid:service_id>/", views.service_detail, name="service"),
     path("services/<uuid:service_id>/print/", views.service_print, name="service_print"),
     path("services/<uuid:service_id>/useful/", views.feedback_useful, name="useful"),

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from opensend.core.views_helpers import querystring_without_page
-from opensend.directory import selectors, services
-from opensend.directory.forms import FeedbackForm, ServiceSearchForm
+from opensend.directory import selectors, services, short_breaks
+from opensend.directory.forms import FeedbackForm, ServiceSearchForm, ShortBreaksForm
 from opensend.directory.models import FeedbackKind
 
 PER_PAGE = 20
@@ -122,3 +122,25 @@ def feedback_problem(request: HttpRequest, service_id: UUID) -> HttpResponse:
             request, "directory/problem.html", {"form": form, "service": service}, status=400
         )
     return render(request, "directory/problem.html", {"form": form, "service": service})
+
+
+@require_GET
+def short_breaks_checker(request: HttpRequest) -> HttpResponse:
+    """ "Could my child get this?": short breaks and personal budgets, each answer explained."""
+    asked = bool(request.GET)
+    form = ShortBreaksForm(request.GET if asked else None)
+    context: dict[str, object] = {"form": form}
+    if asked and not form.is_valid():
+        return render(request, "directory/short_breaks.html", context, status=400)
+    if asked:
+        data = form.cleaned_data
+        answers = short_breaks.Answers(
+            age=data["age"],
+            lives_in_area=data["lives_in_area"] == "yes",
+            disability_or_send=data["disability_or_send"],
+            ehc_plan=data["ehc_plan"],
+            needs_more_help=data["needs_more_help"] == "yes",
+        )
+        context["findings"] = short_breaks.check(answers)
+        context["age"] = answers.age
+    return render(request, "directory/short_breaks.html", context)

@@ -86,6 +86,19 @@ def test_a_parent_finds_a_free_autism_friendly_saturday_activity_near_home(page,
     follow(page, "Printable version of this page")
     assert page.get_by_role("heading", level=1).inner_text() == "Autism-friendly Saturday Swimming"
 
+    # Short breaks: could their child get them? Each answer is explained.
+    go(page, f"{live_server.url}/local-offer/short-breaks/")
+    page.get_by_label("How old is your child?").fill("9")
+    for question, answer in (
+        ("Do you live in the council's area?", "Yes"),
+        ("Does your child have a disability or special educational needs (SEND)?", "Yes"),
+        ("Does your child have an education, health and care (EHC) plan?", "No"),
+        ("Does your family need more help than clubs and play schemes give?", "No"),
+    ):
+        page.get_by_role("group", name=question).get_by_label(answer, exact=True).check()
+    submit(page, "Check")
+    assert "Your child could get this" in page.locator("main").inner_text()
+
 
 def test_a_provider_changes_an_entry_and_an_editor_approves_it(page, live_server, world):
     """The provider's change is not public until the council's Local Offer editor, seeing what
