@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from opensend.directory import access, selectors, services
+from opensend.directory import access, exports, selectors, services
 from opensend.directory.forms import AnswerForm, DecisionForm, ServiceEditForm
 from opensend.directory.models import Service
 
@@ -165,3 +165,23 @@ def service_checked(request: HttpRequest, service_id: UUID) -> HttpResponse:
     services.service_review(actor=request.user, service=service, today=timezone.localdate())
     messages.success(request, f"{service.name} is marked as checked today")
     return redirect(reverse("directory:manage"))
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest, kind: str) -> HttpResponse:
+    """The entries you keep, as CSV or Excel."""
+    _check(request)
+    services_qs = selectors.services_for_manager(user=request.user).prefetch_related(
+        "at_locations__location", "schedules", "phones", "cost_options"
+    )
+    data = exports.rows(services_qs, timezone.localdate())
+    if kind == "csv":
+        response = HttpResponse(exports.as_csv(data), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            exports.as_xlsx(data),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="local-offer.{kind}"'
+    return response

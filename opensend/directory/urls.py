@@ -23,5 +23,7 @@ urlpatterns = [
     ),
     path("manage/changes/", manage_views.changes, name="changes"),
     path("manage/problems/", manage_views.problems, name="problems"),
+    path("manage/local-offer.csv", manage_views.export, {"kind": "csv"}, name="export_csv"),
+    path("manage/local-offer.xlsx", manage_views.export, {"kind": "xlsx"}, name="export_xlsx"),
     path("manage/changes/<int:change_id>/", manage_views.change_decide, name="change"),
 ]

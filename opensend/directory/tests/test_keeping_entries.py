@@ -203,3 +203,24 @@ def test_editors_see_what_families_looked_for_and_did_not_find(client, world, pr
     assert "trampolining" in page.content.decode()
     sign_in_fully(client, provider["user"])
     assert "trampolining" not in client.get(reverse("directory:manage")).content.decode()
+
+
+def test_entries_download_as_csv_and_excel(client, world, provider):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    provider["ours"].description = "=HYPERLINK(bad)"
+    provider["ours"].save()
+    sign_in_fully(client, provider["user"])
+    response = client.get(reverse("directory:export_csv"))
+    assert response["Content-Disposition"].startswith("attachment")
+    table = list(csv.reader(io.StringIO(response.content.decode())))
+    assert table[0][:2] == ["id", "name"]
+    assert [row[1] for row in table[1:]] == ["Rainbow Swimming"]  # only their own
+    assert table[1][4] == "'=HYPERLINK(bad)"  # never a formula
+    editor = world.client_for("local_offer_editor")
+    book = load_workbook(io.BytesIO(editor.get(reverse("directory:export_xlsx")).content))
+    assert book.active.max_row == 3  # the header and both entries
+    assert world.client_for("caseworker").get(reverse("directory:export_csv")).status_code == 403
