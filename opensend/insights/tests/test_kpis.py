@@ -273,3 +273,32 @@ def test_the_chart_sentence_and_svg():
     assert svg.count("<rect") == 2  # no bar where there is no figure
     assert "&lt;England&gt;" in svg and 'aria-hidden="true"' in svg
     assert charts.summary([], what="x", unit="%").startswith("There are no figures")
+
+
+def test_complaints_answered_within_the_charter(world):
+    from opensend.disputes.services import complaint_create
+
+    def complaint(child, responded):
+        made = complaint_create(
+            actor=world.users["caseworker"],
+            child=child,
+            received_on=date(2026, 3, 2),
+            complainant_name="Alex Parent",
+            summary="Late advice",
+            today=date(2026, 3, 2),
+        )
+        made.stages.update(responded_on=responded)
+
+    # 10 working days from Monday 2 March 2026 is Monday 16 March 2026.
+    complaint(world.caseload_child, date(2026, 3, 16))
+    complaint(world.caseload_child, date(2026, 3, 17))
+    complaint(None, date(2026, 3, 10))  # about no child: counted for the area
+    [f] = figure("complaints-within-charter")
+    assert (f.total, f.hits) == (3, 2)
+    by_stage = figure("complaints-within-charter", cut="stage")
+    assert [(row.total, row.hits) for row in by_stage] == [(3, 2)]
+    [own] = figure(
+        "complaints-within-charter",
+        scope=Q(complaint__child__caseworker_id=world.users["caseworker"].pk),
+    )
+    assert (own.total, own.hits) == (2, 1)
