@@ -39,6 +39,7 @@ def manage_home(request: HttpRequest) -> HttpResponse:
             "waiting": selectors.changes_waiting(user=request.user).count(),
             "problems": selectors.problems_to_answer(user=request.user).count(),
             "gaps": selectors.searches_without_results(user=request.user),
+            "my_changes": selectors.changes_proposed_by(user=request.user),
         },
     )
 

@@ -358,3 +358,12 @@ def searches_without_results(*, user: object, limit: int = 20) -> list[dict[str,
         .annotate(times=Count("pk"), last=Max("created_at"))
         .order_by("-times", "-last", "words")[:limit]
     )
+
+
+def changes_proposed_by(*, user: object, limit: int = 20) -> QuerySet[ServiceChange]:
+    """The changes this person proposed, newest first, with what was decided and why."""
+    return (
+        ServiceChange.objects.filter(proposed_by_id=getattr(user, "pk", None))
+        .select_related("service")
+        .order_by("-created_at", "-pk")[:limit]
+    )

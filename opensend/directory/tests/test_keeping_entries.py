@@ -2,6 +2,7 @@
 the differences and approves (then it is public and checked today) or refuses with a reason."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from opensend.accounts.roles import OrganisationKind, Role
@@ -91,6 +92,9 @@ def test_refusing_needs_a_reason(world, provider):
     assert editor.post(url, {"decision": "reject", "reason": "Not accurate"}).status_code == 302
     change.refresh_from_db()
     assert change.status == ChangeStatus.REJECTED and change.reason == "Not accurate"
+    provider_client = sign_in_fully(Client(), provider["user"])
+    home = provider_client.get(reverse("directory:manage")).content.decode()
+    assert "Not approved" in home and "because: Not accurate" in home
     ours.refresh_from_db()
     assert ours.name == "Rainbow Swimming"
 
