@@ -44,7 +44,7 @@ from django.db.models import (
 from opensend import statutory
 from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, ClockException
 from opensend.disputes.clocks import charter_due
-from opensend.disputes.models import ComplaintStage, ComplaintStageRecord
+from opensend.disputes.models import Appeal, AppealOutcome, ComplaintStage, ComplaintStageRecord
 from opensend.people.codes import SENType, SettingKind
 from opensend.people.models import Enrolment
 from opensend.plans.models import EHCPlan, PlacementType, PlanStatus
@@ -509,6 +509,38 @@ def complaints_within_charter(start: date, end: date) -> Counted:
         hit=Q(responded_on__lte=due),
         start_field="started_on",
         end_field="responded_on",
+    )
+
+
+@kpi(
+    slug="tribunal-outcomes",
+    title="Tribunal appeals by outcome",
+    short="of Tribunal appeals ending in the period that went the family's way",
+    measure=Measure.MIX,
+    child="child",
+    owner="child__caseworker",
+    start_label="Appeal lodged",
+    end_label="Outcome",
+    hit_label="Allowed or conceded",
+    group=REQUESTS,
+)
+def tribunal_outcomes(start: date, end: date) -> Counted:
+    """Start: the day the family's appeal to the First-tier Tribunal (SEND) was lodged. End: the
+    day its outcome was recorded. Counted: every appeal with an outcome in the period, by
+    outcome: allowed (the Tribunal found for the family), conceded by the council, dismissed,
+    withdrawn by the family. The headline is the share allowed or conceded.
+
+    Appeals still open are not counted. Reconciles with the Ministry of Justice "Tribunal
+    statistics quarterly", SEND appeals decided in favour of the appellant (which counts
+    Tribunal decisions only, so compare allowed ÷ (allowed + dismissed) with it).
+    """
+    return Counted(
+        rows=Appeal.objects.filter(outcome_on__range=(start, end)),
+        hit=Q(outcome__in=[AppealOutcome.ALLOWED, AppealOutcome.CONCEDED]),
+        start_field="lodged_on",
+        end_field="outcome_on",
+        category="outcome",
+        categories=(*AppealOutcome.choices, ("", "Not recorded")),
     )
 
 

@@ -302,3 +302,24 @@ def test_complaints_answered_within_the_charter(world):
         scope=Q(complaint__child__caseworker_id=world.users["caseworker"].pk),
     )
     assert (own.total, own.hits) == (2, 1)
+
+
+def test_tribunal_appeals_by_outcome(world):
+    from opensend.disputes.models import Appeal, AppealOutcome, AppealType
+
+    def appeal(outcome, outcome_on):
+        Appeal.objects.create(
+            child=world.caseload_child, appeal_type=AppealType.REFUSAL_TO_ASSESS,
+            decision_sent_on=date(2025, 11, 3), lodged_on=date(2025, 12, 1),
+            outcome=outcome, outcome_on=outcome_on,
+        )  # fmt: skip
+
+    appeal(AppealOutcome.ALLOWED, date(2026, 1, 1))  # the first day of the period
+    appeal(AppealOutcome.CONCEDED, date(2026, 12, 31))  # the last
+    appeal(AppealOutcome.DISMISSED, date(2026, 6, 1))
+    appeal(AppealOutcome.ALLOWED, date(2025, 12, 31))  # the day before: not counted
+    appeal("", None)  # still open: not counted
+    outcomes = {f.key: f.total for f in figure("tribunal-outcomes")}
+    assert outcomes == {"allowed": 1, "conceded": 1, "dismissed": 1}
+    head = kpis.headline(kpis.KPIS["tribunal-outcomes"], start=START, end=END, scope=Q())
+    assert (head.total, head.hits, head.percent_including) == (3, 2, 66.7)
