@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from opensend.accounts.permissions import Capability, access_for, primary_role, user_can
-from opensend.accounts.roles import STAFF_ROLES, Role
+from opensend.accounts.roles import FAMILY_ROLES, STAFF_ROLES, Role
 from opensend.notify.alerts import unread_count
 
 
@@ -47,15 +47,19 @@ def nav_items_for(request: HttpRequest) -> list[dict[str, object]]:
         return []
     items = []
     caseworker = primary_role(user) == Role.CASEWORKER
+    access = access_for(user)
+    family_only = bool(access.roles & FAMILY_ROLES) and not access.is_staff_member
     for link in NAV_LINKS:
         if not user_can(user, link.capability):
             continue
+        if family_only and link.url_name == "people:child_list":
+            continue  # a family's home lists their children (the list shows staff codes)
         if caseworker and link.url_name == "portal:home":
             continue  # a caseworker's home is their caseload (portal.views.home)
         href = reverse(link.url_name)
         active = request.path == href if href == "/" else request.path.startswith(href)
         items.append({"text": link.text, "href": href, "active": active})
-    if access_for(user).roles & STAFF_ROLES:
+    if access.roles & STAFF_ROLES:
         # The inbox comes after Home, with the number unread (notify.alerts).
         unread = unread_count(user)
         href = reverse("notify:inbox")
