@@ -23,6 +23,7 @@ from opensend.demo.cases import build_demo_cases
 from opensend.demo.directory import build_demo_directory
 from opensend.demo.disputes import build_demo_disputes
 from opensend.demo.families import FamilySteps
+from opensend.demo.improvement import build_demo_improvement
 from opensend.demo.logins import DEMO_LOGINS, LOGIN_BY_ROLE, DemoLogin, LoginRow, demo_login_rows
 from opensend.demo.plans import build_demo_plans
 from opensend.demo.reviews import build_demo_reviews
@@ -71,6 +72,7 @@ class DemoSummary:
     reviews: int = 0
     transfers: int = 0
     directory: int = 0
+    improvement: int = 0
     settings_by_kind: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -89,11 +91,22 @@ class DemoSummary:
             "and cease decisions",
             f"{self.disputes} complaints, mediation cases and appeals",
             f"{self.directory} Local Offer services (schools and settings among them)",
+            f"An improvement programme: an inspection with 13 areas of weakness, "
+            f"{self.improvement} recommendations from three reports, a risk register",
         ]
 
 
 # What the area is built from, in order; each stage reads what the earlier ones made.
-STAGES = ("people", "cases", "plans", "reviews", "transfers", "disputes", "directory")
+STAGES = (
+    "people",
+    "cases",
+    "plans",
+    "reviews",
+    "transfers",
+    "disputes",
+    "directory",
+    "improvement",
+)
 
 
 def build_demo_area(
@@ -102,7 +115,7 @@ def build_demo_area(
     seed: int = 1,
     today: date,
     progress: bool = True,
-    stop_after: str = "directory",
+    stop_after: str = "improvement",
 ) -> DemoSummary:
     """Build the whole synthetic area in one transaction and say what was made.
 
@@ -132,6 +145,7 @@ _LATER_STAGES = {
     "transfers": build_demo_transfers_and_cessations,
     "disputes": build_demo_disputes,
     "directory": build_demo_directory,
+    "improvement": build_demo_improvement,
 }
 
 

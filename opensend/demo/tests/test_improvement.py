@@ -1,0 +1,64 @@
+"""The demo area's improvement programme: the seeds' shape, the same rows from the same seed,
+and the board member's pages showing it."""
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from opensend.demo.improvement import build_demo_improvement
+from opensend.improvement.models import (
+    Area,
+    Recommendation,
+    RecommendationStatus,
+    RecommendationUpdate,
+    Risk,
+    SignOff,
+    Source,
+)
+from testsupport.demo import TODAY
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows():
+    return (
+        list(
+            Recommendation.objects.values_list(
+                "source__title", "number", "status", "next_review_on"
+            )
+        ),
+        list(
+            Risk.objects.values_list("reference", "residual_likelihood", "residual_impact", "trend")
+        ),
+    )
+
+
+def test_the_programme_has_the_seeds_shape():
+    assert build_demo_improvement(seed=7, today=TODAY) == 24
+    assert Area.objects.count() == 13
+    signed = Area.objects.filter(sign_off=SignOff.SIGNED_OFF)
+    assert signed.count() == 3
+    assert all(a.sign_off_changes.count() == 1 and a.signed_off_by for a in signed)
+    assert Source.objects.filter(kind="commissioner").count() == 3
+    assert Recommendation.objects.filter(restates__isnull=False).distinct().count() >= 5
+    complete = RecommendationUpdate.objects.filter(status=RecommendationStatus.COMPLETE)
+    assert complete.exists() and not complete.filter(evidence="").exists()
+    assert Risk.objects.count() >= 6
+    assert all(r.residual_score <= r.inherent_score for r in Risk.objects.all())
+
+
+def test_the_same_seed_gives_the_same_rows():
+    with transaction.atomic():
+        build_demo_improvement(seed=7, today=TODAY)
+        first = _rows()
+        transaction.set_rollback(True)
+    assert not Source.objects.exists()
+    build_demo_improvement(seed=7, today=TODAY)
+    assert _rows() == first
+
+
+def test_a_board_member_reads_the_tracker_of_the_demo(world):
+    build_demo_improvement(seed=7, today=TODAY)
+    page = world.client_for("board_member").get(reverse("improvement:tracker")).content.decode()
+    assert "Keep the established architecture of the intervention" in page
+    assert "Restates SEND Commissioner&#x27;s first report 1" in page
