@@ -31,13 +31,14 @@ from opensend.core.clocks import TimelineEntry, step_entries, timeline_of
 from opensend.core.queues import due_counts
 from opensend.core.types import Actor
 from opensend.people.models import Child
+from opensend.people.querysets import child_visibility
 
 NOT_FOUND = "No case found"
 
 
 def request_list_for_user(*, user: Actor) -> QuerySet[AssessmentRequest]:
     """Requests for children this user may see (the same rule as the child record)."""
-    return AssessmentRequest.objects.filter(child__in=Child.objects.visible_to(user))
+    return AssessmentRequest.objects.filter(child_visibility(user, via="child"))
 
 
 def caseload_for_user(*, user: Actor, caseworker: Any = None) -> QuerySet[AssessmentRequest]:
@@ -266,9 +267,8 @@ def panel_papers_for_user(*, user: Actor, panel: Panel) -> Sequence[PanelCase]:
     """The panel's papers: each listed case the user may see, with the request, its evidence
     documents, the family's views and the advice received so far. Audited as a read of each
     child's record."""
-    visible = request_list_for_user(user=user).values("pk")
     listings = list(
-        panel.cases.filter(request__in=visible)
+        panel.cases.filter(child_visibility(user, via="request__child"))
         .select_related("request__child", "request__family_views", "request__requested_by_setting")
         .prefetch_related(
             "request__documents",

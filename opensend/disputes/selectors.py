@@ -34,6 +34,7 @@ from opensend.disputes.models import (
     MediationQuerySet,
 )
 from opensend.people.models import Child
+from opensend.people.querysets import child_visibility
 
 _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 
@@ -63,9 +64,7 @@ def _get_audited(user: Actor, records: QuerySet[Any], pk: Any, not_found: str) -
 
 def complaint_list_for_user(*, user: Actor) -> ComplaintQuerySet:
     if _staff(user):
-        return Complaint.objects.filter(
-            Q(child__isnull=True) | Q(child__in=Child.objects.visible_to(user))
-        )
+        return Complaint.objects.filter(Q(child__isnull=True) | child_visibility(user, via="child"))
     if user_can(user, Capability.COMPLAIN):
         return Complaint.objects.filter(made_by_id=user.pk)
     return Complaint.objects.none()
@@ -137,7 +136,7 @@ def charter_figures_for_user(
 def mediation_list_for_user(*, user: Actor) -> MediationQuerySet:
     if not _staff(user):
         return MediationCase.objects.none()
-    return MediationCase.objects.filter(child__in=Child.objects.visible_to(user))
+    return MediationCase.objects.filter(child_visibility(user, via="child"))
 
 
 def mediation_get_for_user(*, user: Actor, mediation_id: int) -> MediationCase:
@@ -155,7 +154,7 @@ def mediation_get_for_user(*, user: Actor, mediation_id: int) -> MediationCase:
 def appeal_list_for_user(*, user: Actor) -> AppealQuerySet:
     if not _staff(user):
         return Appeal.objects.none()
-    return Appeal.objects.filter(child__in=Child.objects.visible_to(user))
+    return Appeal.objects.filter(child_visibility(user, via="child"))
 
 
 def appeal_get_for_user(*, user: Actor, appeal_id: int) -> Appeal:

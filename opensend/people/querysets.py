@@ -1,14 +1,16 @@
 """Chainable filters for children and settings, including who may see which child.
 
-`ChildQuerySet.visible_to` is the one predicate for "may this user see this child":
-lists and detail pages both use it, so they can never disagree.
+`child_visibility` is the one predicate for "may this user see this child":
+`Child.objects.visible_to(user)` uses it, and so does every other app's selectors
+(`Record.objects.filter(child_visibility(user, via="child"))`), lists and detail pages alike,
+so they can never disagree.
 """
 
 from datetime import date
 
 from django.apps import apps
 from django.db import connections
-from django.db.models import F, FloatField, Func, Q, Value
+from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, Value
 from django.db.models.lookups import Exact, GreaterThanOrEqual
 
 from opensend.accounts.permissions import access_for
@@ -21,45 +23,79 @@ from opensend.people.search_terms import (
     parse_child_search,
 )
 
+# Matches every row and compiles to no SQL at all (Django drops an always-true condition),
+# so "no restriction" can still be combined with `|` like any other rule.
+EVERY_CHILD = ~Q(pk__in=[])
+
+
+def child_visibility(user: object, *, via: str = "") -> Q:
+    """The one rule for "may this user see this child", as a filter.
+
+    `via` is the path from the filtered model to the child ("" for `Child` itself, "child"
+    for a record with a `child` foreign key, "plan__child" and so on). The rule is written
+    so that the database can apply it per row, cheaply, on SQLite and PostgreSQL alike:
+    the child's own columns (caseworker, SENAR team, the young person's own record) through
+    the foreign key's join, and the relationships (on roll at the SENCO's setting, a
+    professional's open involvement, a parent's parental responsibility) as correlated
+    `EXISTS` subqueries on indexed child ids. Nothing builds the list of every visible
+    child (`child_id IN (SELECT ...)`), which SQLite rebuilt for every query, one-row
+    lookups included (issue 13). A missing and a forbidden record still give one 404: the
+    rule only narrows the rows a selector may return.
+    """
+    access = access_for(user)
+    if access.has(Role.ADMIN):
+        return EVERY_CHILD
+    column = f"{via}__" if via else ""
+    child_id = OuterRef(via or "pk")
+    rule = Q(pk__in=[])
+    if access.has(Role.CASEWORKER, Role.TEAM_MANAGER) and access.user_id is not None:
+        rule |= Q(**{f"{column}caseworker_id": access.user_id})
+        if access.team_ids:
+            rule |= Q(**{f"{column}senar_team_id__in": sorted(access.team_ids)})
+    if access.has(Role.SENCO) and access.setting_ids:
+        enrolment = apps.get_model("people", "Enrolment")
+        settings = sorted(access.setting_ids)
+        rule |= Q(
+            Exists(
+                enrolment.objects.filter(child_id=child_id, ended_on__isnull=True).filter(
+                    Q(setting_id__in=settings) | Q(setting__host_setting_id__in=settings)
+                )
+            )
+        )
+    professional_orgs = access.organisations_with(
+        Role.HEALTH, Role.SOCIAL_CARE, Role.EDUCATIONAL_PSYCHOLOGIST
+    )
+    if professional_orgs:
+        involvement = apps.get_model("people", "ProfessionalInvolvement")
+        rule |= Q(
+            Exists(
+                involvement.objects.filter(
+                    child_id=child_id,
+                    organisation_id__in=sorted(professional_orgs),
+                    closed_at__isnull=True,
+                )
+            )
+        )
+    if access.family_member_id is not None:
+        relationship = apps.get_model("people", "FamilyRelationship")
+        rule |= Q(
+            Exists(
+                relationship.objects.filter(
+                    child_id=child_id,
+                    family_member_id=access.family_member_id,
+                    has_parental_responsibility=True,
+                )
+            )
+        )
+    if access.young_person_child_id is not None:
+        rule |= Q(**{f"{via}_id" if via else "pk": access.young_person_child_id})
+    return rule
+
 
 class ChildQuerySet(ClosableQuerySet):
     def visible_to(self, user: object) -> "ChildQuerySet":
-        access = access_for(user)
-        if access.has(Role.ADMIN):
-            return self.all()
-        rule = Q(pk__in=[])
-        if access.has(Role.CASEWORKER, Role.TEAM_MANAGER):
-            rule |= Q(caseworker_id=access.user_id)
-            senar_teams = access.team_ids
-            if senar_teams:
-                rule |= Q(senar_team_id__in=senar_teams)
-        if access.has(Role.SENCO) and access.setting_ids:
-            enrolment = apps.get_model("people", "Enrolment")
-            on_roll = enrolment.objects.filter(ended_on__isnull=True).filter(
-                Q(setting_id__in=access.setting_ids)
-                | Q(setting__host_setting_id__in=access.setting_ids)
-            )
-            rule |= Q(pk__in=on_roll.values("child_id"))
-        professional_orgs = access.organisations_with(
-            Role.HEALTH, Role.SOCIAL_CARE, Role.EDUCATIONAL_PSYCHOLOGIST
-        )
-        if professional_orgs:
-            involvement = apps.get_model("people", "ProfessionalInvolvement")
-            rule |= Q(
-                pk__in=involvement.objects.filter(
-                    organisation_id__in=professional_orgs, closed_at__isnull=True
-                ).values("child_id")
-            )
-        if access.family_member_id is not None:
-            relationship = apps.get_model("people", "FamilyRelationship")
-            rule |= Q(
-                pk__in=relationship.objects.filter(
-                    family_member_id=access.family_member_id, has_parental_responsibility=True
-                ).values("child_id")
-            )
-        if access.young_person_child_id is not None:
-            rule |= Q(pk=access.young_person_child_id)
-        return self.filter(rule)
+        """The children this user may see (`child_visibility`)."""
+        return self.filter(child_visibility(user))
 
     def search(
         self, *, name: str = "", date_of_birth: date | None = None, upn: str = ""

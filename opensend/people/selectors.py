@@ -13,6 +13,7 @@ from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.people.models import Child, ChildMerge, Enrolment, FamilyRelationship, Setting
+from opensend.people.querysets import child_visibility
 
 NOT_FOUND = "No child or young person found"
 
@@ -185,10 +186,10 @@ def merge_get_for_user(*, user: object, merge_id: int) -> ChildMerge:
     """A merge, for someone who may merge records and may see the record it kept (404 if not)."""
     if not user_can(user, Capability.MERGE_CHILDREN):
         raise Http404("No merge found")
-    visible = Child.objects.visible_to(user)
+    visible = child_visibility(user, via="kept") | child_visibility(user, via="merged")
     try:
         merge = ChildMerge.objects.select_related("kept", "merged", "merged_by", "reversed_by").get(
-            Q(kept__in=visible) | Q(merged__in=visible), pk=merge_id
+            visible, pk=merge_id
         )
     except (ChildMerge.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404("No merge found") from exc

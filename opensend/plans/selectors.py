@@ -20,6 +20,7 @@ from opensend.audit.services import audit_record
 from opensend.casework.models import NO_NEEDS_SECTION, AdviceRequest
 from opensend.core.types import Actor
 from opensend.people.models import Child, FamilyRelationship
+from opensend.people.querysets import child_visibility
 from opensend.plans.checks import PlanWarning, child_nc_year, plan_warnings
 from opensend.plans.clocks import consultation_response_due, final_plan_due, representations_due
 from opensend.plans.content import (
@@ -47,7 +48,7 @@ NOT_FOUND = "No plan found"
 
 def plan_list_for_user(*, user: Actor) -> QuerySet[EHCPlan]:
     """Plans for children the user may see; drafts only once served, unless SENAR staff."""
-    plans = EHCPlan.objects.filter(child__in=Child.objects.visible_to(user))
+    plans = EHCPlan.objects.filter(child_visibility(user, via="child"))
     if not user_can(user, Capability.MANAGE_CASES):
         plans = plans.filter(Q(draft_issued_on__isnull=False) | ~Q(status=PlanStatus.DRAFT))
     return plans.select_related("child", "named_setting").order_by("-updated_at", "-pk")

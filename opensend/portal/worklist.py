@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import F, Q
 from django.urls import reverse
 
 from opensend import statutory
@@ -73,25 +73,24 @@ def _disputes(user: Actor, caseworker: Any, on: date) -> WorkSection | None:
     if not user_can(user, Capability.MANAGE_DISPUTES):
         return None
     from opensend.disputes.models import Appeal, Complaint, MediationCase
-    from opensend.people.models import Child
+    from opensend.people.querysets import child_visibility
 
-    # The caseworker's children that this user may see, as one small indexed subquery: the
-    # same rows as each app's list selector narrowed to them, without scanning every record.
-    children = Child.objects.visible_to(user).filter(caseworker=caseworker).values("pk")
-    mine = {"child_id__in": children}
+    # The caseworker's children that this user may see: the same rows as each app's list
+    # selector narrowed to them, the rule checked per row through the join to the child.
+    mine = Q(child__caseworker=caseworker) & child_visibility(user, via="child")
     sources: list[tuple[Any, str, Callable[[Any], str]]] = [
         (
-            Complaint.objects.open().filter(**mine),
+            Complaint.objects.open().filter(mine),
             "disputes:complaint_detail",
             lambda c: f"Complaint: {c.get_stage_display()}",
         ),
         (
-            MediationCase.objects.open().filter(**mine),
+            MediationCase.objects.open().filter(mine),
             "disputes:mediation_detail",
             lambda m: "Mediation",
         ),
         (
-            Appeal.objects.open().filter(**mine),
+            Appeal.objects.open().filter(mine),
             "disputes:appeal_detail",
             lambda a: (
                 f"Tribunal order: {a.get_order_type_display()}"
@@ -132,7 +131,7 @@ def _disputes(user: Actor, caseworker: Any, on: date) -> WorkSection | None:
 def _reviews(user: Actor, caseworker: Any, on: date) -> WorkSection | None:
     """Open annual reviews and amendments the caseworker owns (sorted and sliced in SQL)."""
     from opensend.accounts.permissions import user_can
-    from opensend.people.models import Child
+    from opensend.people.querysets import child_visibility
     from opensend.reviews import selectors
     from opensend.reviews.models import (
         OPEN_AMENDMENT_STATUSES,
@@ -144,9 +143,9 @@ def _reviews(user: Actor, caseworker: Any, on: date) -> WorkSection | None:
     if not user_can(user, Capability.MANAGE_REVIEWS):
         return None
     # The same rows as `review_queue_for_user(caseworker=...)`, with visibility checked per row
-    # (EXISTS) instead of listing every child the user may see: one caseworker's few hundred
-    # reviews, not a team's many thousand children.
-    visible = Exists(Child.objects.visible_to(user).filter(pk=OuterRef("child_id")))
+    # (the one rule, through the join to the child): one caseworker's few hundred reviews, not
+    # a team's many thousand children.
+    visible = child_visibility(user, via="child")
     queue = selectors.ReviewQueue(
         AnnualReview.objects.filter(caseworker=caseworker, stage__in=OPEN_REVIEW_STAGES).filter(
             visible

@@ -24,6 +24,7 @@ from opensend.core.clocks import Clock, TimelineEntry, next_open_clock
 from opensend.core.queues import due_counts
 from opensend.core.types import Actor
 from opensend.people.models import Child
+from opensend.people.querysets import child_visibility
 from opensend.reviews.amendments.clocks import amendment_clocks
 from opensend.reviews.amendments.selectors import amendment_list_for_user, amendment_query
 from opensend.reviews.annual_clocks import invitations_due, review_clocks
@@ -47,7 +48,7 @@ def _visible_children(user: Actor) -> QuerySet[Child]:
 def review_list_for_user(*, user: Actor) -> QuerySet[AnnualReview]:
     if not user_can(user, Capability.VIEW_REVIEWS):
         return AnnualReview.objects.none()
-    return AnnualReview.objects.filter(child__in=_visible_children(user))
+    return AnnualReview.objects.filter(child_visibility(user, via="child"))
 
 
 def review_get_for_user(*, user: Actor, review_id: int, audit: bool = True) -> AnnualReview:

@@ -15,7 +15,7 @@ from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.core.clocks import TimelineEntry
 from opensend.core.types import Actor
-from opensend.people.models import Child
+from opensend.people.querysets import child_visibility
 from opensend.reviews.amendments.clocks import amendment_clocks
 from opensend.reviews.models import Amendment, AmendmentQuerySet, AmendmentRepresentation
 from opensend.reviews.shared import timeline_with_clocks
@@ -27,7 +27,7 @@ _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 def amendment_list_for_user(*, user: Actor) -> AmendmentQuerySet:
     if not user_can(user, Capability.VIEW_REVIEWS):
         return Amendment.objects.none()
-    return Amendment.objects.filter(child__in=Child.objects.visible_to(user))
+    return Amendment.objects.filter(child_visibility(user, via="child"))
 
 
 def amendment_query(qs: QuerySet[Amendment]) -> QuerySet[Amendment]:

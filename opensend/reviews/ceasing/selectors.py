@@ -16,6 +16,7 @@ from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.core.types import Actor
 from opensend.people.models import Child
+from opensend.people.querysets import child_visibility
 from opensend.plans.models import EHCPlan
 from opensend.reviews.ceasing.services import attends_further_education, cease_blocker
 from opensend.reviews.models import OPEN_CESSATION_STATUSES, Cessation, CessationStatus
@@ -26,7 +27,7 @@ _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 def cessation_list_for_user(*, user: Actor) -> QuerySet[Cessation]:
     if not user_can(user, Capability.VIEW_REVIEWS):
         return Cessation.objects.none()
-    return Cessation.objects.filter(child__in=Child.objects.visible_to(user))
+    return Cessation.objects.filter(child_visibility(user, via="child"))
 
 
 def cessation_get_for_user(*, user: Actor, cessation_id: Any) -> Cessation:
@@ -49,7 +50,7 @@ def plan_get_for_user(*, user: Actor, plan_id: Any) -> EHCPlan:
     """A plan a cease decision may be started for (same 404 for missing and not yours)."""
     try:
         plan = (
-            EHCPlan.objects.filter(child__in=Child.objects.visible_to(user))
+            EHCPlan.objects.filter(child_visibility(user, via="child"))
             .select_related("child", "named_setting")
             .get(pk=plan_id)
         )

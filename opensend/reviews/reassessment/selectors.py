@@ -9,7 +9,7 @@ from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.core.types import Actor
-from opensend.people.models import Child
+from opensend.people.querysets import child_visibility
 from opensend.reviews.models import OPEN_REASSESSMENT_STATUSES, Reassessment
 
 _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
@@ -20,7 +20,7 @@ def reassessment_get_for_user(*, user: Actor, reassessment_id: Any) -> Reassessm
         raise Http404("No re-assessment found")
     try:
         reassessment = (
-            Reassessment.objects.filter(child__in=Child.objects.visible_to(user))
+            Reassessment.objects.filter(child_visibility(user, via="child"))
             .select_related("plan", "child", "caseworker")
             .get(pk=reassessment_id)
         )

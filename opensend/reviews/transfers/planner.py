@@ -35,6 +35,7 @@ from opensend.accounts.permissions import Capability, user_can
 from opensend.core.types import Actor
 from opensend.people.codes import Phase
 from opensend.people.models import Child, Setting
+from opensend.people.querysets import child_visibility
 from opensend.plans.models import Consultation, EHCPlan, PlanStatus
 from opensend.reviews.models import AmendmentStatus, PhaseTransfer, TransferKindChoice
 
@@ -119,7 +120,7 @@ def planner_queryset(*, user: Actor, on: date) -> Any:
         return EHCPlan.objects.none()
     return movers_queryset(
         on=on,
-        plans=EHCPlan.objects.filter(child__in=Child.objects.visible_to(user)),
+        plans=EHCPlan.objects.filter(child_visibility(user, via="child")),
     )
 
 

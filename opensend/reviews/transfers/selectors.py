@@ -29,6 +29,7 @@ from opensend.audit.services import audit_record
 from opensend.core.clocks import Clock, rule_clock
 from opensend.core.types import Actor
 from opensend.people.models import Child
+from opensend.people.querysets import child_visibility
 from opensend.plans.models import Consultation, PlanStatus
 from opensend.reviews.models import AmendmentStatus, PhaseTransfer
 from opensend.reviews.transfers.planner import PlannerStatus
@@ -42,7 +43,7 @@ _LOOKUP_ERRORS = (ValueError, TypeError, OverflowError)
 def transfer_list_for_user(*, user: Actor) -> QuerySet[PhaseTransfer]:
     if not user_can(user, Capability.VIEW_REVIEWS):
         return PhaseTransfer.objects.none()
-    return PhaseTransfer.objects.filter(child__in=Child.objects.visible_to(user))
+    return PhaseTransfer.objects.filter(child_visibility(user, via="child"))
 
 
 def transfer_get_for_user(*, user: Actor, transfer_id: Any) -> PhaseTransfer:
