@@ -347,9 +347,23 @@ def family_timeline(child: Child, *, user: Actor, today: date) -> FamilyTimeline
     for case in cases:
         plan = next((p for p in plans if p.request_id == case.pk), None)
         steps += _case_steps(case, reader, today, plan)
+    case_ids = {case.pk for case in cases}
     for plan in plans:
-        if not plan.is_draft:
-            steps += _plan_steps(plan, reader, today)
+        if plan.is_draft:
+            continue
+        if plan.issued_on and plan.request_id not in case_ids:
+            # A plan made before OpenSEND, or moved from another area: no case here to say so.
+            url, text = _plan_link(plan, reader)
+            steps.append(
+                _done_by_us(
+                    plan.issued_on,
+                    f"We sent you {reader.their} EHC plan.",
+                    "issue_final_plan",
+                    url=url,
+                    link_text=text,
+                )
+            )
+        steps += _plan_steps(plan, reader, today)
     latest = cases[-1] if cases else None
     done = sorted((s for s in steps if s.done), key=lambda s: s.on)
     ahead = sorted((s for s in steps if not s.done), key=lambda s: s.on)

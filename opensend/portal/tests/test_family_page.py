@@ -185,3 +185,13 @@ def test_another_familys_child_is_not_found(world, assessing):
     for child_id in (world.caseload_child.pk, world.other_child.pk, 999_999):
         response = client.get(reverse("people:child_detail", args=[child_id]))
         assert response.status_code == 404
+
+
+def test_a_plan_made_before_opensend_shows_when_it_was_sent(world):
+    from testsupport.transfers import final_plan as plan_made_directly
+
+    plan = plan_made_directly(world.parents_child)
+    page = _text(_family_page(world))
+    name = world.parents_child.given_name
+    assert f"We sent you {name}'s EHC plan." in page
+    assert plan.issued_on.strftime("%-d %B %Y") in page
