@@ -5,17 +5,22 @@ Commissioner's reports with the cabinet report's tracking table): one local area
 with 13 areas of significant weakness (three signed off, each with its history), the revisit, the
 24-month progress review, three Commissioner's reports with 24 numbered recommendations (the later
 reports restating earlier ones), dated updates (evidence wherever one says complete) and a risk
-register. The wording paraphrases those public documents; no person is named. Deterministic: the
+register, and the Written Statement of Action with its four workstreams and impact measures
+(most read live from the KPIs, some entered with their source). The wording paraphrases those public documents; no person is named. Deterministic: the
 same seed gives the same rows. The last stage of the demo build (docs/improvement.md)."""
 
 import random
 from datetime import date
+from decimal import Decimal
 
 from opensend import statutory
 from opensend.improvement.models import (
     Area,
     AreaSignOffChange,
+    ImpactMeasure,
     Partner,
+    Plan,
+    PlanKind,
     Recommendation,
     RecommendationStatus,
     RecommendationUpdate,
@@ -24,6 +29,7 @@ from opensend.improvement.models import (
     Source,
     SourceKind,
     Trend,
+    Workstream,
 )
 from opensend.improvement.services import sort_key
 
@@ -375,6 +381,88 @@ RISKS = [
 ]
 
 
+Measure = tuple[str, str | None, Decimal | None, str]
+# The WSOA's four workstreams, each with its impact measures: (name, KPI key) read live from the
+# records, or (name, None, figure, source) entered where no record holds it.
+WORKSTREAMS: list[tuple[str, str, list[Measure]]] = [
+    (
+        "Working Together",
+        "Director for Children and Families",
+        [
+            (
+                "Parents who say they are listened to (%)",
+                None,
+                Decimal("41.0"),
+                "Parent carer forum survey, autumn",
+            ),
+            ("Complaints answered within the charter (%)", "complaints-within-charter", None, ""),
+        ],
+    ),
+    (
+        "Journey of the Child",
+        "Head of SENAR",
+        [
+            ("New EHC plans issued within 20 weeks (%)", "new-plans-20-weeks", None, ""),
+            ("Average weeks to issue a new plan", "average-weeks-to-issue", None, ""),
+            ("Advice returned within 6 weeks (%)", "advice-6-weeks", None, ""),
+        ],
+    ),
+    (
+        "Preparation for Adulthood",
+        "Head of Inclusion",
+        [
+            ("Phase transfers amended by the deadline (%)", "phase-transfers-amended", None, ""),
+            (
+                "Young people with plans in education, employment or training (%)",
+                None,
+                Decimal("82.0"),
+                "Post-16 tracking return",
+            ),
+        ],
+    ),
+    (
+        "Leadership and Investment",
+        "Chief Executive",
+        [
+            ("Annual reviews held by their due date (%)", "reviews-held-on-time", None, ""),
+            (
+                "Permanent SENAR posts filled (%)",
+                None,
+                Decimal("88.0"),
+                "Workforce return to the Board",
+            ),
+        ],
+    ),
+]
+# Baseline and target for each: (baseline, target); times are better lower.
+MEASURE_GOALS = {"average-weeks-to-issue": (Decimal("32.0"), Decimal("20.0"))}
+DEFAULT_GOAL = (Decimal("45.0"), Decimal("70.0"))
+
+
+def _plan(inspection: Source, today: date) -> None:
+    plan = Plan.objects.create(
+        kind=PlanKind.WSOA,
+        title="Written Statement of Action",
+        source=inspection,
+        approved_on=date(2018, 12, 7),
+    )
+    for number, (title, lead, rows) in enumerate(WORKSTREAMS, start=1):
+        workstream = Workstream.objects.create(plan=plan, number=number, title=title, lead=lead)
+        for name, kpi_key, value, where in rows:
+            baseline, target = MEASURE_GOALS.get(kpi_key or "", DEFAULT_GOAL)
+            ImpactMeasure.objects.create(
+                workstream=workstream,
+                name=name,
+                kpi_key=kpi_key or "",
+                baseline=baseline,
+                target=target,
+                target_on=statutory.add_months(today, 12).replace(day=1),
+                entered_value=value,
+                entered_on=statutory.add_months(today, -2).replace(day=1) if value else None,
+                entered_source=where,
+            )
+
+
 def build_demo_improvement(*, seed: int, today: date) -> int:
     """The demo area's improvement programme; returns how many recommendations it tracks."""
     rng = random.Random(f"improvement-{seed}")
@@ -403,8 +491,8 @@ def build_demo_improvement(*, seed: int, today: date) -> int:
         summary="Governance strengthened; a stable leadership team; plan quality and advice "
         "still variable; next review in six months.",
     )
-    for number, (text, owner, body, on) in enumerate(AREAS, start=1):
-        area = Area.objects.create(source=inspection, number=number, text=text, owner=owner)
+    for area_number, (text, owner, body, on) in enumerate(AREAS, start=1):
+        area = Area.objects.create(source=inspection, number=area_number, text=text, owner=owner)
         if on is not None:
             area.sign_off, area.signed_off_on, area.signed_off_by = SignOff.SIGNED_OFF, on, body
             area.save()
@@ -415,6 +503,7 @@ def build_demo_improvement(*, seed: int, today: date) -> int:
                 body=body,
                 reason="Sufficient progress found.",
             )
+    _plan(inspection, today)
     made: list[dict[str, Recommendation]] = []
     for title, published_on, rows, updated_on in REPORTS:
         source = Source.objects.create(

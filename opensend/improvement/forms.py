@@ -7,9 +7,11 @@ from django import forms
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.improvement.models import (
     Partner,
+    PlanKind,
     Recommendation,
     RecommendationStatus,
     SignOff,
+    Source,
     SourceKind,
     Trend,
 )
@@ -165,3 +167,50 @@ class RiskForm(GovukForm):
                 "The score with controls cannot be higher than the score before them",
             )
         return data
+
+
+class PlanForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="What is it?", choices=PlanKind.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(label="Title", max_length=200)
+    source = forms.ModelChoiceField(
+        label="What it answers",
+        queryset=Source.objects.all(),
+        required=False,
+        empty_label="Nothing recorded",
+    )
+    approved_on = GovukDateField(label="Date approved", required=False)
+
+
+class WorkstreamForm(GovukForm):
+    number = forms.IntegerField(label="Number", min_value=1, max_value=99)
+    title = forms.CharField(label="Title", max_length=200)
+    lead = forms.CharField(label="Lead", required=False, max_length=200)
+
+
+class MeasureForm(GovukForm):
+    name = forms.CharField(label="Measure", max_length=200)
+    kpi_key = forms.ChoiceField(
+        label="Live KPI from the records",
+        required=False,
+        help_text="Choose one where the records hold the figure; otherwise enter it below",
+    )
+    entered_value = forms.DecimalField(
+        label="Figure (only where no KPI holds it)", required=False, max_digits=8, decimal_places=1
+    )
+    entered_on = GovukDateField(label="Date of the figure", required=False)
+    entered_source = forms.CharField(
+        label="Where the figure comes from",
+        required=False,
+        max_length=300,
+        help_text="For example, the parent carer forum's survey, autumn 2025",
+    )
+    baseline = forms.DecimalField(label="Baseline", max_digits=8, decimal_places=1)
+    target = forms.DecimalField(label="Target", max_digits=8, decimal_places=1)
+    target_on = GovukDateField(label="Target date")
+
+    def __init__(self, *args: Any, kpis: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kpi_key"].choices = [("", "None: I will enter the figure"), *kpis]  # type: ignore[attr-defined]
+        self.refresh_helper()

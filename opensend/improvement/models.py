@@ -206,3 +206,79 @@ class Risk(NeverDeleted):
     @property
     def residual_score(self) -> int:
         return self.residual_likelihood * self.residual_impact
+
+
+class PlanKind(models.TextChoices):
+    WSOA = "wsoa", "Written Statement of Action"
+    PRIORITY_ACTION = "priority_action", "Priority action plan"
+    ACCELERATED = "accelerated", "Accelerated Progress Plan"
+    STRATEGY = "strategy", "SEND strategy"
+    REFORM = "reform", "Local SEND reform plan"
+
+
+class Plan(NeverDeleted):
+    """An improvement plan (a WSOA, an Accelerated Progress Plan...) answering a source."""
+
+    kind = models.CharField(max_length=20, choices=PlanKind.choices)
+    title = models.CharField(max_length=200)
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="plans"
+    )
+    approved_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-approved_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Workstream(NeverDeleted):
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="workstreams")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    lead = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="one_workstream_number_a_plan")
+        ]
+
+    def __str__(self) -> str:
+        return f"Workstream {self.number}: {self.title}"
+
+
+class ImpactMeasure(NeverDeleted):
+    """How a workstream shows impact: bound to a live KPI from insights (by its key in
+    insights.kpis.KPIS), or, where no record holds it, a figure entered with its source. Never
+    both: the database refuses a row that is both or neither."""
+
+    workstream = models.ForeignKey(Workstream, on_delete=models.PROTECT, related_name="measures")
+    name = models.CharField(max_length=200)
+    kpi_key = models.CharField(max_length=60, blank=True)
+    baseline = models.DecimalField(max_digits=8, decimal_places=1)
+    target = models.DecimalField(max_digits=8, decimal_places=1)
+    target_on = models.DateField()
+    entered_value = models.DecimalField(max_digits=8, decimal_places=1, null=True, blank=True)
+    entered_on = models.DateField(null=True, blank=True)
+    entered_source = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["workstream", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kpi_key__gt="", entered_source="", entered_value__isnull=True)
+                    | models.Q(kpi_key="", entered_source__gt="", entered_value__isnull=False)
+                ),
+                name="impact_measure_kpi_or_entered_never_both",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_live(self) -> bool:
+        return bool(self.kpi_key)

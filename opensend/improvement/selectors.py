@@ -9,11 +9,13 @@ from django.shortcuts import get_object_or_404
 
 from opensend.improvement.models import (
     Area,
+    Plan,
     Recommendation,
     RecommendationStatus,
     RecommendationUpdate,
     Risk,
     Source,
+    Workstream,
 )
 
 SCORES = (1, 2, 3, 4, 5)
@@ -130,3 +132,18 @@ def heat_map(risks: list[Risk], *, residual: bool = True) -> list[dict[str, Any]
         }
         for likelihood in reversed(SCORES)
     ]
+
+
+def plan_list() -> QuerySet[Plan]:
+    return Plan.objects.select_related("source").annotate(
+        workstream_count=Count("workstreams", distinct=True)
+    )
+
+
+def plan_get(*, plan_id: int) -> Plan:
+    qs = Plan.objects.select_related("source").prefetch_related("workstreams__measures")
+    return get_object_or_404(qs, pk=plan_id)
+
+
+def workstream_get(*, workstream_id: int) -> Workstream:
+    return get_object_or_404(Workstream.objects.select_related("plan"), pk=workstream_id)

@@ -15,12 +15,15 @@ from opensend.core.types import Actor
 from opensend.improvement.models import (
     Area,
     AreaSignOffChange,
+    ImpactMeasure,
+    Plan,
     Recommendation,
     RecommendationStatus,
     RecommendationUpdate,
     Risk,
     SignOff,
     Source,
+    Workstream,
 )
 
 SOURCE = "Improvement governance"
@@ -202,3 +205,69 @@ def risk_change(*, actor: Actor, risk: Risk, **fields: Any) -> Risk:
     _unique(risk.save, "reference", f"There is already a risk {risk.reference}")
     _changed(actor, risk, changes, f"Changed risk {risk}")
     return risk
+
+
+@transaction.atomic
+def plan_create(*, actor: Actor, **fields: Any) -> Plan:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    plan = Plan.objects.create(**fields)
+    _created(actor, plan, f"Added {plan.get_kind_display().lower()}: {plan.title}")
+    return plan
+
+
+@transaction.atomic
+def workstream_create(
+    *, actor: Actor, plan: Plan, number: int, title: str, lead: str
+) -> Workstream:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    workstream = _unique(
+        lambda: Workstream.objects.create(plan=plan, number=number, title=title, lead=lead),
+        "number",
+        f"{plan.title} already has a workstream {number}",
+    )
+    _created(actor, workstream, f"Added {workstream} to {plan.title}")
+    return workstream
+
+
+@transaction.atomic
+def measure_create(
+    *,
+    actor: Actor,
+    workstream: Workstream,
+    name: str,
+    baseline: Any,
+    target: Any,
+    target_on: date,
+    kpi_key: str = "",
+    entered_value: Any = None,
+    entered_on: date | None = None,
+    entered_source: str = "",
+) -> ImpactMeasure:
+    """Bound to a live KPI, or entered with its source: never both, never neither."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    entered = entered_value is not None or bool(entered_source.strip())
+    if kpi_key and entered:
+        raise ValidationError(
+            {"kpi_key": "Choose a live KPI or enter a figure with its source, not both"}
+        )
+    if not kpi_key and not entered:
+        raise ValidationError(
+            {"kpi_key": "Choose a live KPI, or enter the figure and where it comes from"}
+        )
+    if not kpi_key and entered_value is None:
+        raise ValidationError({"entered_value": "Enter the figure"})
+    if not kpi_key and not entered_source.strip():
+        raise ValidationError({"entered_source": "Enter where the figure comes from"})
+    measure = ImpactMeasure.objects.create(
+        workstream=workstream,
+        name=name,
+        kpi_key=kpi_key,
+        baseline=baseline,
+        target=target,
+        target_on=target_on,
+        entered_value=None if kpi_key else entered_value,
+        entered_on=None if kpi_key else entered_on,
+        entered_source=entered_source.strip(),
+    )
+    _created(actor, measure, f"Added impact measure {name} to {workstream}")
+    return measure

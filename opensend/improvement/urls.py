@@ -30,4 +30,12 @@ urlpatterns = [
     path("risks/new/", views.risk_create, name="risk_create"),
     path("risks/<int:risk_id>/", views.risk_detail, name="risk_detail"),
     path("risks/<int:risk_id>/change/", views.risk_edit, name="risk_edit"),
+    path("plans/new/", views.plan_create, name="plan_create"),
+    path("plans/<int:plan_id>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:plan_id>/workstreams/new/", views.workstream_create, name="workstream_create"),
+    path(
+        "workstreams/<int:workstream_id>/measures/new/",
+        views.measure_create,
+        name="measure_create",
+    ),
 ]

@@ -11,17 +11,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import Capability
+from opensend.accounts.permissions import Capability, primary_role
+from opensend.accounts.roles import Role
 from opensend.core.views_helpers import form_data, form_submitted
-from opensend.improvement import selectors, services
+from opensend.improvement import measures, selectors, services
 from opensend.improvement.forms import (
     AreaForm,
+    MeasureForm,
+    PlanForm,
     RecommendationForm,
     RiskForm,
     SignOffForm,
     SourceForm,
     TrackerFilterForm,
     UpdateForm,
+    WorkstreamForm,
 )
 from opensend.improvement.models import Recommendation, Risk
 
@@ -56,6 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "improvement/home.html",
         {
             "sources": selectors.source_list(),
+            "plans": selectors.plan_list(),
             "status_counts": selectors.recommendation_status_counts(),
             "high_risks": [r for r in risks if selectors.band(r.residual_score) == "High"],
             "risk_count": len(risks),
@@ -305,5 +310,66 @@ def _risk_form(request: HttpRequest, *, risk: Risk | None) -> HttpResponse:
             "heading": f"Change risk {risk.reference}" if risk else "Add a risk",
             "caption": "Risk register",
             "back": "improvement:risk_register",
+        },
+    )
+
+
+@require_capability(VIEW)
+@require_GET
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.plan_get(plan_id=plan_id)
+    today = timezone.localdate()
+    # Board members see the board's small-number rule (improvement.measures).
+    suppress = primary_role(request.user) == Role.BOARD_MEMBER
+    workstreams = [
+        (ws, [(m, measures.reading(m, today=today, suppress=suppress)) for m in ws.measures.all()])
+        for ws in plan.workstreams.all()
+    ]
+    return render(
+        request, "improvement/plan_detail.html", {"plan": plan, "workstreams": workstreams}
+    )
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def plan_create(request: HttpRequest) -> HttpResponse:
+    return _form_page(
+        request,
+        PlanForm(form_data(request)),
+        lambda data: services.plan_create(actor=request.user, **data),
+        success=lambda p: f"{p.title} added",
+        done=lambda p: redirect("improvement:plan_detail", plan_id=p.pk),
+        context={"heading": "Add a plan", "back": "improvement:home"},
+    )
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def workstream_create(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.plan_get(plan_id=plan_id)
+    return _form_page(
+        request,
+        WorkstreamForm(form_data(request)),
+        lambda data: services.workstream_create(actor=request.user, plan=plan, **data),
+        success=lambda w: f"{w} added",
+        done=lambda w: redirect("improvement:plan_detail", plan_id=plan.pk),
+        context={"heading": "Add a workstream", "caption": plan.title, "plan": plan},
+    )
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def measure_create(request: HttpRequest, workstream_id: int) -> HttpResponse:
+    workstream = selectors.workstream_get(workstream_id=workstream_id)
+    return _form_page(
+        request,
+        MeasureForm(form_data(request), kpis=measures.kpi_choices()),
+        lambda data: services.measure_create(actor=request.user, workstream=workstream, **data),
+        success=lambda m: f"Impact measure {m.name} added",
+        done=lambda m: redirect("improvement:plan_detail", plan_id=workstream.plan_id),
+        context={
+            "heading": "Add an impact measure",
+            "caption": str(workstream),
+            "plan": workstream.plan,
         },
     )

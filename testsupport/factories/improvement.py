@@ -7,10 +7,13 @@ import factory
 from opensend.improvement.models import (
     Area,
     Partner,
+    Plan,
+    PlanKind,
     Recommendation,
     Risk,
     Source,
     SourceKind,
+    Workstream,
 )
 
 
@@ -69,3 +72,20 @@ class RiskFactory(factory.django.DjangoModelFactory):
     controls = "Agency cover and a recruitment campaign."
     owner = "Head of SENAR"
     review_on = datetime.date(2026, 12, 1)
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    kind = PlanKind.WSOA
+    title = factory.Sequence(lambda n: f"Written Statement of Action {n}")
+
+
+class WorkstreamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workstream
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = "Journey of the child"

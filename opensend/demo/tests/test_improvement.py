@@ -8,12 +8,14 @@ from django.urls import reverse
 from opensend.demo.improvement import build_demo_improvement
 from opensend.improvement.models import (
     Area,
+    ImpactMeasure,
     Recommendation,
     RecommendationStatus,
     RecommendationUpdate,
     Risk,
     SignOff,
     Source,
+    Workstream,
 )
 from testsupport.demo import TODAY
 
@@ -44,6 +46,9 @@ def test_the_programme_has_the_seeds_shape():
     complete = RecommendationUpdate.objects.filter(status=RecommendationStatus.COMPLETE)
     assert complete.exists() and not complete.filter(evidence="").exists()
     assert Risk.objects.count() >= 6
+    assert Workstream.objects.count() == 4
+    assert ImpactMeasure.objects.filter(kpi_key__gt="").count() >= 5
+    assert ImpactMeasure.objects.filter(kpi_key="", entered_source__gt="").count() >= 2
     assert all(r.residual_score <= r.inherent_score for r in Risk.objects.all())
 
 

@@ -5,7 +5,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from testsupport.factories.improvement import AreaFactory, RecommendationFactory, RiskFactory
+from testsupport.factories.improvement import (
+    AreaFactory,
+    RecommendationFactory,
+    RiskFactory,
+    WorkstreamFactory,
+)
 from testsupport.roles import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +23,7 @@ def _urls():
     recommendation = RecommendationFactory()
     risk = RiskFactory()
     source = area.source.pk
+    workstream = WorkstreamFactory()
     return {
         reverse("improvement:home"): READERS,
         reverse("improvement:source_detail", args=[source]): READERS,
@@ -33,6 +39,10 @@ def _urls():
         reverse("improvement:recommendation_update", args=[recommendation.pk]): EDITORS,
         reverse("improvement:risk_create"): EDITORS,
         reverse("improvement:risk_edit", args=[risk.pk]): EDITORS,
+        reverse("improvement:plan_detail", args=[workstream.plan_id]): READERS,
+        reverse("improvement:plan_create"): EDITORS,
+        reverse("improvement:workstream_create", args=[workstream.plan_id]): EDITORS,
+        reverse("improvement:measure_create", args=[workstream.pk]): EDITORS,
     }
 
 
@@ -60,7 +70,14 @@ def test_a_board_member_cannot_post_a_change(world):
 
 def test_missing_records_are_not_found(world):
     client = world.client_for("team_manager")
-    for name in ("source_detail", "recommendation_detail", "risk_detail", "area_sign_off"):
+    for name in (
+        "source_detail",
+        "recommendation_detail",
+        "risk_detail",
+        "area_sign_off",
+        "plan_detail",
+        "measure_create",
+    ):
         url = reverse(f"improvement:{name}", args=[999_999])
         assert client.get(url).status_code == 404, name
 

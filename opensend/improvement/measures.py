@@ -1,0 +1,71 @@
+"""An impact measure's figure now and its RAG (docs/improvement.md).
+
+A measure bound to a KPI reads it live from insights.kpis over the 12 months to today, for the
+whole area (improvement figures are the area's, never a child's): the percentage for a rate, the
+average weeks for a time. An entered measure shows its entered figure. The better direction is
+the one from the baseline to the target. RAG: green when the figure has reached the target, amber
+when it is better than the baseline but short of the target, red when it is no better than the
+baseline, "No figure yet" when there is none (a KPI with no records in the period). Board members
+get the board's small-number rule (insights.access.rate_hidden): a rate over so few records that it
+could point to a child is not shown, and neither is its RAG."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q
+
+from opensend import statutory
+from opensend.improvement.models import ImpactMeasure
+from opensend.insights.access import rate_hidden
+from opensend.insights.kpis import KPIS, Measure, headline
+
+BINDABLE = (Measure.RATE, Measure.MEAN_WEEKS)
+
+
+def kpi_choices() -> list[tuple[str, str]]:
+    return [(key, item.title) for key, item in KPIS.items() if item.measure in BINDABLE]
+
+
+@dataclass(frozen=True)
+class Reading:
+    value: Decimal | None
+    rag: str  # "Green", "Amber", "Red" or "No figure yet"
+    where_from: str
+
+
+SUPPRESSED = "Too few records to show (the board's small-number rule)"
+
+
+def live_value(kpi_key: str, *, today: date, suppress: bool = False) -> Decimal | None:
+    item = KPIS[kpi_key]
+    start = statutory.add_months(today, -12)
+    figure = headline(item, start=start, end=today, scope=Q())
+    if suppress and rate_hidden(figure.hits, figure.total):
+        return None
+    value = figure.mean_weeks if item.measure == Measure.MEAN_WEEKS else figure.percent_including
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.1"))
+
+
+def rag(value: Decimal | None, *, baseline: Decimal, target: Decimal) -> str:
+    if value is None:
+        return "No figure yet"
+    up = target >= baseline
+    reached = value >= target if up else value <= target
+    better = value > baseline if up else value < baseline
+    if reached:
+        return "Green"
+    return "Amber" if better else "Red"
+
+
+def reading(measure: ImpactMeasure, *, today: date, suppress: bool = False) -> Reading:
+    if measure.is_live:
+        value = live_value(measure.kpi_key, today=today, suppress=suppress)
+        where = f"Live from the records: {KPIS[measure.kpi_key].title}, the 12 months to today"
+        if value is None and suppress:
+            where = f"{where}. {SUPPRESSED}"
+    else:
+        value = measure.entered_value
+        on = f", {measure.entered_on:%d %B %Y}" if measure.entered_on else ""
+        where = f"Entered from {measure.entered_source}{on}"
+    return Reading(value, rag(value, baseline=measure.baseline, target=measure.target), where)
