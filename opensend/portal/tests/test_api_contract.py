@@ -114,6 +114,13 @@ def test_every_operation_matches_the_schema(case: Any, staff_session: Any) -> No
 # One real record of each kind, for the reads: (path template, parameter, how to find an id).
 def _real_ids() -> dict[str, tuple[str, int]]:
     from opensend.casework.models import AdviceRequest, AssessmentRequest
+    from opensend.directory.models import (
+        Organization,
+        Service,
+        ServiceAtLocation,
+        Taxonomy,
+        TaxonomyTerm,
+    )
     from opensend.disputes.models import Appeal, Complaint, MediationCase
     from opensend.people.models import Child, Setting
     from opensend.plans.models import EHCPlan
@@ -121,6 +128,10 @@ def _real_ids() -> dict[str, tuple[str, int]]:
 
     def first(model: Any) -> int | None:
         return model.objects.order_by("pk").values_list("pk", flat=True).first()
+
+    def uuid_of(model: Any) -> Any:
+        pk = model.objects.order_by("pk").values_list("pk", flat=True).first()
+        return None if pk is None else str(pk)
 
     found = {
         "/api/v1/children/{child_id}/": ("child_id", first(Child)),
@@ -136,6 +147,15 @@ def _real_ids() -> dict[str, tuple[str, int]]:
         "/api/v1/amendments/{amendment_id}/": ("amendment_id", first(Amendment)),
         "/api/v1/cessations/{cessation_id}/": ("cessation_id", first(Cessation)),
         "/api/v1/phase-transfers/{transfer_id}/": ("transfer_id", first(PhaseTransfer)),
+        # The Local Offer's Open Referral UK API (public; its ids are UUIDs).
+        "/openreferral/services/{service_id}": ("service_id", uuid_of(Service)),
+        "/openreferral/service_at_locations/{sal_id}": ("sal_id", uuid_of(ServiceAtLocation)),
+        "/openreferral/taxonomies/{taxonomy_id}": ("taxonomy_id", uuid_of(Taxonomy)),
+        "/openreferral/taxonomy_terms/{term_id}": ("term_id", uuid_of(TaxonomyTerm)),
+        "/openreferral/organizations/{organization_id}": (
+            "organization_id",
+            uuid_of(Organization),
+        ),
     }
     assert AdviceRequest.objects.exists()
     return {path: (name, pk) for path, (name, pk) in found.items() if pk is not None}
