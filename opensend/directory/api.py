@@ -370,7 +370,7 @@ class ServiceList(OpenReferralView):
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
-        rows = _services(params).select_related("organization").order_by("-relevance", "name")
+        rows = _services(params).select_related("organization").order_by("-relevance", "name", "id")
         return Response(_page(params, rows, oruk.service_row))
 
 
@@ -394,7 +394,7 @@ class TaxonomyList(OpenReferralView):
     )
     def get(self, request: Request) -> Response:
         return Response(
-            _page(request.query_params, Taxonomy.objects.order_by("name"), oruk.taxonomy)
+            _page(request.query_params, Taxonomy.objects.order_by("name", "id"), oruk.taxonomy)
         )
 
 
@@ -420,7 +420,9 @@ class TaxonomyTermList(OpenReferralView):
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
-        qs = TaxonomyTerm.objects.select_related("taxonomy").order_by("taxonomy__name", "name")
+        qs = TaxonomyTerm.objects.select_related("taxonomy").order_by(
+            "taxonomy__name", "name", "id"
+        )
         taxonomy_id = _uuid(params, "taxonomy_id")
         if taxonomy_id is not None:
             qs = qs.filter(taxonomy_id=taxonomy_id)
@@ -535,7 +537,7 @@ class OrganizationDetail(OpenReferralView):
         row = oruk.organization(org)
         row["services"] = [
             oruk.service_row(s)
-            for s in org.services.public().select_related("organization").order_by("name")
+            for s in org.services.public().select_related("organization").order_by("name", "id")
         ]
         return Response(row)
 

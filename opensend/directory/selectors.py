@@ -149,7 +149,7 @@ def service_search(
     def rank(row: tuple) -> tuple:
         service_id, relevance, assured, name = row
         stale = assured is None or assured < cutoff
-        return (-relevance, distances.get(service_id, 0.0), stale, name.lower())
+        return (-relevance, distances.get(service_id, 0.0), stale, name.lower(), str(service_id))
 
     rows.sort(key=rank)
     return [r[0] for r in rows], distances
@@ -278,7 +278,7 @@ def services_for_manager(*, user: object) -> QuerySet[Service]:
     (whatever their status). Not a child's record: not audited as a read."""
     from opensend.directory import access
 
-    qs = Service.objects.select_related("organization").order_by("name")
+    qs = Service.objects.select_related("organization").order_by("name", "id")
     if access.is_council_editor(user):
         return qs
     return qs.filter(organization__owner_id__in=access.owner_organisation_ids(user))
