@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help run install install-dev migrate demo demo-reset logins serve test lint format types \
-        checks test-sqlite test-postgres test-browser bench check-deploy pg-start pg-stop clean \
+        checks test-sqlite test-postgres test-browser bench load check-deploy pg-start pg-stop clean \
         audit-deps
 
 help: ## List every target
@@ -101,6 +101,9 @@ audit-deps: install-dev ## Known vulnerabilities in Python (pip-audit) and npm d
 
 bench: install-dev ## Benchmarks; figures go to benchmarks/results/latest.json
 	@$(PY) benchmarks/run.py
+
+load: install ## Load test under gunicorn (LOAD_SECONDS, LOAD_CLIENTS, DATABASE_URL); benchmarks/results/load-*.json
+	@$(PY) benchmarks/load.py
 
 pg-start: ## Start the throwaway PostgreSQL used by the tests (var/pgtest)
 	@scripts/postgres-for-tests.sh start

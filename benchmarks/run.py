@@ -3,8 +3,13 @@
 Builds (once, cached in var/bench-area-v2-<scale>.sqlite3) a demo area with about <scale> children
 with plans, then requests each
 scenario repeatedly through Django's test client as a signed-in user, recording p50/p95 wall time and
-the number of SQL queries per request. Results: benchmarks/results/latest.json, a list of objects with
-`scenario`, `database`, `scale`, `p50_ms`, `p95_ms`, `queries`.
+the number of SQL queries per request. Each scenario also gets its SQL floor: the statements
+the page ran, replayed on the raw database cursor (no ORM, no template), so `floor_ratio`
+(p50 / floor) says how much of the page is Python rather than database work on any machine, and
+`growth` (p50 at the largest scale / p50 at the smallest, in one run) how it scales. Results:
+benchmarks/results/latest.json, a list of objects with `scenario`, `database`, `scale`, `plans`,
+`p50_ms`, `p95_ms`, `queries`, `sql_floor_ms`, `floor_ratio` and `growth` (null at the smallest
+scale, or when one scale was run).
 
     make bench                        # default scales: 25000 and 100000 children with plans
     BENCH_SCALES=25000 make bench     # one scale
@@ -22,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
+FLOOR_REPEATS = int(os.environ.get("BENCH_FLOOR_REPEATS", "10"))
 PLAN_SHARE = 0.71  # measured: about 71 % of demo children have a plan (final or ceased)
 
 
@@ -42,12 +48,13 @@ def _setup(scale: int) -> None:
     )
 
 
-def _measure(client, url: str) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
+def _measure(client, url: str) -> tuple[float, float, int, float]:  # type: ignore[no-untyped-def]
+    """p50 and p95 wall time, queries per request and the SQL floor (all in ms)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     timings = []
-    queries = 0
+    queries: list[str] = []
     for _ in range(REPEATS):
         with CaptureQueriesContext(connection) as ctx:
             start = time.perf_counter()
@@ -55,10 +62,36 @@ def _measure(client, url: str) -> tuple[float, float, int]:  # type: ignore[no-u
             timings.append((time.perf_counter() - start) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
-        queries = len(ctx.captured_queries)
+        queries = [q["sql"] for q in ctx.captured_queries]
     timings.sort()
     p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
-    return statistics.median(timings), p95, queries
+    return statistics.median(timings), p95, len(queries), _sql_floor(queries)
+
+
+_TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT")
+
+
+def _sql_floor(statements: list[str]) -> float:
+    """The page's own statements replayed on the raw cursor, rows fetched: the median total over
+    BENCH_FLOOR_REPEATS replays, inside a transaction rolled back (audit inserts included, then
+    undone). Statements are as Django logged them, parameters inlined."""
+    from django.db import connection, transaction
+
+    replays = []
+    for _ in range(FLOOR_REPEATS):
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                raw = cursor.cursor  # below Django's wrapper: no debug logging, no ORM
+                start = time.perf_counter()
+                for sql in statements:
+                    if sql.lstrip().upper().startswith(_TRANSACTION_CONTROL):
+                        continue
+                    raw.execute(sql)
+                    if raw.description is not None:
+                        raw.fetchall()
+                replays.append((time.perf_counter() - start) * 1000)
+            transaction.set_rollback(True)
+    return statistics.median(replays)
 
 
 def measure_scale(scale: int) -> list[dict[str, object]]:
@@ -75,6 +108,7 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
 
     caseworker = User.objects.get(email="caseworker@demo.opensend.test")
     manager = User.objects.get(email="manager@demo.opensend.test")
+    senco = User.objects.get(email="senco@demo.opensend.test")
     child = Child.objects.visible_to(caseworker).order_by("pk").first()
     case = (
         AssessmentRequest.objects.filter(stage=Stage.ASSESSING, caseworker=caseworker)
@@ -85,20 +119,31 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
     client.force_login(caseworker)
     manager_client = Client(HTTP_HOST="localhost")
     manager_client.force_login(manager)
+    senco_client = Client(HTTP_HOST="localhost")
+    senco_client.force_login(senco)
     scenarios = {
         "child_search_page": (client, "/people/children/?name=a"),
         "child_record_page": (client, f"/people/children/{child.pk}/"),
         "api_children_list": (client, "/api/v1/children/"),
-        "caseload_page": (client, "/casework/"),
+        "caseload_page": (client, reverse("portal:caseload")),
         "case_timeline_page": (client, f"/casework/cases/{case.pk}/"),
-        "team_page": (manager_client, "/casework/team/"),
+        "team_page": (manager_client, reverse("portal:team")),
         "review_queue_page": (client, reverse("reviews:queue")),
         "transfer_planner_page": (client, reverse("reviews:transfer_planner")),
+        # Queue and list pages added since the first scenarios (issue 13).
+        "team_member_page": (
+            manager_client,
+            reverse("portal:team_member", args=[caseworker.pk]),
+        ),
+        "manager_home_page": (manager_client, reverse("portal:home")),
+        "senco_home_page": (senco_client, reverse("portal:home")),
+        "inbox_page": (client, reverse("notify:inbox")),
+        "timeliness_report_page": (manager_client, reverse("insights:timeliness_report")),
     }
     plans = EHCPlan.objects.count()
     results: list[dict[str, object]] = []
     for name, (who, url) in scenarios.items():
-        p50, p95, queries = _measure(who, url)
+        p50, p95, queries, floor = _measure(who, url)
         results.append(
             {
                 "scenario": name,
@@ -108,13 +153,26 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
                 "p50_ms": round(p50, 1),
                 "p95_ms": round(p95, 1),
                 "queries": queries,
+                "sql_floor_ms": round(floor, 2),
+                "floor_ratio": round(p50 / floor, 1) if floor else None,
+                "growth": None,
             }
         )
         print(
-            f"{name:<22} {plans:>7} plans  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  {queries} queries",
+            f"{name:<24} {plans:>7} plans  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
+            f"{queries:>3} queries  SQL floor {floor:6.1f} ms  ({p50 / max(floor, 0.01):5.1f}x)",
             file=sys.stderr,
         )
     return results
+
+
+def _add_growth(results: list[dict[str, object]]) -> None:
+    """Each scenario's p50 at every larger scale as a multiple of its p50 at the smallest."""
+    smallest: dict[str, float] = {}
+    for row in sorted(results, key=lambda r: int(r["scale"])):  # type: ignore[call-overload]
+        base = smallest.setdefault(str(row["scenario"]), float(row["p50_ms"]))  # type: ignore[arg-type]
+        if int(row["scale"]) != min(int(r["scale"]) for r in results):  # type: ignore[call-overload]
+            row["growth"] = round(float(row["p50_ms"]) / base, 2) if base else None  # type: ignore[arg-type]
 
 
 def main() -> None:
@@ -133,6 +191,7 @@ def main() -> None:
         )
         sys.stderr.write(out.stderr)
         results += json.loads(out.stdout.strip().splitlines()[-1])
+    _add_growth(results)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(f"Wrote {RESULTS.relative_to(ROOT)}")
 
