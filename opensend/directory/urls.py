@@ -11,6 +11,9 @@ urlpatterns = [
     path("short-breaks/", views.short_breaks_checker, name="short_breaks"),
     path("services/<uuid:service_id>/", views.service_detail, name="service"),
     path("services/<uuid:service_id>/print/", views.service_print, name="service_print"),
+    path(
+        "services/<uuid:service_id>/easy-read/", views.service_easy_read, name="service_easy_read"
+    ),
     path("services/<uuid:service_id>/useful/", views.feedback_useful, name="useful"),
     path("services/<uuid:service_id>/problem/", views.feedback_problem, name="problem"),
     # Signed in: keeping entries current.

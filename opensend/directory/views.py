@@ -91,6 +91,11 @@ def service_print(request: HttpRequest, service_id: UUID) -> HttpResponse:
     return render(request, "directory/service_print.html", _service_context(service_id))
 
 
+@require_GET
+def service_easy_read(request: HttpRequest, service_id: UUID) -> HttpResponse:
+    return render(request, "directory/service_easy_read.html", _service_context(service_id))
+
+
 @require_POST
 def feedback_useful(request: HttpRequest, service_id: UUID) -> HttpResponse:
     service = selectors.service_get_public(service_id=service_id)

@@ -83,6 +83,9 @@ def test_a_parent_finds_a_free_autism_friendly_saturday_activity_near_home(page,
     page.set_viewport_size({"width": 320, "height": 800})  # works on a small phone
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
+    follow(page, "Easy read version of this page")
+    assert "It is free." in page.locator("main").inner_text()
+    follow(page, "Back to the full page")
     follow(page, "Printable version of this page")
     assert page.get_by_role("heading", level=1).inner_text() == "Autism-friendly Saturday Swimming"
 

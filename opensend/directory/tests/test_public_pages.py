@@ -191,3 +191,19 @@ def test_report_a_problem(client, offer):
     assert "What is wrong with this page" in empty.content.decode()
     assert client.post(url, {"details": "The phone number is wrong"}).status_code == 302
     assert Feedback.objects.get().details == "The phone number is wrong"
+
+
+def test_the_easy_read_page(client, offer):
+    response = client.get(reverse("directory:service_easy_read", args=[offer["swim"].id]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    for text in (
+        "Who is it for?",
+        "It is free.",
+        "Saturdays, 10am to 12pm.",
+        "You can ask them yourself.",
+    ):
+        assert text in page, text
+    assert (
+        client.get(reverse("directory:service_easy_read", args=[uuid.uuid4()])).status_code == 404
+    )
