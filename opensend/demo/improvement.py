@@ -6,24 +6,31 @@ with 13 areas of significant weakness (three signed off, each with its history),
 24-month progress review, three Commissioner's reports with 24 numbered recommendations (the later
 reports restating earlier ones), dated updates (evidence wherever one says complete) and a risk
 register, and the Written Statement of Action with its four workstreams and impact measures
-(most read live from the KPIs, some entered with their source). The wording paraphrases those public documents; no person is named. Deterministic: the
+(most read live from the KPIs, some entered with their source), and six board meetings. The wording paraphrases those public documents; no person is named. Deterministic: the
 same seed gives the same rows. The last stage of the demo build (docs/improvement.md)."""
 
 import random
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from opensend import statutory
 from opensend.improvement.models import (
+    AgendaItem,
     Area,
     AreaSignOffChange,
+    Attendee,
+    BoardMeeting,
     ImpactMeasure,
+    MeetingOutcome,
+    OutcomeKind,
     Partner,
     Plan,
     PlanKind,
     Recommendation,
     RecommendationStatus,
     RecommendationUpdate,
+    Represents,
     Risk,
     SignOff,
     Source,
@@ -463,6 +470,65 @@ def _plan(inspection: Source, today: date) -> None:
             )
 
 
+BOARD = [
+    ("Independent chair", Represents.INDEPENDENT),
+    ("Director for Children and Families", Represents.COUNCIL),
+    ("Head of SENAR", Represents.COUNCIL),
+    ("Health board SEND lead", Represents.HEALTH),
+    ("Children's Trust director", Represents.SOCIAL_CARE),
+    ("Parent carer forum co-chair", Represents.PARENT_CARER_FORUM),
+    ("Primary headteacher", Represents.SCHOOLS),
+    ("Special school headteacher", Represents.SCHOOLS),
+    ("DfE SEND adviser", Represents.DFE),
+]
+
+
+def _meetings(rng: random.Random, today: date) -> None:
+    """Six board meetings every two months up to the last one before today, each with an agenda
+    that discusses the plan, a recommendation and a risk, attendance, a decision and an action."""
+    plan = Plan.objects.get()
+    recommendations = list(Recommendation.objects.exclude(status="complete").order_by("pk"))
+    risks = list(Risk.objects.order_by("pk"))
+    for n in range(6):
+        held_on = statutory.add_months(today, -2 * (6 - n)).replace(day=4)
+        meeting = BoardMeeting.objects.create(
+            title="SEND and AP Improvement Board", held_on=held_on
+        )
+        recommendation, risk = rng.choice(recommendations), rng.choice(risks)
+        agenda: list[tuple[str, str, dict[str, Any]]] = [
+            ("Progress against the plan", "Highlight report by workstream", {"plan": plan}),
+            (
+                "Commissioner's recommendations",
+                "Recommendation tracker",
+                {"recommendation": recommendation},
+            ),
+            ("Risk register", "Risk register and heat map", {"risk": risk}),
+            ("The voice of families", "You said, we did", {}),
+        ]
+        items = [
+            AgendaItem.objects.create(
+                meeting=meeting, number=number, title=title, paper=paper, **about
+            )
+            for number, (title, paper, about) in enumerate(agenda, start=1)
+        ]
+        risk_item = items[2]
+        Attendee.objects.bulk_create(
+            Attendee(meeting=meeting, name=name, represents=represents, present=rng.random() > 0.15)
+            for name, represents in BOARD
+        )
+        MeetingOutcome.objects.create(
+            meeting=meeting, kind=OutcomeKind.DECISION, text="The Board noted the progress report."
+        )
+        MeetingOutcome.objects.create(
+            meeting=meeting,
+            item=risk_item,
+            kind=OutcomeKind.ACTION,
+            text=f"Review the controls for risk {risk.reference} and report back.",
+            owner=risk.owner,
+            due_on=statutory.add_months(held_on, 2),
+        )
+
+
 def build_demo_improvement(*, seed: int, today: date) -> int:
     """The demo area's improvement programme; returns how many recommendations it tracks."""
     rng = random.Random(f"improvement-{seed}")
@@ -562,4 +628,5 @@ def build_demo_improvement(*, seed: int, today: date) -> int:
             review_on=statutory.add_months(today, rng.choice((1, 2, 3))),
             trend=rng.choice(list(Trend)),
         )
+    _meetings(rng, today)
     return sum(len(rows) for _, _, rows, _ in REPORTS)

@@ -6,10 +6,15 @@ from django import forms
 
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.improvement.models import (
+    AgendaItem,
+    OutcomeKind,
     Partner,
+    Plan,
     PlanKind,
     Recommendation,
     RecommendationStatus,
+    Represents,
+    Risk,
     SignOff,
     Source,
     SourceKind,
@@ -213,4 +218,67 @@ class MeasureForm(GovukForm):
     def __init__(self, *args: Any, kpis: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kpi_key"].choices = [("", "None: I will enter the figure"), *kpis]  # type: ignore[attr-defined]
+        self.refresh_helper()
+
+
+class MeetingForm(GovukForm):
+    title = forms.CharField(
+        label="Meeting", max_length=200, help_text="For example, SEND Improvement Board"
+    )
+    held_on = GovukDateField(label="Date of the meeting")
+
+
+class _Named(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        source = getattr(obj, "source", None)
+        return f"{source.title}, {obj}" if source is not None else str(obj)
+
+
+class AgendaItemForm(GovukForm):
+    number = forms.IntegerField(label="Item number", min_value=1, max_value=99)
+    title = forms.CharField(label="Item", max_length=200)
+    paper = forms.CharField(label="Paper", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    plan = _Named(
+        label="Plan it discusses", queryset=Plan.objects.all(), required=False, empty_label="None"
+    )
+    recommendation = _Named(
+        label="Recommendation it discusses",
+        queryset=Recommendation.objects.select_related("source"),
+        required=False,
+        empty_label="None",
+    )
+    risk = _Named(
+        label="Risk it discusses", queryset=Risk.objects.all(), required=False, empty_label="None"
+    )
+
+
+class AttendeeForm(GovukForm):
+    name = forms.CharField(label="Name or role", max_length=200)
+    represents = forms.ChoiceField(
+        label="Represents", choices=Represents.choices, widget=forms.RadioSelect
+    )
+    present = forms.TypedChoiceField(
+        label="Did they attend?",
+        choices=[("yes", "Attended"), ("no", "Sent apologies")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+
+
+class OutcomeForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="Decision or action", choices=OutcomeKind.choices, widget=forms.RadioSelect
+    )
+    text = forms.CharField(
+        label="What was decided or must be done", widget=forms.Textarea(attrs=_TEXT)
+    )
+    item = forms.ModelChoiceField(
+        label="Agenda item", queryset=AgendaItem.objects.none(), required=False, empty_label="None"
+    )
+    owner = forms.CharField(label="Owner (actions)", required=False, max_length=200)
+    due_on = GovukDateField(label="Due (actions)", required=False)
+
+    def __init__(self, *args: Any, items: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items  # type: ignore[attr-defined]
         self.refresh_helper()

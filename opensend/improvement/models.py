@@ -282,3 +282,88 @@ class ImpactMeasure(NeverDeleted):
     @property
     def is_live(self) -> bool:
         return bool(self.kpi_key)
+
+
+class BoardMeeting(NeverDeleted):
+    """A meeting of the Improvement Board: its agenda, who came, what it decided."""
+
+    title = models.CharField(max_length=200)
+    held_on = models.DateField()
+
+    class Meta:
+        ordering = ["-held_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaItem(NeverDeleted):
+    """One item, linked to the plan, recommendation or risk it discusses (if any)."""
+
+    meeting = models.ForeignKey(BoardMeeting, on_delete=models.PROTECT, related_name="items")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    paper = models.TextField(blank=True, help_text="The paper's title, or a link to it")
+    plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recommendation = models.ForeignKey(
+        Recommendation, null=True, blank=True, on_delete=models.PROTECT, related_name="agenda_items"
+    )
+    risk = models.ForeignKey(
+        Risk, null=True, blank=True, on_delete=models.PROTECT, related_name="agenda_items"
+    )
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_item_number_a_meeting")
+        ]
+
+    def __str__(self) -> str:
+        return f"Item {self.number}: {self.title}"
+
+
+class Represents(models.TextChoices):
+    COUNCIL = "council", "The council"
+    HEALTH = "health", "Health"
+    SOCIAL_CARE = "social_care", "Social care"
+    SCHOOLS = "schools", "Schools and colleges"
+    PARENT_CARER_FORUM = "parent_carer_forum", "The parent carer forum"
+    YOUNG_PEOPLE = "young_people", "Children and young people"
+    DFE = "dfe", "DfE or NHS England"
+    INDEPENDENT = "independent", "Independent (chair or commissioner)"
+
+
+class Attendee(NeverDeleted):
+    meeting = models.ForeignKey(BoardMeeting, on_delete=models.PROTECT, related_name="attendees")
+    name = models.CharField(max_length=200, help_text="A name or a role")
+    represents = models.CharField(max_length=30, choices=Represents.choices)
+    present = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["meeting", "represents", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OutcomeKind(models.TextChoices):
+    DECISION = "decision", "Decision"
+    ACTION = "action", "Action"
+
+
+class MeetingOutcome(NeverDeleted):
+    """A decision the Board made, or an action arising, against an item where there is one."""
+
+    meeting = models.ForeignKey(BoardMeeting, on_delete=models.PROTECT, related_name="outcomes")
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.PROTECT, related_name="outcomes"
+    )
+    kind = models.CharField(max_length=10, choices=OutcomeKind.choices)
+    text = models.TextField()
+    owner = models.CharField(max_length=200, blank=True)
+    due_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "kind", "pk"]

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from opensend.improvement.models import (
     Area,
+    BoardMeeting,
     Plan,
     Recommendation,
     RecommendationStatus,
@@ -147,3 +148,14 @@ def plan_get(*, plan_id: int) -> Plan:
 
 def workstream_get(*, workstream_id: int) -> Workstream:
     return get_object_or_404(Workstream.objects.select_related("plan"), pk=workstream_id)
+
+
+def meeting_list() -> QuerySet[BoardMeeting]:
+    return BoardMeeting.objects.all()
+
+
+def meeting_get(*, meeting_id: int) -> BoardMeeting:
+    qs = BoardMeeting.objects.prefetch_related(
+        "items__plan", "items__recommendation__source", "items__risk", "attendees", "outcomes__item"
+    )
+    return get_object_or_404(qs, pk=meeting_id)

@@ -13,9 +13,13 @@ from opensend.audit.models import Action
 from opensend.audit.services import apply_changes, audit_record
 from opensend.core.types import Actor
 from opensend.improvement.models import (
+    AgendaItem,
     Area,
     AreaSignOffChange,
+    Attendee,
+    BoardMeeting,
     ImpactMeasure,
+    MeetingOutcome,
     Plan,
     Recommendation,
     RecommendationStatus,
@@ -271,3 +275,45 @@ def measure_create(
     )
     _created(actor, measure, f"Added impact measure {name} to {workstream}")
     return measure
+
+
+@transaction.atomic
+def meeting_create(*, actor: Actor, title: str, held_on: date) -> BoardMeeting:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    meeting = BoardMeeting.objects.create(title=title, held_on=held_on)
+    _created(actor, meeting, f"Added board meeting {title} ({held_on.isoformat()})")
+    return meeting
+
+
+@transaction.atomic
+def agenda_item_create(*, actor: Actor, meeting: BoardMeeting, **fields: Any) -> AgendaItem:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    number = fields["number"]
+    item = _unique(
+        lambda: AgendaItem.objects.create(meeting=meeting, **fields),
+        "number",
+        f"The agenda already has an item {number}",
+    )
+    _created(actor, item, f"Added {item} to {meeting}")
+    return item
+
+
+@transaction.atomic
+def attendee_add(*, actor: Actor, meeting: BoardMeeting, **fields: Any) -> Attendee:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    attendee = Attendee.objects.create(meeting=meeting, **fields)
+    _created(actor, attendee, f"Recorded attendance of {attendee} at {meeting}")
+    return attendee
+
+
+@transaction.atomic
+def outcome_record(*, actor: Actor, meeting: BoardMeeting, **fields: Any) -> MeetingOutcome:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    item = fields.get("item")
+    if item is not None and item.meeting_id != meeting.pk:
+        raise ValidationError({"item": "Choose an item on this meeting's agenda"})
+    if fields.get("kind") == "action" and not fields.get("owner", "").strip():
+        raise ValidationError({"owner": "Enter who owns the action"})
+    outcome = MeetingOutcome.objects.create(meeting=meeting, **fields)
+    _created(actor, outcome, f"Recorded a {outcome.get_kind_display().lower()} at {meeting}")
+    return outcome

@@ -38,4 +38,11 @@ urlpatterns = [
         views.measure_create,
         name="measure_create",
     ),
+    path("meetings/new/", views.meeting_create, name="meeting_create"),
+    path("meetings/<int:meeting_id>/", views.meeting_detail, name="meeting_detail"),
+    path(
+        "meetings/<int:meeting_id>/items/new/", views.agenda_item_create, name="agenda_item_create"
+    ),
+    path("meetings/<int:meeting_id>/attendance/new/", views.attendee_add, name="attendee_add"),
+    path("meetings/<int:meeting_id>/outcomes/new/", views.outcome_record, name="outcome_record"),
 ]

@@ -16,8 +16,12 @@ from opensend.accounts.roles import Role
 from opensend.core.views_helpers import form_data, form_submitted
 from opensend.improvement import measures, selectors, services
 from opensend.improvement.forms import (
+    AgendaItemForm,
     AreaForm,
+    AttendeeForm,
     MeasureForm,
+    MeetingForm,
+    OutcomeForm,
     PlanForm,
     RecommendationForm,
     RiskForm,
@@ -61,6 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "sources": selectors.source_list(),
             "plans": selectors.plan_list(),
+            "meetings": selectors.meeting_list(),
             "status_counts": selectors.recommendation_status_counts(),
             "high_risks": [r for r in risks if selectors.band(r.residual_score) == "High"],
             "risk_count": len(risks),
@@ -372,4 +377,63 @@ def measure_create(request: HttpRequest, workstream_id: int) -> HttpResponse:
             "caption": str(workstream),
             "plan": workstream.plan,
         },
+    )
+
+
+@require_capability(VIEW)
+@require_GET
+def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.meeting_get(meeting_id=meeting_id)
+    return render(request, "improvement/meeting_detail.html", {"meeting": meeting})
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    return _form_page(
+        request,
+        MeetingForm(form_data(request)),
+        lambda data: services.meeting_create(actor=request.user, **data),
+        success=lambda m: f"{m.title} added",
+        done=lambda m: redirect("improvement:meeting_detail", meeting_id=m.pk),
+        context={"heading": "Add a board meeting", "back": "improvement:home"},
+    )
+
+
+def _meeting_form(
+    request: HttpRequest, meeting_id: int, form_class: Any, save: Any, heading: str
+) -> HttpResponse:
+    meeting = selectors.meeting_get(meeting_id=meeting_id)
+    extra = {"items": meeting.items.all()} if form_class is OutcomeForm else {}
+    return _form_page(
+        request,
+        form_class(form_data(request), **extra),
+        lambda data: save(actor=request.user, meeting=meeting, **data),
+        success="Saved",
+        done=lambda _: redirect("improvement:meeting_detail", meeting_id=meeting.pk),
+        context={"heading": heading, "caption": str(meeting), "meeting": meeting},
+    )
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def agenda_item_create(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    return _meeting_form(
+        request, meeting_id, AgendaItemForm, services.agenda_item_create, "Add an agenda item"
+    )
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def attendee_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    return _meeting_form(
+        request, meeting_id, AttendeeForm, services.attendee_add, "Record attendance"
+    )
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def outcome_record(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    return _meeting_form(
+        request, meeting_id, OutcomeForm, services.outcome_record, "Record a decision or action"
     )

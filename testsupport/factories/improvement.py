@@ -6,6 +6,7 @@ import factory
 
 from opensend.improvement.models import (
     Area,
+    BoardMeeting,
     Partner,
     Plan,
     PlanKind,
@@ -89,3 +90,11 @@ class WorkstreamFactory(factory.django.DjangoModelFactory):
     plan = factory.SubFactory(PlanFactory)
     number = factory.Sequence(lambda n: n + 1)
     title = "Journey of the child"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BoardMeeting
+
+    title = "SEND Improvement Board"
+    held_on = datetime.date(2025, 3, 4)

@@ -7,7 +7,10 @@ from django.urls import reverse
 
 from opensend.demo.improvement import build_demo_improvement
 from opensend.improvement.models import (
+    AgendaItem,
     Area,
+    Attendee,
+    BoardMeeting,
     ImpactMeasure,
     Recommendation,
     RecommendationStatus,
@@ -32,6 +35,12 @@ def _rows():
         list(
             Risk.objects.values_list("reference", "residual_likelihood", "residual_impact", "trend")
         ),
+        list(
+            AgendaItem.objects.order_by("meeting__held_on", "number").values_list(
+                "meeting__held_on", "number", "recommendation__number", "risk__reference"
+            )
+        ),
+        list(Attendee.objects.order_by("meeting__held_on", "name").values_list("name", "present")),
     )
 
 
@@ -47,6 +56,11 @@ def test_the_programme_has_the_seeds_shape():
     assert complete.exists() and not complete.filter(evidence="").exists()
     assert Risk.objects.count() >= 6
     assert Workstream.objects.count() == 4
+    assert BoardMeeting.objects.count() == 6
+    assert all(
+        m.items.count() == 4 and m.attendees.filter(represents="parent_carer_forum").exists()
+        for m in BoardMeeting.objects.all()
+    )
     assert ImpactMeasure.objects.filter(kpi_key__gt="").count() >= 5
     assert ImpactMeasure.objects.filter(kpi_key="", entered_source__gt="").count() >= 2
     assert all(r.residual_score <= r.inherent_score for r in Risk.objects.all())

@@ -302,3 +302,24 @@ def test_an_inspection_page_lists_its_areas(world):
         world.client_for("analyst").get(reverse("improvement:source_detail", args=[inspection.pk]))
     )
     assert "Areas of significant weakness" in page and "Health advice is late" in page
+
+
+def test_history_recorded_by_the_system_shows_as_such(world):
+    from opensend.improvement.models import AreaSignOffChange, RecommendationUpdate
+
+    area = AreaFactory()
+    AreaSignOffChange.objects.create(
+        area=area, sign_off="signed_off", on=date(2021, 7, 1), body="Revisit", reason="Progress"
+    )
+    recommendation = RecommendationFactory()
+    RecommendationUpdate.objects.create(
+        recommendation=recommendation, written_on=date(2024, 3, 1), text="Begun", status="ongoing"
+    )
+    client = world.client_for("team_manager")
+    for url in (
+        reverse("improvement:area_sign_off", args=[area.pk]),
+        reverse("improvement:recommendation_detail", args=[recommendation.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "the system" in _text(response)

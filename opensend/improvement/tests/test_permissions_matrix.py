@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from testsupport.factories.improvement import (
     AreaFactory,
+    MeetingFactory,
     RecommendationFactory,
     RiskFactory,
     WorkstreamFactory,
@@ -24,6 +25,7 @@ def _urls():
     risk = RiskFactory()
     source = area.source.pk
     workstream = WorkstreamFactory()
+    meeting = MeetingFactory().pk
     return {
         reverse("improvement:home"): READERS,
         reverse("improvement:source_detail", args=[source]): READERS,
@@ -43,6 +45,11 @@ def _urls():
         reverse("improvement:plan_create"): EDITORS,
         reverse("improvement:workstream_create", args=[workstream.plan_id]): EDITORS,
         reverse("improvement:measure_create", args=[workstream.pk]): EDITORS,
+        reverse("improvement:meeting_detail", args=[meeting]): READERS,
+        reverse("improvement:meeting_create"): EDITORS,
+        reverse("improvement:agenda_item_create", args=[meeting]): EDITORS,
+        reverse("improvement:attendee_add", args=[meeting]): EDITORS,
+        reverse("improvement:outcome_record", args=[meeting]): EDITORS,
     }
 
 
@@ -77,6 +84,7 @@ def test_missing_records_are_not_found(world):
         "area_sign_off",
         "plan_detail",
         "measure_create",
+        "meeting_detail",
     ):
         url = reverse(f"improvement:{name}", args=[999_999])
         assert client.get(url).status_code == 404, name
