@@ -198,6 +198,11 @@ def terms_for_choice(taxonomy_code_prefix: str) -> list[tuple[str, str]]:
     )
 
 
+def term_exists(code: str) -> bool:
+    """Whether the area's taxonomy has this term (a link that filters by it would be a 400)."""
+    return TaxonomyTerm.objects.filter(code=code).exists()
+
+
 # ----------------------------------------------------------------------------- words for people
 
 

@@ -8,6 +8,8 @@ from opensend.accounts.models import Organisation
 from opensend.accounts.permissions import Capability, access_for, primary_role, user_can
 from opensend.accounts.roles import FAMILY_ROLES, Role
 from opensend.core.types import Actor
+from opensend.directory.access import may_manage as may_manage_local_offer
+from opensend.directory.selectors import term_exists
 from opensend.people.models import Child
 
 # (capability, link text, URL name): the home page's links, in order, for whoever may use them.
@@ -49,7 +51,12 @@ def home_summary_for_user(*, user: Actor) -> dict[str, Any]:
                 "href": reverse("disputes:complaint_list"),
             }
         )
-    links.append({"text": "API documentation", "href": reverse("api-docs")})
+    if access.roles & FAMILY_ROLES:
+        links.extend(_local_offer_links())
+    else:
+        links.append({"text": "API documentation", "href": reverse("api-docs")})
+    if may_manage_local_offer(user):
+        links.append({"text": "Local Offer entries you keep", "href": reverse("directory:manage")})
     family_children: list[Child] = []
     if access.roles & FAMILY_ROLES:
         family_children = list(Child.objects.visible_to(user).open()[:20])
@@ -67,3 +74,23 @@ def home_summary_for_user(*, user: Actor) -> dict[str, Any]:
         "no_personal_data": role in (Role.BOARD_MEMBER, Role.ANALYST, Role.LOCAL_OFFER_EDITOR),
         "links": links,
     }
+
+
+WAITING_WELL = "type-waiting-well"
+
+
+def _local_offer_links() -> list[dict[str, str]]:
+    """A family's way into the Local Offer: everything, the support while they wait for a
+    therapy or an assessment (weakness 10 in the seeds), and the short breaks checker."""
+    search = reverse("directory:search")
+    links = [{"text": "Find help and activities near you (Local Offer)", "href": search}]
+    if term_exists(WAITING_WELL):
+        waiting = f"{search}?service_type={WAITING_WELL}"
+        links.append({"text": "Support while you wait", "href": waiting})
+    return [
+        *links,
+        {
+            "text": "Short breaks and personal budgets: who can get them",
+            "href": reverse("directory:short_breaks"),
+        },
+    ]
