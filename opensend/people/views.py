@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import Capability
+from opensend.accounts.permissions import Capability, access_for
+from opensend.accounts.roles import FAMILY_ROLES
 from opensend.audit.services import audit_record_list
 from opensend.core.views_helpers import (
     apply_service_errors,
@@ -35,6 +36,10 @@ from opensend.people.models import Child, ChildMerge, Setting
 
 @require_capability(Capability.VIEW_CHILDREN)
 def child_list(request: HttpRequest) -> HttpResponse:
+    access = access_for(request.user)
+    if access.roles & FAMILY_ROLES and not access.is_staff_member:
+        # A family's home lists their children in family words; this list shows staff codes.
+        return redirect("portal:home")
     form = ChildSearchForm(request.GET or None)
     children = selectors.child_list_for_user(user=request.user)
     status = 200

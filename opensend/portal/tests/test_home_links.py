@@ -42,3 +42,9 @@ def test_staff_homes_keep_the_api_documentation_and_no_local_offer_editing(world
     page = world.client_for("board_member").get("/").content.decode()
     assert "API documentation" in page.split("<footer")[0]
     assert "Local Offer entries you keep" not in page
+
+
+def test_a_family_typing_the_staff_list_address_is_taken_home(world):
+    response = world.client_for("parent").get(reverse("people:child_list"))
+    assert response.status_code == 302 and response["Location"] == reverse("portal:home")
+    assert world.client_for("caseworker").get(reverse("people:child_list")).status_code == 200
