@@ -293,6 +293,14 @@ class OpenReferralView(APIView):
     permission_classes = [AllowAny]
     http_method_names = ["get", "head", "options"]
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """A NUL character in any parameter is a 400 here: PostgreSQL text cannot hold one, so
+        it would otherwise fail inside the query (SQLite would quietly match nothing)."""
+        super().initial(request, *args, **kwargs)
+        for name, values in request.query_params.lists():
+            if any("\x00" in value for value in values):
+                raise _bad(name, f"{name} cannot contain a NUL character")
+
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
