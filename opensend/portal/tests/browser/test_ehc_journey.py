@@ -178,7 +178,8 @@ def test_setting_request_to_final_plan(page, live_server, world):
     # The parent reads the draft, comments and names a preferred school.
     sign_in(page, live_server, world.users["parent"].email)
     go(page, f"{base}/people/children/{child.pk}/")
-    assert page.get_by_text("draft plan issued").first.is_visible()
+    # The family's page (portal.family_timeline) says the draft was sent, in family words.
+    assert page.get_by_text("draft EHC plan").first.is_visible()
     go(page, f"{base}/plans/{plan.pk}/family/")
     page.get_by_label("What do you think of the draft plan?").fill("Please add help at lunchtime.")
     page.get_by_label(
