@@ -18,7 +18,8 @@ from django.db.models import Q
 from opensend import statutory
 from opensend.improvement.models import ImpactMeasure
 from opensend.insights.access import rate_hidden
-from opensend.insights.kpis import KPIS, Measure, headline
+from opensend.insights.figures import headline
+from opensend.insights.kpis import KPIS, Measure
 
 BINDABLE = (Measure.RATE, Measure.MEAN_WEEKS)
 

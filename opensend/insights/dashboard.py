@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET
 from opensend import statutory
 from opensend.audit.services import audit_record_list
 from opensend.insights import charts, exports, kpis, tables
+from opensend.insights import figures as figs
 from opensend.insights.access import SUPPRESSED, Viewer, viewer_for
 from opensend.insights.england import ENGLAND_CONTEXT, england_for
 from opensend.insights.timeliness import can_view_timeliness
@@ -67,7 +68,7 @@ def _cut(request: HttpRequest, item: kpis.Kpi) -> str | None:
     cut = request.GET.get("cut", "")
     if not cut:
         return None
-    if cut not in {c.slug for c in kpis.cuts_for(item)}:
+    if cut not in {c.slug for c in figs.cuts_for(item)}:
         raise BadInputError("Choose how to break down the figure from the list")
     return cut
 
@@ -116,7 +117,7 @@ def _england_line(slug: str) -> str:
 def _cards(viewer: Viewer, start: date, end: date) -> list[dict[str, Any]]:
     cards = []
     for item in kpis.KPIS.values():
-        figure = kpis.headline(item, start=start, end=end, scope=viewer.scope(item))
+        figure = figs.headline(item, start=start, end=end, scope=viewer.scope(item))
         cards.append(
             {
                 "item": item,
@@ -133,7 +134,7 @@ def _cards(viewer: Viewer, start: date, end: date) -> list[dict[str, Any]]:
 def _chart(item: kpis.Kpi, viewer: Viewer, end: date) -> dict[str, Any]:
     """The trend chart, its table and its sentence, for the 8 quarters up to `end`."""
     points, table = [], []
-    for quarter, figure in kpis.trend(item, end=end, scope=viewer.scope(item)):
+    for quarter, figure in figs.trend(item, end=end, scope=viewer.scope(item)):
         value, hits, total = tables.headline_value(item, figure)
         hidden = (
             viewer.suppressed
@@ -228,7 +229,7 @@ def dashboard_download(request: HttpRequest, viewer: Viewer, fmt: str) -> HttpRe
 def _breakdown(
     item: kpis.Kpi, viewer: Viewer, start: date, end: date, cut: str | None
 ) -> list[tables.Row]:
-    figures = kpis.compute(item, start=start, end=end, scope=viewer.scope(item), cut=cut)
+    figures = figs.compute(item, start=start, end=end, scope=viewer.scope(item), cut=cut)
     return tables.rows(item, figures, viewer)
 
 
@@ -239,7 +240,7 @@ def kpi_detail(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
         form, start, end, cut = _inputs(request, item)
     except BadInputError as bad:
         return _bad_input(request, str(bad), bad.form)
-    headline = kpis.headline(item, start=start, end=end, scope=viewer.scope(item))
+    headline = figs.headline(item, start=start, end=end, scope=viewer.scope(item))
     period_query = {k: str(v) for k, v in request.GET.items() if k != "cut"}
     return render(
         request,
@@ -254,9 +255,9 @@ def kpi_detail(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
             "columns": tables.columns(item),
             "england": england_for(item.slug),
             "chart": None if item.snapshot else _chart(item, viewer, end),
-            "cuts": kpis.cuts_for(item),
+            "cuts": figs.cuts_for(item),
             "cut": cut,
-            "cut_label": kpis.CUTS[cut].label if cut else "",
+            "cut_label": figs.CUTS[cut].label if cut else "",
             "breakdown": _breakdown(item, viewer, start, end, cut)
             if cut or item.measure == kpis.Measure.MIX
             else [],
@@ -275,15 +276,15 @@ def kpi_download(request: HttpRequest, viewer: Viewer, slug: str, fmt: str) -> H
         _form, start, end, cut = _inputs(request, item)
     except BadInputError as bad:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
-    figures = kpis.compute(item, start=start, end=end, scope=viewer.scope(item))
+    figures = figs.compute(item, start=start, end=end, scope=viewer.scope(item))
     if item.measure != kpis.Measure.MIX:
         figures += (
-            kpis.compute(item, start=start, end=end, scope=viewer.scope(item), cut=cut)
+            figs.compute(item, start=start, end=end, scope=viewer.scope(item), cut=cut)
             if cut
             else []
         )
     rows = tables.rows(item, figures, viewer)
-    label = kpis.CUTS[cut].label if cut else "Group"
+    label = figs.CUTS[cut].label if cut else "Group"
     header = [label, *tables.columns(item)]
     body = [[r.label, *r.cells] for r in rows]
     about = _about(viewer, start, end, item.title)
@@ -310,7 +311,7 @@ def kpi_cases(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
     group = request.GET.get("group")
     if cut is None and item.measure != kpis.Measure.MIX:
         group = None
-    cases = kpis.case_rows(
+    cases = figs.case_rows(
         item,
         start=start,
         end=end,
@@ -347,6 +348,6 @@ def _group_label(item: kpis.Kpi, cut: str | None, group: str | None, end: date) 
         return ""
     if cut is None:
         labels = dict(item.count(end, end).categories)
-        return labels.get(group, group or kpis.NOT_RECORDED)
-    labels = kpis.cut_labels(item, cut, end)
-    return f"{kpis.CUTS[cut].label}: {labels.get(group, group or kpis.NOT_RECORDED)}"
+        return labels.get(group, group or figs.NOT_RECORDED)
+    labels = figs.cut_labels(item, cut, end)
+    return f"{figs.CUTS[cut].label}: {labels.get(group, group or figs.NOT_RECORDED)}"

@@ -7,7 +7,8 @@ suppressed figure is suppressed the same way on the screen and in every download
 from dataclasses import dataclass
 
 from opensend.insights.access import Viewer, show_count, show_value
-from opensend.insights.kpis import Figure, Kpi, Measure
+from opensend.insights.figures import Figure
+from opensend.insights.kpis import Kpi, Measure
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,8 @@ def test_the_boards_downloads_are_suppressed_too(plans):
 
 
 def test_every_kpi_page_opens(plans):
-    from opensend.insights.kpis import KPIS, cuts_for
+    from opensend.insights.figures import cuts_for
+    from opensend.insights.kpis import KPIS
 
     client = plans.client_for("admin")
     for slug, item in KPIS.items():
@@ -203,9 +204,9 @@ def test_the_dashboard_takes_the_same_number_of_queries_for_more_records(plans):
 
 
 def test_a_long_list_of_cases_shows_the_first_ones_and_says_so(plans, monkeypatch):
-    from opensend.insights import kpis
+    from opensend.insights import figures
 
-    monkeypatch.setattr(kpis, "MOST_CASES_LISTED", 3)
+    monkeypatch.setattr(figures, "MOST_CASES_LISTED", 3)
     body = plans.client_for("admin").get(CASES, PERIOD).content.decode()
     assert "19 cases you may open. The first 3 are listed" in body
     listed = AuditEvent.objects.filter(actor=plans.users["admin"], action="list")

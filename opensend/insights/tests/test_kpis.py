@@ -7,7 +7,7 @@ import pytest
 from django.db.models import Q
 
 from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, ClockException
-from opensend.insights import kpis
+from opensend.insights import figures, kpis
 from opensend.people.codes import SENType
 from opensend.plans.models import PlacementType
 from opensend.reviews.models import Amendment, AnnualReview, PhaseTransfer
@@ -23,7 +23,7 @@ RECEIVED = date(2025, 9, 1)
 
 def figure(slug, scope=None, **kw):
     item = kpis.KPIS[slug]
-    return kpis.compute(item, start=START, end=END, scope=scope or Q(), **kw)
+    return figures.compute(item, start=START, end=END, scope=scope or Q(), **kw)
 
 
 def request(child, *, issued=None, decided=None, received=RECEIVED, caseworker=None):
@@ -192,7 +192,7 @@ def test_placements_and_primary_need_mix(world):
         PlacementType.SPECIAL.label: 1,
         "Not recorded": 1,
     }
-    head = kpis.headline(kpis.KPIS["placements"], start=START, end=END, scope=Q())
+    head = figures.headline(kpis.KPIS["placements"], start=START, end=END, scope=Q())
     assert (head.total, head.hits, head.percent_including) == (4, 2, 50.0)
     needs = {f.key: f.total for f in figure("primary-need")}
     assert needs == {"ASD": 2, "DS": 1, "": 1}
@@ -227,7 +227,7 @@ def test_scope_limits_the_figures(plans, world):
     item = kpis.KPIS["new-plans-20-weeks"]
     [own] = figure("new-plans-20-weeks", scope=Q(caseworker_id=caseworker.pk))
     assert (own.total, own.hits) == (2, 1)
-    cases = kpis.case_rows(
+    cases = figures.case_rows(
         item,
         start=START,
         end=END,
@@ -247,7 +247,7 @@ def test_every_kpi_has_its_definition_in_prose():
 
 def test_the_trend_counts_each_quarter_in_one_go(plans):
     item = kpis.KPIS["new-plans-20-weeks"]
-    points = kpis.trend(item, end=date(2026, 9, 30), scope=Q(), count=4)
+    points = figures.trend(item, end=date(2026, 9, 30), scope=Q(), count=4)
     assert [q.label for q, _ in points] == [
         "Oct to Dec 2025",
         "Jan to Mar 2026",
@@ -255,7 +255,7 @@ def test_the_trend_counts_each_quarter_in_one_go(plans):
         "Jul to Sep 2026",
     ]
     assert [(f.total, f.hits) for _, f in points] == [(1, 1), (4, 2), (0, 0), (2, 0)]
-    weeks = kpis.trend(kpis.KPIS["average-weeks-to-issue"], end=date(2026, 9, 30), scope=Q())
+    weeks = figures.trend(kpis.KPIS["average-weeks-to-issue"], end=date(2026, 9, 30), scope=Q())
     assert weeks[-1][1].mean_weeks == round((364 + 365) / 2 / 7, 1)
 
 
@@ -321,5 +321,5 @@ def test_tribunal_appeals_by_outcome(world):
     appeal("", None)  # still open: not counted
     outcomes = {f.key: f.total for f in figure("tribunal-outcomes")}
     assert outcomes == {"allowed": 1, "conceded": 1, "dismissed": 1}
-    head = kpis.headline(kpis.KPIS["tribunal-outcomes"], start=START, end=END, scope=Q())
+    head = figures.headline(kpis.KPIS["tribunal-outcomes"], start=START, end=END, scope=Q())
     assert (head.total, head.hits, head.percent_including) == (3, 2, 66.7)
