@@ -17,7 +17,6 @@ from typing import Any
 from django.db.models import (
     Case,
     CharField,
-    Count,
     DateField,
     Exists,
     F,
@@ -181,6 +180,8 @@ def movers_queryset(*, on: date, plans: Any = None) -> Any:
 
 
 def planner_filtered(plans: Any, *, kind: str = "", setting_id: str = "", status: str = "") -> Any:
+    """The planner's queryset narrowed by the page's filters (for the services' cohort
+    actions; the page itself narrows the scanned cohort with `cohort_filtered`)."""
     if kind in TransferKindChoice.values:
         plans = plans.filter(kind=kind)
     if setting_id.isdigit():
@@ -188,6 +189,62 @@ def planner_filtered(plans: Any, *, kind: str = "", setting_id: str = "", status
     if status in PlannerStatus.LABELS:
         plans = plans.filter(planner_status=status)
     return plans
+
+
+PLANNER_ORDER = ("amend_by", "child__family_name", "child__given_name", "pk")
+
+
+@dataclass(frozen=True)
+class CohortEntry:
+    """One mover as the planner's single scan reads them: enough to filter, count and page."""
+
+    plan_id: int
+    kind: str
+    setting_id: int | None
+    status: str
+    amend_by: date
+    amended_on: date | None
+    transfer_id: int | None
+
+    @property
+    def amended_in_time(self) -> bool:
+        return (
+            self.status == PlannerStatus.AMENDED
+            and self.amended_on is not None
+            and self.amended_on <= self.amend_by
+        )
+
+
+def planner_cohort(plans: Any) -> list[CohortEntry]:
+    """Every mover in the planner's order, in one query: the page, its count, the filters'
+    settings and the progress figures are all taken from this one scan (issue 13: the planner
+    used to scan its cohort three times, compiling its CASE each time)."""
+    return [
+        CohortEntry(*row)
+        for row in plans.order_by(*PLANNER_ORDER).values_list(
+            "pk",
+            "kind",
+            "current_setting_id",
+            "planner_status",
+            "amend_by",
+            "t__amendment__issued_on",
+            "transfer_id",
+        )
+    ]
+
+
+def cohort_filtered(
+    cohort: list[CohortEntry], *, kind: str = "", setting_id: str = "", status: str = ""
+) -> list[CohortEntry]:
+    """The scanned cohort narrowed as `planner_filtered` narrows the queryset."""
+    wanted_setting = int(setting_id) if setting_id.isdigit() else None
+    return [
+        e
+        for e in cohort
+        if (kind not in TransferKindChoice.values or e.kind == kind)
+        and (wanted_setting is None or e.setting_id == wanted_setting)
+        and (status not in PlannerStatus.LABELS or e.status == status)
+    ]
 
 
 @dataclass(frozen=True)
@@ -220,18 +277,20 @@ class PlannerRow:
         return self.clock is statutory.ClockStatus.OVERDUE
 
 
-def planner_rows(plans: Any, *, on: date) -> list[PlannerRow]:
+def planner_rows(entries: list[CohortEntry], *, on: date) -> list[PlannerRow]:
     """One page of the planner, in a fixed number of queries whatever the page size."""
-    page = list(plans.select_related("child"))
+    plans = EHCPlan.objects.select_related("child").in_bulk([e.plan_id for e in entries])
     transfers = {
         t.pk: t
-        for t in PhaseTransfer.objects.filter(pk__in=[p.transfer_id for p in page if p.transfer_id])
+        for t in PhaseTransfer.objects.filter(
+            pk__in=[e.transfer_id for e in entries if e.transfer_id]
+        )
         .select_related(
             "first_preference", "second_preference", "third_preference", "named_setting"
         )
         .select_related("amendment")
     }
-    settings = Setting.objects.in_bulk({p.current_setting_id for p in page if p.current_setting_id})
+    settings = Setting.objects.in_bulk({e.setting_id for e in entries if e.setting_id})
     consultations: dict[int, list[Consultation]] = defaultdict(list)
     opened = {t.plan_id: t.created_at for t in transfers.values()}
     if opened:
@@ -243,22 +302,22 @@ def planner_rows(plans: Any, *, on: date) -> list[PlannerRow]:
             if c.created_at >= opened[c.plan_id]:
                 consultations[c.plan_id].append(c)
     rows = []
-    for p in page:
-        status = p.planner_status
+    for e in entries:
+        plan = plans[e.plan_id]
         rows.append(
             PlannerRow(
-                plan=p,
-                child=p.child,
-                kind=p.kind,
-                kind_label=TransferKindChoice(p.kind).label,
-                current_setting=settings.get(p.current_setting_id),
-                transfer=transfers.get(p.transfer_id),
-                status=status,
-                amend_by=p.amend_by,
+                plan=plan,
+                child=plan.child,
+                kind=e.kind,
+                kind_label=TransferKindChoice(e.kind).label,
+                current_setting=settings.get(e.setting_id) if e.setting_id else None,
+                transfer=transfers.get(e.transfer_id) if e.transfer_id else None,
+                status=e.status,
+                amend_by=e.amend_by,
                 clock=None
-                if status in PlannerStatus.DONE
-                else statutory.clock_status(p.amend_by, on),
-                consultations=consultations.get(p.pk, []),
+                if e.status in PlannerStatus.DONE
+                else statutory.clock_status(e.amend_by, on),
+                consultations=consultations.get(e.plan_id, []),
             )
         )
     return rows
@@ -283,30 +342,16 @@ class Progress:
 PROGRESS_FIELDS = ("total", "opened", "amended", "amended_in_time", "not_transferring")
 
 
-def _progress_grid(plans: Any) -> list[dict[str, Any]]:
-    """One grouped query: the counts for each (kind of move, current setting) pair."""
-    amended = Q(planner_status=PlannerStatus.AMENDED)
-    return list(
-        plans.order_by()
-        .values("kind", "current_setting_id")
-        .annotate(
-            total=Count("pk"),
-            opened=Count("pk", filter=~Q(planner_status=PlannerStatus.NOT_OPENED)),
-            amended=Count("pk", filter=amended),
-            amended_in_time=Count(
-                "pk", filter=amended & Q(t__amendment__issued_on__lte=F("amend_by"))
-            ),
-            not_transferring=Count("pk", filter=Q(planner_status=PlannerStatus.NOT_TRANSFERRING)),
-        )
-    )
-
-
-def _summed(grid: list[dict[str, Any]], group: str) -> dict[Any, dict[str, int]]:
+def _counts(entries: list[CohortEntry], group: str) -> dict[Any, dict[str, int]]:
+    """The progress counts for each value of ``group`` (the kind of move or the setting)."""
     totals: dict[Any, dict[str, int]] = {}
-    for row in grid:
-        sums = totals.setdefault(row[group], dict.fromkeys(PROGRESS_FIELDS, 0))
-        for f in PROGRESS_FIELDS:
-            sums[f] += row[f]
+    for e in entries:
+        sums = totals.setdefault(getattr(e, group), dict.fromkeys(PROGRESS_FIELDS, 0))
+        sums["total"] += 1
+        sums["opened"] += e.status != PlannerStatus.NOT_OPENED
+        sums["amended"] += e.status == PlannerStatus.AMENDED
+        sums["amended_in_time"] += e.amended_in_time
+        sums["not_transferring"] += e.status == PlannerStatus.NOT_TRANSFERRING
     return totals
 
 
@@ -317,15 +362,14 @@ class PlannerProgress:
     setting_ids: set[int]
 
 
-def planner_progress(plans: Any) -> PlannerProgress:
-    """Counts and % amended by the deadline, by cohort (the kind of move) and by setting —
-    both from one grouped query, so the planner stays quick at 100,000 plans."""
-    grid = _progress_grid(plans)
+def planner_progress(cohort: list[CohortEntry]) -> PlannerProgress:
+    """Counts and % amended by the deadline, by cohort (the kind of move) and by setting,
+    counted from the planner's one scan."""
     by_kind = [
         Progress(key=kind, label=TransferKindChoice(kind).label, **sums)
-        for kind, sums in sorted(_summed(grid, "kind").items())
+        for kind, sums in sorted(_counts(cohort, "kind").items())
     ]
-    per_setting = _summed(grid, "current_setting_id")
+    per_setting = _counts(cohort, "setting_id")
     names = Setting.objects.in_bulk([pk for pk in per_setting if pk])
     by_setting = sorted(
         (
@@ -341,9 +385,9 @@ def planner_progress(plans: Any) -> PlannerProgress:
     return PlannerProgress(by_kind, by_setting, {pk for pk in per_setting if pk})
 
 
-def planner_settings(plans: Any) -> QuerySet[Setting]:
+def planner_settings(cohort: list[CohortEntry]) -> QuerySet[Setting]:
     """The current settings of the children in the planner, for the filter."""
-    return Setting.objects.filter(pk__in=plans.order_by().values("current_setting_id")).order_by(
+    return Setting.objects.filter(pk__in={e.setting_id for e in cohort if e.setting_id}).order_by(
         "name"
     )
 

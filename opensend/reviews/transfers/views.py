@@ -21,7 +21,6 @@ from opensend.core.views_helpers import (
     querystring_without_page,
     step_view,
 )
-from opensend.people.models import Setting
 from opensend.plans.models import Consultation
 from opensend.reviews.ceasing.selectors import plan_get_for_user
 from opensend.reviews.models import TransferKindChoice
@@ -42,26 +41,16 @@ def _filters(request: HttpRequest) -> dict[str, str]:
 def transfer_planner(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     chosen = _filters(request)
-    plans = planner.planner_queryset(user=request.user, on=today)
-    shown = planner.planner_filtered(
-        plans, kind=chosen["kind"], setting_id=chosen["setting"], status=chosen["status"]
-    ).order_by("amend_by", "child__family_name", "child__given_name", "pk")
-    page = paginate(request, shown)
-    rows = planner.planner_rows(page.object_list, on=today)
+    # One scan of the cohort; the page, its filters and the progress figures come from it.
+    cohort = planner.planner_cohort(planner.planner_queryset(user=request.user, on=today))
+    narrowed = planner.cohort_filtered(cohort, kind=chosen["kind"], setting_id=chosen["setting"])
+    page = paginate(request, planner.cohort_filtered(narrowed, status=chosen["status"]))
+    rows = planner.planner_rows(list(page.object_list), on=today)
     audit_record_list(
         actor=request.user, objects=[r.child for r in rows], summary="Phase transfer planner"
     )
     deadlines = planner.cohort_deadlines(today)
-    progress = planner.planner_progress(
-        planner.planner_filtered(plans, kind=chosen["kind"], setting_id=chosen["setting"])
-    )
-    # Unfiltered, the progress query already knows every current setting: no second scan.
-    narrowed = chosen["kind"] or chosen["setting"]
-    settings = (
-        planner.planner_settings(plans)
-        if narrowed
-        else Setting.objects.filter(pk__in=progress.setting_ids).order_by("name")
-    )
+    progress = planner.planner_progress(narrowed)
     return render(
         request,
         "reviews/transfers/planner.html",
@@ -72,7 +61,7 @@ def transfer_planner(request: HttpRequest) -> HttpResponse:
             "chosen": chosen,
             "kinds": [(k, TransferKindChoice(k).label) for k in deadlines],
             "statuses": planner.PlannerStatus.CHOICES,
-            "settings": settings,
+            "settings": planner.planner_settings(cohort),
             "progress": progress,
             "transfer_on": statutory.next_september(today),
             "school_deadline": deadlines[statutory.TransferKind.PRIMARY_TO_SECONDARY.value],

@@ -88,7 +88,19 @@ def test_statuses_filters_and_progress(world, area):
         planner.planner_filtered(plans, setting_id=str(world.setting.pk)).get().pk
         == area["y6_primary"].pk
     )
-    progress = planner.planner_progress(plans)
+    cohort = planner.planner_cohort(plans)
+    assert [e.plan_id for e in planner.cohort_filtered(cohort, status="not_opened")] == [
+        p.pk
+        for p in planner.planner_filtered(plans, status="not_opened").order_by(
+            *planner.PLANNER_ORDER
+        )
+    ]
+    assert len(planner.cohort_filtered(cohort, kind="secondary_to_post16")) == 1
+    assert [
+        e.plan_id for e in planner.cohort_filtered(cohort, setting_id=str(world.setting.pk))
+    ] == [area["y6_primary"].pk]
+    assert planner.cohort_filtered(cohort, setting_id="x", kind="nonsense") == cohort
+    progress = planner.planner_progress(cohort)
     by_kind = {p.key: p for p in progress.by_kind}
     assert by_kind["primary_to_secondary"].total == 2
     assert by_kind["primary_to_secondary"].opened == 1
@@ -104,11 +116,12 @@ def test_rows_use_a_fixed_number_of_queries(world, area):
             services.transfer_open(actor=cw, plan=plan)
         except Exception:  # noqa: S112 - the ones that do not move
             continue
-    plans = planner.planner_queryset(user=cw, on=today())
+    cohort = planner.planner_cohort(planner.planner_queryset(user=cw, on=today()))
+    one = [e for e in cohort if e.setting_id and e.transfer_id][:1]
     with CaptureQueriesContext(connection) as few:
-        planner.planner_rows(plans.order_by("pk")[:1], on=today())
+        planner.planner_rows(one, on=today())
     with CaptureQueriesContext(connection) as many:
-        rows = planner.planner_rows(plans[:25], on=today())
+        rows = planner.planner_rows(cohort[:25], on=today())
     assert len(rows) == 5
     assert len(many) == len(few)
 
