@@ -6,10 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+
+from opensend.core.pagination import CappedPaginator
 
 
 def apply_service_errors(form: BaseForm, error: ValidationError) -> None:
@@ -22,7 +24,9 @@ def apply_service_errors(form: BaseForm, error: ValidationError) -> None:
 
 
 def paginate(request: HttpRequest, items: Any, per_page: int = 25) -> Page:
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+    """The requested page; a queryset is counted only up to core.pagination.COUNT_CAP rows, and
+    `page_obj.paginator.count_text` says "more than 1,000" beyond it."""
+    return CappedPaginator(items, per_page).get_page(request.GET.get("page"))
 
 
 def querystring_without_page(request: HttpRequest) -> str:
