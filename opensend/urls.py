@@ -31,6 +31,7 @@ urlpatterns = [
     path("plans/", include((plan_pages + living_plan_pages, "plans"))),
     path("reviews/", include("opensend.reviews.urls")),
     path("notify/", include("opensend.notify.urls")),
+    path("messages/", include("opensend.messaging.urls")),
     path("insights/", include("opensend.insights.urls")),
     path("improvement/", include("opensend.improvement.urls")),
     path("local-offer/", include("opensend.directory.urls")),

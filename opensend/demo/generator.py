@@ -25,6 +25,7 @@ from opensend.demo.disputes import build_demo_disputes
 from opensend.demo.families import FamilySteps
 from opensend.demo.improvement import build_demo_improvement
 from opensend.demo.logins import DEMO_LOGINS, LOGIN_BY_ROLE, DemoLogin, LoginRow, demo_login_rows
+from opensend.demo.messages import build_demo_messages
 from opensend.demo.plans import build_demo_plans
 from opensend.demo.reviews import build_demo_reviews
 from opensend.demo.transfers import build_demo_transfers_and_cessations
@@ -73,6 +74,7 @@ class DemoSummary:
     transfers: int = 0
     directory: int = 0
     improvement: int = 0
+    messages: int = 0
     settings_by_kind: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -93,6 +95,7 @@ class DemoSummary:
             f"{self.directory} Local Offer services (schools and settings among them)",
             f"An improvement programme: an inspection with 13 areas of weakness, "
             f"{self.improvement} recommendations from three reports, a risk register",
+            f"{self.messages} messages between families and their caseworkers",
         ]
 
 
@@ -106,6 +109,7 @@ STAGES = (
     "disputes",
     "directory",
     "improvement",
+    "messages",
 )
 
 
@@ -115,7 +119,7 @@ def build_demo_area(
     seed: int = 1,
     today: date,
     progress: bool = True,
-    stop_after: str = "improvement",
+    stop_after: str = "messages",
 ) -> DemoSummary:
     """Build the whole synthetic area in one transaction and say what was made.
 
@@ -146,6 +150,7 @@ _LATER_STAGES = {
     "disputes": build_demo_disputes,
     "directory": build_demo_directory,
     "improvement": build_demo_improvement,
+    "messages": build_demo_messages,
 }
 
 

@@ -98,6 +98,7 @@ class AlertKind(models.TextChoices):
     ADVICE_IN = "advice_in", "Advice in"
     FAMILY_COMMENTS = "family_comments", "Family comments"
     CONSULTATION_REPLY = "consultation_reply", "Consultation reply"
+    FAMILY_MESSAGE = "family_message", "Message from a family"
 
 
 class Alert(models.Model):

@@ -18,6 +18,8 @@ from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability, access_for
 from opensend.accounts.roles import FAMILY_ROLES
+from opensend.messaging.access import writes_as_team
+from opensend.messaging.models import MessageThread
 from opensend.people.views import child_page_context
 from opensend.portal.child_documents import child_documents, child_messages
 from opensend.portal.child_record import child_where_now
@@ -43,6 +45,11 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     context["where_now"] = child_where_now(child, user=request.user)
     context["documents"] = child_documents(child, user=request.user)
     context["recent_messages"] = child_messages(child, user=request.user)
+    if writes_as_team(request.user):
+        context["may_message_family"] = True
+        context["message_waiting"] = MessageThread.objects.filter(
+            child=child, reply_due_on__isnull=False
+        ).exists()
     return render(request, "people/child_detail.html", context)
 
 

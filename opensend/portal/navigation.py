@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from opensend.accounts.permissions import Capability, access_for, primary_role, user_can
 from opensend.accounts.roles import FAMILY_ROLES, STAFF_ROLES, Role
+from opensend.messaging.access import writes_as_team
 from opensend.notify.alerts import unread_count
 
 
@@ -69,4 +70,12 @@ def nav_items_for(request: HttpRequest) -> list[dict[str, object]]:
             "active": request.path.startswith(href),
         }
         items.insert(0 if caseworker else 1, inbox)
+    if writes_as_team(user):
+        # Families' messages to the team (opensend.messaging), after the inbox.
+        href = reverse("messaging:inbox")
+        position = 1 if caseworker else 2
+        items.insert(
+            position,
+            {"text": "Messages", "href": href, "active": request.path.startswith(href)},
+        )
     return items

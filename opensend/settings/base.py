@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "opensend.audit",
     "opensend.people",
     "opensend.notify",
+    "opensend.messaging",
     "opensend.disputes",
     "opensend.casework",
     "opensend.plans",
@@ -231,6 +232,8 @@ OPENSEND_NOTIFY_CONTACT_DETAILS = ""  # e.g. "the SEND team on 0123 456 7890 or 
 # Who families contact about mediation and for independent advice, as the plan's appeal page says
 # (opensend/plans/pdf.py; empty: a plain fallback). e.g. "Anytown Mediation on 0123 456 7100".
 OPENSEND_MEDIATION_CONTACT = ""
+# Our customer charter: working days to answer a family's message (a local standard, not law).
+OPENSEND_MESSAGE_REPLY_WORKING_DAYS = 5
 OPENSEND_SENDIASS_CONTACT = ""  # e.g. "Anytown SENDIASS on 0123 456 7000 or sendiass@example.org"
 
 # Uploads (opensend/core/uploads.py; docs/security.md "Uploads and downloads"). The limit is per
