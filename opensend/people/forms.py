@@ -271,3 +271,47 @@ class MergeSearchForm(ChildSearchForm):
     """The child search, for the other record to merge with: open records only."""
 
     include_closed = None  # type: ignore[assignment]
+
+
+_YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class ParentSharingForm(GovukForm):
+    """A young person's choice of what their parents see (people.sharing)."""
+
+    parent_sees_progress = forms.ChoiceField(
+        label="Can your parents or carers see where things are and what happens next?",
+        help_text="This is the steps and their dates.",
+        choices=_YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if your parents can see where things are"},
+    )
+    parent_sees_plan = forms.ChoiceField(
+        label="Can your parents or carers see your EHC plan and the papers about you?",
+        help_text="This is your plan, drafts and changes to it, reviews, advice and reports.",
+        choices=_YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if your parents can see your plan"},
+    )
+
+    def choice(self) -> dict[str, bool]:
+        return {name: self.cleaned_data[name] == "yes" for name in self.fields}
+
+
+class CapacityForm(GovukForm):
+    """Staff record whether a young person lacks the capacity to decide what their parents see."""
+
+    lacks_capacity = forms.ChoiceField(
+        label="Does the young person lack the capacity to decide this?",
+        help_text="Under the Mental Capacity Act 2005. If yes, their parent acts for them "
+        "(SEND Regulations 2014, reg 64) and sees everything.",
+        choices=_YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if the young person lacks capacity to decide"},
+    )
+    notes = forms.CharField(
+        label="How was this assessed?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": "Enter how the young person's capacity to decide was assessed"},
+    )
