@@ -315,3 +315,59 @@ class CapacityForm(GovukForm):
         max_length=2000,
         error_messages={"required": "Enter how the young person's capacity to decide was assessed"},
     )
+
+
+class CorrectionCloseForm(GovukForm):
+    """Staff say what they did about a family's request to correct details."""
+
+    reply = forms.CharField(
+        label="What did you change?",
+        help_text="Or say why nothing needed changing. The family is not sent this.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": "Enter what you changed, or why nothing needed changing"},
+    )
+
+
+class CorrectionAskForm(GovukForm):
+    """A family asks us to correct a child's details."""
+
+    what = forms.CharField(
+        label="What is wrong, and what should it say?",
+        help_text="For example: the date of birth should be 3 May 2012.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        error_messages={"required": "Tell us what is wrong and what it should say"},
+    )
+
+
+class OwnDetailsForm(GovukModelForm):
+    """A parent's or carer's own contact details and how they want to hear from us."""
+
+    class Meta:
+        model = FamilyMember
+        fields = [
+            "email",
+            "phone",
+            "address",
+            "postcode",
+            "preferred_channel",
+            "language",
+            "needs_interpreter",
+            "accessible_format",
+        ]
+        labels = {
+            "email": "Email address (optional)",
+            "phone": "Mobile phone number for texts (optional)",
+            "address": "Postal address (optional)",
+            "postcode": "Postcode (optional)",
+            "preferred_channel": "How do you want to hear from us?",
+            "language": "Which language do you want us to use?",
+            "needs_interpreter": "I need an interpreter",
+            "accessible_format": "Do you need letters in another format?",
+        }
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "preferred_channel": forms.RadioSelect,
+            "accessible_format": forms.RadioSelect,
+        }

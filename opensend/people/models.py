@@ -431,3 +431,21 @@ class ParentSharing(ClosableModel):
 
     def __str__(self) -> str:
         return f"What {self.child}'s parents see (from {self.decided_on:%d %B %Y})"
+
+
+class DetailsCorrection(ClosableModel):
+    """A family asking us to correct a child's or young person's details (issue 14, item 3). It
+    goes to the caseworker as a request: the record is never changed by the family directly.
+    Closed, with what was done, once the caseworker has dealt with it."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="corrections")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    what = models.TextField("what is wrong and what it should say", max_length=2000)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Correction asked for {self.child} on {self.created_at:%d %B %Y}"

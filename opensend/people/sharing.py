@@ -13,7 +13,8 @@ young person chooses what their parent sees on the family pages, in two parts:
 Until they choose, their parents keep seeing what they saw (8.14: "it is likely that parents will
 remain involved in the large majority of cases"); the young person's home page asks them to
 choose. The law keeps one thing for the parent: where the young person lacks the mental capacity
-to make a decision (Mental Capacity Act 2005), their parent acts for them (CFA 2014 s.80; SEND
+to make a decision (Mental Capacity Act 2005), the Act reads as if it referred to their
+representative (deputy or attorney) or, where they have none, their parent (CFA 2014 s.80; SEND
 Regulations 2014, reg 64 and Schedule 3), so staff may record that and the parent then sees
 everything.
 

@@ -55,6 +55,10 @@ def home_summary_for_user(*, user: Actor) -> dict[str, Any]:
     if access.young_person_child_id is not None:
         links.insert(0, _sharing_link(access.young_person_child_id))
     if access.roles & FAMILY_ROLES:
+        links.insert(
+            0,
+            {"text": "Your details and how we contact you", "href": reverse("portal:your_details")},
+        )
         links.extend(_local_offer_links())
     else:
         links.append({"text": "API documentation", "href": reverse("api-docs")})
