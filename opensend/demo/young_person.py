@@ -7,13 +7,13 @@ page; the staff record shows the choice; their parents' page says what Sam has k
 from datetime import date
 
 from opensend import statutory
-from opensend.statutory import TransferKind
 from opensend.accounts.roles import Role
 from opensend.demo.logins import LOGIN_BY_ROLE
 from opensend.people.codes import Phase, SettingKind
 from opensend.people.models import Child, ParentSharing, Setting
 from opensend.plans.models import EHCPlan, PlacementType, PlanStatus
 from opensend.reviews.models import PhaseTransfer
+from opensend.statutory import TransferKind
 
 
 def build_demo_young_person(*, today: date) -> None:
