@@ -17,7 +17,11 @@ from opensend.statutory import TransferKind
 
 
 def build_demo_young_person(*, today: date) -> None:
-    child = Child.objects.get(user__email=LOGIN_BY_ROLE[Role.YOUNG_PERSON].email)
+    child = Child.objects.select_related("user").get(
+        user__email=LOGIN_BY_ROLE[Role.YOUNG_PERSON].email
+    )
+    user = child.user
+    assert user is not None  # noqa: S101 - found by their sign-in
     enrolment = child.enrolments.filter(ended_on__isnull=True).select_related("setting").first()
     school = enrolment.setting if enrolment is not None else None
     plan = child.ehc_plans.filter(status=PlanStatus.FINAL).order_by("-issued_on").first()
@@ -54,6 +58,6 @@ def build_demo_young_person(*, today: date) -> None:
         child=child,
         parent_sees_progress=True,
         parent_sees_plan=False,
-        decided_by_id=child.user_id,
+        decided_by=user,
         decided_on=statutory.add_days(today, -14),
     )

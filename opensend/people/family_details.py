@@ -20,20 +20,14 @@ from opensend.accounts.permissions import Capability, access_for, check_capabili
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record, field_changes, snapshot
 from opensend.core.types import Actor
-from opensend.people.models import Child, DetailsCorrection, FamilyMember
+from opensend.people.models import (
+    FAMILY_MEMBER_OWN_FIELDS,
+    Child,
+    DetailsCorrection,
+    FamilyMember,
+)
 from opensend.people.services import _full_clean
 
-# What a parent or carer may change about themselves (the rest is set by staff).
-OWN_DETAILS = [
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "preferred_channel",
-    "language",
-    "needs_interpreter",
-    "accessible_format",
-]
 WHAT_REQUIRED = "Tell us what is wrong and what it should say"
 REPLY_REQUIRED = "Enter what you changed, or why nothing needed changing"
 
@@ -53,12 +47,12 @@ def family_member_update_own(*, actor: Actor, **fields: Any) -> FamilyMember:
     if member is None:
         raise PermissionDenied
     member = FamilyMember.objects.select_for_update().get(pk=member.pk)
-    before = snapshot(member, OWN_DETAILS)
-    for name in OWN_DETAILS:
+    before = snapshot(member, FAMILY_MEMBER_OWN_FIELDS)
+    for name in FAMILY_MEMBER_OWN_FIELDS:
         if name in fields:
             setattr(member, name, fields[name])
     _full_clean(member)
-    changes = field_changes(member, before, OWN_DETAILS)
+    changes = field_changes(member, before, FAMILY_MEMBER_OWN_FIELDS)
     if changes:
         member.save()
         audit_record(

@@ -14,6 +14,7 @@ from opensend.people.identifiers import upn_problem
 from opensend.people.models import (
     CHILD_FIELDS,
     FAMILY_MEMBER_FIELDS,
+    FAMILY_MEMBER_OWN_FIELDS,
     SETTING_FIELDS,
     Child,
     FamilyMember,
@@ -346,16 +347,7 @@ class OwnDetailsForm(GovukModelForm):
 
     class Meta:
         model = FamilyMember
-        fields = [
-            "email",
-            "phone",
-            "address",
-            "postcode",
-            "preferred_channel",
-            "language",
-            "needs_interpreter",
-            "accessible_format",
-        ]
+        fields = FAMILY_MEMBER_OWN_FIELDS
         labels = {
             "email": "Email address (optional)",
             "phone": "Mobile phone number for texts (optional)",

@@ -130,6 +130,10 @@ FAMILY_MEMBER_FIELDS = [
     "needs_interpreter",
     "accessible_format",
 ]
+# What a parent or carer may change about themselves (people.family_details): all but their name.
+FAMILY_MEMBER_OWN_FIELDS = [
+    f for f in FAMILY_MEMBER_FIELDS if f not in ("given_name", "family_name")
+]
 
 # The fields of a setting's record staff may set (need types are set apart: many-to-many).
 SETTING_FIELDS = [
