@@ -273,7 +273,18 @@ class ChildrenSteps(StaffSteps):
         self.senco_setting_id = demo_org.setting_id
 
     def _young_person(self) -> None:
-        for child in self.children:
+        """The demo young person: 17 and in a school's sixth form if there is one (they move to
+        college next September, demo.young_person), else anyone aged 17 to 20."""
+        at_school = {
+            i for i, setting, _start in self.enrolments if setting.kind != SettingKind.COLLEGE
+        }
+
+        def rank(pair: tuple[int, Child]) -> int:
+            i, child = pair
+            age = statutory.age_on(child.date_of_birth, self.today)
+            return 0 if age == 17 and i in at_school else 1 if age == 17 else 2
+
+        for _i, child in sorted(enumerate(self.children), key=rank):
             age = statutory.age_on(child.date_of_birth, self.today)
             if 17 <= age <= 20 and not child.is_looked_after:
                 user = User(

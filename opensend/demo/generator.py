@@ -30,6 +30,7 @@ from opensend.demo.plans import build_demo_plans
 from opensend.demo.reviews import build_demo_reviews
 from opensend.demo.transfers import build_demo_transfers_and_cessations
 from opensend.demo.vocabulary import DEMO_PASSWORD, MIN_CHILDREN
+from opensend.demo.young_person import build_demo_young_person
 from opensend.people.codes import (
     SettingKind,
 )
@@ -139,6 +140,8 @@ def build_demo_area(
             for stage, build in _LATER_STAGES.items()
             if stage in wanted
         }
+        if "transfers" in wanted:
+            build_demo_young_person(today=today)
         return replace(summary, **made)
 
 

@@ -26,6 +26,7 @@ from opensend.notify.backends import get_backend
 from opensend.notify.letters import letter_pdf
 from opensend.notify.messages import MessageTemplate, get_template, render
 from opensend.notify.models import MessageChannel, MessageStatus, OutboxMessage
+from opensend.people import sharing
 from opensend.people.codes import AccessibleFormat
 from opensend.people.models import Child, FamilyMember
 
@@ -83,11 +84,15 @@ def recipient_for_family_member(member: FamilyMember) -> Recipient:
 
 
 def family_recipients(child: Child, *, today: date | None = None) -> list[Recipient]:
-    """Everyone with parental responsibility, and the young person themselves from 16."""
+    """Everyone with parental responsibility, and the young person themselves from 16. Parents
+    of a young person who keeps anything from them (people.sharing) are not sent messages about
+    the young person: the messages say where things are and link to the plan."""
     links = child.relationships.filter(
         has_parental_responsibility=True, family_member__closed_at__isnull=True
     ).select_related("family_member")
-    recipients = [recipient_for_family_member(link.family_member) for link in links]
+    recipients = []
+    if not sharing.parent_view_of(None, child).hides_anything:
+        recipients = [recipient_for_family_member(link.family_member) for link in links]
     user = child.user
     if (
         user is not None

@@ -14,6 +14,7 @@ from opensend.people.identifiers import upn_problem
 from opensend.people.models import (
     CHILD_FIELDS,
     FAMILY_MEMBER_FIELDS,
+    FAMILY_MEMBER_OWN_FIELDS,
     SETTING_FIELDS,
     Child,
     FamilyMember,
@@ -271,3 +272,94 @@ class MergeSearchForm(ChildSearchForm):
     """The child search, for the other record to merge with: open records only."""
 
     include_closed = None  # type: ignore[assignment]
+
+
+_YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class ParentSharingForm(GovukForm):
+    """A young person's choice of what their parents see (people.sharing)."""
+
+    parent_sees_progress = forms.ChoiceField(
+        label="Can your parents or carers see where things are and what happens next?",
+        help_text="This is the steps and their dates.",
+        choices=_YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if your parents can see where things are"},
+    )
+    parent_sees_plan = forms.ChoiceField(
+        label="Can your parents or carers see your EHC plan and the papers about you?",
+        help_text="This is your plan, drafts and changes to it, reviews, advice and reports.",
+        choices=_YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if your parents can see your plan"},
+    )
+
+    def choice(self) -> dict[str, bool]:
+        return {name: self.cleaned_data[name] == "yes" for name in self.fields}
+
+
+class CapacityForm(GovukForm):
+    """Staff record whether a young person lacks the capacity to decide what their parents see."""
+
+    lacks_capacity = forms.ChoiceField(
+        label="Does the young person lack the capacity to decide this?",
+        help_text="Under the Mental Capacity Act 2005. If yes, their parent acts for them "
+        "(SEND Regulations 2014, reg 64) and sees everything.",
+        choices=_YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if the young person lacks capacity to decide"},
+    )
+    notes = forms.CharField(
+        label="How was this assessed?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": "Enter how the young person's capacity to decide was assessed"},
+    )
+
+
+class CorrectionCloseForm(GovukForm):
+    """Staff say what they did about a family's request to correct details."""
+
+    reply = forms.CharField(
+        label="What did you change?",
+        help_text="Or say why nothing needed changing. The family is not sent this.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": "Enter what you changed, or why nothing needed changing"},
+    )
+
+
+class CorrectionAskForm(GovukForm):
+    """A family asks us to correct a child's details."""
+
+    what = forms.CharField(
+        label="What is wrong, and what should it say?",
+        help_text="For example: the date of birth should be 3 May 2012.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        error_messages={"required": "Tell us what is wrong and what it should say"},
+    )
+
+
+class OwnDetailsForm(GovukModelForm):
+    """A parent's or carer's own contact details and how they want to hear from us."""
+
+    class Meta:
+        model = FamilyMember
+        fields = FAMILY_MEMBER_OWN_FIELDS
+        labels = {
+            "email": "Email address (optional)",
+            "phone": "Mobile phone number for texts (optional)",
+            "address": "Postal address (optional)",
+            "postcode": "Postcode (optional)",
+            "preferred_channel": "How do you want to hear from us?",
+            "language": "Which language do you want us to use?",
+            "needs_interpreter": "I need an interpreter",
+            "accessible_format": "Do you need letters in another format?",
+        }
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "preferred_channel": forms.RadioSelect,
+            "accessible_format": forms.RadioSelect,
+        }

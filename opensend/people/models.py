@@ -130,6 +130,10 @@ FAMILY_MEMBER_FIELDS = [
     "needs_interpreter",
     "accessible_format",
 ]
+# What a parent or carer may change about themselves (people.family_details): all but their name.
+FAMILY_MEMBER_OWN_FIELDS = [
+    f for f in FAMILY_MEMBER_FIELDS if f not in ("given_name", "family_name")
+]
 
 # The fields of a setting's record staff may set (need types are set apart: many-to-many).
 SETTING_FIELDS = [
@@ -389,3 +393,63 @@ class ChildMerge(NeverDeleted):
     @property
     def is_reversed(self) -> bool:
         return self.reversed_at is not None
+
+
+class ParentSharing(ClosableModel):
+    """What a young person lets their parents see on the family pages (issue 14, item 1;
+    docs/family-portal.md). Over compulsory school age the young person holds the rights
+    (Children and Families Act 2014, s.83(2); SEND Code of Practice 2015, 8.13), so they choose.
+
+    Each choice is a new row, dated; the one before is closed ("Replaced by a newer choice"), so
+    the history stays. Where the young person lacks the mental capacity to decide (Mental Capacity
+    Act 2005), staff record that instead: their parent then acts for them (CFA 2014 s.80; SEND
+    Regulations 2014, reg 64) and sees everything. `people.sharing` holds the rules."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="parent_sharing")
+    parent_sees_progress = models.BooleanField(
+        help_text="Where things are and what happens next: the steps and their dates."
+    )
+    parent_sees_plan = models.BooleanField(
+        help_text="The EHC plan, its drafts and changes, reviews, advice and the papers about them."
+    )
+    lacks_capacity = models.BooleanField(
+        default=False,
+        help_text="Recorded by staff: the young person lacks capacity to decide (MCA 2005), so "
+        "their parent acts for them (reg 64).",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField()
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-decided_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=models.Q(closed_at__isnull=True),
+                name="one_current_parent_sharing_choice",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"What {self.child}'s parents see (from {self.decided_on:%d %B %Y})"
+
+
+class DetailsCorrection(ClosableModel):
+    """A family asking us to correct a child's or young person's details (issue 14, item 3). It
+    goes to the caseworker as a request: the record is never changed by the family directly.
+    Closed, with what was done, once the caseworker has dealt with it."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="corrections")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    what = models.TextField("what is wrong and what it should say", max_length=2000)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Correction asked for {self.child} on {self.created_at:%d %B %Y}"

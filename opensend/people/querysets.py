@@ -10,7 +10,7 @@ from datetime import date
 
 from django.apps import apps
 from django.db import connections
-from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, Value
+from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, QuerySet, Value
 from django.db.models.lookups import Exact, GreaterThanOrEqual
 
 from opensend.accounts.permissions import access_for
@@ -78,7 +78,7 @@ def child_visibility(user: object, *, via: str = "") -> Q:
         )
     if access.family_member_id is not None:
         relationship = apps.get_model("people", "FamilyRelationship")
-        rule |= Q(
+        parent = Q(
             Exists(
                 relationship.objects.filter(
                     child_id=child_id,
@@ -87,9 +87,22 @@ def child_visibility(user: object, *, via: str = "") -> Q:
                 )
             )
         )
+        # A young person who keeps their plan and papers from their parents (people.sharing):
+        # their record and every record about them are not the parent's to see. The family's
+        # page still tells the parent so (`sharing.child_for_family_page`).
+        rule |= parent & ~Q(Exists(hidden_from_parents(child_id)))
     if access.young_person_child_id is not None:
         rule |= Q(**{f"{via}_id" if via else "pk": access.young_person_child_id})
     return rule
+
+
+def hidden_from_parents(child_id: OuterRef | str) -> QuerySet:
+    """The young person's current choice, where it keeps their plan and papers from their
+    parents and they have the capacity to make it (models.ParentSharing)."""
+    sharing = apps.get_model("people", "ParentSharing")
+    return sharing.objects.filter(
+        child_id=child_id, closed_at__isnull=True, parent_sees_plan=False, lacks_capacity=False
+    )
 
 
 class ChildQuerySet(ClosableQuerySet):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.people import views
+from opensend.people import family_views, views
 
 # The child's page (`people:child_detail`) needs the journey apps: portal.child_page serves it,
 # joined to these under the `people` namespace in opensend/urls.py.
@@ -16,6 +16,12 @@ urlpatterns = [
         "children/<int:child_id>/merge/<int:other_id>/",
         views.child_merge_compare,
         name="child_merge_compare",
+    ),
+    path("children/<int:child_id>/capacity/", family_views.child_capacity, name="child_capacity"),
+    path(
+        "corrections/<int:correction_id>/done/",
+        family_views.correction_close,
+        name="correction_close",
     ),
     path("merges/<int:merge_id>/", views.merge_detail, name="merge_detail"),
     path("merges/<int:merge_id>/reverse/", views.merge_reverse, name="merge_reverse"),

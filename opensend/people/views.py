@@ -19,7 +19,7 @@ from opensend.core.views_helpers import (
     paginate,
     querystring_without_page,
 )
-from opensend.people import merging, selectors, services
+from opensend.people import family_details, merging, selectors, services, sharing
 from opensend.people.forms import (
     ChildForm,
     ChildMergeForm,
@@ -86,6 +86,9 @@ def child_page_context(request: HttpRequest, child_id: int) -> dict[str, Any]:
         "nc_year": child.nc_year_on(today),
         "current_enrolments": selectors.current_enrolments(child),
         "merges": selectors.child_merges(child),
+        "holds_own_rights": sharing.holds_own_rights(child, on=today),
+        "parent_sharing": sharing.current_choice(child),
+        "corrections": family_details.corrections_open(child),
         # Where a merged-away record sends people: linked only for those who may open it.
         "merged_into_visible": bool(child.merged_into_id)
         and Child.objects.visible_to(request.user).filter(pk=child.merged_into_id).exists(),

@@ -20,6 +20,8 @@ from opensend.accounts.permissions import Capability, access_for
 from opensend.accounts.roles import FAMILY_ROLES
 from opensend.messaging.access import writes_as_team
 from opensend.messaging.models import MessageThread
+from opensend.people import sharing
+from opensend.people.selectors import current_enrolments
 from opensend.people.views import child_page_context
 from opensend.portal.child_documents import child_documents, child_messages
 from opensend.portal.child_record import child_where_now
@@ -34,14 +36,10 @@ def reads_as_family(user: object) -> bool:
 
 @require_capability(Capability.VIEW_CHILDREN)
 def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
+    if reads_as_family(request.user):
+        return _family_page(request, child_id)
     context = child_page_context(request, child_id)
     child = context["child"]
-    if reads_as_family(request.user):
-        today = timezone.localdate()
-        context["timeline"] = family_timeline(child, user=request.user, today=today)
-        context["reader"] = reader_for(request.user, child)
-        context["contact"] = contact_for(child)
-        return render(request, "portal/family_child.html", context)
     context["where_now"] = child_where_now(child, user=request.user)
     context["documents"] = child_documents(child, user=request.user)
     context["recent_messages"] = child_messages(child, user=request.user)
@@ -51,6 +49,21 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
             child=child, reply_due_on__isnull=False
         ).exists()
     return render(request, "people/child_detail.html", context)
+
+
+def _family_page(request: HttpRequest, child_id: int) -> HttpResponse:
+    """The family's page. A young person who keeps their plan and papers from this parent
+    (people.sharing) is found too, and their page says so and shows only what they share."""
+    child = sharing.child_for_family_page(user=request.user, child_id=child_id)
+    timeline = family_timeline(child, user=request.user, today=timezone.localdate())
+    context = {
+        "child": child,
+        "timeline": timeline,
+        "reader": reader_for(request.user, child),
+        "contact": contact_for(child),
+        "current_enrolments": current_enrolments(child) if timeline.view.plan else [],
+    }
+    return render(request, "portal/family_child.html", context)
 
 
 @require_GET

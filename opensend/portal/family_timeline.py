@@ -23,6 +23,7 @@ from opensend.casework.models import OPEN_STAGES, AssessmentRequest, Stage
 from opensend.core.clocks import Clock
 from opensend.core.types import Actor
 from opensend.people.models import Child
+from opensend.people.sharing import EVERYTHING, ParentView, parent_view_of
 from opensend.plans.models import EHCPlan, PlanStatus
 from opensend.plans.selectors import plan_list_for_user
 from opensend.reviews.amendments.clocks import amendment_clocks
@@ -305,6 +306,8 @@ class FamilyTimeline:
     ahead: list[FamilyStep]
     bar: JourneyBar | None
     plans: list[tuple[str, str]]  # (url, link text)
+    # What a parent of a young person may see (people.sharing); everything for anyone else.
+    view: ParentView = EVERYTHING
 
     @property
     def overdue(self) -> list[FamilyStep]:
@@ -333,11 +336,16 @@ def _bar(case: AssessmentRequest, today: date) -> JourneyBar:
 
 
 def family_timeline(child: Child, *, user: Actor, today: date) -> FamilyTimeline:
-    """Every step done and ahead for `child`, as the family reads them."""
+    """Every step done and ahead for `child`, as the family reads them. A parent whose young
+    person keeps where things are from them gets no steps; one whose young person keeps their
+    plan and papers gets no plans (`plan_list_for_user` applies that rule) and no plan steps."""
     reader = reader_for(user, child)
+    view = parent_view_of(user, child)
     plans = list(
         plan_list_for_user(user=user).filter(child=child).exclude(status=PlanStatus.CEASED)
     )
+    if not view.progress:
+        return FamilyTimeline([], [], None, [_plan_link(p, reader) for p in plans], view)
     steps: list[FamilyStep] = []
     cases = list(
         child.assessment_requests.exclude(stage=Stage.WITHDRAWN)
@@ -372,6 +380,7 @@ def family_timeline(child: Child, *, user: Actor, today: date) -> FamilyTimeline
         ahead=ahead,
         bar=_bar(latest, today) if latest is not None else None,
         plans=[_plan_link(p, reader) for p in plans],
+        view=view,
     )
 
 

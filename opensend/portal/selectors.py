@@ -10,7 +10,8 @@ from opensend.accounts.roles import FAMILY_ROLES, Role
 from opensend.core.types import Actor
 from opensend.directory.access import may_manage as may_manage_local_offer
 from opensend.directory.selectors import term_exists
-from opensend.people.models import Child
+from opensend.people.models import Child, ParentSharing
+from opensend.people.sharing import young_people_hiding_from
 
 # (capability, link text, URL name): the home page's links, in order, for whoever may use them.
 HOME_LINKS: list[tuple[Capability, str, str]] = [
@@ -51,7 +52,13 @@ def home_summary_for_user(*, user: Actor) -> dict[str, Any]:
                 "href": reverse("disputes:complaint_list"),
             }
         )
+    if access.young_person_child_id is not None:
+        links.insert(0, _sharing_link(access.young_person_child_id))
     if access.roles & FAMILY_ROLES:
+        links.insert(
+            0,
+            {"text": "Your details and how we contact you", "href": reverse("portal:your_details")},
+        )
         links.extend(_local_offer_links())
     else:
         links.append({"text": "API documentation", "href": reverse("api-docs")})
@@ -60,6 +67,7 @@ def home_summary_for_user(*, user: Actor) -> dict[str, Any]:
     family_children: list[Child] = []
     if access.roles & FAMILY_ROLES:
         family_children = list(Child.objects.visible_to(user).open()[:20])
+        family_children += list(young_people_hiding_from(user).open())
     return {
         "role_label": role.label if role else "",
         "organisations": list(
@@ -74,6 +82,17 @@ def home_summary_for_user(*, user: Actor) -> dict[str, Any]:
         "no_personal_data": role in (Role.BOARD_MEMBER, Role.ANALYST, Role.LOCAL_OFFER_EDITOR),
         "links": links,
     }
+
+
+def _sharing_link(child_id: int) -> dict[str, str]:
+    """The young person's choice of what their parents see (people.sharing)."""
+    chosen = ParentSharing.objects.filter(child_id=child_id, closed_at__isnull=True).exists()
+    text = (
+        "What your parents or carers can see"
+        if chosen
+        else ("Choose what your parents or carers can see")
+    )
+    return {"text": text, "href": reverse("portal:parent_sharing")}
 
 
 WAITING_WELL = "type-waiting-well"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.portal import caseload, child_page, family_links, views
+from opensend.portal import caseload, child_page, family_links, views, young_person, your_details
 
 app_name = "portal"
 # The caseload and team pages keep the /casework/ addresses people have bookmarked.
@@ -9,6 +9,15 @@ urlpatterns = [
     path("casework/", caseload.caseload, name="caseload"),
     # What each step of a child's journey means, linked from the family's page.
     path("help/ehc-journey/", child_page.family_help, name="family_help"),
+    # A young person chooses what their parents see (people.sharing), from their home page.
+    path("you/what-your-parents-see/", young_person.parent_sharing, name="parent_sharing"),
+    # A family's own details, how they hear from us, and asking us to correct a child's details.
+    path("you/details/", your_details.your_details, name="your_details"),
+    path(
+        "you/details/correct/<int:child_id>/",
+        your_details.correction_ask,
+        name="correction_ask",
+    ),
     path("casework/team/", caseload.team, name="team"),
     path("casework/team/<int:user_id>/", caseload.team_member_caseload, name="team_member"),
     # Administrators link a parent's account to a child (beside the user's page, /account/users/).

@@ -12,6 +12,8 @@ from datetime import date
 __all__ = [
     "academic_year",
     "academic_year_start",
+    "compulsory_school_age_ends",
+    "is_young_person",
     "national_curriculum_year",
     "national_curriculum_year_label",
 ]
@@ -59,3 +61,31 @@ def age_on(date_of_birth: date, on: date) -> int:
         raise ValueError("The date is before the date of birth.")
     had_birthday = (on.month, on.day) >= (date_of_birth.month, date_of_birth.day)
     return on.year - date_of_birth.year - (0 if had_birthday else 1)
+
+
+# The school leaving date is "the last Friday in June" (the Education (School Leaving Date) Order
+# 1997, art. 2).
+_JUNE = 6
+_FRIDAY = 4
+YOUNG_PERSON_CITATION = (
+    'Children and Families Act 2014, section 83(2): "young person" means a person over '
+    "compulsory school age but under 25. Education Act 1996, section 8(3), and the Education "
+    "(School Leaving Date) Order 1997: compulsory school age ends on the last Friday in June of "
+    "the school year in which the person turns 16. SEND Code of Practice 2015, paragraph 8.13: "
+    "after that, the right to make requests and decisions under the Act applies to the young "
+    "person directly, rather than to their parents."
+)
+
+
+def compulsory_school_age_ends(date_of_birth: date) -> date:
+    """Return the last day of compulsory school age: the last Friday in June of the school year
+    (September to August) in which the person turns 16 (Education Act 1996, s.8(3))."""
+    sixteenth = date(date_of_birth.year + 16, date_of_birth.month, 1)
+    june = date(academic_year(sixteenth) + 1, _JUNE, 30)
+    return date(june.year, _JUNE, june.day - (june.weekday() - _FRIDAY) % 7)
+
+
+def is_young_person(date_of_birth: date, on: date) -> bool:
+    """Return whether the person is over compulsory school age on ``on`` (and so holds their
+    own rights under Part 3 of the Children and Families Act 2014, s.83(2)), and under 25."""
+    return compulsory_school_age_ends(date_of_birth) < on and age_on(date_of_birth, on) < 25

@@ -62,7 +62,29 @@ def test_the_family_pages_are_easy_to_read(world):
         "ask for a link": Client().get(reverse("accounts:sign_in_link_request")),
         "check your email": Client().get(reverse("accounts:sign_in_link_sent")),
         "bad link": Client().get("/account/sign-in/link/nothing/"),
+        "your details": parent.get(reverse("portal:your_details")),
+        "ask for a correction": parent.get(reverse("portal:correction_ask", args=[child.pk])),
+        "what your parents see": world.client_for("young_person").get(
+            reverse("portal:parent_sharing")
+        ),
     }
     for name, response in pages.items():
         score = reading_ease(_main_text(response))
         assert score >= PAGE_THRESHOLD, f"{name}: reading ease {score:.0f}"
+
+
+@pytest.mark.django_db
+def test_what_a_parent_is_told_when_a_young_person_hides_things_is_easy_to_read(world):
+    from opensend.people import sharing
+    from testsupport.sharing import parent_of_young_person
+
+    child = parent_of_young_person(world)
+    sharing.parent_sharing_choose(
+        actor=world.users["young_person"],
+        child=child,
+        parent_sees_progress=False,
+        parent_sees_plan=False,
+    )
+    page = world.client_for("parent").get(reverse("people:child_detail", args=[child.pk]))
+    score = reading_ease(_main_text(page))
+    assert score >= PAGE_THRESHOLD, f"reading ease {score:.0f}"

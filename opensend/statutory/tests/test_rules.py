@@ -290,3 +290,34 @@ def test_age_on(dob: date, on: date, expected: int) -> None:
 def test_age_on_rejects_a_date_before_birth() -> None:
     with pytest.raises(ValueError, match="before the date of birth"):
         age_on(date(2020, 1, 2), date(2020, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("dob", "ends"),
+    [
+        # Turns 16 in May 2024: school age ends on the last Friday of June 2024.
+        (date(2008, 5, 10), date(2024, 6, 28)),
+        # Turns 16 in August, after that Friday: still the June of that school year (s.8(3)(a)).
+        (date(2008, 8, 20), date(2024, 6, 28)),
+        # Turns 16 in September: the June after (s.8(3)(c)).
+        (date(2008, 9, 1), date(2025, 6, 27)),
+        # A leap-day birthday; June 2028 ends on a Friday, the 30th.
+        (date(2012, 2, 29), date(2028, 6, 30)),
+    ],
+)
+def test_compulsory_school_age_ends_on_the_last_friday_in_june(dob: date, ends: date) -> None:
+    from opensend.statutory import compulsory_school_age_ends
+
+    assert compulsory_school_age_ends(dob) == ends
+    assert ends.weekday() == 4
+
+
+def test_a_young_person_is_over_compulsory_school_age_and_under_25() -> None:
+    from opensend.statutory import is_young_person
+
+    dob = date(2008, 5, 10)
+    assert not is_young_person(dob, date(2024, 6, 28))
+    assert is_young_person(dob, date(2024, 6, 29))
+    assert is_young_person(dob, date(2033, 5, 9))
+    assert not is_young_person(dob, date(2033, 5, 10))
+    assert not is_young_person(date(2011, 1, 1), date(2026, 12, 4))

@@ -1,0 +1,88 @@
+"""A family's own details page (issue 14, item 3): a parent or carer changes their contact
+details and how they hear from us (email, text or letter; language; interpreter; large print,
+easy read and other formats), and anyone in the family asks us to correct a child's or young
+person's details. A correction goes to the caseworker's inbox as a request (people.family_details);
+the record is not changed until the caseworker changes it. Reached from the family's home page."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from opensend.accounts.permissions import access_for
+from opensend.accounts.roles import FAMILY_ROLES
+from opensend.core.types import Actor
+from opensend.core.views_helpers import form_data, form_submitted
+from opensend.notify.alerts import alert_send, desk_of
+from opensend.notify.models import AlertKind
+from opensend.people import family_details, selectors
+from opensend.people.forms import CorrectionAskForm, OwnDetailsForm
+from opensend.people.models import Child, DetailsCorrection
+from opensend.portal.family_timeline import reader_for
+
+SAVED = "We have saved your details. We will use them from now on."
+ASKED = "We have sent your request to the SEND team. They will check it and change the record."
+
+
+def _family_only(user: Actor) -> None:
+    access = access_for(user)
+    if not access.roles & FAMILY_ROLES or access.is_staff_member:
+        raise Http404("No page found")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def your_details(request: HttpRequest) -> HttpResponse:
+    _family_only(request.user)
+    member = family_details.own_family_member(request.user)
+    form = OwnDetailsForm(form_data(request), instance=member) if member else None
+    if form is not None:
+        done, _ = form_submitted(
+            request,
+            form,
+            lambda data: family_details.family_member_update_own(actor=request.user, **data),
+            SAVED,
+        )
+        if done:
+            return redirect("portal:your_details")
+    children = [
+        (child, reader_for(request.user, child))
+        for child in selectors.child_list_for_user(user=request.user)
+    ]
+    context = {"form": form, "member": member, "children": children}
+    status = 400 if form is not None and form.is_bound else 200
+    return render(request, "portal/your_details.html", context, status=status)
+
+
+@transaction.atomic
+def _ask(actor: Actor, child: Child, what: str) -> DetailsCorrection:
+    """The request, and an alert on the caseworker's desk (or the team managers'), together."""
+    correction = family_details.details_correction_ask(actor=actor, child=child, what=what)
+    alert_send(
+        actor=actor,
+        users=desk_of(child),
+        kind=AlertKind.FAMILY_COMMENTS,
+        text=f"{child.full_name}'s family asked us to correct their details",
+        url=reverse("people:child_detail", args=[child.pk]) + "#corrections",
+        child=child,
+    )
+    return correction
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def correction_ask(request: HttpRequest, child_id: int) -> HttpResponse:
+    _family_only(request.user)
+    child = selectors.child_get_for_user(user=request.user, child_id=child_id)
+    form = CorrectionAskForm(form_data(request))
+    done, _ = form_submitted(
+        request, form, lambda data: _ask(request.user, child, data["what"]), ASKED
+    )
+    if done:
+        return redirect("portal:your_details")
+    context = {"form": form, "child": child, "reader": reader_for(request.user, child)}
+    return render(
+        request, "portal/correction_ask.html", context, status=400 if form.is_bound else 200
+    )
