@@ -41,7 +41,7 @@ def _flatten(node: Node, prefix: str, into: dict[str, str]) -> None:
             continue
         seen[tag] += 1
         label = f"{tag}{seen[tag]}" if tag in REPEATED else tag
-        _flatten(child, f"{label}.", into)
+        _flatten(child, f"{prefix}{label}.", into)
 
 
 def csv_rows(result: Sen2Return) -> tuple[list[str], list[list[str]]]:
