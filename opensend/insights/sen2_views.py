@@ -7,8 +7,6 @@ the children whose records need fixing (each one written to the audit trail as l
 each download writes one export line per child in the return.
 """
 
-import csv
-import io
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -133,11 +131,4 @@ def sen2_download(request: HttpRequest, fmt: str) -> HttpResponse:
         return bytes_response(
             xml.to_bytes(result.message), filename=f"{name}.xml", content_type="application/xml"
         )
-    header, rows = tables.csv_rows(result)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return bytes_response(
-        buffer.getvalue().encode("utf-8"), filename=f"{name}.csv", content_type="text/csv"
-    )
+    return bytes_response(tables.csv_bytes(result), filename=f"{name}.csv", content_type="text/csv")

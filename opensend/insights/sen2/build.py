@@ -17,7 +17,7 @@ A tree node is `(tag, text)` or `(tag, [children])`, in the schema's order, so t
 and the counts all read one structure.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -29,8 +29,8 @@ from opensend import statutory
 from opensend.casework.models import AssessmentRequest, Stage
 from opensend.insights.models import Sen2Collection
 from opensend.insights.sen2 import codes
-from opensend.people.models import Child, Enrolment
-from opensend.plans.models import EHCPlan, PlanStatus
+from opensend.people.models import Child, Enrolment, Setting
+from opensend.plans.models import EHCPlan, PlacementType, PlanStatus
 from opensend.reviews.models import AnnualReview, CessationStatus, PhaseTransfer
 
 Node = tuple[str, "str | list[Node]"]
@@ -183,27 +183,32 @@ def active_on(plan: EHCPlan, day: date) -> bool:
     return ceased is None or ceased[0] > day
 
 
+_RANK_ONE_NO_UNIT: list[Node] = [
+    ("PlacementRank", "1"),
+    ("SENunitIndicator", "false"),
+    ("ResourcedProvisionIndicator", "false"),
+]
+
+
+def _setting_detail(setting: Setting, *, rank: int, dates: Sequence[Node] = ()) -> list[Node]:
+    return [
+        *codes.setting_fields(setting),
+        ("PlacementRank", str(rank)),
+        *dates,
+        ("SENunitIndicator", "false"),
+        ("ResourcedProvisionIndicator", codes.true_false(codes.resourced_provision(setting))),
+    ]
+
+
 def named_plan(plan: EHCPlan, period: Period) -> Node | None:
     start = plan_start(plan)
     if start is None or start > period.census:
         return None
     detail: list[Node] = []
     if plan.named_setting is not None:
-        setting = plan.named_setting
-        detail = [
-            (
-                "PlanDetail",
-                [
-                    *codes.setting_fields(setting),
-                    ("PlacementRank", "1"),
-                    ("SENunitIndicator", "false"),
-                    (
-                        "ResourcedProvisionIndicator",
-                        codes.true_false(codes.resourced_provision(setting)),
-                    ),
-                ],
-            )
-        ]
+        detail = [("PlanDetail", _setting_detail(plan.named_setting, rank=1))]
+    elif plan.placement_type == PlacementType.OTHER:
+        detail = [("PlanDetail", [*codes.OTHER_ARRANGEMENT, *_RANK_ONE_NO_UNIT])]
     children: list[Node] = [("StartDate", start.isoformat()), *detail]
     children.append(("PB", codes.true_false(plan.personal_budget_amount is not None)))
     ceased = ceased_on(plan)
@@ -212,32 +217,38 @@ def named_plan(plan: EHCPlan, period: Period) -> Node | None:
     return ("NamedPlan", children)
 
 
-def placements(child: Child, day: date) -> list[Node]:
+def placements(plan: EHCPlan, child: Child, day: date) -> list[Node]:
+    """The placements on `day`, main first (at most two); with none on file, a plan whose
+    section I names another arrangement (no school or college) is reported as that."""
     current = [
         e
         for e in child.enrolments.all()
         if e.started_on <= day and (e.ended_on is None or e.ended_on >= day)
     ]
     current.sort(key=lambda e: (not e.is_main, e.started_on))
-    nodes: list[Node] = []
-    for rank, enrolment in enumerate(current[:2], start=1):
-        setting = enrolment.setting
-        nodes.append(
-            (
-                "PlacementDetail",
-                [
-                    *codes.setting_fields(setting),
-                    ("PlacementRank", str(rank)),
+    nodes: list[Node] = [
+        (
+            "PlacementDetail",
+            _setting_detail(
+                enrolment.setting,
+                rank=rank,
+                dates=[
                     ("EntryDate", enrolment.started_on.isoformat()),
                     *_opt("LeavingDate", enrolment.ended_on),
-                    ("SENunitIndicator", "false"),
-                    (
-                        "ResourcedProvisionIndicator",
-                        codes.true_false(codes.resourced_provision(setting)),
-                    ),
                 ],
-            )
+            ),
         )
+        for rank, enrolment in enumerate(current[:2], start=1)
+    ]
+    start = plan_start(plan)
+    if not nodes and plan.named_setting is None and plan.placement_type == PlacementType.OTHER:
+        entry: list[Node] = [("EntryDate", start.isoformat())] if start else []
+        nodes = [
+            (
+                "PlacementDetail",
+                [*codes.OTHER_ARRANGEMENT, ("PlacementRank", "1"), *entry, *_RANK_ONE_NO_UNIT[1:]],
+            )
+        ]
     return nodes
 
 
@@ -297,7 +308,7 @@ def active_plan(plan: EHCPlan, child: Child, period: Period) -> Node | None:
     return (
         "ActivePlans",
         [
-            *placements(child, period.census),
+            *placements(plan, child, period.census),
             *needs(child),
             *_review_fields(plan, period),
             *_transfer_fields(plan, period),

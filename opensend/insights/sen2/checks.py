@@ -117,7 +117,8 @@ def active_plan_problems(
         yield Problem(
             child,
             "ActivePlans",
-            "No annual review meeting in the last 12 months (reg 20: at least every 12 months)",
+            "No annual review meeting in the last 12 months: a plan must be reviewed at least "
+            "every 12 months (Children and Families Act 2014, section 44(1))",
         )
 
 

@@ -42,6 +42,12 @@ SETTING_WITHOUT_NUMBER = {
     SettingKind.EARLY_YEARS: "EYP",  # early years provider without a URN
 }
 OTHER_SETTING = "OTH"
+# A plan whose section I names no school or college ("Other", for example education otherwise
+# than in a school), with no placement on file: SEN2's "other" setting, described.
+OTHER_ARRANGEMENT = [
+    ("SENSetting", OTHER_SETTING),
+    ("SENSettingOther", "Other arrangement named in the plan (no school or college)"),
+]
 
 
 def true_false(value: bool) -> str:

@@ -1,5 +1,7 @@
 """The return as counts per section (for the page) and as flat rows (the CSV for checking)."""
 
+import csv
+import io
 from collections import Counter
 
 from opensend.insights.sen2.build import Node, Sen2Return
@@ -63,3 +65,12 @@ def csv_rows(result: Sen2Return) -> tuple[list[str], list[list[str]]]:
     for row in flat:
         header += [key for key in row if key not in header]
     return header, [[row.get(key, "") for key in header] for row in flat]
+
+
+def csv_bytes(result: Sen2Return) -> bytes:
+    header, rows = csv_rows(result)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")

@@ -3,14 +3,16 @@
 import datetime as dt
 
 import pytest
+from django.core.management import CommandError, call_command
 from lxml import etree
 
 from opensend.insights.models import Sen2Collection
 from opensend.insights.sen2 import build, checks, tables, xml
 from opensend.people.models import Child
-from opensend.plans.models import PlanStatus
+from opensend.plans.models import PlacementType, PlanStatus
 from opensend.reviews.models import Cessation, CessationStatus
 from testsupport import journeys
+from testsupport.demo import demo_area
 from testsupport.factories.people import ChildFactory
 
 
@@ -111,6 +113,20 @@ def test_a_broken_record_gives_the_pre_submission_errors(world, collection, plan
     assert any("PlacementDetail" in e for e in xml.schema_errors(xml.to_bytes(result.message)))
 
 
+def test_a_plan_naming_another_arrangement_is_reported_as_an_other_setting(world, collection, plan):
+    plan.named_setting = None
+    plan.placement_type = PlacementType.OTHER
+    plan.save()
+    world.caseload_child.enrolments.all().delete()
+    result, root = returned(collection)
+    request = root.find("Persons/Person/Requests")
+    assert request.findtext("Assessment/NamedPlan/PlanDetail/SENSetting") == "OTH"
+    assert request.findtext("ActivePlans/PlacementDetail/SENSetting") == "OTH"
+    assert request.findtext("ActivePlans/PlacementDetail/EntryDate") == "2026-09-20"
+    assert xml.schema_errors(xml.to_bytes(result.message)) == []
+    assert checks.problems(result) == []
+
+
 def test_a_plan_made_before_opensend_is_historical_and_a_new_one_without_a_request_is_flagged(
     world, collection, plan
 ):
@@ -148,3 +164,25 @@ def test_the_csv_has_one_row_per_request_with_the_childs_fields(world, collectio
     assert row["Assessment.NamedPlan.StartDate"] == "2026-09-20"
     assert row["ActivePlans.PlacementDetail1.URN"] == world.setting.urn
     assert row["ActivePlans.SENneed1.SENtype"] == "ASD"
+
+
+def test_the_command_writes_the_files_and_fails_when_a_check_fails(
+    world, collection, plan, tmp_path
+):
+    output, rows = tmp_path / "sen2.xml", tmp_path / "sen2.csv"
+    call_command("sen2_return", "--census-date", "2027-01-21", "--output", output, "--csv", rows)
+    assert xml.schema_errors(output.read_bytes()) == []
+    assert rows.read_text().startswith("OpenSEND record,")
+    Child.objects.filter(pk=world.caseload_child.pk).update(secondary_need="ASD")
+    with pytest.raises(SystemExit) as failed:
+        call_command("sen2_return", "--census-date", "2027-01-21", "--output", output)
+    assert failed.value.code == 1
+    with pytest.raises(CommandError, match="Known: 2027-01-21"):
+        call_command("sen2_return", "--census-date", "2027-01-20", "--output", output)
+
+
+def test_the_demo_areas_return_validates(collection):
+    demo_area(60, stop_after="reviews")
+    result = build.build(collection)
+    assert len(result.persons) > 40
+    assert xml.schema_errors(xml.to_bytes(result.message)) == []
