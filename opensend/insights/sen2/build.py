@@ -207,8 +207,13 @@ def named_plan(plan: EHCPlan, period: Period) -> Node | None:
     detail: list[Node] = []
     if plan.named_setting is not None:
         detail = [("PlanDetail", _setting_detail(plan.named_setting, rank=1))]
-    elif plan.placement_type == PlacementType.OTHER:
-        detail = [("PlanDetail", [*codes.OTHER_ARRANGEMENT, *_RANK_ONE_NO_UNIT])]
+    elif plan.placement_type:
+        # a type of setting but no setting named: SEN2's "OTH", described
+        kind = [
+            ("SENSetting", codes.OTHER_SETTING),
+            ("SENSettingOther", plan.get_placement_type_display()),
+        ]
+        detail = [("PlanDetail", [*kind, *_RANK_ONE_NO_UNIT])]
     children: list[Node] = [("StartDate", start.isoformat()), *detail]
     children.append(("PB", codes.true_false(plan.personal_budget_amount is not None)))
     ceased = ceased_on(plan)

@@ -37,7 +37,9 @@ TRIBUNAL_FLAG: dict[str, str] = {
 }
 OTHER_TRIBUNAL = "OtherTribunal"
 
-# A placement with no URN or UKPRN: DfE's SENSetting code for it.
+# A placement with no URN or UKPRN: DfE's SENSetting code for it (2025 guide v1.4, items 4.7c and
+# 5.7c: EYP an early years provider with no URN; OTH other, including a type of setting named in
+# the plan with no setting named).
 SETTING_WITHOUT_NUMBER = {
     SettingKind.EARLY_YEARS: "EYP",  # early years provider without a URN
 }

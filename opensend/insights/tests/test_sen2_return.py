@@ -120,7 +120,9 @@ def test_a_plan_naming_another_arrangement_is_reported_as_an_other_setting(world
     world.caseload_child.enrolments.all().delete()
     result, root = returned(collection)
     request = root.find("Persons/Person/Requests")
-    assert request.findtext("Assessment/NamedPlan/PlanDetail/SENSetting") == "OTH"
+    detail = request.find("Assessment/NamedPlan/PlanDetail")
+    assert detail.findtext("SENSetting") == "OTH"
+    assert detail.findtext("SENSettingOther") == PlacementType.OTHER.label
     assert request.findtext("ActivePlans/PlacementDetail/SENSetting") == "OTH"
     assert request.findtext("ActivePlans/PlacementDetail/EntryDate") == "2026-09-20"
     assert xml.schema_errors(xml.to_bytes(result.message)) == []
