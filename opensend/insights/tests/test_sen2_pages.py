@@ -5,12 +5,12 @@ from django.urls import reverse
 from lxml import etree
 
 from opensend.audit.models import Action, AuditEvent
-from opensend.insights.models import Sen2Collection
 from opensend.insights.sen2 import xml
 from opensend.people.models import Child
 from testsupport import journeys
 from testsupport.downloads import assert_safe_headers
 from testsupport.roles import ROLES
+from testsupport.sen2 import sen2_collection
 
 PAGE = reverse("insights:sen2_return")
 XML = reverse("insights:sen2_download", args=["xml"])
@@ -18,9 +18,13 @@ CSV = reverse("insights:sen2_download", args=["csv"])
 MAY_PREPARE = {"team_manager", "admin", "analyst"}
 
 
+@pytest.fixture(autouse=True)
+def _collections(db):
+    sen2_collection(2027)
+
+
 @pytest.fixture
 def plan(world):
-    Sen2Collection.objects.filter(year=2027).update(dmo="N", dco="N", dsco="N")
     Child.objects.filter(pk=world.caseload_child.pk).update(postcode="AB1 2CD")
     return journeys.final_plan(world)
 

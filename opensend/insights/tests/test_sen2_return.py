@@ -14,14 +14,12 @@ from opensend.reviews.models import Cessation, CessationStatus
 from testsupport import journeys
 from testsupport.demo import demo_area
 from testsupport.factories.people import ChildFactory
+from testsupport.sen2 import sen2_collection
 
 
 @pytest.fixture
 def collection(db):
-    found = Sen2Collection.objects.get(year=2027)
-    found.dmo = found.dco = found.dsco = "N"
-    found.save()
-    return found
+    return sen2_collection(2027)
 
 
 @pytest.fixture
