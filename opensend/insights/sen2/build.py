@@ -111,28 +111,28 @@ def header(collection: Sen2Collection, *, now: datetime) -> Node:
 # ---------------------------------------------------------------------------- outcomes
 
 
-def request_outcome(case: AssessmentRequest, period: Period) -> tuple[str, date | None]:
-    """RequestOutcome and its date: Y assess, N not, W withdrawn first, A not yet, H before."""
-    decided = case.assess_decision_on
+def _outcome(
+    case: AssessmentRequest, period: Period, decided: date | None, refused: Stage
+) -> tuple[str, date | None]:
+    """Y yes, N no (the case stopped at `refused`), W withdrawn before deciding, A not yet
+    decided by the end of the period, H decided before it; with the decision's date."""
     if decided is not None and decided < period.start:
         return "H", None
     if decided is not None and decided <= period.end:
-        return ("N" if case.stage == Stage.NOT_ASSESSING else "Y"), decided
+        return ("N" if case.stage == refused else "Y"), decided
     if case.stage == Stage.WITHDRAWN and period.within(case.closed_on):
         return "W", case.closed_on
     return "A", None
+
+
+def request_outcome(case: AssessmentRequest, period: Period) -> tuple[str, date | None]:
+    """RequestOutcome: the decision whether to assess."""
+    return _outcome(case, period, case.assess_decision_on, Stage.NOT_ASSESSING)
 
 
 def assessment_outcome(case: AssessmentRequest, period: Period) -> tuple[str, date | None]:
-    """AssessmentOutcome and its date: Y issue a plan, N not, W withdrawn, A not yet, H before."""
-    decided = case.issue_decision_on
-    if decided is not None and decided < period.start:
-        return "H", None
-    if decided is not None and decided <= period.end:
-        return ("N" if case.stage == Stage.NOT_ISSUING else "Y"), decided
-    if case.stage == Stage.WITHDRAWN and period.within(case.closed_on):
-        return "W", case.closed_on
-    return "A", None
+    """AssessmentOutcome: the decision whether to issue a plan."""
+    return _outcome(case, period, case.issue_decision_on, Stage.NOT_ISSUING)
 
 
 def _concluded_on(case: AssessmentRequest) -> date | None:
