@@ -193,6 +193,7 @@ def dashboard(request: HttpRequest, viewer: Viewer) -> HttpResponse:
             "england_context": ENGLAND_CONTEXT if viewer.suppressed else (),
             "may_timeliness": can_view_timeliness(request.user),
             "may_sen2": user_can(request.user, Capability.PREPARE_SEN2),
+            "may_extract": user_can(request.user, Capability.PSEUDONYMISED_EXTRACTS),
         },
     )
 

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from opensend.insights import dashboard, sen2_views, views
+from opensend.insights import dashboard, extract_views, sen2_views, views
 
 app_name = "insights"
 urlpatterns = [
@@ -16,6 +16,11 @@ urlpatterns = [
         r"^performance/kpis/(?P<slug>[-\w]+)\.(?P<fmt>csv|xlsx)$",
         dashboard.kpi_download,
         name="kpi_download",
+    ),
+    path(
+        "performance/extract.csv",
+        extract_views.pseudonymised_extract,
+        name="pseudonymised_extract",
     ),
     path("performance/sen2/", sen2_views.sen2_return, name="sen2_return"),
     re_path(
