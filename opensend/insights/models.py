@@ -1,17 +1,19 @@
 """Reference data the insights app keeps: the SEN2 collection years and their census dates.
 
 A census date is DfE's, published in each year's SEN2 guide; it is stored, never worked out
-(the third Thursday of January is usual, but DfE sets it). The header's declarations (DMO, DCO,
-DSCO) are the council's, confirmed each year by an administrator before submitting.
+(the third Thursday of January is usual, but DfE sets it). The header's declarations are the
+council's, about its Designated Medical Officer (DMO), Designated Clinical Officer (DCO) and,
+from SEN2 v1.3, Designated Social Care Officer (DSCO); an administrator confirms them each year
+before submitting.
 """
 
 from django.db import models
 
 
 class Declaration(models.TextChoices):
-    YES = "Y", "Y"
-    NO = "N", "N"
-    REFUSED = "R", "R"
+    YES = "Y", "Y: yes"
+    NO = "N", "N: no"
+    OTHER = "R", "R: as the SEN2 guide defines it"
 
 
 class Sen2Collection(models.Model):
@@ -24,9 +26,18 @@ class Sen2Collection(models.Model):
     guide = models.CharField(
         max_length=200, help_text="The DfE guide that sets the census date and the fields."
     )
-    dmo = models.CharField("DMO", max_length=1, choices=Declaration.choices, blank=True)
-    dco = models.CharField("DCO", max_length=1, choices=Declaration.choices, blank=True)
-    dsco = models.CharField("DSCO", max_length=1, choices=Declaration.choices, blank=True)
+    dmo = models.CharField(
+        "Designated Medical Officer (DMO)", max_length=1, choices=Declaration.choices, blank=True
+    )
+    dco = models.CharField(
+        "Designated Clinical Officer (DCO)", max_length=1, choices=Declaration.choices, blank=True
+    )
+    dsco = models.CharField(
+        "Designated Social Care Officer (DSCO)",
+        max_length=1,
+        choices=Declaration.choices,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["-year"]

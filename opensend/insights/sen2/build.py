@@ -388,10 +388,6 @@ def requests_node(
         children = [
             ("ReceivedDate", case.received_on.isoformat()),
             ("RequestSource", codes.REQUEST_SOURCE[case.source]),
-            (
-                "RYA",
-                codes.true_false(statutory.age_on(child.date_of_birth, case.received_on) >= 16),
-            ),
         ]
     flags = _flags(case)
     children += [

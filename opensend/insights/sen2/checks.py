@@ -42,17 +42,14 @@ def day(node: Node, tag: str) -> date | None:
 
 def header_problems(result: Sen2Return) -> Iterator[Problem]:
     collection = result.collection
-    for label, value in (
-        ("DMO", collection.dmo),
-        ("DCO", collection.dco),
-        ("DSCO", collection.dsco),
-    ):
-        if not value:
+    for name in ("dmo", "dco", "dsco"):
+        if not getattr(collection, name):
+            label = collection._meta.get_field(name).verbose_name
             yield Problem(
                 None,
                 "Header",
-                f"The header's {label} is not set for {collection.year}: an administrator "
-                "records it on the year's SEN2 collection before the return is submitted",
+                f"The header's answer for the {label} is not set for {collection.year}: an "
+                "administrator records it on the year's SEN2 collection before submitting",
             )
 
 

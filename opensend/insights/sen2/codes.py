@@ -3,6 +3,10 @@
 SEN types (DS from 2025), sex, CBDS ethnicity and the cease reasons 1 to 9 are stored in DfE's
 codes already (`people.codes`, `reviews.codes.CeaseReason`), so they pass through unchanged; the
 review decision maps through `reviews.codes.SEN2_REVIEW_OUTCOME`.
+
+Not written: RYA ("initial request whilst in relevant youth accommodation", that is in youth
+custody), which OpenSEND does not record; likewise UPNunknown, TransferLA, Exported, PlanRes,
+PlanWBP, OA, DP, Res and WBP (all optional in the schema).
 """
 
 from opensend.casework.models import RequestSource, Stage
@@ -11,8 +15,9 @@ from opensend.people.codes import SettingKind
 from opensend.people.models import Setting
 from opensend.reviews.codes import SEN2_REVIEW_OUTCOME, ReviewDecision
 
-# Who asked for the assessment (Requests/RequestSource). OpenSEND's own codes: we found no
-# public copy of DfE's code set for this item, so check them against the current guide.
+# Who asked for the assessment (Requests/RequestSource, new in SEN2 v1.3). OpenSEND's own codes:
+# DfE's are numbers (MastodonC/witan.sen2 reads the item as an integer) but we found no public
+# copy of what each number means, so map these to DfE's before the first real submission.
 REQUEST_SOURCE: dict[str, str] = {
     RequestSource.PARENT: "P",
     RequestSource.YOUNG_PERSON: "Y",
