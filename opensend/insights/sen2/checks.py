@@ -42,9 +42,13 @@ def day(node: Node, tag: str) -> date | None:
 
 def header_problems(result: Sen2Return) -> Iterator[Problem]:
     collection = result.collection
-    for name in ("dmo", "dco", "dsco"):
-        if not getattr(collection, name):
-            label = collection._meta.get_field(name).verbose_name
+    declarations = {
+        "Designated Medical Officer (DMO)": collection.dmo,
+        "Designated Clinical Officer (DCO)": collection.dco,
+        "Designated Social Care Officer (DSCO)": collection.dsco,
+    }
+    for label, value in declarations.items():
+        if not value:
             yield Problem(
                 None,
                 "Header",
