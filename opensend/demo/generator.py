@@ -29,6 +29,7 @@ from opensend.demo.plans import build_demo_plans
 from opensend.demo.reviews import build_demo_reviews
 from opensend.demo.transfers import build_demo_transfers_and_cessations
 from opensend.demo.vocabulary import DEMO_PASSWORD, MIN_CHILDREN
+from opensend.insights.models import Sen2Collection
 from opensend.people.codes import (
     SettingKind,
 )
@@ -135,7 +136,16 @@ def build_demo_area(
             for stage, build in _LATER_STAGES.items()
             if stage in wanted
         }
+        _declare_sen2()
         return replace(summary, **made)
+
+
+def _declare_sen2() -> None:
+    """The demo council has a Designated Medical, Clinical and Social Care Officer, so its SEN2
+    return's header is complete (a real council's administrator records its own answers)."""
+    Sen2Collection.objects.filter(dmo="").update(dmo="Y")
+    Sen2Collection.objects.filter(dco="").update(dco="Y")
+    Sen2Collection.objects.filter(dsco="").update(dsco="Y")
 
 
 _LATER_STAGES = {
