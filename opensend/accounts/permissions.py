@@ -41,6 +41,8 @@ class Capability(StrEnum):
     SETTING_REVIEWS = "setting_reviews"
     VIEW_TIMELINESS = "view_timeliness"
     VIEW_INSIGHTS = "view_insights"
+    PREPARE_SEN2 = "prepare_sen2"
+    PSEUDONYMISED_EXTRACTS = "pseudonymised_extracts"
     VIEW_IMPROVEMENT = "view_improvement"
     MANAGE_IMPROVEMENT = "manage_improvement"
     COMPLAIN = "complain"
@@ -86,6 +88,10 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.VIEW_INSIGHTS: frozenset(
         {Role.CASEWORKER, Role.TEAM_MANAGER, Role.ADMIN, Role.ANALYST, Role.BOARD_MEMBER}
     ),
+    # The DfE SEN2 return: person-level (names, dates of birth, UPNs), so never board members.
+    Capability.PREPARE_SEN2: frozenset({Role.TEAM_MANAGER, Role.ADMIN, Role.ANALYST}),
+    # Person-level rows with no name or identifier, for analysis (insights.extracts).
+    Capability.PSEUDONYMISED_EXTRACTS: frozenset({Role.ADMIN, Role.ANALYST}),
     # Improvement governance (no child's details): board members, analysts and managers read the
     # inspections, recommendations and risks; SENAR managers (the improvement leads) change them.
     Capability.VIEW_IMPROVEMENT: frozenset(

@@ -62,11 +62,16 @@ def audit_step(actor: Actor, obj: models.Model, step: Any, *, child_id: int | No
 
 
 def audit_record_list(
-    *, actor: Actor, objects: Iterable[models.Model], child_id_attr: str = "pk", summary: str = ""
+    *,
+    actor: Actor,
+    objects: Iterable[models.Model],
+    child_id_attr: str = "pk",
+    summary: str = "",
+    action: Action = Action.LIST,
 ) -> int:
-    """Record that each of these records was shown in a list (one row each, in one insert).
-    `child_id_attr` may be dotted ("request.child_id") for records that reach their child
-    through another."""
+    """Record that each of these records was shown in a list (one row each, in one insert), or
+    with `action=Action.EXPORT` that each went into a download. `child_id_attr` may be dotted
+    ("request.child_id") for records that reach their child through another."""
     actor_fields = _actor_fields(actor)
     child_id_of = attrgetter(child_id_attr)
     source_fields = _source_fields(None)
@@ -74,7 +79,7 @@ def audit_record_list(
         AuditEvent(
             **actor_fields,
             **source_fields,
-            action=Action.LIST,
+            action=action,
             object_type=obj._meta.label_lower,
             object_id=str(obj.pk),
             object_label=str(obj)[:200],

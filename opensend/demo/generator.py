@@ -31,6 +31,7 @@ from opensend.demo.reviews import build_demo_reviews
 from opensend.demo.transfers import build_demo_transfers_and_cessations
 from opensend.demo.vocabulary import DEMO_PASSWORD, MIN_CHILDREN
 from opensend.demo.young_person import build_demo_young_person
+from opensend.insights.models import Sen2Collection
 from opensend.people.codes import (
     SettingKind,
 )
@@ -142,7 +143,16 @@ def build_demo_area(
         }
         if "transfers" in wanted:
             build_demo_young_person(today=today)
+        _declare_sen2()
         return replace(summary, **made)
+
+
+def _declare_sen2() -> None:
+    """The demo council has a Designated Medical, Clinical and Social Care Officer, so its SEN2
+    return's header is complete (a real council's administrator records its own answers)."""
+    Sen2Collection.objects.filter(dmo="").update(dmo="Y")
+    Sen2Collection.objects.filter(dco="").update(dco="Y")
+    Sen2Collection.objects.filter(dsco="").update(dsco="Y")
 
 
 _LATER_STAGES = {

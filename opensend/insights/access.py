@@ -9,6 +9,8 @@
 | SENAR caseworker | their own cases | yes (their own) | shown |
 
 A person with several roles gets the widest view in that order. Everyone else gets 403.
+Analysts and administrators may also download pseudonymised person-level extracts (`extracts`),
+and analysts, managers and administrators prepare the SEN2 return (`sen2_views`).
 
 Small-number suppression (board members only; `suppress`): a count from 1 to 5 is shown as
 "[c]" (confidential, the Government Statistical Service's symbol); a percentage or average is

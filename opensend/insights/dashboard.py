@@ -23,6 +23,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from opensend import statutory
+from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.services import audit_record_list
 from opensend.insights import charts, exports, kpis, tables
 from opensend.insights import figures as figs
@@ -191,6 +192,8 @@ def dashboard(request: HttpRequest, viewer: Viewer) -> HttpResponse:
             "query": request.GET.urlencode(),
             "england_context": ENGLAND_CONTEXT if viewer.suppressed else (),
             "may_timeliness": can_view_timeliness(request.user),
+            "may_sen2": user_can(request.user, Capability.PREPARE_SEN2),
+            "may_extract": user_can(request.user, Capability.PSEUDONYMISED_EXTRACTS),
         },
     )
 
