@@ -163,3 +163,39 @@ class ShortBreaksForm(GovukForm):
         choices=YES_NO,
         widget=forms.RadioSelect,
     )
+
+
+class ImportForm(GovukForm):
+    """Check a file (or the configured feed) before importing it."""
+
+    source = forms.ChoiceField(
+        label="What do you want to import?",
+        widget=forms.RadioSelect,
+        choices=[("file", "A file from your computer")],
+        initial="file",
+    )
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="An Open Referral UK feed saved as JSON, or a CSV file with the columns of "
+        "our download (name, organisation, description, and any others), smaller than 5 MB",
+        required=False,
+    )
+    replace_local_changes = forms.BooleanField(
+        label="Also replace entries that were changed here since (conflicts)",
+        help_text="If you leave this, those entries are listed and not changed.",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, feed_url: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if feed_url:
+            self.fields["source"].choices = [  # type: ignore[attr-defined]
+                ("file", "A file from your computer"),
+                ("feed", f"The Open Referral UK feed at {feed_url}"),
+            ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("source") == "file" and not data.get("file"):
+            self.add_error("file", "Select a file to import")
+        return data

@@ -174,7 +174,7 @@ def export(request: HttpRequest, kind: str) -> HttpResponse:
     """The entries you keep, as CSV or Excel."""
     _check(request)
     services_qs = selectors.services_for_manager(user=request.user).prefetch_related(
-        "at_locations__location", "schedules", "phones", "cost_options"
+        "at_locations__location", "schedules", "phones", "cost_options", "attributes__taxonomy_term"
     )
     data = exports.rows(services_qs, timezone.localdate())
     if kind == "csv":

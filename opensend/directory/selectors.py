@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from uuid import UUID
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
@@ -19,6 +20,7 @@ from opensend.directory.models import (
     ChangeStatus,
     Feedback,
     FeedbackKind,
+    ImportRun,
     Location,
     Schedule,
     SearchWithoutResults,
@@ -372,3 +374,24 @@ def changes_proposed_by(*, user: object, limit: int = 20) -> QuerySet[ServiceCha
         .select_related("service")
         .order_by("-created_at", "-pk")[:limit]
     )
+
+
+def import_runs(*, user: object, limit: int = 10) -> list[ImportRun]:
+    """The latest imports (checked or done), for council editors only."""
+    from opensend.directory import access
+
+    if not access.is_council_editor(user):
+        return []
+    return list(ImportRun.objects.select_related("run_by").defer("content")[:limit])
+
+
+def import_run_get(*, user: object, run_id: int) -> ImportRun:
+    """An import, for a council editor (anyone else: 403, as for the page)."""
+    from opensend.directory import access
+
+    if not access.is_council_editor(user):
+        raise PermissionDenied
+    try:
+        return ImportRun.objects.get(pk=run_id)
+    except ImportRun.DoesNotExist:
+        raise Http404(NOT_FOUND) from None

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from opensend.directory import manage_views, views
+from opensend.directory import import_views, manage_views, views
 
 app_name = "directory"
 
@@ -29,4 +29,7 @@ urlpatterns = [
     path("manage/local-offer.csv", manage_views.export, {"kind": "csv"}, name="export_csv"),
     path("manage/local-offer.xlsx", manage_views.export, {"kind": "xlsx"}, name="export_xlsx"),
     path("manage/changes/<int:change_id>/", manage_views.change_decide, name="change"),
+    path("manage/import/", import_views.import_start, name="import"),
+    path("manage/import/<int:run_id>/", import_views.import_run, name="import_run"),
+    path("manage/import/<int:run_id>/import/", import_views.import_confirm, name="import_confirm"),
 ]
