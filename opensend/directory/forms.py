@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from opensend.core.forms import GovukForm, GovukModelForm
+from opensend.core.uploads import DocumentField
 from opensend.directory import geography
 from opensend.directory.models import EDITABLE_FIELDS, FIELD_LABELS, Service, Weekday
 from opensend.directory.selectors import terms_for_choice
@@ -199,3 +200,23 @@ class ImportForm(GovukForm):
         if data.get("source") == "file" and not data.get("file"):
             self.add_error("file", "Select a file to import")
         return data
+
+
+class DocumentUploadForm(GovukForm):
+    """A logo or a leaflet for an entry (checked by core.uploads before anything is kept)."""
+
+    kind = forms.ChoiceField(
+        label="What are you adding?",
+        widget=forms.RadioSelect,
+        choices=[
+            ("logo", "A logo (JPEG or PNG image)"),
+            ("leaflet", "A leaflet (PDF, Word document or OpenDocument text)"),
+        ],
+    )
+    document = DocumentField(label="Upload the file")
+    alt_text = forms.CharField(
+        label="Describe the logo (for a logo)",
+        help_text="For people who cannot see it, for example: Rainbow Trust logo",
+        required=False,
+        max_length=200,
+    )

@@ -7,14 +7,20 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from opensend.core.downloads import document_response
 from opensend.directory import access, exports, selectors, services
-from opensend.directory.forms import AnswerForm, DecisionForm, ServiceEditForm
+from opensend.directory.forms import (
+    AnswerForm,
+    DecisionForm,
+    DocumentUploadForm,
+    ServiceEditForm,
+)
 from opensend.directory.models import Service
 
 
@@ -186,3 +192,52 @@ def export(request: HttpRequest, kind: str) -> HttpResponse:
         )
     response["Content-Disposition"] = f'attachment; filename="local-offer.{kind}"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_upload(request: HttpRequest, service_id: UUID) -> HttpResponse:
+    """A logo or leaflet for an entry: a provider's waits for approval, an editor's is public."""
+    _check(request)
+    service = selectors.service_get_for_manager(user=request.user, service_id=service_id)
+    form = DocumentUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change = services.service_document_upload(
+                actor=request.user,
+                service=service,
+                kind=form.cleaned_data["kind"],
+                checked=form.cleaned_data["document"],
+                alt_text=form.cleaned_data["alt_text"],
+                today=timezone.localdate(),
+            )
+        except ValueError as error:
+            field = "alt_text" if "Describe" in str(error) else "document"
+            form.add_error(field, str(error))
+        else:
+            messages.success(
+                request,
+                "Your file has been sent to the Local Offer team to approve"
+                if change
+                else "The file is on the public page",
+            )
+            return redirect(reverse("directory:service_edit", args=[service.id]))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "directory/document_upload.html",
+        {"form": form, "service": service, "is_editor": access.is_council_editor(request.user)},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def document_download(request: HttpRequest, document_id: int) -> FileResponse:
+    """A logo or leaflet of an entry you keep, approved or waiting (to check it before it is
+    public)."""
+    _check(request)
+    document = selectors.document_get_for_manager(user=request.user, document_id=document_id)
+    return document_response(
+        document.document, filename=document.document_name, content_type=document.document_type
+    )

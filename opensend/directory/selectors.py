@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from opensend.core.uploads import KINDS_BY_TYPE, size_text
 from opensend.directory import geography
 from opensend.directory.models import (
     FIELD_LABELS,
@@ -27,6 +28,7 @@ from opensend.directory.models import (
     Service,
     ServiceAtLocation,
     ServiceChange,
+    ServiceDocument,
     TaxonomyTerm,
     Weekday,
 )
@@ -318,7 +320,7 @@ def change_get_for_editor(*, user: object, change_id: int) -> "ServiceChange":
 
 def change_rows(change: "ServiceChange") -> list[tuple[str, object, object]]:
     """(field label, as it was, as proposed) for each field the change touches: the diff."""
-    return [
+    rows: list[tuple[str, object, object]] = [
         (
             FIELD_LABELS.get(name, name),
             change.before.get(name),
@@ -326,6 +328,37 @@ def change_rows(change: "ServiceChange") -> list[tuple[str, object, object]]:
         )
         for name, value in change.proposed.items()
     ]
+    document = change.document
+    if document is not None:
+        new = document.document_name
+        if document.alt_text:
+            new += f" (described as: {document.alt_text})"
+        rows.append((document.get_kind_display(), change.before.get(document.kind), new))
+    return rows
+
+
+def document_text(document: ServiceDocument) -> str:
+    """ "PDF, 120 KB": what a family downloads."""
+    kind = KINDS_BY_TYPE.get(document.document_type)
+    return f"{kind.label if kind else 'File'}, {size_text(document.size)}"
+
+
+def document_get_public(*, service_id: UUID, document_id: int) -> ServiceDocument:
+    """An entry's approved logo or leaflet, if the entry is public; else the same 404."""
+    service = service_get_public(service_id=service_id)
+    if document_id not in (service.logo_id, service.leaflet_id):
+        raise Http404("No such file")
+    return ServiceDocument.objects.get(pk=document_id)
+
+
+def document_get_for_manager(*, user: object, document_id: int) -> ServiceDocument:
+    """A logo or leaflet (approved or waiting) of an entry this user keeps; else a 404."""
+    try:
+        return ServiceDocument.objects.get(
+            pk=document_id, service__in=services_for_manager(user=user)
+        )
+    except ServiceDocument.DoesNotExist:
+        raise Http404("No such file") from None
 
 
 def problems_to_answer(*, user: object) -> QuerySet[Feedback]:

@@ -15,10 +15,22 @@ from django.utils import timezone
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.core.types import Actor
+from opensend.core.uploads import (
+    DOC,
+    DOCX,
+    JPEG,
+    ODT,
+    PDF,
+    PNG,
+    CheckedUpload,
+    attach_document,
+    delete_stored,
+)
 from opensend.directory.models import (
     EDITABLE_FIELDS,
     Attribute,
     ChangeStatus,
+    DocumentKind,
     Feedback,
     FeedbackKind,
     Location,
@@ -27,6 +39,7 @@ from opensend.directory.models import (
     Service,
     ServiceAtLocation,
     ServiceChange,
+    ServiceDocument,
     Taxonomy,
     TaxonomyTerm,
 )
@@ -39,6 +52,15 @@ from opensend.directory.taxonomy import (
 from opensend.people.models import Setting
 
 FEEDBACK_MAX_CHARS = 1200
+# What a logo and a leaflet may be (core.uploads checks the content, whatever the name says).
+DOCUMENT_TYPES: dict[str, set[str]] = {
+    DocumentKind.LOGO: {JPEG.content_type, PNG.content_type},
+    DocumentKind.LEAFLET: {PDF.content_type, DOC.content_type, DOCX.content_type, ODT.content_type},
+}
+DOCUMENT_TYPES_TEXT: dict[str, str] = {
+    DocumentKind.LOGO: "A logo must be a JPEG or PNG image",
+    DocumentKind.LEAFLET: "A leaflet must be a PDF, Word document or OpenDocument text",
+}
 
 
 @transaction.atomic
@@ -247,6 +269,8 @@ def service_change_decide(
         raise ValueError("Say why the change is not approved")
     service = Service.objects.select_for_update().get(pk=change.service_id)
     if approve:
+        if change.document is not None:
+            setattr(service, change.document.kind, change.document)
         _apply(service, change.proposed, checked_on=today, by=actor)
     change.status = ChangeStatus.APPROVED if approve else ChangeStatus.REJECTED
     change.decided_by = actor
@@ -289,3 +313,69 @@ def feedback_resolve(*, actor: Actor, feedback: Feedback, response: str) -> Feed
         summary="Dealt with a problem reported on the Local Offer entry",
     )
     return feedback
+
+
+@transaction.atomic
+def service_document_upload(
+    *,
+    actor: Actor,
+    service: Service,
+    kind: str,
+    checked: CheckedUpload,
+    alt_text: str = "",
+    today: date,
+) -> ServiceChange | None:
+    """A logo or leaflet for an entry, already checked by core.uploads.check_upload. A council
+    editor's is public at once (returns None); a provider's waits for approval like any other
+    change (returns the change). Raises ValueError for the wrong type or a logo with no text."""
+    from opensend.directory.access import is_council_editor, owner_organisation_ids
+
+    if not is_council_editor(actor) and (
+        service.organization.owner_id not in owner_organisation_ids(actor)
+    ):
+        raise PermissionDenied
+    if kind not in DOCUMENT_TYPES:
+        raise ValueError("Choose a logo or a leaflet")
+    if checked.content_type not in DOCUMENT_TYPES[kind]:
+        raise ValueError(DOCUMENT_TYPES_TEXT[kind])
+    alt_text = alt_text.strip()[:200]
+    if kind == DocumentKind.LOGO and not alt_text:
+        raise ValueError("Describe the logo for people who cannot see it")
+    document = ServiceDocument(
+        service=service, kind=kind, alt_text=alt_text, size=checked.size, uploaded_by=actor
+    )
+    attach_document(document, checked)
+    try:
+        document.save()
+    except Exception:
+        delete_stored(document.document)
+        raise
+    label = document.get_kind_display().lower()
+    summary = {"document": checked.name, "kind": kind}
+    if is_council_editor(actor):
+        setattr(service, kind, document)
+        service.save(update_fields=[kind, "last_modified", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            obj=service,
+            changes=summary,
+            summary=f"Added a {label} to the Local Offer entry",
+        )
+        return None
+    current = getattr(service, kind)
+    change = ServiceChange.objects.create(
+        service=service,
+        before={kind: current.document_name} if current else {},
+        proposed={},
+        document=document,
+        proposed_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=service,
+        changes=summary,
+        summary=f"Proposed a new {label} for the Local Offer entry",
+    )
+    return change

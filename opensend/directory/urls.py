@@ -16,6 +16,11 @@ urlpatterns = [
     ),
     path("services/<uuid:service_id>/useful/", views.feedback_useful, name="useful"),
     path("services/<uuid:service_id>/problem/", views.feedback_problem, name="problem"),
+    path(
+        "services/<uuid:service_id>/files/<int:document_id>/",
+        views.service_file,
+        name="service_file",
+    ),
     # Signed in: keeping entries current.
     path("manage/", manage_views.manage_home, name="manage"),
     path("manage/services/<uuid:service_id>/", manage_views.service_edit, name="service_edit"),
@@ -24,6 +29,12 @@ urlpatterns = [
         manage_views.service_checked,
         name="service_checked",
     ),
+    path(
+        "manage/services/<uuid:service_id>/files/",
+        manage_views.document_upload,
+        name="document_upload",
+    ),
+    path("manage/files/<int:document_id>/", manage_views.document_download, name="document"),
     path("manage/changes/", manage_views.changes, name="changes"),
     path("manage/problems/", manage_views.problems, name="problems"),
     path("manage/local-offer.csv", manage_views.export, {"kind": "csv"}, name="export_csv"),
