@@ -7,7 +7,13 @@ from django import forms
 from opensend.core.forms import GovukForm, GovukModelForm
 from opensend.core.uploads import DocumentField
 from opensend.directory import geography
-from opensend.directory.models import EDITABLE_FIELDS, FIELD_LABELS, Service, Weekday
+from opensend.directory.models import (
+    EDITABLE_FIELDS,
+    FIELD_LABELS,
+    Service,
+    ShortBreaksCriteria,
+    Weekday,
+)
 from opensend.directory.selectors import terms_for_choice
 
 DISTANCES = [("1", "1 mile"), ("3", "3 miles"), ("5", "5 miles"), ("10", "10 miles")]
@@ -220,3 +226,50 @@ class DocumentUploadForm(GovukForm):
         required=False,
         max_length=200,
     )
+
+
+class ShortBreaksCriteriaForm(GovukModelForm):
+    """The council's short breaks criteria, as the "Could my child get this?" checker uses them."""
+
+    statement_url = forms.URLField(
+        label="Link to your published short breaks services statement",
+        required=False,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Enter a web address, like https://www.example.gov.uk/short-breaks"
+        },
+    )
+
+    class Meta:
+        model = ShortBreaksCriteria
+        fields = [
+            "max_age",
+            "open_access_min_age",
+            "diagnosis_needed",
+            "how_to_apply",
+            "statement_url",
+            "reason",
+        ]
+        labels = {
+            "max_age": "Oldest age for short breaks (years)",
+            "open_access_min_age": "Youngest age for clubs and play schemes (years)",
+            "diagnosis_needed": "Clubs and play schemes ask for a diagnosis before a child joins",
+            "how_to_apply": "How to ask for an assessment",
+            "reason": "Why are the criteria changing?",
+        }
+        help_texts = {
+            "max_age": "17 or under: short breaks are for children",
+            "how_to_apply": "Families see this as the next step, for example: Call the "
+            "Disabled Children's Team on 01632 960 000",
+            "reason": "For example: the new short breaks statement agreed in April",
+        }
+        widgets = {
+            "max_age": forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}
+            ),
+            "open_access_min_age": forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}
+            ),
+            "how_to_apply": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {"reason": {"required": "Say why the criteria are changing"}}

@@ -14,12 +14,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from opensend.core.downloads import document_response
+from opensend.core.views_helpers import form_submitted
 from opensend.directory import access, exports, selectors, services
 from opensend.directory.forms import (
     AnswerForm,
     DecisionForm,
     DocumentUploadForm,
     ServiceEditForm,
+    ShortBreaksCriteriaForm,
 )
 from opensend.directory.models import Service
 
@@ -240,4 +242,32 @@ def document_download(request: HttpRequest, document_id: int) -> FileResponse:
     document = selectors.document_get_for_manager(user=request.user, document_id=document_id)
     return document_response(
         document.document, filename=document.document_name, content_type=document.document_type
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def short_breaks_criteria(request: HttpRequest) -> HttpResponse:
+    """The council's short breaks criteria: change them (a new version) and see every version."""
+    versions = selectors.short_breaks_criteria_versions(user=request.user)
+    current = selectors.short_breaks_criteria()
+    initial = {name: getattr(current, name) for name in services.CRITERIA_FIELDS}
+    form = ShortBreaksCriteriaForm(request.POST or None, initial=initial)
+    done, _ = form_submitted(
+        request,
+        form,
+        lambda data: services.short_breaks_criteria_change(
+            actor=request.user,
+            values={name: data[name] for name in services.CRITERIA_FIELDS},
+            reason=data["reason"],
+        ),
+        "The short breaks checker now uses the new criteria",
+    )
+    if done:
+        return redirect(reverse("directory:short_breaks_criteria"))
+    return render(
+        request,
+        "directory/short_breaks_criteria.html",
+        {"form": form, "versions": versions[:50], "current": current},
+        status=400 if request.method == "POST" else 200,
     )

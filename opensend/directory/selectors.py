@@ -14,7 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from opensend.core.uploads import KINDS_BY_TYPE, size_text
-from opensend.directory import geography
+from opensend.directory import geography, short_breaks
 from opensend.directory.models import (
     FIELD_LABELS,
     WEEKDAY_ORDER,
@@ -29,6 +29,7 @@ from opensend.directory.models import (
     ServiceAtLocation,
     ServiceChange,
     ServiceDocument,
+    ShortBreaksCriteria,
     TaxonomyTerm,
     Weekday,
 )
@@ -428,3 +429,27 @@ def import_run_get(*, user: object, run_id: int) -> ImportRun:
         return ImportRun.objects.get(pk=run_id)
     except ImportRun.DoesNotExist:
         raise Http404(NOT_FOUND) from None
+
+
+def short_breaks_criteria() -> short_breaks.Criteria:
+    """The council's short breaks criteria in force: the newest version, else the default."""
+    latest = ShortBreaksCriteria.objects.first()
+    if latest is None:
+        return short_breaks.DEFAULT_CRITERIA
+    return short_breaks.Criteria(
+        max_age=latest.max_age,
+        open_access_min_age=latest.open_access_min_age,
+        diagnosis_needed=latest.diagnosis_needed,
+        how_to_apply=latest.how_to_apply,
+        statement_url=latest.statement_url,
+        changed_on=latest.created_at.date(),
+    )
+
+
+def short_breaks_criteria_versions(*, user: object) -> QuerySet[ShortBreaksCriteria]:
+    """Every version of the criteria, newest first, with who made it (council editors)."""
+    from opensend.directory import access
+
+    if not access.is_council_editor(user):
+        raise PermissionDenied
+    return ShortBreaksCriteria.objects.select_related("changed_by")

@@ -8,7 +8,7 @@ and searches without results are anonymous by design: no name, address or sessio
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -26,6 +26,7 @@ from opensend.core.uploads import (
     attach_document,
     delete_stored,
 )
+from opensend.directory import short_breaks
 from opensend.directory.models import (
     EDITABLE_FIELDS,
     Attribute,
@@ -40,6 +41,7 @@ from opensend.directory.models import (
     ServiceAtLocation,
     ServiceChange,
     ServiceDocument,
+    ShortBreaksCriteria,
     Taxonomy,
     TaxonomyTerm,
 )
@@ -379,3 +381,41 @@ def service_document_upload(
         summary=f"Proposed a new {label} for the Local Offer entry",
     )
     return change
+
+
+CRITERIA_FIELDS = (
+    "max_age",
+    "open_access_min_age",
+    "diagnosis_needed",
+    "how_to_apply",
+    "statement_url",
+)
+
+
+@transaction.atomic
+def short_breaks_criteria_change(
+    *, actor: Actor, values: dict[str, Any], reason: str
+) -> ShortBreaksCriteria:
+    """A council editor sets new short breaks criteria: a new version (who, when, why) that the
+    "Could my child get this?" checker uses from now on. Raises ValidationError by field."""
+    from opensend.directory.access import is_council_editor
+
+    if not is_council_editor(actor):
+        raise PermissionDenied
+    proposed = {name: values[name] for name in CRITERIA_FIELDS}
+    problems = short_breaks.criteria_problems(short_breaks.Criteria(**proposed))
+    if not reason.strip():
+        problems["reason"] = "Say why the criteria are changing"
+    if problems:
+        raise ValidationError(problems)
+    version = ShortBreaksCriteria.objects.create(
+        **proposed, reason=reason.strip()[:300], changed_by=actor
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=version,
+        changes=proposed,
+        summary="Changed the short breaks criteria",
+    )
+    return version

@@ -40,6 +40,11 @@ urlpatterns = [
     path("manage/local-offer.csv", manage_views.export, {"kind": "csv"}, name="export_csv"),
     path("manage/local-offer.xlsx", manage_views.export, {"kind": "xlsx"}, name="export_xlsx"),
     path("manage/changes/<int:change_id>/", manage_views.change_decide, name="change"),
+    path(
+        "manage/short-breaks/",
+        manage_views.short_breaks_criteria,
+        name="short_breaks_criteria",
+    ),
     path("manage/import/", import_views.import_start, name="import"),
     path("manage/import/<int:run_id>/", import_views.import_run, name="import_run"),
     path("manage/import/<int:run_id>/import/", import_views.import_confirm, name="import_confirm"),

@@ -145,7 +145,8 @@ def short_breaks_checker(request: HttpRequest) -> HttpResponse:
     """ "Could my child get this?": short breaks and personal budgets, each answer explained."""
     asked = bool(request.GET)
     form = ShortBreaksForm(request.GET if asked else None)
-    context: dict[str, object] = {"form": form}
+    criteria = selectors.short_breaks_criteria()
+    context: dict[str, object] = {"form": form, "criteria": criteria}
     if asked and not form.is_valid():
         return render(request, "directory/short_breaks.html", context, status=400)
     if asked:
@@ -157,6 +158,6 @@ def short_breaks_checker(request: HttpRequest) -> HttpResponse:
             ehc_plan=data["ehc_plan"],
             needs_more_help=data["needs_more_help"] == "yes",
         )
-        context["findings"] = short_breaks.check(answers)
+        context["findings"] = short_breaks.check(answers, criteria)
         context["age"] = answers.age
     return render(request, "directory/short_breaks.html", context)
