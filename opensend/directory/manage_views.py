@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from opensend.core.downloads import document_response
 from opensend.core.views_helpers import form_submitted
-from opensend.directory import access, exports, selectors, services
+from opensend.directory import access, exports, figures, selectors, services
 from opensend.directory.forms import (
     AnswerForm,
     DecisionForm,
@@ -48,6 +48,7 @@ def manage_home(request: HttpRequest) -> HttpResponse:
             "problems": selectors.problems_to_answer(user=request.user).count(),
             "gaps": selectors.searches_without_results(user=request.user),
             "my_changes": selectors.changes_proposed_by(user=request.user),
+            "figures": figures.local_offer_figures(user=request.user, today=today),
         },
     )
 
