@@ -126,29 +126,30 @@ def _as_uuid(value: str) -> uuid.UUID | None:
         return None
 
 
-def _organisation(entry: Incoming, new: dict[str, Organization]) -> Organization | None:
-    """Ours if it exists (by id, then name); a new unsaved one if the entry names it (the same
-    one for every entry of the file that names it)."""
-    for key in (entry.organisation_id, entry.organisation.lower()):
-        if key and key in new:
-            return new[key]
+def _organisation(entry: Incoming, seen: dict[str, Organization]) -> Organization | None:
+    """Ours if it exists (by id, then name); a new unsaved one if the entry names it. The same
+    object for every entry of the file that names it (so a new one is made once)."""
+    keys = [k for k in (entry.organisation_id, entry.organisation.lower()) if k]
+    for key in keys:
+        if key in seen:
+            return seen[key]
     as_uuid = _as_uuid(entry.organisation_id) if entry.organisation_id else None
     found = Organization.objects.filter(pk=as_uuid).first() if as_uuid else None
     if found is None and entry.organisation:
         found = Organization.objects.filter(name__iexact=entry.organisation).first()
     if found is None and entry.organisation:
         found = Organization(name=entry.organisation, id=as_uuid or uuid.uuid4())
-        new.update({k: found for k in (entry.organisation_id, entry.organisation.lower()) if k})
+    if found is not None:
+        seen.update(dict.fromkeys(keys, found))
     return found
 
 
 def _terms(entry: Incoming, known: dict[str, TaxonomyTerm]) -> list[uuid.UUID] | None:
     if entry.terms is None:
         return None
-    by_id = {str(t.pk): t for t in known.values()}
     ids: list[uuid.UUID] = []
     for value in entry.terms:
-        term = known.get(value) or by_id.get(value)
+        term = known.get(value)
         if term is None:
             entry.notes.append(f"A need or type of help we do not use was left out: {value}")
         elif term.pk not in ids:
@@ -240,7 +241,8 @@ def _newer_here(service: Service, entry: Incoming) -> str:
 
 def import_plan(entries: list[Incoming], *, replace_local_changes: bool = False) -> list[Planned]:
     """What importing these entries would do, row by row. Reads only: writes nothing."""
-    known = {t.code: t for t in TaxonomyTerm.objects.all()}
+    # Terms by our code (a CSV's "terms") and by id (an ORUK feed's taxonomy_term_id).
+    known = {key: t for t in TaxonomyTerm.objects.all() for key in (t.code, str(t.pk))}
     seen: dict[str, str] = {}
     new_organisations: dict[str, Organization] = {}
     planned: list[Planned] = []

@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.dateparse import parse_date, parse_datetime
 
+from opensend.directory import geography
 from opensend.directory.models import ServiceStatus, Weekday
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -244,7 +245,7 @@ def _oruk_entry(number: int, item: Any) -> Incoming:
     _check_fields(entry)
     sals = item.get("service_at_locations")
     if isinstance(sals, list) and sals and isinstance(sals[0], dict):
-        entry.location = _oruk_location(sals[0].get("location") or {})
+        entry.location = _placed(entry, _oruk_location(sals[0].get("location") or {}))
     _oruk_related(entry, item)
     return entry
 
@@ -288,6 +289,22 @@ def _oruk_location(location: Any) -> dict[str, Any] | None:
         except (TypeError, ValueError):
             row[key] = None
     return row if any(row.values()) else None
+
+
+def _placed(entry: Incoming, location: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A location without a map position is placed at its postcode district's centre, so that
+    distance searches find it (as the search places a family's postcode)."""
+    if location is None or location.get("latitude") is not None or not location["postal_code"]:
+        return location
+    try:
+        place = geography.place_for_postcode(location["postal_code"])
+    except geography.UnknownPostcodeError:
+        entry.notes.append(
+            f"Its postcode {location['postal_code']} is not one we can place, so a search by "
+            "distance will not find it"
+        )
+        return location
+    return {**location, "latitude": place.latitude, "longitude": place.longitude}
 
 
 def _clock(value: Any) -> time | None:
@@ -400,7 +417,9 @@ def _csv_entry(number: int, row: dict[str, str], headings: list[str]) -> Incomin
             "city": "",
             "postal_code": _text(row.get("postcode"), 10).upper(),
         }
-        entry.location = location if location["address_1"] or location["postal_code"] else None
+        entry.location = _placed(
+            entry, location if location["address_1"] or location["postal_code"] else None
+        )
     if "phone" in headings:
         entry.phones = [p.strip()[:30] for p in row.get("phone", "").split(";") if p.strip()]
     if "terms" in headings:

@@ -200,6 +200,7 @@ def test_a_csv_download_imports_back_and_its_edits_are_updates(world):
     rows[0]["maximum age"] = "18"
     rows.append({**rows[1], "id": "", "name": "New Club", "email": "bad"})
     rows.append({**rows[1], "id": "", "name": "Brand New Club"})
+    rows.append({**rows[1], "id": "", "name": "Far Club", "postcode": "ZZ9 9ZZ"})
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
     writer.writeheader()
@@ -207,16 +208,19 @@ def test_a_csv_download_imports_back_and_its_edits_are_updates(world):
     assert check(editor, "edited.csv", buffer.getvalue()).status_code == 302
     run = ImportRun.objects.latest("pk")
     assert run.report["counts"] == {
-        "create": 1,
+        "create": 2,
         "update": 1,
         "conflict": 0,
         "reject": 1,
         "unchanged": 1,
     }
+    far = next(r for r in run.report["rows"] if r["name"] == "Far Club")
+    assert "Its postcode ZZ9 9ZZ is not one we can place" in far["reasons"][0]
     editor.post(reverse("directory:import_confirm", args=[run.pk]))
     assert Service.objects.get(name="Rainbow Swimming").maximum_age == 18
     assert Service.objects.get(name="Rainbow Swimming").attributes.count() == 1
-    assert Service.objects.filter(name="Brand New Club").exists()
+    new_place = Service.objects.get(name="Brand New Club").at_locations.get().location
+    assert new_place.postal_code == "AT9 1AA" and new_place.latitude is not None  # placed
     assert not Service.objects.filter(name="New Club").exists()
 
 
