@@ -465,5 +465,5 @@ def build_demo_directory(*, seed: int, today: date) -> int:
             )
             maker.service(org, district, kind, serial)
     made = from_settings + maker.save()
-    build_demo_directory_files(today=today)
+    build_demo_directory_files()
     return made

@@ -2,8 +2,6 @@
 Local Offer officer) and a provider's new leaflet for another entry, waiting for approval. Each
 is a small made-up PDF, stored through core.uploads like any upload."""
 
-from datetime import date
-
 from django.core.files.base import ContentFile
 
 from opensend.accounts.models import User
@@ -57,48 +55,42 @@ def _editor(kind: str) -> User | None:
     )
 
 
-def build_demo_directory_files(*, today: date) -> int:
+def _add_leaflet(actor: User, service: Service, filename: str, lines: list[str]) -> None:
+    upload = ContentFile(leaflet_pdf(service.name, lines), name=filename)
+    service_document_upload(
+        actor=actor, service=service, kind="leaflet", checked=check_upload(upload)
+    )
+
+
+def build_demo_directory_files() -> int:
     """Add the demo leaflets; returns how many (none if the area has no Local Offer editors)."""
     council_editor = _editor(OrganisationKind.COUNCIL)
     showcase = Service.objects.filter(name="Autism-friendly Saturday Swimming").first()
     if council_editor is None or showcase is None:
         return 0
-    pdf = leaflet_pdf(
-        "Autism-friendly Saturday Swimming",
+    _add_leaflet(
+        council_editor,
+        showcase,
+        "Saturday swimming leaflet.pdf",
         [
             "Saturdays, 10am to 12pm, for autistic children aged 5 to 16.",
             "Lights and music down, small groups, a coach in the water.",
             "Your first session is a visit: phone or email to book.",
         ],
     )
-    upload = ContentFile(pdf, name="Saturday swimming leaflet.pdf")
-    service_document_upload(
-        actor=council_editor,
-        service=showcase,
-        kind="leaflet",
-        checked=check_upload(upload),
-        today=today,
-    )
-    made = 1
     provider_editor = _editor(OrganisationKind.PROVIDER)
+    if provider_editor is None:
+        return 1
     theirs = (
         Service.objects.filter(
             organization__owner__memberships__user=provider_editor, setting__isnull=True
         )
         .order_by("name")
         .first()
-        if provider_editor
-        else None
     )
-    if provider_editor is not None and theirs is not None:
-        pdf = leaflet_pdf(theirs.name, ["What we offer, when, and how to book."])
-        upload = ContentFile(pdf, name=f"{theirs.name} leaflet.pdf")
-        service_document_upload(
-            actor=provider_editor,
-            service=theirs,
-            kind="leaflet",
-            checked=check_upload(upload),
-            today=today,
-        )
-        made += 1
-    return made
+    if theirs is None:
+        return 1
+    _add_leaflet(
+        provider_editor, theirs, f"{theirs.name} leaflet.pdf", ["What we offer and how to book."]
+    )
+    return 2

@@ -212,7 +212,6 @@ def document_upload(request: HttpRequest, service_id: UUID) -> HttpResponse:
                 kind=form.cleaned_data["kind"],
                 checked=form.cleaned_data["document"],
                 alt_text=form.cleaned_data["alt_text"],
-                today=timezone.localdate(),
             )
         except ValueError as error:
             field = "alt_text" if "Describe" in str(error) else "document"

@@ -26,7 +26,7 @@ from opensend.core.uploads import (
     attach_document,
     delete_stored,
 )
-from opensend.directory import short_breaks
+from opensend.directory import access, short_breaks
 from opensend.directory.models import (
     EDITABLE_FIELDS,
     Attribute,
@@ -183,12 +183,7 @@ def search_without_results_record(*, words: str, filters: dict[str, Any]) -> Non
 @transaction.atomic
 def service_review(*, actor: Actor, service: Service, today: date) -> Service:
     """An owner or editor confirms the entry is right today: its "last reviewed" date."""
-    from opensend.directory.access import is_council_editor, owner_organisation_ids
-
-    if not is_council_editor(actor) and (
-        service.organization.owner_id not in owner_organisation_ids(actor)
-    ):
-        raise PermissionDenied
+    access.require_keeper(actor, service.organization.owner_id)
     service.assured_date = today
     service.assurer_email = getattr(actor, "email", "") or ""
     service.save(update_fields=["assured_date", "assurer_email", "last_modified", "updated_at"])
@@ -215,17 +210,12 @@ def service_change_propose(
 ) -> ServiceChange | None:
     """A change to an entry. A council editor's is made at once (and returns None); a
     provider's waits for approval (returns the change). Raises ValueError if nothing changed."""
-    from opensend.directory.access import is_council_editor, owner_organisation_ids
-
-    if not is_council_editor(actor) and (
-        service.organization.owner_id not in owner_organisation_ids(actor)
-    ):
-        raise PermissionDenied
+    access.require_keeper(actor, service.organization.owner_id)
     before = _field_values(service)
     changed = {k: v for k, v in values.items() if k in EDITABLE_FIELDS and before[k] != v}
     if not changed:
         raise ValueError("You have not changed anything")
-    if is_council_editor(actor):
+    if access.is_council_editor(actor):
         _apply(service, changed, checked_on=today, by=actor)
         audit_record(
             actor=actor,
@@ -261,9 +251,7 @@ def service_change_decide(
 ) -> ServiceChange:
     """A council editor approves a provider's change (it is applied, and the entry counts as
     checked today) or refuses it with a reason the provider sees."""
-    from opensend.directory.access import is_council_editor
-
-    if not is_council_editor(actor) or change.proposed_by_id == getattr(actor, "pk", None):
+    if not access.is_council_editor(actor) or change.proposed_by_id == getattr(actor, "pk", None):
         raise PermissionDenied
     if change.status != ChangeStatus.PENDING:
         raise ValueError("This change has already been decided")
@@ -294,11 +282,7 @@ def service_change_decide(
 @transaction.atomic
 def feedback_resolve(*, actor: Actor, feedback: Feedback, response: str) -> Feedback:
     """The owner or an editor says what they did about a reported problem."""
-    from opensend.directory.access import is_council_editor, owner_organisation_ids
-
-    owner = feedback.service.organization.owner_id
-    if not is_council_editor(actor) and owner not in owner_organisation_ids(actor):
-        raise PermissionDenied
+    access.require_keeper(actor, feedback.service.organization.owner_id)
     if feedback.resolved_at is not None:
         raise ValueError("This report has already been dealt with")
     response = response.strip()
@@ -325,17 +309,11 @@ def service_document_upload(
     kind: str,
     checked: CheckedUpload,
     alt_text: str = "",
-    today: date,
 ) -> ServiceChange | None:
     """A logo or leaflet for an entry, already checked by core.uploads.check_upload. A council
     editor's is public at once (returns None); a provider's waits for approval like any other
     change (returns the change). Raises ValueError for the wrong type or a logo with no text."""
-    from opensend.directory.access import is_council_editor, owner_organisation_ids
-
-    if not is_council_editor(actor) and (
-        service.organization.owner_id not in owner_organisation_ids(actor)
-    ):
-        raise PermissionDenied
+    access.require_keeper(actor, service.organization.owner_id)
     if kind not in DOCUMENT_TYPES:
         raise ValueError("Choose a logo or a leaflet")
     if checked.content_type not in DOCUMENT_TYPES[kind]:
@@ -353,32 +331,27 @@ def service_document_upload(
         delete_stored(document.document)
         raise
     label = document.get_kind_display().lower()
-    summary = {"document": checked.name, "kind": kind}
-    if is_council_editor(actor):
+    change = None
+    if access.is_council_editor(actor):
         setattr(service, kind, document)
         service.save(update_fields=[kind, "last_modified", "updated_at"])
-        audit_record(
-            actor=actor,
-            action=Action.UPDATE,
-            obj=service,
-            changes=summary,
-            summary=f"Added a {label} to the Local Offer entry",
+    else:
+        current = getattr(service, kind)
+        change = ServiceChange.objects.create(
+            service=service,
+            before={kind: current.document_name} if current else {},
+            proposed={},
+            document=document,
+            proposed_by=actor,
         )
-        return None
-    current = getattr(service, kind)
-    change = ServiceChange.objects.create(
-        service=service,
-        before={kind: current.document_name} if current else {},
-        proposed={},
-        document=document,
-        proposed_by=actor,
-    )
     audit_record(
         actor=actor,
-        action=Action.CREATE,
+        action=Action.CREATE if change else Action.UPDATE,
         obj=service,
-        changes=summary,
-        summary=f"Proposed a new {label} for the Local Offer entry",
+        changes={"document": checked.name, "kind": kind},
+        summary=f"Proposed a new {label} for the Local Offer entry"
+        if change
+        else f"Added a {label} to the Local Offer entry",
     )
     return change
 
@@ -398,9 +371,7 @@ def short_breaks_criteria_change(
 ) -> ShortBreaksCriteria:
     """A council editor sets new short breaks criteria: a new version (who, when, why) that the
     "Could my child get this?" checker uses from now on. Raises ValidationError by field."""
-    from opensend.directory.access import is_council_editor
-
-    if not is_council_editor(actor):
+    if not access.is_council_editor(actor):
         raise PermissionDenied
     proposed = {name: values[name] for name in CRITERIA_FIELDS}
     problems = short_breaks.criteria_problems(short_breaks.Criteria(**proposed))
