@@ -78,11 +78,14 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAX_IMPORT_BYTES:
         raise ImportFileError("The file must be smaller than 5 MB")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFileError(
             "The file must be saved as UTF-8 text (in Excel: Save as, CSV UTF-8)"
         ) from None
+    if "\x00" in text:
+        raise ImportFileError("The file is not a text file: it has a NUL character in it")
+    return text
 
 
 def guess_kind(name: str, text: str) -> str:
@@ -103,7 +106,8 @@ def read(kind: str, text: str) -> list[Incoming]:
 
 
 def _text(value: Any, limit: int = 0) -> str:
-    text = "" if value is None else str(value).strip()
+    # A NUL cannot be kept in a PostgreSQL text column (a feed may escape one as \u0000).
+    text = "" if value is None else str(value).replace("\x00", "").strip()
     return text[:limit] if limit else text
 
 
@@ -210,6 +214,8 @@ def read_oruk(text: str) -> list[Incoming]:
         raise ImportFileError(
             f"The file is not valid JSON (line {error.lineno}, column {error.colno})"
         ) from None
+    except RecursionError:
+        raise ImportFileError("The file is nested too deeply to be a feed") from None
     return [_oruk_entry(i, item) for i, item in enumerate(_items(data), start=1)]
 
 

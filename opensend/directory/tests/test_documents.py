@@ -66,6 +66,10 @@ def test_a_providers_leaflet_waits_for_approval_then_families_can_download_it(wo
     page = Client().get(public).content.decode()
     size = len(samples.PDF_BYTES)
     assert f"Download the leaflet: Swim times.pdf (PDF, {size} bytes)" in page
+    printable = Client().get(reverse("directory:service_print", args=[ours.id])).content.decode()
+    assert "Download the leaflet: Swim times.pdf" in printable
+    easy = Client().get(reverse("directory:service_easy_read", args=[ours.id])).content.decode()
+    assert f"Get the leaflet (PDF, {size} bytes)" in easy
     download = Client().get(reverse("directory:service_file", args=[ours.id, document.pk]))
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == samples.PDF_BYTES

@@ -272,6 +272,8 @@ def test_entries_from_settings_and_twice_in_the_file_are_rejected(world):
         ("list.csv", "title,place\nA,B\n", "it needs &#x27;name&#x27;, &#x27;organisation&#x27;"),
         ("list.csv", b"name\xff\xfe", "The file must be saved as UTF-8 text"),
         ("list.csv", "   ", "The selected file is empty"),
+        ("list.csv", "name,organisation,description\nA\x00,B,C\n", "has a NUL character"),
+        ("feed.json", "[" * 200_000, "nested too deeply"),
     ],
 )
 def test_a_bad_file_is_a_clear_400_and_nothing_is_written(world, name, content, message):
@@ -281,6 +283,12 @@ def test_a_bad_file_is_a_clear_400_and_nothing_is_written(world, name, content, 
     assert response.status_code == 400
     assert message in response.content.decode()
     assert snapshot() == before and not ImportRun.objects.exists()
+
+
+def test_an_escaped_nul_in_a_feed_is_dropped(world):
+    editor = world.client_for("local_offer_editor")
+    _import(editor, [feed_entry(name="Sensory\u0000 Sundays")])
+    assert Service.objects.filter(name="Sensory Sundays").exists()
 
 
 def test_no_file_chosen(world):
