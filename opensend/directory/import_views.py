@@ -4,7 +4,7 @@ would be created, updated or rejected and why, then import it. Thin: the work is
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -73,6 +73,10 @@ def import_confirm(request: HttpRequest, run_id: int) -> HttpResponse:
     run = selectors.import_run_get(user=request.user, run_id=run_id)
     try:
         run = import_services.import_apply(actor=request.user, run=run)
+    except ValidationError as error:
+        # The plan checks what the model checks; should an entry still fail, nothing is written.
+        messages.error(request, f"Nothing was imported: {'; '.join(error.messages)}")
+        return redirect(reverse("directory:import_run", args=[run.pk]))
     except (ValueError, imports.ImportFileError) as error:
         messages.error(request, str(error))
         return redirect(reverse("directory:import_run", args=[run.pk]))

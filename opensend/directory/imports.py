@@ -23,7 +23,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.dateparse import parse_date, parse_datetime
 
 from opensend.directory import geography
-from opensend.directory.models import ServiceStatus, Weekday
+from opensend.directory.models import Service, ServiceStatus, Weekday
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_ENTRIES = 5000
@@ -132,9 +132,18 @@ def _check_fields(entry: Incoming) -> None:
         except ValidationError:
             entry.errors.append(f"Its website is not a web address: {f['url']}")
     _check_status(entry)
+    _check_lengths(entry)
     low, high = f.get("minimum_age"), f.get("maximum_age")
     if low is not None and high is not None and low > high:
         entry.errors.append(f"Its youngest age ({low}) is above its oldest age ({high})")
+
+
+def _check_lengths(entry: Incoming) -> None:
+    for name, value in entry.fields.items():
+        limit = getattr(Service._meta.get_field(name), "max_length", None)
+        if name != "name" and limit and isinstance(value, str) and len(value) > limit:
+            label = {"url": "website", "email": "email address"}.get(name, name.replace("_", " "))
+            entry.errors.append(f"Its {label} is longer than {limit} characters")
 
 
 def _check_status(entry: Incoming) -> None:
@@ -154,7 +163,7 @@ def _age(entry: Incoming, key: str, value: Any, label: str) -> None:
         return
     try:
         number = int(Decimal(str(value).strip()))
-    except (InvalidOperation, ValueError):
+    except (InvalidOperation, ValueError, OverflowError):
         entry.errors.append(f"Its {label} is not a number: {value}")
         return
     if not 0 <= number <= MAX_AGE:
@@ -167,7 +176,10 @@ def _date(entry: Incoming, value: Any, label: str) -> date | None:
     text = _text(value)
     if not text:
         return None
-    parsed = parse_date(text[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", text) else None
+    try:
+        parsed = parse_date(text[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", text) else None
+    except ValueError:  # well formed but not a real date (2026-13-45)
+        parsed = None
     if parsed is None:
         entry.errors.append(f"Its {label} is not a date like 2026-03-31: {text}")
     return parsed
@@ -185,6 +197,18 @@ def _moment(entry: Incoming, value: Any) -> datetime | None:
         entry.errors.append(f"Its last change is not a date and time with a zone: {text}")
         return None
     return moment
+
+
+MAX_AMOUNT = Decimal("999999.99")  # what CostOption.amount holds (8 digits, 2 after the point)
+
+
+def _amount(value: Any) -> Decimal | None:
+    """Pounds and pence from 0 to 999,999.99, else None."""
+    try:
+        amount = Decimal(str(value).strip()).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        return None
+    return amount if Decimal(0) <= amount <= MAX_AMOUNT else None
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -272,10 +296,11 @@ def _oruk_related(entry: Incoming, item: dict[str, Any]) -> None:
         entry.amounts = []
         for option in item["cost_options"]:
             if isinstance(option, dict) and option.get("amount") not in (None, ""):
-                try:
-                    entry.amounts.append(Decimal(str(option["amount"])).quantize(Decimal("0.01")))
-                except InvalidOperation:
-                    entry.errors.append(f"A cost is not an amount: {option['amount']}")
+                amount = _amount(option["amount"])
+                if amount is None:
+                    entry.errors.append(f"A cost is not an amount of pounds: {option['amount']}")
+                else:
+                    entry.amounts.append(amount)
 
 
 def _oruk_location(location: Any) -> dict[str, Any] | None:
@@ -289,11 +314,12 @@ def _oruk_location(location: Any) -> dict[str, Any] | None:
         "city": _text(address.get("city"), 100),
         "postal_code": _text(address.get("postal_code"), 10).upper(),
     }
-    for key in ("latitude", "longitude"):
+    for key, limit in (("latitude", 90), ("longitude", 180)):
         try:
-            row[key] = float(location[key]) if location.get(key) is not None else None
+            number = float(location[key]) if location.get(key) is not None else None
         except (TypeError, ValueError):
-            row[key] = None
+            number = None
+        row[key] = number if number is not None and abs(number) <= limit else None
     return row if any(row.values()) else None
 
 
@@ -322,7 +348,11 @@ def _clock(value: Any) -> time | None:
 def _oruk_schedule(entry: Incoming, schedule: Any) -> dict[str, Any] | None:
     if not isinstance(schedule, dict):
         return None
-    days = [d.strip().upper() for d in _text(schedule.get("byday")).split(",") if d.strip()]
+    days = list(
+        dict.fromkeys(
+            d.strip().upper() for d in _text(schedule.get("byday")).split(",") if d.strip()
+        )
+    )
     if not days or any(d not in Weekday.values for d in days):
         entry.notes.append(f"A time with days we do not understand was left out: {days}")
         return None
@@ -442,7 +472,8 @@ def _csv_cost(entry: Incoming, cost: str) -> None:
         entry.amounts = []
         return
     match = re.fullmatch(r"(?:from\s+)?£?\s*(\d+(?:\.\d{1,2})?)", cost, re.I)
-    if match:
-        entry.amounts = [Decimal(match[1]).quantize(Decimal("0.01"))]
+    amount = _amount(match[1]) if match else None
+    if amount is not None:
+        entry.amounts = [amount]
     else:
         entry.notes.append(f"The cost was not understood and was left as it is: {cost}")

@@ -263,6 +263,29 @@ def test_entries_from_settings_and_twice_in_the_file_are_rejected(world):
     assert reasons[2][0] == "It is in the file twice (also Entry 2)"
 
 
+def test_values_an_entry_cannot_hold_are_reasons_not_errors_later(world):
+    editor = world.client_for("local_offer_editor")
+    long_url = "https://example.org/" + "a" * 300
+    run = _import(
+        editor,
+        [
+            feed_entry(url=long_url),
+            feed_entry(id="", name="Dear", cost_options=[{"amount": 10_000_000}]),
+            feed_entry(id="", name="Odd", cost_options=[{"amount": "-1"}]),
+            feed_entry(id="", name="Forever", minimum_age="Infinity"),
+            feed_entry(id="", name="Never", assured_date="2026-13-45"),
+        ],
+    )
+    assert run.report["counts"]["reject"] == 5
+    reasons = [r["reasons"][0] for r in run.report["rows"]]
+    assert reasons[0] == "Its website is longer than 200 characters"
+    assert reasons[1] == "A cost is not an amount of pounds: 10000000"
+    assert reasons[2] == "A cost is not an amount of pounds: -1"
+    assert reasons[3] == "Its youngest age is not a number: Infinity"
+    assert reasons[4] == "Its last checked date is not a date like 2026-03-31: 2026-13-45"
+    assert not Service.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
