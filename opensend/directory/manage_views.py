@@ -81,7 +81,10 @@ def service_edit(request: HttpRequest, service_id: UUID) -> HttpResponse:
             return redirect(reverse("directory:manage"))
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "directory/service_edit.html", {"form": form, "service": shown}, status=status
+        request,
+        "directory/service_edit.html",
+        {"form": form, "service": shown, "is_editor": access.is_council_editor(request.user)},
+        status=status,
     )
 
 

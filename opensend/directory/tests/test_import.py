@@ -131,6 +131,8 @@ def test_the_import_writes_all_new_and_changed_entries_with_where_they_came_from
     assert service.schedules.get().byday == "SU"
     assert service.at_locations.get().location.postal_code == "AT3 1AB"
     assert AuditEvent.objects.filter(object_id=str(service.id), action="create").exists()
+    entry_page = editor.get(reverse("directory:service_edit", args=[service.id])).content.decode()
+    assert f'Imported from <a class="govuk-link" href="{run_page}">calm.json</a>' in entry_page
     run.refresh_from_db()
     assert run.status == "imported" and run.run_by == world.users["local_offer_editor"]
     # The same run cannot be imported twice.
