@@ -19,6 +19,7 @@ from django.conf import settings
 
 from opensend.accounts.models import Organisation as AccountOrganisation
 from opensend.accounts.roles import OrganisationKind
+from opensend.demo.directory_files import build_demo_directory_files
 from opensend.directory import geography
 from opensend.directory.models import (
     Accessibility,
@@ -463,4 +464,6 @@ def build_demo_directory(*, seed: int, today: date) -> int:
                 else (maker.rng.choice(orgs[:-1]))
             )
             maker.service(org, district, kind, serial)
-    return from_settings + maker.save()
+    made = from_settings + maker.save()
+    build_demo_directory_files()
+    return made

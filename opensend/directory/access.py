@@ -7,6 +7,8 @@ the entries of the directory organisations that name it as `owner`; their change
 council editor before they are public.
 """
 
+from django.core.exceptions import PermissionDenied
+
 from opensend.accounts.models import Organisation
 from opensend.accounts.permissions import access_for
 from opensend.accounts.roles import OrganisationKind, Role
@@ -30,3 +32,9 @@ def owner_organisation_ids(user: object) -> frozenset[int]:
 
 def may_manage(user: object) -> bool:
     return is_council_editor(user) or bool(owner_organisation_ids(user))
+
+
+def require_keeper(user: object, owner_id: int | None) -> None:
+    """PermissionDenied unless the user keeps entries of this owner (or is a council editor)."""
+    if not is_council_editor(user) and owner_id not in owner_organisation_ids(user):
+        raise PermissionDenied

@@ -31,6 +31,9 @@ COLUMNS = [
     "website",
     "last checked",
     "stale",
+    # For importing the file back (directory.imports): what changed when, and the terms.
+    "last changed",
+    "terms",
 ]
 
 
@@ -60,6 +63,8 @@ def rows(services: Iterable[Service], today: date) -> list[list[object]]:
                 s.url,
                 s.assured_date.isoformat() if s.assured_date else "",
                 "yes" if s.assured_date is None or s.assured_date < cutoff else "no",
+                s.last_modified.isoformat(),
+                "; ".join(a.taxonomy_term.code for a in s.attributes.all()),
             ]
         )
     return out

@@ -5,8 +5,15 @@ from typing import Any
 from django import forms
 
 from opensend.core.forms import GovukForm, GovukModelForm
+from opensend.core.uploads import DocumentField
 from opensend.directory import geography
-from opensend.directory.models import EDITABLE_FIELDS, FIELD_LABELS, Service, Weekday
+from opensend.directory.models import (
+    EDITABLE_FIELDS,
+    FIELD_LABELS,
+    Service,
+    ShortBreaksCriteria,
+    Weekday,
+)
 from opensend.directory.selectors import terms_for_choice
 
 DISTANCES = [("1", "1 mile"), ("3", "3 miles"), ("5", "5 miles"), ("10", "10 miles")]
@@ -163,3 +170,106 @@ class ShortBreaksForm(GovukForm):
         choices=YES_NO,
         widget=forms.RadioSelect,
     )
+
+
+class ImportForm(GovukForm):
+    """Check a file (or the configured feed) before importing it."""
+
+    source = forms.ChoiceField(
+        label="What do you want to import?",
+        widget=forms.RadioSelect,
+        choices=[("file", "A file from your computer")],
+        initial="file",
+    )
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="An Open Referral UK feed saved as JSON, or a CSV file with the columns of "
+        "our download (name, organisation, description, and any others), smaller than 5 MB",
+        required=False,
+    )
+    replace_local_changes = forms.BooleanField(
+        label="Also replace entries that were changed here since (conflicts)",
+        help_text="If you leave this, those entries are listed and not changed.",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, feed_url: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if feed_url:
+            self.fields["source"].choices = [  # type: ignore[attr-defined]
+                ("file", "A file from your computer"),
+                ("feed", f"The Open Referral UK feed at {feed_url}"),
+            ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("source") == "file" and not data.get("file"):
+            self.add_error("file", "Select a file to import")
+        return data
+
+
+class DocumentUploadForm(GovukForm):
+    """A logo or a leaflet for an entry (checked by core.uploads before anything is kept)."""
+
+    kind = forms.ChoiceField(
+        label="What are you adding?",
+        widget=forms.RadioSelect,
+        choices=[
+            ("logo", "A logo (JPEG or PNG image)"),
+            ("leaflet", "A leaflet (PDF, Word document or OpenDocument text)"),
+        ],
+    )
+    document = DocumentField(label="Upload the file")
+    alt_text = forms.CharField(
+        label="Describe the logo (for a logo)",
+        help_text="For people who cannot see it, for example: Rainbow Trust logo",
+        required=False,
+        max_length=200,
+    )
+
+
+class ShortBreaksCriteriaForm(GovukModelForm):
+    """The council's short breaks criteria, as the "Could my child get this?" checker uses them."""
+
+    statement_url = forms.URLField(
+        label="Link to your published short breaks services statement",
+        required=False,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Enter a web address, like https://www.example.gov.uk/short-breaks"
+        },
+    )
+
+    class Meta:
+        model = ShortBreaksCriteria
+        fields = [
+            "max_age",
+            "open_access_min_age",
+            "diagnosis_needed",
+            "how_to_apply",
+            "statement_url",
+            "reason",
+        ]
+        labels = {
+            "max_age": "Oldest age for short breaks (years)",
+            "open_access_min_age": "Youngest age for clubs and play schemes (years)",
+            "diagnosis_needed": "Clubs and play schemes ask for a diagnosis before a child joins",
+            "how_to_apply": "How to ask for an assessment",
+            "reason": "Why are the criteria changing?",
+        }
+        help_texts = {
+            "max_age": "17 or under: short breaks are for children",
+            "how_to_apply": "Families see this as the next step, for example: Call the "
+            "Disabled Children's Team on 01632 960 000",
+            "reason": "For example: the new short breaks statement agreed in April",
+        }
+        widgets = {
+            "max_age": forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}
+            ),
+            "open_access_min_age": forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}
+            ),
+            "how_to_apply": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {"reason": {"required": "Say why the criteria are changing"}}

@@ -7,14 +7,22 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from opensend.directory import access, exports, selectors, services
-from opensend.directory.forms import AnswerForm, DecisionForm, ServiceEditForm
+from opensend.core.downloads import document_response
+from opensend.core.views_helpers import form_submitted
+from opensend.directory import access, exports, figures, selectors, services
+from opensend.directory.forms import (
+    AnswerForm,
+    DecisionForm,
+    DocumentUploadForm,
+    ServiceEditForm,
+    ShortBreaksCriteriaForm,
+)
 from opensend.directory.models import Service
 
 
@@ -40,6 +48,7 @@ def manage_home(request: HttpRequest) -> HttpResponse:
             "problems": selectors.problems_to_answer(user=request.user).count(),
             "gaps": selectors.searches_without_results(user=request.user),
             "my_changes": selectors.changes_proposed_by(user=request.user),
+            "figures": figures.local_offer_figures(user=request.user, today=today),
         },
     )
 
@@ -72,7 +81,10 @@ def service_edit(request: HttpRequest, service_id: UUID) -> HttpResponse:
             return redirect(reverse("directory:manage"))
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "directory/service_edit.html", {"form": form, "service": shown}, status=status
+        request,
+        "directory/service_edit.html",
+        {"form": form, "service": shown, "is_editor": access.is_council_editor(request.user)},
+        status=status,
     )
 
 
@@ -174,7 +186,7 @@ def export(request: HttpRequest, kind: str) -> HttpResponse:
     """The entries you keep, as CSV or Excel."""
     _check(request)
     services_qs = selectors.services_for_manager(user=request.user).prefetch_related(
-        "at_locations__location", "schedules", "phones", "cost_options"
+        "at_locations__location", "schedules", "phones", "cost_options", "attributes__taxonomy_term"
     )
     data = exports.rows(services_qs, timezone.localdate())
     if kind == "csv":
@@ -186,3 +198,79 @@ def export(request: HttpRequest, kind: str) -> HttpResponse:
         )
     response["Content-Disposition"] = f'attachment; filename="local-offer.{kind}"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_upload(request: HttpRequest, service_id: UUID) -> HttpResponse:
+    """A logo or leaflet for an entry: a provider's waits for approval, an editor's is public."""
+    _check(request)
+    service = selectors.service_get_for_manager(user=request.user, service_id=service_id)
+    form = DocumentUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change = services.service_document_upload(
+                actor=request.user,
+                service=service,
+                kind=form.cleaned_data["kind"],
+                checked=form.cleaned_data["document"],
+                alt_text=form.cleaned_data["alt_text"],
+            )
+        except ValueError as error:
+            field = "alt_text" if "Describe" in str(error) else "document"
+            form.add_error(field, str(error))
+        else:
+            messages.success(
+                request,
+                "Your file has been sent to the Local Offer team to approve"
+                if change
+                else "The file is on the public page",
+            )
+            return redirect(reverse("directory:service_edit", args=[service.id]))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "directory/document_upload.html",
+        {"form": form, "service": service, "is_editor": access.is_council_editor(request.user)},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def document_download(request: HttpRequest, document_id: int) -> FileResponse:
+    """A logo or leaflet of an entry you keep, approved or waiting (to check it before it is
+    public)."""
+    _check(request)
+    document = selectors.document_get_for_manager(user=request.user, document_id=document_id)
+    return document_response(
+        document.document, filename=document.document_name, content_type=document.document_type
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def short_breaks_criteria(request: HttpRequest) -> HttpResponse:
+    """The council's short breaks criteria: change them (a new version) and see every version."""
+    versions = selectors.short_breaks_criteria_versions(user=request.user)
+    current = selectors.short_breaks_criteria()
+    initial = {name: getattr(current, name) for name in services.CRITERIA_FIELDS}
+    form = ShortBreaksCriteriaForm(request.POST or None, initial=initial)
+    done, _ = form_submitted(
+        request,
+        form,
+        lambda data: services.short_breaks_criteria_change(
+            actor=request.user,
+            values={name: data[name] for name in services.CRITERIA_FIELDS},
+            reason=data["reason"],
+        ),
+        "The short breaks checker now uses the new criteria",
+    )
+    if done:
+        return redirect(reverse("directory:short_breaks_criteria"))
+    return render(
+        request,
+        "directory/short_breaks_criteria.html",
+        {"form": form, "versions": versions[:50], "current": current},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -151,6 +151,28 @@ class Service(UUIDModel):
     terms = models.ManyToManyField(  # type: ignore[var-annotated]
         TaxonomyTerm, through="Attribute", related_name="services", blank=True
     )
+    # Where the entry came from when it was imported (directory.imports): the import that last
+    # wrote it, its id or row in that source, and when (a later local edit is then newer).
+    import_run = models.ForeignKey(
+        "directory.ImportRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_ref = models.CharField(max_length=200, blank=True)
+    imported_at = models.DateTimeField(null=True, blank=True)
+    # The approved logo and leaflet (directory.models_upkeep.ServiceDocument).
+    logo = models.ForeignKey(
+        "directory.ServiceDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    leaflet = models.ForeignKey(
+        "directory.ServiceDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = ServiceQuerySet.as_manager()
 
@@ -416,6 +438,23 @@ class ServiceChange(TimeStampedModel):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField(blank=True)
+    # A new logo or leaflet, shown to the editor with the change and made public on approval.
+    document = models.ForeignKey(
+        "directory.ServiceDocument",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+
+# Imports, uploaded files and the short breaks criteria are kept in their own module.
+from opensend.directory.models_upkeep import (  # noqa: E402, F401
+    DocumentKind,
+    ImportRun,
+    ServiceDocument,
+    ShortBreaksCriteria,
+)

@@ -9,22 +9,27 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from uuid import UUID
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from opensend.directory import geography
+from opensend.core.uploads import KINDS_BY_TYPE, size_text
+from opensend.directory import geography, short_breaks
 from opensend.directory.models import (
     FIELD_LABELS,
     WEEKDAY_ORDER,
     ChangeStatus,
     Feedback,
     FeedbackKind,
+    ImportRun,
     Location,
     Schedule,
     SearchWithoutResults,
     Service,
     ServiceAtLocation,
     ServiceChange,
+    ServiceDocument,
+    ShortBreaksCriteria,
     TaxonomyTerm,
     Weekday,
 )
@@ -316,7 +321,7 @@ def change_get_for_editor(*, user: object, change_id: int) -> "ServiceChange":
 
 def change_rows(change: "ServiceChange") -> list[tuple[str, object, object]]:
     """(field label, as it was, as proposed) for each field the change touches: the diff."""
-    return [
+    rows: list[tuple[str, object, object]] = [
         (
             FIELD_LABELS.get(name, name),
             change.before.get(name),
@@ -324,6 +329,37 @@ def change_rows(change: "ServiceChange") -> list[tuple[str, object, object]]:
         )
         for name, value in change.proposed.items()
     ]
+    document = change.document
+    if document is not None:
+        new = document.document_name
+        if document.alt_text:
+            new += f" (described as: {document.alt_text})"
+        rows.append((document.get_kind_display(), change.before.get(document.kind), new))
+    return rows
+
+
+def document_text(document: ServiceDocument) -> str:
+    """ "PDF, 120 KB": what a family downloads."""
+    kind = KINDS_BY_TYPE.get(document.document_type)
+    return f"{kind.label if kind else 'File'}, {size_text(document.size)}"
+
+
+def document_get_public(*, service_id: UUID, document_id: int) -> ServiceDocument:
+    """An entry's approved logo or leaflet, if the entry is public; else the same 404."""
+    service = service_get_public(service_id=service_id)
+    if document_id not in (service.logo_id, service.leaflet_id):
+        raise Http404("No such file")
+    return ServiceDocument.objects.get(pk=document_id)
+
+
+def document_get_for_manager(*, user: object, document_id: int) -> ServiceDocument:
+    """A logo or leaflet (approved or waiting) of an entry this user keeps; else a 404."""
+    try:
+        return ServiceDocument.objects.get(
+            pk=document_id, service__in=services_for_manager(user=user)
+        )
+    except ServiceDocument.DoesNotExist:
+        raise Http404("No such file") from None
 
 
 def problems_to_answer(*, user: object) -> QuerySet[Feedback]:
@@ -372,3 +408,48 @@ def changes_proposed_by(*, user: object, limit: int = 20) -> QuerySet[ServiceCha
         .select_related("service")
         .order_by("-created_at", "-pk")[:limit]
     )
+
+
+def import_runs(*, user: object, limit: int = 10) -> list[ImportRun]:
+    """The latest imports (checked or done), for council editors only."""
+    from opensend.directory import access
+
+    if not access.is_council_editor(user):
+        return []
+    return list(ImportRun.objects.select_related("run_by").defer("content")[:limit])
+
+
+def import_run_get(*, user: object, run_id: int) -> ImportRun:
+    """An import, for a council editor (anyone else: 403, as for the page)."""
+    from opensend.directory import access
+
+    if not access.is_council_editor(user):
+        raise PermissionDenied
+    try:
+        return ImportRun.objects.get(pk=run_id)
+    except ImportRun.DoesNotExist:
+        raise Http404(NOT_FOUND) from None
+
+
+def short_breaks_criteria() -> short_breaks.Criteria:
+    """The council's short breaks criteria in force: the newest version, else the default."""
+    latest = ShortBreaksCriteria.objects.first()
+    if latest is None:
+        return short_breaks.DEFAULT_CRITERIA
+    return short_breaks.Criteria(
+        max_age=latest.max_age,
+        open_access_min_age=latest.open_access_min_age,
+        diagnosis_needed=latest.diagnosis_needed,
+        how_to_apply=latest.how_to_apply,
+        statement_url=latest.statement_url,
+        changed_on=latest.created_at.date(),
+    )
+
+
+def short_breaks_criteria_versions(*, user: object) -> QuerySet[ShortBreaksCriteria]:
+    """Every version of the criteria, newest first, with who made it (council editors)."""
+    from opensend.directory import access
+
+    if not access.is_council_editor(user):
+        raise PermissionDenied
+    return ShortBreaksCriteria.objects.select_related("changed_by")

@@ -8,17 +8,30 @@ and searches without results are anonymous by design: no name, address or sessio
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
 from opensend.core.types import Actor
+from opensend.core.uploads import (
+    DOC,
+    DOCX,
+    JPEG,
+    ODT,
+    PDF,
+    PNG,
+    CheckedUpload,
+    attach_document,
+    delete_stored,
+)
+from opensend.directory import access, short_breaks
 from opensend.directory.models import (
     EDITABLE_FIELDS,
     Attribute,
     ChangeStatus,
+    DocumentKind,
     Feedback,
     FeedbackKind,
     Location,
@@ -27,6 +40,8 @@ from opensend.directory.models import (
     Service,
     ServiceAtLocation,
     ServiceChange,
+    ServiceDocument,
+    ShortBreaksCriteria,
     Taxonomy,
     TaxonomyTerm,
 )
@@ -39,6 +54,15 @@ from opensend.directory.taxonomy import (
 from opensend.people.models import Setting
 
 FEEDBACK_MAX_CHARS = 1200
+# What a logo and a leaflet may be (core.uploads checks the content, whatever the name says).
+DOCUMENT_TYPES: dict[str, set[str]] = {
+    DocumentKind.LOGO: {JPEG.content_type, PNG.content_type},
+    DocumentKind.LEAFLET: {PDF.content_type, DOC.content_type, DOCX.content_type, ODT.content_type},
+}
+DOCUMENT_TYPES_TEXT: dict[str, str] = {
+    DocumentKind.LOGO: "A logo must be a JPEG or PNG image",
+    DocumentKind.LEAFLET: "A leaflet must be a PDF, Word document or OpenDocument text",
+}
 
 
 @transaction.atomic
@@ -159,12 +183,7 @@ def search_without_results_record(*, words: str, filters: dict[str, Any]) -> Non
 @transaction.atomic
 def service_review(*, actor: Actor, service: Service, today: date) -> Service:
     """An owner or editor confirms the entry is right today: its "last reviewed" date."""
-    from opensend.directory.access import is_council_editor, owner_organisation_ids
-
-    if not is_council_editor(actor) and (
-        service.organization.owner_id not in owner_organisation_ids(actor)
-    ):
-        raise PermissionDenied
+    access.require_keeper(actor, service.organization.owner_id)
     service.assured_date = today
     service.assurer_email = getattr(actor, "email", "") or ""
     service.save(update_fields=["assured_date", "assurer_email", "last_modified", "updated_at"])
@@ -191,17 +210,12 @@ def service_change_propose(
 ) -> ServiceChange | None:
     """A change to an entry. A council editor's is made at once (and returns None); a
     provider's waits for approval (returns the change). Raises ValueError if nothing changed."""
-    from opensend.directory.access import is_council_editor, owner_organisation_ids
-
-    if not is_council_editor(actor) and (
-        service.organization.owner_id not in owner_organisation_ids(actor)
-    ):
-        raise PermissionDenied
+    access.require_keeper(actor, service.organization.owner_id)
     before = _field_values(service)
     changed = {k: v for k, v in values.items() if k in EDITABLE_FIELDS and before[k] != v}
     if not changed:
         raise ValueError("You have not changed anything")
-    if is_council_editor(actor):
+    if access.is_council_editor(actor):
         _apply(service, changed, checked_on=today, by=actor)
         audit_record(
             actor=actor,
@@ -237,9 +251,7 @@ def service_change_decide(
 ) -> ServiceChange:
     """A council editor approves a provider's change (it is applied, and the entry counts as
     checked today) or refuses it with a reason the provider sees."""
-    from opensend.directory.access import is_council_editor
-
-    if not is_council_editor(actor) or change.proposed_by_id == getattr(actor, "pk", None):
+    if not access.is_council_editor(actor) or change.proposed_by_id == getattr(actor, "pk", None):
         raise PermissionDenied
     if change.status != ChangeStatus.PENDING:
         raise ValueError("This change has already been decided")
@@ -247,6 +259,8 @@ def service_change_decide(
         raise ValueError("Say why the change is not approved")
     service = Service.objects.select_for_update().get(pk=change.service_id)
     if approve:
+        if change.document is not None:
+            setattr(service, change.document.kind, change.document)
         _apply(service, change.proposed, checked_on=today, by=actor)
     change.status = ChangeStatus.APPROVED if approve else ChangeStatus.REJECTED
     change.decided_by = actor
@@ -268,11 +282,7 @@ def service_change_decide(
 @transaction.atomic
 def feedback_resolve(*, actor: Actor, feedback: Feedback, response: str) -> Feedback:
     """The owner or an editor says what they did about a reported problem."""
-    from opensend.directory.access import is_council_editor, owner_organisation_ids
-
-    owner = feedback.service.organization.owner_id
-    if not is_council_editor(actor) and owner not in owner_organisation_ids(actor):
-        raise PermissionDenied
+    access.require_keeper(actor, feedback.service.organization.owner_id)
     if feedback.resolved_at is not None:
         raise ValueError("This report has already been dealt with")
     response = response.strip()
@@ -289,3 +299,94 @@ def feedback_resolve(*, actor: Actor, feedback: Feedback, response: str) -> Feed
         summary="Dealt with a problem reported on the Local Offer entry",
     )
     return feedback
+
+
+@transaction.atomic
+def service_document_upload(
+    *,
+    actor: Actor,
+    service: Service,
+    kind: str,
+    checked: CheckedUpload,
+    alt_text: str = "",
+) -> ServiceChange | None:
+    """A logo or leaflet for an entry, already checked by core.uploads.check_upload. A council
+    editor's is public at once (returns None); a provider's waits for approval like any other
+    change (returns the change). Raises ValueError for the wrong type or a logo with no text."""
+    access.require_keeper(actor, service.organization.owner_id)
+    if kind not in DOCUMENT_TYPES:
+        raise ValueError("Choose a logo or a leaflet")
+    if checked.content_type not in DOCUMENT_TYPES[kind]:
+        raise ValueError(DOCUMENT_TYPES_TEXT[kind])
+    alt_text = alt_text.strip()[:200]
+    if kind == DocumentKind.LOGO and not alt_text:
+        raise ValueError("Describe the logo for people who cannot see it")
+    document = ServiceDocument(
+        service=service, kind=kind, alt_text=alt_text, size=checked.size, uploaded_by=actor
+    )
+    attach_document(document, checked)
+    try:
+        document.save()
+    except Exception:
+        delete_stored(document.document)
+        raise
+    label = document.get_kind_display().lower()
+    change = None
+    if access.is_council_editor(actor):
+        setattr(service, kind, document)
+        service.save(update_fields=[kind, "last_modified", "updated_at"])
+    else:
+        current = getattr(service, kind)
+        change = ServiceChange.objects.create(
+            service=service,
+            before={kind: current.document_name} if current else {},
+            proposed={},
+            document=document,
+            proposed_by=actor,
+        )
+    audit_record(
+        actor=actor,
+        action=Action.CREATE if change else Action.UPDATE,
+        obj=service,
+        changes={"document": checked.name, "kind": kind},
+        summary=f"Proposed a new {label} for the Local Offer entry"
+        if change
+        else f"Added a {label} to the Local Offer entry",
+    )
+    return change
+
+
+CRITERIA_FIELDS = (
+    "max_age",
+    "open_access_min_age",
+    "diagnosis_needed",
+    "how_to_apply",
+    "statement_url",
+)
+
+
+@transaction.atomic
+def short_breaks_criteria_change(
+    *, actor: Actor, values: dict[str, Any], reason: str
+) -> ShortBreaksCriteria:
+    """A council editor sets new short breaks criteria: a new version (who, when, why) that the
+    "Could my child get this?" checker uses from now on. Raises ValidationError by field."""
+    if not access.is_council_editor(actor):
+        raise PermissionDenied
+    proposed = {name: values[name] for name in CRITERIA_FIELDS}
+    problems = short_breaks.criteria_problems(short_breaks.Criteria(**proposed))
+    if not reason.strip():
+        problems["reason"] = "Say why the criteria are changing"
+    if problems:
+        raise ValidationError(problems)
+    version = ShortBreaksCriteria.objects.create(
+        **proposed, reason=reason.strip()[:300], changed_by=actor
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=version,
+        changes=proposed,
+        summary="Changed the short breaks criteria",
+    )
+    return version

@@ -15,17 +15,49 @@ The law and guidance the rules follow:
 - Children and Families Act 2014 s49 and the SEND Code of Practice 9.95: a family whose child
   has an EHC plan, or for whom one is being prepared, may ask for a personal budget.
 
-The criteria below are the demo council's own short breaks statement (a council edits
-`STATEMENT` to match its published one). Pure Python: no Django.
+The council's own criteria (its short breaks services statement) are `Criteria`: the council's
+Local Offer editors change them on a page (`directory.models.ShortBreaksCriteria`, one version
+per change, with who and when); until they do, `DEFAULT_CRITERIA` applies. The checker's reasons
+quote the criteria in force. Pure Python: no Django.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
-# The council's short breaks services statement, as data.
-STATEMENT = {
-    "max_age": 17,  # short breaks are for disabled children: under 18
-    "open_access_min_age": 4,  # the clubs and play schemes anyone can book
-}
+# "Child" in the Children Act 1989 means a person under 18 (s105(1)): short breaks under the 2011
+# Regulations are for disabled children, so no council criteria can go past 17.
+OLDEST_POSSIBLE_AGE = 17
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """The council's short breaks criteria, as the checker uses them."""
+
+    max_age: int = 17  # the oldest age for short breaks
+    open_access_min_age: int = 4  # the youngest age for the clubs and play schemes anyone books
+    diagnosis_needed: bool = False  # whether those clubs ask for a diagnosis first
+    how_to_apply: str = ""  # how to ask for an assessment, in the council's words
+    statement_url: str = ""  # the published short breaks services statement
+    changed_on: date | None = None  # when this version was made (None: the built-in default)
+
+
+DEFAULT_CRITERIA = Criteria()
+
+
+def criteria_problems(criteria: Criteria) -> dict[str, str]:
+    """What is wrong with a proposed set of criteria, by field (empty: they can be used)."""
+    problems: dict[str, str] = {}
+    if not 0 <= criteria.max_age <= OLDEST_POSSIBLE_AGE:
+        problems["max_age"] = (
+            f"The oldest age must be {OLDEST_POSSIBLE_AGE} or under: short breaks are for "
+            "children, and a child is under 18 (Children Act 1989 s105)"
+        )
+    if criteria.open_access_min_age > criteria.max_age:
+        problems["open_access_min_age"] = (
+            "The youngest age for clubs and play schemes must not be above the oldest age"
+        )
+    return problems
+
 
 LIKELY = "likely"
 ASK = "ask"
@@ -50,12 +82,17 @@ class Finding:
     source: str = ""
 
 
-def check(answers: Answers) -> list[Finding]:
-    """What this family could get, each with why and what to do next (never a flat no)."""
-    return [_open_access(answers), _assessed(answers), _personal_budget(answers)]
+def check(answers: Answers, criteria: Criteria = DEFAULT_CRITERIA) -> list[Finding]:
+    """What this family could get, each with why and what to do next (never a flat no),
+    under the council's criteria in force."""
+    return [
+        _open_access(answers, criteria),
+        _assessed(answers, criteria),
+        _personal_budget(answers),
+    ]
 
 
-def _open_access(a: Answers) -> Finding:
+def _open_access(a: Answers, c: Criteria) -> Finding:
     finding = Finding(
         title="Short breaks you can book yourself",
         outcome=LIKELY,
@@ -68,15 +105,16 @@ def _open_access(a: Answers) -> Finding:
         finding.because.append(
             "These are for families who live in our area. Ask the council where you live."
         )
-    if a.age > STATEMENT["max_age"]:
+    if a.age > c.max_age:
         finding.outcome = NOT_THIS
         finding.because.append(
-            "Short breaks are for children under 18. Look at preparing for adulthood services."
+            f"Our short breaks are for children up to age {c.max_age}. Look at preparing for "
+            "adulthood services."
         )
-    elif a.age < STATEMENT["open_access_min_age"]:
+    elif a.age < c.open_access_min_age:
         finding.outcome = NOT_THIS
         finding.because.append(
-            f"Clubs and play schemes start at age {STATEMENT['open_access_min_age']}. "
+            f"Clubs and play schemes start at age {c.open_access_min_age}. "
             "Early years settings and family support can help before then."
         )
     if a.disability_or_send == "no":
@@ -86,7 +124,10 @@ def _open_access(a: Answers) -> Finding:
         if finding.outcome == LIKELY:
             finding.outcome = ASK
         finding.because.append(
-            "You do not need a diagnosis. Ask the club if they can meet your child's needs."
+            "Our clubs ask for a diagnosis first. Ask your GP, school or health visitor, and "
+            "ask the club what they need."
+            if c.diagnosis_needed
+            else "You do not need a diagnosis. Ask the club if they can meet your child's needs."
         )
     if finding.outcome == LIKELY:
         finding.because.append(
@@ -95,17 +136,18 @@ def _open_access(a: Answers) -> Finding:
     return finding
 
 
-def _assessed(a: Answers) -> Finding:
+def _assessed(a: Answers, c: Criteria) -> Finding:
     finding = Finding(
         title="Short breaks after an assessment (including overnight breaks)",
         outcome=ASK,
         source="Children Act 1989 s17 and s17A; DfE short breaks advice (2011)",
-        next_step="Ask the Disabled Children's Team for an assessment. You can ask to have "
+        next_step=c.how_to_apply
+        or "Ask the Disabled Children's Team for an assessment. You can ask to have "
         "the support as a direct payment.",
     )
-    if a.age > STATEMENT["max_age"] or a.disability_or_send == "no":
+    if a.age > c.max_age or a.disability_or_send == "no":
         finding.outcome = NOT_THIS
-        finding.because.append("These are for disabled children under 18.")
+        finding.because.append(f"These are for disabled children up to age {c.max_age}.")
     elif not a.needs_more_help:
         finding.because.append(
             "You said clubs and play schemes are enough for now. You can ask for an "

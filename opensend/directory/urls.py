@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from opensend.directory import manage_views, views
+from opensend.directory import import_views, manage_views, views
 
 app_name = "directory"
 
@@ -16,6 +16,11 @@ urlpatterns = [
     ),
     path("services/<uuid:service_id>/useful/", views.feedback_useful, name="useful"),
     path("services/<uuid:service_id>/problem/", views.feedback_problem, name="problem"),
+    path(
+        "services/<uuid:service_id>/files/<int:document_id>/",
+        views.service_file,
+        name="service_file",
+    ),
     # Signed in: keeping entries current.
     path("manage/", manage_views.manage_home, name="manage"),
     path("manage/services/<uuid:service_id>/", manage_views.service_edit, name="service_edit"),
@@ -24,9 +29,23 @@ urlpatterns = [
         manage_views.service_checked,
         name="service_checked",
     ),
+    path(
+        "manage/services/<uuid:service_id>/files/",
+        manage_views.document_upload,
+        name="document_upload",
+    ),
+    path("manage/files/<int:document_id>/", manage_views.document_download, name="document"),
     path("manage/changes/", manage_views.changes, name="changes"),
     path("manage/problems/", manage_views.problems, name="problems"),
     path("manage/local-offer.csv", manage_views.export, {"kind": "csv"}, name="export_csv"),
     path("manage/local-offer.xlsx", manage_views.export, {"kind": "xlsx"}, name="export_xlsx"),
     path("manage/changes/<int:change_id>/", manage_views.change_decide, name="change"),
+    path(
+        "manage/short-breaks/",
+        manage_views.short_breaks_criteria,
+        name="short_breaks_criteria",
+    ),
+    path("manage/import/", import_views.import_start, name="import"),
+    path("manage/import/<int:run_id>/", import_views.import_run, name="import_run"),
+    path("manage/import/<int:run_id>/import/", import_views.import_confirm, name="import_confirm"),
 ]

@@ -7,12 +7,13 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from opensend.core.downloads import document_response
 from opensend.core.views_helpers import querystring_without_page
 from opensend.directory import selectors, services, short_breaks
 from opensend.directory.forms import FeedbackForm, ServiceSearchForm, ShortBreaksForm
@@ -68,6 +69,7 @@ def _service_context(service_id: UUID) -> dict[str, object]:
     terms = [a.taxonomy_term for a in service.attributes.all()]
     return {
         "service": service,
+        "leaflet_text": selectors.document_text(service.leaflet) if service.leaflet else "",
         "stale": result.stale,
         "age_range": selectors.age_range_text(service),
         "cost": selectors.cost_text(service),
@@ -84,6 +86,15 @@ def _service_context(service_id: UUID) -> dict[str, object]:
 @require_GET
 def service_detail(request: HttpRequest, service_id: UUID) -> HttpResponse:
     return render(request, "directory/service_detail.html", _service_context(service_id))
+
+
+@require_GET
+def service_file(request: HttpRequest, service_id: UUID, document_id: int) -> FileResponse:
+    """An entry's approved logo or leaflet (public, like the page)."""
+    document = selectors.document_get_public(service_id=service_id, document_id=document_id)
+    return document_response(
+        document.document, filename=document.document_name, content_type=document.document_type
+    )
 
 
 @require_GET
@@ -134,7 +145,8 @@ def short_breaks_checker(request: HttpRequest) -> HttpResponse:
     """ "Could my child get this?": short breaks and personal budgets, each answer explained."""
     asked = bool(request.GET)
     form = ShortBreaksForm(request.GET if asked else None)
-    context: dict[str, object] = {"form": form}
+    criteria = selectors.short_breaks_criteria()
+    context: dict[str, object] = {"form": form, "criteria": criteria}
     if asked and not form.is_valid():
         return render(request, "directory/short_breaks.html", context, status=400)
     if asked:
@@ -146,6 +158,6 @@ def short_breaks_checker(request: HttpRequest) -> HttpResponse:
             ehc_plan=data["ehc_plan"],
             needs_more_help=data["needs_more_help"] == "yes",
         )
-        context["findings"] = short_breaks.check(answers)
+        context["findings"] = short_breaks.check(answers, criteria)
         context["age"] = answers.age
     return render(request, "directory/short_breaks.html", context)

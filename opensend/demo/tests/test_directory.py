@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 
 from opensend.demo.directory import build_demo_directory
-from opensend.directory.models import Feedback, Service, TaxonomyTerm
+from opensend.directory.models import Feedback, Service, ServiceChange, TaxonomyTerm
 from opensend.directory.querysets import a_year_before
 from opensend.directory.tests.test_oruk_conformance import assert_valid
 from testsupport.demo import TODAY, demo_area
@@ -56,6 +56,13 @@ def test_the_demo_local_offer(client):
     assert Service.objects.filter(
         name__startswith="Autism-friendly", assured_date__gte=a_year_before(TODAY)
     ).exists()
+    showcase = Service.objects.get(name="Autism-friendly Saturday Swimming")
+    assert showcase.leaflet is not None and showcase.leaflet.document_type == "application/pdf"
+    assert (
+        "Download the leaflet: Saturday swimming leaflet.pdf (PDF,"
+        in client.get(f"/local-offer/services/{showcase.id}/").content.decode()
+    )
+    assert ServiceChange.objects.filter(document__isnull=False, status="pending").exists()
     page = client.get("/openreferral/services", {"per_page": 100}).json()
     assert page["total_items"] == made
     for row in page["contents"]:
