@@ -32,6 +32,7 @@ from opensend.improvement.forms import (
     WorkstreamForm,
 )
 from opensend.improvement.models import Recommendation, Risk
+from opensend.improvement.pack import plan_summaries
 
 VIEW = Capability.VIEW_IMPROVEMENT
 MANAGE = Capability.MANAGE_IMPROVEMENT
@@ -326,10 +327,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     today = timezone.localdate()
     # Board members see the board's small-number rule (improvement.measures).
     suppress = primary_role(request.user) == Role.BOARD_MEMBER
-    workstreams = [
-        (ws, [(m, measures.reading(m, today=today, suppress=suppress)) for m in ws.measures.all()])
-        for ws in plan.workstreams.all()
-    ]
+    workstreams = plan_summaries(plan, today=today, suppress=suppress)
     return render(
         request, "improvement/plan_detail.html", {"plan": plan, "workstreams": workstreams}
     )
