@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from opensend import statutory
+from opensend.demo.improvement_actions import build_demo_actions
 from opensend.demo.improvement_papers import (
     AREAS,
     DEFAULT_GOAL,
@@ -69,7 +70,10 @@ def _plan(inspection: Source, today: date) -> None:
                 entered_value=value,
                 entered_on=statutory.add_months(today, -2).replace(day=1) if value else None,
                 entered_source=where,
+                baseline_on=statutory.add_months(today, -18).replace(day=1),
+                voice_of_families="parent carer forum" in where.lower(),
             )
+    build_demo_actions(plan, today=today)
 
 
 BOARD = [
@@ -86,13 +90,15 @@ BOARD = [
 
 
 def _meetings(rng: random.Random, today: date) -> None:
-    """Six board meetings every two months up to the last one before today, each with an agenda
-    that discusses the plan, a recommendation and a risk, attendance, a decision and an action."""
+    """Six board meetings two months apart, the last of them the next meeting (a month from
+    today), each with an agenda that discusses the plan, a recommendation and a risk, the
+    attendance (apologies already sent for the next one), and for those held a decision and an
+    action."""
     plan = Plan.objects.get()
     recommendations = list(Recommendation.objects.exclude(status="complete").order_by("pk"))
     risks = list(Risk.objects.order_by("pk"))
     for n in range(6):
-        held_on = statutory.add_months(today, -2 * (6 - n)).replace(day=4)
+        held_on = statutory.add_months(today, 1 - 2 * (5 - n)).replace(day=4)
         meeting = BoardMeeting.objects.create(
             title="SEND and AP Improvement Board", held_on=held_on
         )
@@ -118,6 +124,8 @@ def _meetings(rng: random.Random, today: date) -> None:
             Attendee(meeting=meeting, name=name, represents=represents, present=rng.random() > 0.15)
             for name, represents in BOARD
         )
+        if held_on > today:
+            continue
         MeetingOutcome.objects.create(
             meeting=meeting, kind=OutcomeKind.DECISION, text="The Board noted the progress report."
         )
