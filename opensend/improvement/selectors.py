@@ -63,7 +63,8 @@ def _with_latest_update(qs: QuerySet[Recommendation]) -> QuerySet[Recommendation
 
 
 def recommendation_list(*, status: str = "", owner: str = "") -> QuerySet[Recommendation]:
-    qs = Recommendation.objects.all()
+    """The recommendations in force (a withdrawn one is on its report's page only)."""
+    qs = Recommendation.objects.filter(withdrawn_on__isnull=True)
     if status:
         qs = qs.filter(status=status)
     if owner:
@@ -81,7 +82,8 @@ def recommendation_owners() -> list[str]:
 
 
 def recommendation_status_counts() -> list[tuple[str, int]]:
-    counts = dict(Recommendation.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    in_force = Recommendation.objects.filter(withdrawn_on__isnull=True)
+    counts = dict(in_force.values_list("status").annotate(n=Count("pk")).order_by())
     return [(label, counts.get(value, 0)) for value, label in RecommendationStatus.choices]
 
 
@@ -97,7 +99,16 @@ def recommendation_choices() -> QuerySet[Recommendation]:
 
 
 def risk_list() -> QuerySet[Risk]:
-    return Risk.objects.all()
+    """The open risks (closed ones leave the heat maps and the board pack)."""
+    return Risk.objects.filter(closed_on__isnull=True)
+
+
+def closed_risks() -> QuerySet[Risk]:
+    return Risk.objects.filter(closed_on__isnull=False)
+
+
+def withdrawn_recommendations(source: Source) -> QuerySet[Recommendation]:
+    return source.recommendations.filter(withdrawn_on__isnull=False)
 
 
 def risk_get(*, risk_id: int) -> Risk:

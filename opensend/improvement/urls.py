@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.improvement import action_views, pack_views, views
+from opensend.improvement import action_views, change_views, pack_views, views
 
 app_name = "improvement"
 
@@ -15,6 +15,19 @@ urlpatterns = [
         name="recommendation_create",
     ),
     path("areas/<int:area_id>/sign-off/", views.area_sign_off, name="area_sign_off"),
+    path("areas/<int:area_id>/change/", change_views.area_change, name="area_change"),
+    path("areas/<int:area_id>/withdraw/", change_views.area_withdraw, name="area_withdraw"),
+    path(
+        "recommendations/<int:recommendation_id>/change/",
+        change_views.recommendation_change,
+        name="recommendation_change",
+    ),
+    path(
+        "recommendations/<int:recommendation_id>/withdraw/",
+        change_views.recommendation_withdraw,
+        name="recommendation_withdraw",
+    ),
+    path("risks/<int:risk_id>/close/", change_views.risk_close, name="risk_close"),
     path("recommendations/", views.tracker, name="tracker"),
     path(
         "recommendations/<int:recommendation_id>/",

@@ -85,6 +85,7 @@ def source_detail(request: HttpRequest, source_id: int) -> HttpResponse:
             "source": source,
             "areas": selectors.source_areas(source),
             "recommendations": selectors.recommendation_list().filter(source=source),
+            "withdrawn": selectors.withdrawn_recommendations(source),
         },
     )
 
@@ -272,6 +273,7 @@ def risk_register(request: HttpRequest) -> HttpResponse:
             "residual_map": selectors.heat_map(risks, residual=True),
             "inherent_map": selectors.heat_map(risks, residual=False),
             "impacts": selectors.IMPACT,
+            "closed": selectors.closed_risks(),
         },
     )
 

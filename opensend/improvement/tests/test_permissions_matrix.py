@@ -64,6 +64,11 @@ def _urls():
         reverse("improvement:action_status", args=[action]): EDITORS,
         reverse("improvement:evidence_add", args=[action]): EDITORS,
         reverse("improvement:milestone_update", args=[milestone]): EDITORS,
+        reverse("improvement:area_change", args=[area.pk]): EDITORS,
+        reverse("improvement:area_withdraw", args=[area.pk]): EDITORS,
+        reverse("improvement:recommendation_change", args=[recommendation.pk]): EDITORS,
+        reverse("improvement:recommendation_withdraw", args=[recommendation.pk]): EDITORS,
+        reverse("improvement:risk_close", args=[risk.pk]): EDITORS,
     }
 
 
