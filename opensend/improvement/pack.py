@@ -12,6 +12,7 @@ from typing import Any
 
 from opensend.improvement import charts, measures, rag
 from opensend.improvement.models import (
+    ActionStatus,
     ActionStatusChange,
     AreaSignOffChange,
     BoardMeeting,
@@ -56,20 +57,44 @@ class WorkstreamSummary:
         return [line for line in self.actions if line.overdue]
 
 
-def workstream_summary(ws: Workstream, *, today: date, suppress: bool) -> WorkstreamSummary:
-    """A workstream's measures (with their RAG), its actions (with theirs) and its own RAG."""
+def status_on(action: PlanAction, on: date) -> str:
+    """The action's status on a day, from its kept history: the last change on or before it;
+    before the first change, the status that change started from. (status_changes prefetched.)"""
+    changes = sorted(action.status_changes.all(), key=lambda c: (c.changed_on, c.pk))
+    past = [c for c in changes if c.changed_on <= on]
+    if past:
+        return past[-1].to_status
+    if changes:
+        return changes[0].from_status or ActionStatus.NOT_STARTED
+    return action.status
+
+
+def workstream_summary(
+    ws: Workstream, *, today: date, suppress: bool, from_history: bool = False
+) -> WorkstreamSummary:
+    """A workstream's measures (with their RAG), its actions (with theirs) and its own RAG, on
+    `today`. With `from_history` (a pack for a past meeting) each action is rated with the status
+    it had that day; the records themselves are not changed."""
     readings = [(m, measures.reading(m, today=today, suppress=suppress)) for m in ws.measures.all()]
-    actions = [
-        ActionLine(a, rag.action_rag(a, today=today), rag.is_overdue(a, today=today))
-        for a in ws.actions.all()
-    ]
+    actions = []
+    for a in ws.actions.all():
+        if from_history:
+            a.status = status_on(a, today)  # this copy only: never saved
+        actions.append(
+            ActionLine(a, rag.action_rag(a, today=today), rag.is_overdue(a, today=today))
+        )
     ratings = [line.rag for line in actions] + [r.rag for _, r in readings]
     counts = {name: ratings.count(name) for name in (rag.RED, rag.AMBER, rag.GREEN, rag.COMPLETE)}
     return WorkstreamSummary(ws, readings, actions, rag.workstream_rag(ratings), counts)
 
 
-def plan_summaries(plan: Plan, *, today: date, suppress: bool) -> list[WorkstreamSummary]:
-    return [workstream_summary(ws, today=today, suppress=suppress) for ws in plan.workstreams.all()]
+def plan_summaries(
+    plan: Plan, *, today: date, suppress: bool, from_history: bool = False
+) -> list[WorkstreamSummary]:
+    return [
+        workstream_summary(ws, today=today, suppress=suppress, from_history=from_history)
+        for ws in plan.workstreams.all()
+    ]
 
 
 @dataclass
@@ -169,6 +194,7 @@ class Pack:
     risks_above: list[Risk]
     changes: list[Change]
     voices: list[tuple[ImpactMeasure, measures.Reading]]
+    past: bool = False
 
     @property
     def rag_totals(self) -> dict[str, int]:
@@ -184,8 +210,11 @@ def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
     previous = BoardMeeting.objects.filter(held_on__lt=meeting.held_on).order_by("-held_on").first()
     live = ImpactMeasure.objects.exclude(kpi_key="").select_related("workstream__plan")
     plans = Plan.objects.prefetch_related(
-        "workstreams__measures", "workstreams__actions__milestones"
+        "workstreams__measures",
+        "workstreams__actions__milestones",
+        "workstreams__actions__status_changes",
     )
+    past = as_of < today
     risks = Risk.objects.filter(closed_on__isnull=True)
     voices = ImpactMeasure.objects.filter(voice_of_families=True)
     return Pack(
@@ -193,9 +222,12 @@ def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
         previous=previous,
         as_of=as_of,
         headlines=[_headline(m, as_of=as_of) for m in live if m.kpi_key in KPIS],
-        plans=[(p, plan_summaries(p, today=as_of, suppress=True)) for p in plans],
+        plans=[
+            (p, plan_summaries(p, today=as_of, suppress=True, from_history=past)) for p in plans
+        ],
         status_counts=recommendation_status_counts(),
         risks_above=[r for r in risks if r.residual_score > r.appetite],
         changes=changes_between(previous.held_on if previous else None, meeting.held_on),
         voices=[(m, measures.reading(m, today=as_of, suppress=True)) for m in voices],
+        past=past,
     )

@@ -167,3 +167,26 @@ def test_the_measure_page_shows_actual_against_trajectory(world):
     assert "Jul 2026" in page
     assert "45.0" in page  # the entered figure
     assert "50.0" in page  # where the trajectory is on that day
+
+
+def test_a_past_meetings_pack_rates_actions_as_they_stood_then(world):
+    meeting = MeetingFactory(held_on=date(2025, 3, 4))
+    action = ActionFactory(
+        title="Clear the backlog", starts_on=date(2024, 6, 1), due_on=date(2025, 2, 1)
+    )
+    for on, before, after in [
+        (date(2024, 7, 1), "not_started", "on_track"),
+        (date(2025, 4, 1), "on_track", "complete"),  # after the meeting
+    ]:
+        ActionStatusChange.objects.create(
+            action=action, from_status=before, to_status=after, changed_on=on, reason="x"
+        )
+    action.status = "complete"
+    action.save()
+    page = _text(
+        world.client_for("board_member").get(reverse("improvement:board_pack", args=[meeting.pk]))
+    )
+    assert "Clear the backlog. Owner" in page  # overdue on 4 March 2025
+    assert "in progress, on track." in page
+    action.refresh_from_db()
+    assert action.status == "complete"  # the record is untouched
