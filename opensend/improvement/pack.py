@@ -70,12 +70,22 @@ def status_on(action: PlanAction, on: date) -> str:
 
 
 def workstream_summary(
-    ws: Workstream, *, today: date, suppress: bool, from_history: bool = False
+    ws: Workstream,
+    *,
+    today: date,
+    suppress: bool,
+    from_history: bool = False,
+    known: dict[int, measures.Reading] | None = None,
 ) -> WorkstreamSummary:
     """A workstream's measures (with their RAG), its actions (with theirs) and its own RAG, on
     `today`. With `from_history` (a pack for a past meeting) each action is rated with the status
-    it had that day; the records themselves are not changed."""
-    readings = [(m, measures.reading(m, today=today, suppress=suppress)) for m in ws.measures.all()]
+    it had that day; the records themselves are not changed. `known`: readings already worked
+    out (a live KPI is costly), by measure id."""
+    known = known or {}
+    readings = [
+        (m, known.get(m.pk) or measures.reading(m, today=today, suppress=suppress))
+        for m in ws.measures.all()
+    ]
     actions = []
     for a in ws.actions.all():
         if from_history:
@@ -89,10 +99,17 @@ def workstream_summary(
 
 
 def plan_summaries(
-    plan: Plan, *, today: date, suppress: bool, from_history: bool = False
+    plan: Plan,
+    *,
+    today: date,
+    suppress: bool,
+    from_history: bool = False,
+    known: dict[int, measures.Reading] | None = None,
 ) -> list[WorkstreamSummary]:
     return [
-        workstream_summary(ws, today=today, suppress=suppress, from_history=from_history)
+        workstream_summary(
+            ws, today=today, suppress=suppress, from_history=from_history, known=known
+        )
         for ws in plan.workstreams.all()
     ]
 
@@ -109,7 +126,7 @@ class Headline:
     england: str
 
 
-def _headline(measure: ImpactMeasure, *, as_of: date) -> Headline:
+def _headline(measure: ImpactMeasure, reading: measures.Reading, *, as_of: date) -> Headline:
     item = KPIS[measure.kpi_key]
     percent = item.measure != Measure.MEAN_WEEKS
     unit = "%" if percent else "weeks"
@@ -123,7 +140,7 @@ def _headline(measure: ImpactMeasure, *, as_of: date) -> Headline:
     return Headline(
         measure=measure,
         title=item.title,
-        reading=measures.reading(measure, today=as_of, suppress=True),
+        reading=reading,
         unit=unit,
         chart=charts.trajectory_chart(points, percent=percent),
         sentence=sentence,
@@ -208,7 +225,13 @@ class Pack:
 def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
     as_of = min(meeting.held_on, today)
     previous = BoardMeeting.objects.filter(held_on__lt=meeting.held_on).order_by("-held_on").first()
-    live = ImpactMeasure.objects.exclude(kpi_key="").select_related("workstream__plan")
+    live = [
+        m
+        for m in ImpactMeasure.objects.exclude(kpi_key="").select_related("workstream__plan")
+        if m.kpi_key in KPIS
+    ]
+    # Each live figure is worked out once and shared by the headlines and the RAG.
+    known = {m.pk: measures.reading(m, today=as_of, suppress=True) for m in live}
     plans = Plan.objects.prefetch_related(
         "workstreams__measures",
         "workstreams__actions__milestones",
@@ -221,13 +244,16 @@ def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
         meeting=meeting,
         previous=previous,
         as_of=as_of,
-        headlines=[_headline(m, as_of=as_of) for m in live if m.kpi_key in KPIS],
+        headlines=[_headline(m, known[m.pk], as_of=as_of) for m in live],
         plans=[
-            (p, plan_summaries(p, today=as_of, suppress=True, from_history=past)) for p in plans
+            (p, plan_summaries(p, today=as_of, suppress=True, from_history=past, known=known))
+            for p in plans
         ],
         status_counts=recommendation_status_counts(),
         risks_above=[r for r in risks if r.residual_score > r.appetite],
         changes=changes_between(previous.held_on if previous else None, meeting.held_on),
-        voices=[(m, measures.reading(m, today=as_of, suppress=True)) for m in voices],
+        voices=[
+            (m, known.get(m.pk) or measures.reading(m, today=as_of, suppress=True)) for m in voices
+        ],
         past=past,
     )
