@@ -111,3 +111,20 @@ class MilestoneForm(GovukForm):
         widget=forms.Textarea(attrs=_TEXT),
         help_text="Needed to mark it met: what shows it, and where to find it",
     )
+
+
+class MilestoneAddForm(GovukForm):
+    months = forms.TypedChoiceField(
+        label="When",
+        coerce=int,
+        choices=[(m, f"{m} months after the start") for m in (3, 6, 12)],
+        widget=forms.RadioSelect,
+    )
+    description = forms.CharField(
+        label="What should be true by then", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    due_on = GovukDateField(
+        label="Milestone date (optional)",
+        required=False,
+        hint="Leave it empty for 3, 6 or 12 months after the action's start",
+    )

@@ -297,3 +297,28 @@ def milestone_update(
     milestone.save()
     _changed(actor, milestone.action, changes, f"{milestone} of {milestone.action} updated")
     return milestone
+
+
+@transaction.atomic
+def milestone_add(
+    *,
+    actor: Actor,
+    action: PlanAction,
+    months: int,
+    description: str,
+    due_on: date | None = None,
+) -> Milestone:
+    """A milestone at 3, 6 or 12 months, dated from the action's start unless a date is given."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    due_on = due_on or statutory.add_months(action.starts_on, months)
+    if due_on < action.starts_on:
+        raise ValidationError({"due_on": "The date must be on or after the action starts"})
+    milestone = _unique(
+        lambda: Milestone.objects.create(
+            action=action, months=months, description=description.strip(), due_on=due_on
+        ),
+        "months",
+        f"Action {action.number} already has a {months}-month milestone",
+    )
+    _created(actor, milestone, f"Added the {milestone} to {action}")
+    return milestone

@@ -16,6 +16,7 @@ from opensend.improvement.action_forms import (
     ActionChangeForm,
     ActionForm,
     EvidenceForm,
+    MilestoneAddForm,
     MilestoneForm,
     StatusForm,
 )
@@ -148,6 +149,20 @@ def milestone_update(request: HttpRequest, milestone_id: int) -> HttpResponse:
             **_context(action, f"Update the {milestone} of action {action.number}"),
             "quote": milestone.description,
         },
+    )
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def milestone_add(request: HttpRequest, action_id: int) -> HttpResponse:
+    action = selectors.action_get(action_id=action_id)
+    return _form_page(
+        request,
+        MilestoneAddForm(form_data(request)),
+        lambda data: action_services.milestone_add(actor=request.user, action=action, **data),
+        success=lambda m: f"{m} added",
+        done=lambda _: _to_action(action),
+        context=_context(action, f"Add a milestone to action {action.number}"),
     )
 
 

@@ -61,6 +61,11 @@ urlpatterns = [
     path("actions/<int:action_id>/status/", action_views.action_status, name="action_status"),
     path("actions/<int:action_id>/evidence/new/", action_views.evidence_add, name="evidence_add"),
     path(
+        "actions/<int:action_id>/milestones/new/",
+        action_views.milestone_add,
+        name="milestone_add",
+    ),
+    path(
         "milestones/<int:milestone_id>/update/",
         action_views.milestone_update,
         name="milestone_update",

@@ -258,3 +258,19 @@ def test_readers_cannot_change_actions(world, role):
     action.refresh_from_db()
     assert action.status == ActionStatus.NOT_STARTED
     assert not action.evidence.exists()
+
+
+def test_a_milestone_is_added_later_once_for_each_month(world):
+    action = ActionFactory(starts_on=date(2026, 1, 5))
+    client = world.client_for("team_manager")
+    page = _text(client.get(reverse("improvement:action_detail", args=[action.pk])))
+    url = reverse("improvement:milestone_add", args=[action.pk])
+    assert url in page
+    assert (
+        client.post(url, {"months": "6", "description": "Half the staff trained"}).status_code
+        == 302
+    )
+    assert action.milestones.get().due_on == date(2026, 7, 5)
+    again = client.post(url, {"months": "6", "description": "Again"})
+    assert again.status_code == 400
+    assert "already has a 6-month milestone" in _text(again)
