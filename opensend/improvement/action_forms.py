@@ -128,3 +128,13 @@ class MilestoneAddForm(GovukForm):
         required=False,
         hint="Leave it empty for 3, 6 or 12 months after the action's start",
     )
+
+
+class FigureForm(GovukForm):
+    value = forms.DecimalField(label="Figure", max_digits=8, decimal_places=1)
+    on = GovukDateField(label="Date of the figure")
+    source = forms.CharField(
+        label="Where it comes from",
+        max_length=300,
+        help_text="For example, the parent carer forum's survey, spring 2026",
+    )

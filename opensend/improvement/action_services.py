@@ -30,6 +30,8 @@ from opensend.improvement.models import (
     ActionEvidence,
     ActionStatus,
     ActionStatusChange,
+    ImpactMeasure,
+    MeasureFigure,
     Milestone,
     PlanAction,
     Workstream,
@@ -322,3 +324,38 @@ def milestone_add(
     )
     _created(actor, milestone, f"Added the {milestone} to {action}")
     return milestone
+
+
+@transaction.atomic
+def measure_figure_add(
+    *, actor: Actor, measure: ImpactMeasure, value: Any, on: date, source: str
+) -> MeasureFigure:
+    """A new entered figure for a measure no record holds, kept beside the earlier ones; the
+    latest by date becomes the measure's figure. A live measure reads its figure from the
+    records, so it takes none."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    if measure.is_live:
+        raise ValidationError({"value": "This measure is read live from the records"})
+    if not source.strip():
+        raise ValidationError({"source": "Enter where the figure comes from"})
+    first = not measure.figures.exists()
+    if first and measure.entered_value is not None and measure.entered_on is not None:
+        # Keep the figure the measure was added with as the first of its history.
+        MeasureFigure.objects.create(
+            measure=measure,
+            value=measure.entered_value,
+            on=measure.entered_on,
+            source=measure.entered_source,
+        )
+    figure = MeasureFigure.objects.create(
+        measure=measure, value=value, on=on, source=source.strip(), recorded_by=actor
+    )
+    if measure.entered_on is None or on >= measure.entered_on:
+        changes = apply_changes(
+            measure, {"entered_value": value, "entered_on": on, "entered_source": source.strip()}
+        )
+        measure.save()
+    else:
+        changes = {}
+    _changed(actor, measure, changes, f"Figure {value} of {on.isoformat()} from {source}")
+    return figure

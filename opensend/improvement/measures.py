@@ -109,10 +109,18 @@ def path(
 ) -> list[PathPoint]:
     """The actual figure against the trajectory: for a live measure each of the last
     `quarters` quarters to today (the board's small-number rule applied when `suppress`), for
-    an entered one the entered figure on its date."""
+    an entered one each figure entered (its history, `MeasureFigure`, and the measure's own
+    figure) on its date, up to today."""
     if not measure.is_live:
-        on = measure.entered_on or today
-        return [PathPoint(f"{on:%b %Y}", on, measure.entered_value, expected(measure, on))]
+        entered: dict[date, Decimal | None] = {
+            f.on: f.value for f in measure.figures.all() if f.on <= today
+        }
+        if measure.entered_on is None or measure.entered_on <= today:
+            entered.setdefault(measure.entered_on or today, measure.entered_value)
+        return [
+            PathPoint(f"{on:%d %b %Y}", on, value, expected(measure, on))
+            for on, value in sorted(entered.items())
+        ]
     item = KPIS[measure.kpi_key]
     points = []
     for quarter, figure in trend(item, end=today, scope=Q(), count=quarters):

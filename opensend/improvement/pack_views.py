@@ -2,18 +2,20 @@
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import primary_role
 from opensend.accounts.roles import Role
 from opensend.core.downloads import bytes_response
-from opensend.improvement import charts, measures, selectors
+from opensend.core.views_helpers import form_data
+from opensend.improvement import action_services, charts, measures, selectors
+from opensend.improvement.action_forms import FigureForm
 from opensend.improvement.pack import board_pack as build_pack
-from opensend.improvement.views import VIEW
+from opensend.improvement.views import MANAGE, VIEW, _form_page
 from opensend.insights.kpis import KPIS, Measure
 from opensend.plans.pdf import FONT_STACK, PDF_VARIANT
 
@@ -35,6 +37,27 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
             "points": points,
             "chart": charts.trajectory_chart(points, percent=percent and measure.is_live),
             "expected_now": measures.expected(measure, today),
+        },
+    )
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def figure_add(request: HttpRequest, measure_id: int) -> HttpResponse:
+    measure = selectors.measure_get(measure_id=measure_id)
+    initial = {"on": timezone.localdate(), "source": measure.entered_source}
+    return _form_page(
+        request,
+        FigureForm(form_data(request), initial=initial),
+        lambda data: action_services.measure_figure_add(
+            actor=request.user, measure=measure, **data
+        ),
+        success="Figure added",
+        done=lambda _: redirect("improvement:measure_detail", measure_id=measure.pk),
+        context={
+            "heading": f"Add a figure for {measure.name}",
+            "caption": str(measure.workstream),
+            "plan": measure.workstream.plan,
         },
     )
 

@@ -214,5 +214,8 @@ def evidence_get(*, evidence_id: int) -> ActionEvidence:
 
 def measure_get(*, measure_id: int) -> ImpactMeasure:
     return get_object_or_404(
-        ImpactMeasure.objects.select_related("workstream__plan"), pk=measure_id
+        ImpactMeasure.objects.select_related("workstream__plan").prefetch_related(
+            "figures__recorded_by"
+        ),
+        pk=measure_id,
     )

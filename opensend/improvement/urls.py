@@ -76,6 +76,7 @@ urlpatterns = [
         name="evidence_document",
     ),
     path("measures/<int:measure_id>/", pack_views.measure_detail, name="measure_detail"),
+    path("measures/<int:measure_id>/figures/new/", pack_views.figure_add, name="figure_add"),
     path("meetings/<int:meeting_id>/pack/", pack_views.board_pack, name="board_pack"),
     path("meetings/<int:meeting_id>/pack.pdf", pack_views.board_pack_pdf, name="board_pack_pdf"),
     path("meetings/new/", views.meeting_create, name="meeting_create"),

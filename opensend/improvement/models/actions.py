@@ -120,3 +120,19 @@ class ActionEvidence(RecordedEntry):
                 condition=~models.Q(link="", document=""), name="action_evidence_link_or_document"
             )
         ]
+
+
+class MeasureFigure(RecordedEntry):
+    """A figure entered for a measure no record holds (a survey, a return), with its date and
+    source: kept, so the measure's page shows each one against the trajectory. The latest is
+    also the measure's own entered figure."""
+
+    measure = models.ForeignKey(
+        "improvement.ImpactMeasure", on_delete=models.PROTECT, related_name="figures"
+    )
+    value = models.DecimalField(max_digits=8, decimal_places=1)
+    on = models.DateField()
+    source = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["on", "pk"]

@@ -190,3 +190,42 @@ def test_a_past_meetings_pack_rates_actions_as_they_stood_then(world):
     assert "in progress, on track." in page
     action.refresh_from_db()
     assert action.status == "complete"  # the record is untouched
+
+
+def test_entered_figures_are_kept_and_drawn_against_the_trajectory(world):
+    from testsupport.forms import date_fields
+
+    measure = MeasureFactory(
+        baseline_on=date(2026, 1, 1), target_on=date(2027, 1, 1), entered_on=date(2026, 1, 1)
+    )
+    client = world.client_for("team_manager")
+    url = reverse("improvement:figure_add", args=[measure.pk])
+    data = {"value": "52", "source": "Spring survey", **date_fields("on", date(2026, 7, 2))}
+    assert client.post(url, data).status_code == 302
+    measure.refresh_from_db()
+    assert (measure.entered_value, measure.entered_source) == (Decimal("52.0"), "Spring survey")
+    page = _text(client.get(reverse("improvement:measure_detail", args=[measure.pk])))
+    assert "01 Jan 2026" in page and "02 Jul 2026" in page  # both figures in the table
+    assert measure.figures.count() == 2  # the first one, kept when the second came
+    assert "52.0 on 2 July 2026, from Spring survey" in page
+    assert client.post(url, {"value": "x"}).status_code == 400
+
+
+def test_a_live_measure_takes_no_entered_figure(world):
+    measure = MeasureFactory(
+        kpi_key="new-plans-20-weeks", entered_value=None, entered_on=None, entered_source=""
+    )
+    from testsupport.forms import date_fields
+
+    response = world.client_for("team_manager").post(
+        reverse("improvement:figure_add", args=[measure.pk]),
+        {"value": "52", "source": "x", **date_fields("on", date(2026, 7, 2))},
+    )
+    assert response.status_code == 400
+    assert "read live from the records" in _text(response)
+    assert (
+        world.client_for("board_member")
+        .get(reverse("improvement:figure_add", args=[measure.pk]))
+        .status_code
+        == 403
+    )
