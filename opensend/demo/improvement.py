@@ -11,6 +11,7 @@ same seed gives the same rows. The last stage of the demo build (docs/improvemen
 
 import random
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from opensend import statutory
@@ -31,6 +32,7 @@ from opensend.improvement.models import (
     Attendee,
     BoardMeeting,
     ImpactMeasure,
+    MeasureFigure,
     MeetingOutcome,
     OutcomeKind,
     Plan,
@@ -60,7 +62,7 @@ def _plan(inspection: Source, today: date) -> None:
         workstream = Workstream.objects.create(plan=plan, number=number, title=title, lead=lead)
         for name, kpi_key, value, where in rows:
             baseline, target = MEASURE_GOALS.get(kpi_key or "", DEFAULT_GOAL)
-            ImpactMeasure.objects.create(
+            measure = ImpactMeasure.objects.create(
                 workstream=workstream,
                 name=name,
                 kpi_key=kpi_key or "",
@@ -73,7 +75,23 @@ def _plan(inspection: Source, today: date) -> None:
                 baseline_on=statutory.add_months(today, -18).replace(day=1),
                 voice_of_families="parent carer forum" in where.lower(),
             )
+            if value is not None and measure.entered_on is not None:
+                _figures(measure, value, measure.entered_on, today)
     build_demo_actions(plan, today=today)
+
+
+def _figures(measure: ImpactMeasure, latest: Decimal, on: date, today: date) -> None:
+    """An entered measure's history: the figure 14 months ago, 8 months ago and the latest."""
+    for months, share in ((-14, Decimal("0.2")), (-8, Decimal("0.6"))):
+        MeasureFigure.objects.create(
+            measure=measure,
+            value=(measure.baseline + (latest - measure.baseline) * share).quantize(Decimal("0.1")),
+            on=statutory.add_months(today, months).replace(day=1),
+            source=measure.entered_source,
+        )
+    MeasureFigure.objects.create(
+        measure=measure, value=latest, on=on, source=measure.entered_source
+    )
 
 
 BOARD = [
