@@ -11,7 +11,12 @@ from django.views.decorators.http import require_http_methods
 from opensend.accounts.decorators import require_capability
 from opensend.core.views_helpers import form_data
 from opensend.improvement import selectors, services
-from opensend.improvement.forms import AreaChangeForm, RecommendationChangeForm, WithdrawForm
+from opensend.improvement.forms import (
+    AreaChangeForm,
+    MeasureChangeForm,
+    RecommendationChangeForm,
+    WithdrawForm,
+)
 from opensend.improvement.views import MANAGE, _form_page
 
 
@@ -124,5 +129,27 @@ def risk_close(request: HttpRequest, risk_id: int) -> HttpResponse:
             "back": "improvement:risk_register",
             "quote": risk.title,
             "intro": "It leaves the heat maps and the board pack and is listed as closed.",
+        },
+    )
+
+
+MEASURE_FIELDS = ("name", "voice_of_families", "baseline", "baseline_on", "target", "target_on")
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def measure_change(request: HttpRequest, measure_id: int) -> HttpResponse:
+    measure = selectors.measure_get(measure_id=measure_id)
+    initial = {name: getattr(measure, name) for name in MEASURE_FIELDS}
+    return _form_page(
+        request,
+        MeasureChangeForm(form_data(request), initial=initial),
+        lambda data: services.measure_change(actor=request.user, measure=measure, **data),
+        success=f"{measure.name} changed",
+        done=lambda _: redirect("improvement:measure_detail", measure_id=measure.pk),
+        context={
+            "heading": f"Change {measure.name}",
+            "caption": str(measure.workstream),
+            "plan": measure.workstream.plan,
         },
     )

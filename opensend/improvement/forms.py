@@ -332,3 +332,13 @@ class RecommendationChangeForm(GovukForm):
 class WithdrawForm(GovukForm):
     on = GovukDateField(label="Date")
     reason = _WHY
+
+
+class MeasureChangeForm(GovukForm):
+    name = MeasureForm.base_fields["name"]
+    voice_of_families = MeasureForm.base_fields["voice_of_families"]
+    baseline = MeasureForm.base_fields["baseline"]
+    baseline_on = MeasureForm.base_fields["baseline_on"]
+    target = MeasureForm.base_fields["target"]
+    target_on = MeasureForm.base_fields["target_on"]
+    reason = _WHY

@@ -77,6 +77,7 @@ urlpatterns = [
     ),
     path("measures/<int:measure_id>/", pack_views.measure_detail, name="measure_detail"),
     path("measures/<int:measure_id>/figures/new/", pack_views.figure_add, name="figure_add"),
+    path("measures/<int:measure_id>/change/", change_views.measure_change, name="measure_change"),
     path("meetings/<int:meeting_id>/pack/", pack_views.board_pack, name="board_pack"),
     path("meetings/<int:meeting_id>/pack.pdf", pack_views.board_pack_pdf, name="board_pack_pdf"),
     path("meetings/new/", views.meeting_create, name="meeting_create"),

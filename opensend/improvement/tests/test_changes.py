@@ -107,3 +107,28 @@ def test_readers_cannot_change_or_withdraw(world, role):
     area.refresh_from_db()
     risk.refresh_from_db()
     assert area.withdrawn_on is None and risk.closed_on is None
+
+
+def test_a_measure_gets_a_trajectory_with_a_reason(world):
+    from testsupport.factories.improvement import MeasureFactory
+
+    measure = MeasureFactory(baseline_on=None)
+    client = world.client_for("team_manager")
+    url = reverse("improvement:measure_change", args=[measure.pk])
+    data = {
+        "name": measure.name,
+        "baseline": "40",
+        "target": "60",
+        **date_fields("baseline_on", date(2027, 6, 1)),
+        **date_fields("target_on", date(2027, 3, 31)),
+        "reason": "Agreed at the Board",
+    }
+    bad = client.post(url, data)
+    assert bad.status_code == 400
+    assert "The baseline date must be before the target date" in _text(bad)
+    data.update(date_fields("baseline_on", date(2026, 1, 1)))
+    assert client.post(url, data).status_code == 302
+    measure.refresh_from_db()
+    assert measure.baseline_on == date(2026, 1, 1)
+    event = AuditEvent.objects.get(object_type="improvement.impactmeasure", action="update")
+    assert "Agreed at the Board" in event.summary

@@ -66,6 +66,7 @@ def _urls():
         reverse("improvement:milestone_update", args=[milestone]): EDITORS,
         reverse("improvement:milestone_add", args=[action]): EDITORS,
         reverse("improvement:figure_add", args=[measure]): EDITORS,
+        reverse("improvement:measure_change", args=[measure]): EDITORS,
         reverse("improvement:area_change", args=[area.pk]): EDITORS,
         reverse("improvement:area_withdraw", args=[area.pk]): EDITORS,
         reverse("improvement:recommendation_change", args=[recommendation.pk]): EDITORS,
