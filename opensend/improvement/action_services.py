@@ -19,12 +19,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.services import apply_changes
 from opensend.core.types import Actor
 from opensend.core.uploads import CheckedUpload, attach_document, delete_stored
+from opensend.core.validation import check_not_future
 from opensend.improvement.models import (
     DONE_STATUSES,
     ActionEvidence,
@@ -225,6 +227,7 @@ def action_status_change(
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the status has changed"})
+    check_not_future(changed_on, today=timezone.localdate(), field="changed_on")
     if changed_on < action.starts_on and status != ActionStatus.WITHDRAWN:
         raise ValidationError({"changed_on": "The date must be on or after the action starts"})
     has_new_evidence = bool(link.strip() or document)
@@ -338,6 +341,7 @@ def measure_figure_add(
         raise ValidationError({"value": "This measure is read live from the records"})
     if not source.strip():
         raise ValidationError({"source": "Enter where the figure comes from"})
+    check_not_future(on, today=timezone.localdate(), field="on")
     first = not measure.figures.exists()
     if first and measure.entered_value is not None and measure.entered_on is not None:
         # Keep the figure the measure was added with as the first of its history.

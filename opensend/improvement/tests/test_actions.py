@@ -129,6 +129,10 @@ def test_a_status_change_needs_a_reason_and_keeps_its_history(world):
     response = _status(client, action, ActionStatus.ON_TRACK, reason="")
     assert response.status_code == 400
     assert "Enter why the status has changed" in _text(response)
+    tomorrow = date_fields("changed_on", timezone.localdate() + timedelta(days=1))
+    future = _status(client, action, ActionStatus.ON_TRACK, reason="Started", **tomorrow)
+    assert future.status_code == 400
+    assert "future" in _text(future)
     assert _status(client, action, ActionStatus.ON_TRACK, reason="Started").status_code == 302
     assert (
         _status(client, action, ActionStatus.AT_RISK, reason="Two posts vacant").status_code == 302
