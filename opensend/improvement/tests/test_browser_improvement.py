@@ -83,3 +83,9 @@ def test_a_board_member_opens_the_pack_for_the_next_meeting(page_without_js, liv
         assert f"{given} {family}" not in text
         assert not re.search(rf"\b{re.escape(family)}\b", text), family
     assert page.get_by_role("link", name="Download the board pack (PDF)").count()
+    follow(page, "Action 2.2")  # an overdue action, read-only for a board member
+    assert "This action is overdue" in page.locator("main").inner_text()
+    assert not page.get_by_role("link", name="Change the status").count()
+    page.go_back()
+    follow(page, "New EHC plans issued within 20 weeks (%)")
+    assert page.get_by_role("heading", name="Actual against the trajectory").count()
