@@ -103,6 +103,7 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
 
     from opensend.accounts.models import User
     from opensend.casework.models import AssessmentRequest, Stage
+    from opensend.improvement.models import BoardMeeting
     from opensend.people.models import Child
     from opensend.plans.models import EHCPlan
 
@@ -139,6 +140,11 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
         "senco_home_page": (senco_client, reverse("portal:home")),
         "inbox_page": (client, reverse("notify:inbox")),
         "timeliness_report_page": (manager_client, reverse("insights:timeliness_report")),
+        # The next meeting's board pack (issue 17: under 5 s at 100,000 plans).
+        "board_pack_page": (
+            manager_client,
+            reverse("improvement:board_pack", args=[BoardMeeting.objects.latest("held_on").pk]),
+        ),
     }
     plans = EHCPlan.objects.count()
     results: list[dict[str, object]] = []

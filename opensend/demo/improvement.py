@@ -11,9 +11,11 @@ same seed gives the same rows. The last stage of the demo build (docs/improvemen
 
 import random
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from opensend import statutory
+from opensend.demo.improvement_actions import build_demo_actions
 from opensend.demo.improvement_papers import (
     AREAS,
     DEFAULT_GOAL,
@@ -30,6 +32,7 @@ from opensend.improvement.models import (
     Attendee,
     BoardMeeting,
     ImpactMeasure,
+    MeasureFigure,
     MeetingOutcome,
     OutcomeKind,
     Plan,
@@ -59,7 +62,7 @@ def _plan(inspection: Source, today: date) -> None:
         workstream = Workstream.objects.create(plan=plan, number=number, title=title, lead=lead)
         for name, kpi_key, value, where in rows:
             baseline, target = MEASURE_GOALS.get(kpi_key or "", DEFAULT_GOAL)
-            ImpactMeasure.objects.create(
+            measure = ImpactMeasure.objects.create(
                 workstream=workstream,
                 name=name,
                 kpi_key=kpi_key or "",
@@ -69,7 +72,26 @@ def _plan(inspection: Source, today: date) -> None:
                 entered_value=value,
                 entered_on=statutory.add_months(today, -2).replace(day=1) if value else None,
                 entered_source=where,
+                baseline_on=statutory.add_months(today, -18).replace(day=1),
+                voice_of_families="parent carer forum" in where.lower(),
             )
+            if value is not None and measure.entered_on is not None:
+                _figures(measure, value, measure.entered_on, today)
+    build_demo_actions(plan, today=today)
+
+
+def _figures(measure: ImpactMeasure, latest: Decimal, on: date, today: date) -> None:
+    """An entered measure's history: the figure 14 months ago, 8 months ago and the latest."""
+    for months, share in ((-14, Decimal("0.2")), (-8, Decimal("0.6"))):
+        MeasureFigure.objects.create(
+            measure=measure,
+            value=(measure.baseline + (latest - measure.baseline) * share).quantize(Decimal("0.1")),
+            on=statutory.add_months(today, months).replace(day=1),
+            source=measure.entered_source,
+        )
+    MeasureFigure.objects.create(
+        measure=measure, value=latest, on=on, source=measure.entered_source
+    )
 
 
 BOARD = [
@@ -86,13 +108,15 @@ BOARD = [
 
 
 def _meetings(rng: random.Random, today: date) -> None:
-    """Six board meetings every two months up to the last one before today, each with an agenda
-    that discusses the plan, a recommendation and a risk, attendance, a decision and an action."""
+    """Six board meetings two months apart, the last of them the next meeting (a month from
+    today), each with an agenda that discusses the plan, a recommendation and a risk, the
+    attendance (apologies already sent for the next one), and for those held a decision and an
+    action."""
     plan = Plan.objects.get()
     recommendations = list(Recommendation.objects.exclude(status="complete").order_by("pk"))
     risks = list(Risk.objects.order_by("pk"))
     for n in range(6):
-        held_on = statutory.add_months(today, -2 * (6 - n)).replace(day=4)
+        held_on = statutory.add_months(today, 1 - 2 * (5 - n)).replace(day=4)
         meeting = BoardMeeting.objects.create(
             title="SEND and AP Improvement Board", held_on=held_on
         )
@@ -118,6 +142,8 @@ def _meetings(rng: random.Random, today: date) -> None:
             Attendee(meeting=meeting, name=name, represents=represents, present=rng.random() > 0.15)
             for name, represents in BOARD
         )
+        if held_on > today:
+            continue
         MeetingOutcome.objects.create(
             meeting=meeting, kind=OutcomeKind.DECISION, text="The Board noted the progress report."
         )

@@ -161,6 +161,14 @@ class RiskForm(GovukForm):
     owner = forms.CharField(label="Owner", max_length=200)
     review_on = GovukDateField(label="Next review date")
     trend = forms.ChoiceField(label="Trend", choices=Trend.choices, widget=forms.RadioSelect)
+    appetite = forms.IntegerField(
+        label="Appetite",
+        min_value=1,
+        max_value=25,
+        initial=12,
+        help_text="The highest score with controls the Board will accept; above it, the risk "
+        "goes in the board pack",
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -211,9 +219,26 @@ class MeasureForm(GovukForm):
         max_length=300,
         help_text="For example, the parent carer forum's survey, autumn 2025",
     )
+    voice_of_families = forms.BooleanField(
+        label="This is what families told us (a survey, the parent carer forum)",
+        required=False,
+        help_text="The board pack shows it under the voice of families",
+    )
     baseline = forms.DecimalField(label="Baseline", max_digits=8, decimal_places=1)
+    baseline_on = GovukDateField(
+        label="Date of the baseline",
+        required=False,
+        hint="The trajectory runs in a straight line from the baseline on this date to the target",
+    )
     target = forms.DecimalField(label="Target", max_digits=8, decimal_places=1)
     target_on = GovukDateField(label="Target date")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("baseline_on"), data.get("target_on")
+        if start and end and start >= end:
+            self.add_error("baseline_on", "The baseline date must be before the target date")
+        return data
 
     def __init__(self, *args: Any, kpis: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -282,3 +307,38 @@ class OutcomeForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = items  # type: ignore[attr-defined]
         self.refresh_helper()
+
+
+_WHY = forms.CharField(
+    label="Why (kept in the audit trail)",
+    widget=forms.Textarea(attrs=_TEXT),
+    error_messages={"required": "Enter why"},
+)
+
+
+class AreaChangeForm(GovukForm):
+    text = AreaForm.base_fields["text"]
+    owner = AreaForm.base_fields["owner"]
+    reason = _WHY
+
+
+class RecommendationChangeForm(GovukForm):
+    text = RecommendationForm.base_fields["text"]
+    paragraph = RecommendationForm.base_fields["paragraph"]
+    owner = RecommendationForm.base_fields["owner"]
+    reason = _WHY
+
+
+class WithdrawForm(GovukForm):
+    on = GovukDateField(label="Date")
+    reason = _WHY
+
+
+class MeasureChangeForm(GovukForm):
+    name = MeasureForm.base_fields["name"]
+    voice_of_families = MeasureForm.base_fields["voice_of_families"]
+    baseline = MeasureForm.base_fields["baseline"]
+    baseline_on = MeasureForm.base_fields["baseline_on"]
+    target = MeasureForm.base_fields["target"]
+    target_on = MeasureForm.base_fields["target_on"]
+    reason = _WHY

@@ -8,9 +8,13 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from opensend.improvement.models import (
+    ActionEvidence,
     Area,
     BoardMeeting,
+    ImpactMeasure,
+    Milestone,
     Plan,
+    PlanAction,
     Recommendation,
     RecommendationStatus,
     RecommendationUpdate,
@@ -59,7 +63,8 @@ def _with_latest_update(qs: QuerySet[Recommendation]) -> QuerySet[Recommendation
 
 
 def recommendation_list(*, status: str = "", owner: str = "") -> QuerySet[Recommendation]:
-    qs = Recommendation.objects.all()
+    """The recommendations in force (a withdrawn one is on its report's page only)."""
+    qs = Recommendation.objects.filter(withdrawn_on__isnull=True)
     if status:
         qs = qs.filter(status=status)
     if owner:
@@ -77,7 +82,8 @@ def recommendation_owners() -> list[str]:
 
 
 def recommendation_status_counts() -> list[tuple[str, int]]:
-    counts = dict(Recommendation.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    in_force = Recommendation.objects.filter(withdrawn_on__isnull=True)
+    counts = dict(in_force.values_list("status").annotate(n=Count("pk")).order_by())
     return [(label, counts.get(value, 0)) for value, label in RecommendationStatus.choices]
 
 
@@ -93,7 +99,16 @@ def recommendation_choices() -> QuerySet[Recommendation]:
 
 
 def risk_list() -> QuerySet[Risk]:
-    return Risk.objects.all()
+    """The open risks (closed ones leave the heat maps and the board pack)."""
+    return Risk.objects.filter(closed_on__isnull=True)
+
+
+def closed_risks() -> QuerySet[Risk]:
+    return Risk.objects.filter(closed_on__isnull=False)
+
+
+def withdrawn_recommendations(source: Source) -> QuerySet[Recommendation]:
+    return source.recommendations.filter(withdrawn_on__isnull=False)
 
 
 def risk_get(*, risk_id: int) -> Risk:
@@ -142,7 +157,9 @@ def plan_list() -> QuerySet[Plan]:
 
 
 def plan_get(*, plan_id: int) -> Plan:
-    qs = Plan.objects.select_related("source").prefetch_related("workstreams__measures")
+    qs = Plan.objects.select_related("source").prefetch_related(
+        "workstreams__measures", "workstreams__actions__milestones"
+    )
     return get_object_or_404(qs, pk=plan_id)
 
 
@@ -159,3 +176,46 @@ def meeting_get(*, meeting_id: int) -> BoardMeeting:
         "items__plan", "items__recommendation__source", "items__risk", "attendees", "outcomes__item"
     )
     return get_object_or_404(qs, pk=meeting_id)
+
+
+def workstream_actions(workstream: Workstream) -> QuerySet[PlanAction]:
+    return workstream.actions.prefetch_related("milestones", "depends_on")
+
+
+def action_get(*, action_id: int) -> PlanAction:
+    qs = PlanAction.objects.select_related("workstream__plan").prefetch_related(
+        "milestones",
+        "depends_on__workstream",
+        "needed_by__workstream",
+        "evidence__recorded_by",
+        "evidence__milestone",
+        "status_changes__recorded_by",
+    )
+    return get_object_or_404(qs, pk=action_id)
+
+
+def plan_action_choices(
+    plan: Plan, *, leaving_out: PlanAction | None = None
+) -> QuerySet[PlanAction]:
+    """The actions of a plan another may depend on."""
+    qs = PlanAction.objects.filter(workstream__plan=plan).select_related("workstream")
+    return qs.exclude(pk=leaving_out.pk) if leaving_out is not None else qs
+
+
+def milestone_get(*, milestone_id: int) -> Milestone:
+    return get_object_or_404(
+        Milestone.objects.select_related("action__workstream__plan"), pk=milestone_id
+    )
+
+
+def evidence_get(*, evidence_id: int) -> ActionEvidence:
+    return get_object_or_404(ActionEvidence, pk=evidence_id)
+
+
+def measure_get(*, measure_id: int) -> ImpactMeasure:
+    return get_object_or_404(
+        ImpactMeasure.objects.select_related("workstream__plan").prefetch_related(
+            "figures__recorded_by"
+        ),
+        pk=measure_id,
+    )

@@ -78,6 +78,8 @@ def area_sign_off(
 ) -> AreaSignOffChange:
     """Sign an area off (or reopen it), keeping every earlier change."""
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    if area.withdrawn_on is not None:
+        raise ValidationError({"sign_off": f"{area} was withdrawn"})
     if sign_off == SignOff.SIGNED_OFF and not body.strip():
         raise ValidationError({"body": "Enter who signed the area off"})
     if on < area.source.published_on:
@@ -246,6 +248,8 @@ def measure_create(
     entered_value: Any = None,
     entered_on: date | None = None,
     entered_source: str = "",
+    baseline_on: date | None = None,
+    voice_of_families: bool = False,
 ) -> ImpactMeasure:
     """Bound to a live KPI, or entered with its source: never both, never neither."""
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
@@ -272,6 +276,8 @@ def measure_create(
         entered_value=None if kpi_key else entered_value,
         entered_on=None if kpi_key else entered_on,
         entered_source=entered_source.strip(),
+        baseline_on=baseline_on,
+        voice_of_families=voice_of_families,
     )
     _created(actor, measure, f"Added impact measure {name} to {workstream}")
     return measure
@@ -317,3 +323,103 @@ def outcome_record(*, actor: Actor, meeting: BoardMeeting, **fields: Any) -> Mee
     outcome = MeetingOutcome.objects.create(meeting=meeting, **fields)
     _created(actor, outcome, f"Recorded a {outcome.get_kind_display().lower()} at {meeting}")
     return outcome
+
+
+# --- changing and withdrawing what was added (nothing is deleted) ---------------------------
+
+
+def _reason(reason: str) -> str:
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why"})
+    return reason.strip()
+
+
+@transaction.atomic
+def area_change(*, actor: Actor, area: Area, text: str, owner: str, reason: str) -> Area:
+    """Correct an area's text or owner; why is kept in the audit trail with the change."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    changes = apply_changes(area, {"text": text, "owner": owner})
+    area.save()
+    _changed(actor, area, changes, f"Changed {area}: {why}")
+    return area
+
+
+@transaction.atomic
+def recommendation_change(
+    *,
+    actor: Actor,
+    recommendation: Recommendation,
+    text: str,
+    paragraph: str,
+    owner: str,
+    reason: str,
+) -> Recommendation:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    changes = apply_changes(recommendation, {"text": text, "paragraph": paragraph, "owner": owner})
+    recommendation.save()
+    _changed(actor, recommendation, changes, f"Changed {recommendation}: {why}")
+    return recommendation
+
+
+@transaction.atomic
+def withdraw(*, actor: Actor, record: Area | Recommendation, on: date, reason: str) -> None:
+    """Withdraw an area or a recommendation added in error or overtaken: it stays, marked
+    withdrawn with the date and why, and leaves the counts and the board pack."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    if record.withdrawn_on is not None:
+        raise ValidationError({"reason": f"{record} is already withdrawn"})
+    changes = apply_changes(record, {"withdrawn_on": on, "withdrawn_reason": why})
+    record.save()
+    _changed(actor, record, changes, f"Withdrew {record}: {why}")
+
+
+@transaction.atomic
+def risk_close(*, actor: Actor, risk: Risk, on: date, reason: str) -> Risk:
+    """Close a risk that no longer applies: it stays in the register, marked closed with why,
+    and leaves the heat maps and the board pack."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    if risk.closed_on is not None:
+        raise ValidationError({"reason": f"Risk {risk.reference} is already closed"})
+    changes = apply_changes(risk, {"closed_on": on, "closed_reason": why})
+    risk.save()
+    _changed(actor, risk, changes, f"Closed risk {risk}: {why}")
+    return risk
+
+
+@transaction.atomic
+def measure_change(
+    *,
+    actor: Actor,
+    measure: ImpactMeasure,
+    name: str,
+    baseline: Any,
+    baseline_on: date | None,
+    target: Any,
+    target_on: date,
+    voice_of_families: bool,
+    reason: str,
+) -> ImpactMeasure:
+    """Change a measure's name, baseline, target and trajectory (where its figure comes from
+    stays: a KPI-bound measure stays bound, an entered one takes new figures instead)."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    if baseline_on is not None and baseline_on >= target_on:
+        raise ValidationError({"baseline_on": "The baseline date must be before the target date"})
+    changes = apply_changes(
+        measure,
+        {
+            "name": name,
+            "baseline": baseline,
+            "baseline_on": baseline_on,
+            "target": target,
+            "target_on": target_on,
+            "voice_of_families": voice_of_families,
+        },
+    )
+    measure.save()
+    _changed(actor, measure, changes, f"Changed impact measure {measure.name}: {why}")
+    return measure

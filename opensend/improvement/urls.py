@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.improvement import views
+from opensend.improvement import action_views, change_views, pack_views, views
 
 app_name = "improvement"
 
@@ -15,6 +15,19 @@ urlpatterns = [
         name="recommendation_create",
     ),
     path("areas/<int:area_id>/sign-off/", views.area_sign_off, name="area_sign_off"),
+    path("areas/<int:area_id>/change/", change_views.area_change, name="area_change"),
+    path("areas/<int:area_id>/withdraw/", change_views.area_withdraw, name="area_withdraw"),
+    path(
+        "recommendations/<int:recommendation_id>/change/",
+        change_views.recommendation_change,
+        name="recommendation_change",
+    ),
+    path(
+        "recommendations/<int:recommendation_id>/withdraw/",
+        change_views.recommendation_withdraw,
+        name="recommendation_withdraw",
+    ),
+    path("risks/<int:risk_id>/close/", change_views.risk_close, name="risk_close"),
     path("recommendations/", views.tracker, name="tracker"),
     path(
         "recommendations/<int:recommendation_id>/",
@@ -38,6 +51,35 @@ urlpatterns = [
         views.measure_create,
         name="measure_create",
     ),
+    path(
+        "workstreams/<int:workstream_id>/actions/new/",
+        action_views.action_create,
+        name="action_create",
+    ),
+    path("actions/<int:action_id>/", action_views.action_detail, name="action_detail"),
+    path("actions/<int:action_id>/change/", action_views.action_change, name="action_change"),
+    path("actions/<int:action_id>/status/", action_views.action_status, name="action_status"),
+    path("actions/<int:action_id>/evidence/new/", action_views.evidence_add, name="evidence_add"),
+    path(
+        "actions/<int:action_id>/milestones/new/",
+        action_views.milestone_add,
+        name="milestone_add",
+    ),
+    path(
+        "milestones/<int:milestone_id>/update/",
+        action_views.milestone_update,
+        name="milestone_update",
+    ),
+    path(
+        "evidence/<int:evidence_id>/document/",
+        action_views.evidence_document,
+        name="evidence_document",
+    ),
+    path("measures/<int:measure_id>/", pack_views.measure_detail, name="measure_detail"),
+    path("measures/<int:measure_id>/figures/new/", pack_views.figure_add, name="figure_add"),
+    path("measures/<int:measure_id>/change/", change_views.measure_change, name="measure_change"),
+    path("meetings/<int:meeting_id>/pack/", pack_views.board_pack, name="board_pack"),
+    path("meetings/<int:meeting_id>/pack.pdf", pack_views.board_pack_pdf, name="board_pack_pdf"),
     path("meetings/new/", views.meeting_create, name="meeting_create"),
     path("meetings/<int:meeting_id>/", views.meeting_detail, name="meeting_detail"),
     path(

@@ -32,6 +32,7 @@ from opensend.improvement.forms import (
     WorkstreamForm,
 )
 from opensend.improvement.models import Recommendation, Risk
+from opensend.improvement.pack import plan_summaries
 
 VIEW = Capability.VIEW_IMPROVEMENT
 MANAGE = Capability.MANAGE_IMPROVEMENT
@@ -84,6 +85,7 @@ def source_detail(request: HttpRequest, source_id: int) -> HttpResponse:
             "source": source,
             "areas": selectors.source_areas(source),
             "recommendations": selectors.recommendation_list().filter(source=source),
+            "withdrawn": selectors.withdrawn_recommendations(source),
         },
     )
 
@@ -271,6 +273,7 @@ def risk_register(request: HttpRequest) -> HttpResponse:
             "residual_map": selectors.heat_map(risks, residual=True),
             "inherent_map": selectors.heat_map(risks, residual=False),
             "impacts": selectors.IMPACT,
+            "closed": selectors.closed_risks(),
         },
     )
 
@@ -326,10 +329,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     today = timezone.localdate()
     # Board members see the board's small-number rule (improvement.measures).
     suppress = primary_role(request.user) == Role.BOARD_MEMBER
-    workstreams = [
-        (ws, [(m, measures.reading(m, today=today, suppress=suppress)) for m in ws.measures.all()])
-        for ws in plan.workstreams.all()
-    ]
+    workstreams = plan_summaries(plan, today=today, suppress=suppress)
     return render(
         request, "improvement/plan_detail.html", {"plan": plan, "workstreams": workstreams}
     )

@@ -5,10 +5,14 @@ import datetime
 import factory
 
 from opensend.improvement.models import (
+    ActionEvidence,
     Area,
     BoardMeeting,
+    ImpactMeasure,
+    Milestone,
     Partner,
     Plan,
+    PlanAction,
     PlanKind,
     Recommendation,
     Risk,
@@ -98,3 +102,49 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
     title = "SEND Improvement Board"
     held_on = datetime.date(2025, 3, 4)
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanAction
+
+    workstream = factory.SubFactory(WorkstreamFactory)
+    number = factory.Sequence(lambda n: f"{n + 1}")
+    title = "Introduce a quality assurance framework for plans"
+    owner = "Head of SENAR"
+    organisation = "The council"
+    starts_on = datetime.date(2026, 1, 5)
+    due_on = datetime.date(2099, 1, 5)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    action = factory.SubFactory(ActionFactory)
+    months = 3
+    description = "The framework is agreed by the partnership"
+    due_on = datetime.date(2026, 4, 5)
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionEvidence
+
+    action = factory.SubFactory(ActionFactory)
+    description = "Minutes of the partnership board"
+    link = "https://example.org/minutes"
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImpactMeasure
+
+    workstream = factory.SubFactory(WorkstreamFactory)
+    name = "Parents who feel listened to"
+    baseline = 40
+    target = 60
+    target_on = datetime.date(2027, 3, 31)
+    entered_value = 45
+    entered_on = datetime.date(2026, 6, 1)
+    entered_source = "Parent carer forum survey"

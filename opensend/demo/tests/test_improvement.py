@@ -81,3 +81,18 @@ def test_a_board_member_reads_the_tracker_of_the_demo(world):
     page = world.client_for("board_member").get(reverse("improvement:tracker")).content.decode()
     assert "Keep the established architecture of the intervention" in page
     assert "Restates SEND Commissioner&#x27;s first report 1" in page
+
+
+def test_the_next_meetings_pack_has_actions_in_every_state():
+    from opensend.improvement.pack import board_pack
+
+    build_demo_improvement(seed=7, today=TODAY)
+    upcoming = BoardMeeting.objects.filter(held_on__gt=TODAY)
+    assert upcoming.count() == 1  # the next meeting; the other five were held
+    pack = board_pack(upcoming.get(), today=TODAY)
+    ratings = {line.rag for _, summaries in pack.plans for s in summaries for line in s.actions}
+    assert ratings == {"Complete", "Green", "Amber", "Red", "Withdrawn"}
+    assert {s.rag for _, summaries in pack.plans for s in summaries} >= {"Red", "Amber", "Green"}
+    assert pack.changes  # the status changes since the last meeting
+    assert pack.voices  # the parent carer forum's survey
+    assert pack.headlines

@@ -3,6 +3,8 @@ from the navigation to the tracker, filtered; an update marking a recommendation
 refused without evidence, then accepted with it; the tracker and the heat map fit 320 px.
 `go`, `submit` and `follow` run axe-core (WCAG 2.2 AA) on every page reached."""
 
+import re
+
 import pytest
 
 from testsupport.browser import follow, go, sign_in, submit
@@ -56,3 +58,34 @@ def test_an_improvement_lead_tracks_a_recommendation_to_complete(
     assert "Likelihood 5" in heat_map.inner_text()
     page.set_viewport_size({"width": 320, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_a_board_member_opens_the_pack_for_the_next_meeting(page_without_js, live_server, world):
+    """From the overview to the next meeting's pack (axe-checked), which names no child."""
+    from opensend.demo.improvement import build_demo_improvement
+    from opensend.improvement.models import BoardMeeting
+    from opensend.people.models import Child
+    from testsupport.demo import TODAY
+
+    page = page_without_js
+    build_demo_improvement(seed=7, today=TODAY)
+    upcoming = BoardMeeting.objects.get(held_on__gt=TODAY)
+    sign_in(page, live_server, world.users["board_member"].email)
+    go(page, f"{live_server.url}/improvement/")
+    follow(page, f"{upcoming.title}, {upcoming.held_on:%-d %B %Y}")
+    follow(page, "Open the board pack")
+    assert page.get_by_role("heading", level=1).inner_text() == "Board pack"
+    text = page.locator("main").inner_text()
+    assert "RAG by workstream" in text and "Overdue actions" in text
+    names = Child.objects.values_list("given_name", "family_name")
+    assert names
+    for given, family in names:
+        assert f"{given} {family}" not in text
+        assert not re.search(rf"\b{re.escape(family)}\b", text), family
+    assert page.get_by_role("link", name="Download the board pack (PDF)").count()
+    follow(page, "Action 2.2")  # an overdue action, read-only for a board member
+    assert "This action is overdue" in page.locator("main").inner_text()
+    assert not page.get_by_role("link", name="Change the status").count()
+    page.go_back()
+    follow(page, "New EHC plans issued within 20 weeks (%)")
+    assert page.get_by_role("heading", name="Actual against the trajectory").count()

@@ -52,7 +52,8 @@ def test_a_meeting_with_its_agenda_attendance_and_outcomes(world, meeting):
     assert response.status_code == 302
     page = world.client_for("board_member").get(reverse("improvement:meeting_detail", kwargs=base))
     text = page.content.decode()
-    assert "recommendation 1" in text and "risk R4 Families lose confidence" in text
+    assert f"recommendation {recommendation.number}" in text
+    assert "risk R4 Families lose confidence" in text
     assert "Forum co-chair (The parent carer forum)" in text
     assert "Secondary head (Schools and colleges): sent apologies" in text
     assert "(item 2): Review R4 controls. Owner: Head of SENAR" in text

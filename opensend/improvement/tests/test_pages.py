@@ -264,6 +264,7 @@ def test_a_manager_adds_and_changes_a_risk(world):
         "controls": "Weekly escalation",
         "owner": "ICB director",
         "trend": "rising",
+        "appetite": "12",
         **date_fields("review_on", date(2026, 12, 1)),
     }
     assert client.post(reverse("improvement:risk_create"), data).status_code == 302

@@ -6,8 +6,11 @@ from django.test import Client
 from django.urls import reverse
 
 from testsupport.factories.improvement import (
+    ActionFactory,
     AreaFactory,
+    MeasureFactory,
     MeetingFactory,
+    MilestoneFactory,
     RecommendationFactory,
     RiskFactory,
     WorkstreamFactory,
@@ -26,6 +29,9 @@ def _urls():
     source = area.source.pk
     workstream = WorkstreamFactory()
     meeting = MeetingFactory().pk
+    action = ActionFactory(workstream=workstream).pk
+    milestone = MilestoneFactory(action_id=action).pk
+    measure = MeasureFactory(workstream=workstream).pk
     return {
         reverse("improvement:home"): READERS,
         reverse("improvement:source_detail", args=[source]): READERS,
@@ -50,6 +56,22 @@ def _urls():
         reverse("improvement:agenda_item_create", args=[meeting]): EDITORS,
         reverse("improvement:attendee_add", args=[meeting]): EDITORS,
         reverse("improvement:outcome_record", args=[meeting]): EDITORS,
+        reverse("improvement:board_pack", args=[meeting]): READERS,
+        reverse("improvement:measure_detail", args=[measure]): READERS,
+        reverse("improvement:action_detail", args=[action]): READERS,
+        reverse("improvement:action_create", args=[workstream.pk]): EDITORS,
+        reverse("improvement:action_change", args=[action]): EDITORS,
+        reverse("improvement:action_status", args=[action]): EDITORS,
+        reverse("improvement:evidence_add", args=[action]): EDITORS,
+        reverse("improvement:milestone_update", args=[milestone]): EDITORS,
+        reverse("improvement:milestone_add", args=[action]): EDITORS,
+        reverse("improvement:figure_add", args=[measure]): EDITORS,
+        reverse("improvement:measure_change", args=[measure]): EDITORS,
+        reverse("improvement:area_change", args=[area.pk]): EDITORS,
+        reverse("improvement:area_withdraw", args=[area.pk]): EDITORS,
+        reverse("improvement:recommendation_change", args=[recommendation.pk]): EDITORS,
+        reverse("improvement:recommendation_withdraw", args=[recommendation.pk]): EDITORS,
+        reverse("improvement:risk_close", args=[risk.pk]): EDITORS,
     }
 
 
@@ -85,6 +107,13 @@ def test_missing_records_are_not_found(world):
         "plan_detail",
         "measure_create",
         "meeting_detail",
+        "board_pack",
+        "board_pack_pdf",
+        "measure_detail",
+        "action_detail",
+        "action_status",
+        "milestone_update",
+        "evidence_document",
     ):
         url = reverse(f"improvement:{name}", args=[999_999])
         assert client.get(url).status_code == 404, name

@@ -73,6 +73,8 @@ class Area(NeverDeleted):
     sign_off = models.CharField(max_length=20, choices=SignOff.choices, default=SignOff.OPEN)
     signed_off_on = models.DateField(null=True, blank=True)
     signed_off_by = models.CharField(max_length=200, blank=True)
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True, help_text="Why it was withdrawn (kept)")
 
     class Meta:
         ordering = ["source", "number"]
@@ -138,6 +140,8 @@ class Recommendation(NeverDeleted):
     next_review_at = models.CharField(
         max_length=200, blank=True, help_text="The meeting that reviews it next"
     )
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True, help_text="Why it was withdrawn (kept)")
 
     class Meta:
         ordering = ["source__published_on", "source", "sort_key", "number"]
@@ -192,6 +196,13 @@ class Risk(NeverDeleted):
     owner = models.CharField(max_length=200)
     review_on = models.DateField()
     trend = models.CharField(max_length=10, choices=Trend.choices, default=Trend.STEADY)
+    appetite = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(25)],
+        help_text="The highest residual score the Board will accept for this risk",
+    )
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["reference"]
@@ -263,6 +274,12 @@ class ImpactMeasure(NeverDeleted):
     entered_value = models.DecimalField(max_digits=8, decimal_places=1, null=True, blank=True)
     entered_on = models.DateField(null=True, blank=True)
     entered_source = models.CharField(max_length=300, blank=True)
+    baseline_on = models.DateField(
+        null=True, blank=True, help_text="The date of the baseline: the trajectory starts here"
+    )
+    voice_of_families = models.BooleanField(
+        default=False, help_text="What families told us (a survey, the parent carer forum)"
+    )
 
     class Meta:
         ordering = ["workstream", "pk"]
