@@ -122,6 +122,11 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
     manager_client.force_login(manager)
     senco_client = Client(HTTP_HOST="localhost")
     senco_client.force_login(senco)
+    parent = User.objects.get(email="parent@demo.opensend.test")
+    parents_child = Child.objects.visible_to(parent).order_by("pk").first()
+    parent_client = Client(HTTP_HOST="localhost")
+    parent_client.force_login(parent)
+    public_client = Client(HTTP_HOST="localhost")
     scenarios = {
         "child_search_page": (client, "/people/children/?name=a"),
         "child_record_page": (client, f"/people/children/{child.pk}/"),
@@ -140,6 +145,17 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
         "senco_home_page": (senco_client, reverse("portal:home")),
         "inbox_page": (client, reverse("notify:inbox")),
         "timeliness_report_page": (manager_client, reverse("insights:timeliness_report")),
+        # The family's pages, the messages, the dashboards and the Local Offer (issue 13: every
+        # page added since the first scenarios).
+        "parent_home_page": (parent_client, reverse("portal:home")),
+        "parent_child_page": (parent_client, f"/people/children/{parents_child.pk}/"),
+        "family_messages_page": (
+            parent_client,
+            reverse("messaging:thread", args=[parents_child.pk]),
+        ),
+        "messages_inbox_page": (client, reverse("messaging:inbox")),
+        "insights_dashboard_page": (manager_client, reverse("insights:dashboard")),
+        "local_offer_search_page": (public_client, reverse("directory:search") + "?words=speech"),
         # The next meeting's board pack (issue 17: under 5 s at 100,000 plans).
         "board_pack_page": (
             manager_client,
