@@ -11,4 +11,6 @@ urlpatterns = [
     path("children/<int:child_id>/messages/", views.child_messages, name="child_messages"),
     path("messages/<int:message_id>/", views.message_detail, name="message_detail"),
     path("messages/<int:message_id>/letter.pdf", views.message_pdf, name="message_pdf"),
+    path("yours/<int:message_id>/", views.my_message, name="my_message"),
+    path("yours/<int:message_id>/letter.pdf", views.my_message_pdf, name="my_message_pdf"),
 ]

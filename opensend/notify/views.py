@@ -11,7 +11,7 @@ from django.shortcuts import render
 
 from opensend.core.downloads import bytes_response
 from opensend.core.views_helpers import paginate
-from opensend.notify import selectors
+from opensend.notify import family_messages, selectors
 
 
 def require_message_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -48,6 +48,27 @@ def message_detail(request: HttpRequest, message_id: int) -> HttpResponse:
 @require_message_access
 def message_pdf(request: HttpRequest, message_id: int) -> HttpResponse:
     message, content = selectors.message_pdf_for_user(user=request.user, message_id=message_id)
+    return bytes_response(
+        content, filename=f"letter-{message.pk}.pdf", content_type="application/pdf"
+    )
+
+
+@login_required
+def my_message(request: HttpRequest, message_id: int) -> HttpResponse:
+    """A message or letter we sent to the signed-in family member, to read again."""
+    message = family_messages.my_message(user=request.user, message_id=message_id)
+    return render(
+        request,
+        "notify/my_message.html",
+        {"message": message, "paragraphs": [p for p in message.body.split("\n\n") if p.strip()]},
+    )
+
+
+@login_required
+def my_message_pdf(request: HttpRequest, message_id: int) -> HttpResponse:
+    message = family_messages.my_message(user=request.user, message_id=message_id, download=True)
+    with message.pdf.open("rb") as pdf_file:
+        content = pdf_file.read()
     return bytes_response(
         content, filename=f"letter-{message.pk}.pdf", content_type="application/pdf"
     )

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from opensend.portal import caseload, child_page, family_links, views, young_person, your_details
+from opensend.portal import (
+    caseload,
+    child_page,
+    family_documents,
+    family_links,
+    views,
+    young_person,
+    your_details,
+)
 
 app_name = "portal"
 # The caseload and team pages keep the /casework/ addresses people have bookmarked.
@@ -17,6 +25,12 @@ urlpatterns = [
         "you/details/correct/<int:child_id>/",
         your_details.correction_ask,
         name="correction_ask",
+    ),
+    # A family's letters and the plan as issued, for one child.
+    path(
+        "you/children/<int:child_id>/documents/",
+        family_documents.family_documents,
+        name="family_documents",
     ),
     path("casework/team/", caseload.team, name="team"),
     path("casework/team/<int:user_id>/", caseload.team_member_caseload, name="team_member"),
