@@ -66,7 +66,9 @@ NOT_RECORDED = "Not recorded"
 
 
 def cuts_for(item: Kpi) -> list[Cut]:
-    return [CUTS[s] for s in (*BASE_CUTS, *item.extra_cuts)]
+    """The breakdowns a KPI offers: an area-wide one has no child to break down by."""
+    base = () if item.area_wide else BASE_CUTS
+    return [CUTS[s] for s in (*base, *item.extra_cuts)]
 
 
 def _cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]]:

@@ -30,6 +30,7 @@ class Measure(StrEnum):
     RATE = "rate"  # hits ÷ records, as a percentage
     MEAN_WEEKS = "mean_weeks"  # the average time from start to end, in weeks
     MIX = "mix"  # how the records divide between categories (a snapshot)
+    COUNT = "count"  # how many records there were (no rate: nothing to divide by)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class Kpi:
     snapshot: bool = False  # counted as at the end date (no trend)
     exceptions: bool = False  # a recorded exception may lift the limit (counted apart)
     group: str = ""
+    # About the area, not about children (the Local Offer): everyone sees the whole area, the
+    # board unsuppressed, with no breakdown by child and no cases behind the figure.
+    area_wide: bool = False
 
     @property
     def definition(self) -> str:
