@@ -27,6 +27,7 @@ from opensend.disputes.models import ComplaintStage
 
 # DfE's timeliness bands: within 20 weeks, over 20 weeks up to a year, over a year (52 weeks).
 from opensend.insights.kpis import Counted, Kpi, Measure
+from opensend.insights.kpis_disputes import APPEALABLE_KINDS
 from opensend.people.codes import SENType, SettingKind
 from opensend.people.models import Enrolment
 
@@ -50,6 +51,7 @@ CUTS: dict[str, Cut] = {
         Cut("organisation", "Organisation"),
         Cut("kind", "Kind of advice"),
         Cut("stage", "Stage of the complaint"),
+        Cut("decision", "Kind of appealable decision"),
     )
 }
 BASE_CUTS = ("locality", "need", "age", "setting", "team")
@@ -86,6 +88,8 @@ def _cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]
         return F("kind"), dict(AdviceKind.choices)
     if cut == "stage":
         return F("stage"), dict(ComplaintStage.choices)
+    if cut == "decision":
+        return F("appealable"), APPEALABLE_KINDS
     if cut == "age":
         whens = [
             When(

@@ -10,7 +10,18 @@ rules, SEND Regulations 2014 regs 44 and 45) and from `disputes.clocks.charter_d
 
 from datetime import date
 
-from django.db.models import Case, DateField, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest, Stage
@@ -32,9 +43,23 @@ DISPUTES = "Disagreements and complaints"
 _UNOPPOSED = sorted({rule for rules in UNOPPOSED_RULES.values() for rule in rules})
 
 
+# The kinds of appealable decision (the "decision" breakdown of the rates).
+APPEALABLE_KINDS: dict[str, str] = {
+    "not_assess": "Refused to assess",
+    "not_issue": "Decided not to issue a plan",
+    "plan_issued": "Final plan issued",
+}
+
+
 def _appealable(start: date, end: date) -> QuerySet[AssessmentRequest]:
-    """Requests with an appealable decision in the period, each with its date: a refusal to
-    assess, a refusal to issue a plan, or the final plan issued (one per request)."""
+    """Requests with an appealable decision in the period, each with its date and kind: a
+    refusal to assess, a refusal to issue a plan, or the final plan issued (one per request)."""
+    kind = Case(
+        When(stage=Stage.NOT_ASSESSING, then=Value("not_assess")),
+        When(stage=Stage.NOT_ISSUING, then=Value("not_issue")),
+        default=Value("plan_issued"),
+        output_field=CharField(),
+    )
     decided = Case(
         When(stage=Stage.NOT_ASSESSING, then=F("assess_decision_on")),
         When(stage=Stage.NOT_ISSUING, then=F("issue_decision_on")),
@@ -42,7 +67,7 @@ def _appealable(start: date, end: date) -> QuerySet[AssessmentRequest]:
         default=Value(None),
         output_field=DateField(),
     )
-    return AssessmentRequest.objects.annotate(appealable_on=decided).filter(
+    return AssessmentRequest.objects.annotate(appealable_on=decided, appealable=kind).filter(
         appealable_on__range=(start, end)
     )
 
@@ -53,6 +78,7 @@ _rate_meta = {
     "owner": "caseworker",
     "start_label": "Appealable decision",
     "end_label": "",
+    "extra_cuts": ("decision",),
     "group": DISPUTES,
 }
 
@@ -68,8 +94,9 @@ def mediation_rate(start: date, end: date) -> Counted:
     """Start: a decision the family may appeal to the Tribunal, made in the period: a refusal
     to carry out an EHC needs assessment, a decision not to issue a plan after one, or a final
     EHC plan issued (its contents can be appealed). Each request counts once, on the date of
-    that decision. A hit: a mediation case recorded against the request (Children and Families
-    Act 2014 s53; SEND Regulations 2014 regs 32 to 42), whenever it was opened.
+    that decision; the figure can be broken down by the kind of decision. A hit: a mediation
+    case recorded against the request (Children and Families Act 2014 s53; SEND Regulations
+    2014 regs 32 to 42), whenever it was opened.
 
     Not counted: mediation not linked to a request, and decisions after annual reviews (to
     amend, not to amend or to cease a plan), which OpenSEND does not yet link to mediation.

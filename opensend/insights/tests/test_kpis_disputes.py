@@ -101,6 +101,12 @@ def test_the_rates_by_quarter_and_by_team(decisions):
     assert [(f.total, f.hits) for _q, f in trend] == [(1, 1), (2, 0), (1, 1), (0, 0)]
     by_team = {f.label: (f.total, f.hits) for f in figure("mediation-rate", cut="team")}
     assert by_team == {decisions.team.name: (2, 2), decisions.other_team.name: (2, 0)}
+    by_kind = {f.label: (f.total, f.hits) for f in figure("appeal-rate", cut="decision")}
+    assert by_kind == {
+        "Final plan issued": (2, 1),
+        "Refused to assess": (1, 1),
+        "Decided not to issue a plan": (1, 0),
+    }
 
 
 def test_an_empty_period_has_no_rate(decisions):
