@@ -107,6 +107,20 @@ def _lookup(field_name: str, answers: dict[date, date]) -> Case:
     return Case(*whens, default=Value(None), output_field=DateField())
 
 
+def _lookup_pairs(
+    qs: QuerySet[Any], fields: tuple[str, str], answer: Callable[[Any, Any], date]
+) -> Case:
+    """CASE WHEN <a>=x AND <b>=y THEN answer(x, y) …, over the distinct pairs in `qs` (a due
+    date that depends on two fields: a rule and its trigger, a start and the days allowed)."""
+    pairs = set(qs.order_by().values_list(*fields).distinct())
+    whens = [
+        When(**{fields[0]: a, fields[1]: b}, then=Value(answer(a, b)))
+        for a, b in sorted(pairs)
+        if a is not None and b is not None
+    ]
+    return Case(*whens, default=Value(None), output_field=DateField())
+
+
 def _triggers(qs: QuerySet[Any], field_name: str) -> set[date]:
     return {d for d in qs.order_by().values_list(field_name, flat=True).distinct() if d}
 

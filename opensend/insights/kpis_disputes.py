@@ -35,7 +35,7 @@ from opensend.disputes.models import (
     OrderStep,
     OrderStepException,
 )
-from opensend.insights.kpi_base import Counted, Measure, kpi
+from opensend.insights.kpi_base import Counted, Measure, _lookup_pairs, kpi
 
 DISPUTES = "Disagreements and complaints"
 
@@ -213,15 +213,7 @@ def order_compliance(start: date, end: date) -> Counted:
             output_field=DateField(),
         )
     ).filter(clock_from__isnull=False)
-    pairs = set(rows.order_by().values_list("rule_id", "clock_from").distinct())
-    due = Case(
-        *[
-            When(rule_id=rule_id, clock_from=on, then=Value(statutory.due(rule_id, on)))
-            for rule_id, on in sorted(pairs)
-        ],
-        default=Value(None),
-        output_field=DateField(),
-    )
+    due = _lookup_pairs(rows, ("rule_id", "clock_from"), statutory.due)
     exception = Exists(
         OrderStepException.objects.filter(appeal=OuterRef("appeal_id"), rule_id=OuterRef("rule_id"))
     )
@@ -260,15 +252,7 @@ def complaints_within_charter(start: date, end: date) -> Counted:
     DfE publishes no national figure; this is the council's own customer charter measure.
     """
     rows = ComplaintStageRecord.objects.filter(responded_on__range=(start, end))
-    pairs = set(rows.order_by().values_list("started_on", "charter_working_days").distinct())
-    due = Case(
-        *[
-            When(started_on=on, charter_working_days=days, then=Value(charter_due(on, days)))
-            for on, days in sorted(pairs)
-        ],
-        default=Value(None),
-        output_field=DateField(),
-    )
+    due = _lookup_pairs(rows, ("started_on", "charter_working_days"), charter_due)
     return Counted(
         rows=rows,
         hit=Q(responded_on__lte=due),
