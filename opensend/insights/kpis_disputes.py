@@ -9,6 +9,7 @@ rules, SEND Regulations 2014 regs 44 and 45) and from `disputes.clocks.charter_d
 """
 
 from datetime import date
+from typing import Any
 
 from django.db.models import (
     Case,
@@ -72,6 +73,17 @@ def _appealable(start: date, end: date) -> QuerySet[AssessmentRequest]:
     )
 
 
+def _disputed(start: date, end: date, records: QuerySet[Any]) -> Counted:
+    """The appealable decisions of the period; a hit when one of `records` (mediation cases or
+    appeals) is recorded against the request."""
+    return Counted(
+        rows=_appealable(start, end),
+        hit=Q(Exists(records.filter(assessment_request=OuterRef("pk")))),
+        period="appealable_on",
+        start_field="appealable_on",
+    )
+
+
 _rate_meta = {
     "measure": Measure.RATE,
     "child": "child",
@@ -104,13 +116,7 @@ def mediation_rate(start: date, end: date) -> Counted:
     Reconciles with the SEN2 return's RequestMediation and AssessmentMediation flags, which
     the same mediation cases set; DfE publishes no national figure for a mediation rate.
     """
-    rows = _appealable(start, end)
-    return Counted(
-        rows=rows,
-        hit=Q(Exists(MediationCase.objects.filter(assessment_request=OuterRef("pk")))),
-        period="appealable_on",
-        start_field="appealable_on",
-    )
+    return _disputed(start, end, MediationCase.objects.all())
 
 
 @kpi(
@@ -135,13 +141,7 @@ def appeal_rate(start: date, end: date) -> Counted:
     statistics quarterly" counts as appeals registered in a year over the decisions that year,
     so compare a whole year with it.
     """
-    rows = _appealable(start, end)
-    return Counted(
-        rows=rows,
-        hit=Q(Exists(Appeal.objects.filter(assessment_request=OuterRef("pk")))),
-        period="appealable_on",
-        start_field="appealable_on",
-    )
+    return _disputed(start, end, Appeal.objects.all())
 
 
 @kpi(

@@ -103,6 +103,7 @@ def test_the_board_sees_them_unsuppressed_with_no_children_behind_them(world, of
     assert world.client_for("admin").get(cases, PERIOD).status_code == 404
     dashboard = client.get(reverse("insights:dashboard"), PERIOD).content.decode()
     assert "The Local Offer" in dashboard and "searches on the Local Offer" in dashboard
+    assert "so they are shown in full" in dashboard
 
 
 def test_the_count_has_a_chart_sentence_and_downloads(world, offer):
