@@ -60,7 +60,7 @@ ENGLAND: dict[str, tuple[EnglandFigure, ...]] = {
         EnglandFigure(
             5.7,
             "of appealable decisions appealed",
-            "as published (year to be checked)",
+            "year to be checked",
             "SEND Tribunal: appeal rate (appeals registered ÷ appealable decisions)",
             publication='Ministry of Justice, "Tribunal statistics quarterly"',
             release="SEND annual tables, as quoted in DESIGN §7",
