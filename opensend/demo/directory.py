@@ -11,7 +11,7 @@ bulk-inserted.
 """
 
 import random
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -35,6 +35,7 @@ from opensend.directory.models import (
     Organization,
     Phone,
     Schedule,
+    SearchWithoutResults,
     Service,
     ServiceArea,
     ServiceAtLocation,
@@ -425,6 +426,32 @@ class _DirectoryMaker:
                 )
             )
 
+    def history(self) -> None:
+        """Spread the answers and problem reports over the last year, deal with most problems
+        (some after the 10-day target), and log a few searches that found nothing, so the
+        Local Offer KPIs on the dashboard have figures (after `save`: the dates are set on
+        creation)."""
+        rng = self.rng
+
+        def at(days: int) -> datetime:
+            return datetime.combine(_days_ago(self.today, days), time(12), tzinfo=UTC)
+
+        answers = self.rows.get(Feedback, [])
+        for item in answers:
+            made = rng.randint(1, 330)
+            item.created_at = at(made)
+            if item.kind == FeedbackKind.PROBLEM and made > 20 and rng.random() < 0.8:
+                item.resolved_at = at(made - rng.choice((1, 3, 5, 8, 10, 14, 20)))
+                item.response = "We checked the entry with the provider and corrected it."
+        Feedback.objects.bulk_update(answers, ["created_at", "resolved_at", "response"])
+        words = ("hydrotherapy", "sensory room sunday", "BSL youth club", "respite overnight")
+        searches = SearchWithoutResults.objects.bulk_create(
+            SearchWithoutResults(words=rng.choice(words)) for _ in range(24)
+        )
+        for search in searches:
+            search.created_at = at(rng.randint(0, 360))
+        SearchWithoutResults.objects.bulk_update(searches, ["created_at"])
+
     def save(self) -> int:
         order = (
             Service,
@@ -465,5 +492,6 @@ def build_demo_directory(*, seed: int, today: date) -> int:
             )
             maker.service(org, district, kind, serial)
     made = from_settings + maker.save()
+    maker.history()
     build_demo_directory_files()
     return made

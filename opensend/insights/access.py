@@ -16,7 +16,8 @@ Small-number suppression (board members only; `suppress`): a count from 1 to 5 i
 "[c]" (confidential, the Government Statistical Service's symbol); a percentage or average is
 shown as "[c]" when it is worked out from fewer than 10 records, or when the records counted or
 not counted number 1 to 5, because either could then be worked back to a handful of children.
-Zero is shown: it names nobody.
+Zero is shown: it names nobody. Area-wide figures about the Local Offer (`Kpi.area_wide`) count
+entries, feedback and searches, never children, so they are not suppressed.
 """
 
 from dataclasses import dataclass
@@ -80,8 +81,18 @@ class Viewer:
     def description(self) -> str:
         return DESCRIPTIONS[self.audience]
 
+    def suppresses(self, item: Kpi) -> bool:
+        """Small numbers hidden: the board's, for figures about children (not area-wide ones)."""
+        return self.suppressed and not item.area_wide
+
+    def drills_into(self, item: Kpi) -> bool:
+        """May open the children behind this figure (area-wide figures have none)."""
+        return self.drill_down and not item.area_wide
+
     def scope(self, item: Kpi) -> Q:
-        """The records this viewer's figures cover."""
+        """The records this viewer's figures cover (an area-wide figure: the whole area)."""
+        if item.area_wide:
+            return Q()
         if self.audience == Audience.MANAGER:
             return Q(**{f"{item.child}__senar_team_id__in": self.team_ids})
         if self.audience == Audience.CASEWORKER:

@@ -94,7 +94,7 @@ def summary(points: list[Point], *, what: str, unit: str) -> str:
     subject = what[:1].upper() + what[1:]
 
     def shown(p: Point) -> str:
-        return f"{p.value}{unit}" if unit == "%" else f"{p.value} {unit}"
+        return f"{p.value}{unit}" if unit == "%" else f"{p.value} {unit}".rstrip()
 
     if first is last:
         return f"{subject} was {shown(last)} in {last.label}."

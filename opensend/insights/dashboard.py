@@ -124,7 +124,7 @@ def _cards(viewer: Viewer, start: date, end: date) -> list[dict[str, Any]]:
                 "item": item,
                 "value": tables.headline_text(item, figure, viewer),
                 "words": tables.headline_words(item),
-                "records": tables.show_count(figure.total, suppressed=viewer.suppressed),
+                "records": tables.show_count(figure.total, suppressed=viewer.suppresses(item)),
                 "england": england_for(item.slug)[:1],
                 "figure": figure,
             }
@@ -138,7 +138,7 @@ def _chart(item: kpis.Kpi, viewer: Viewer, end: date) -> dict[str, Any]:
     for quarter, figure in figs.trend(item, end=end, scope=viewer.scope(item)):
         value, hits, total = tables.headline_value(item, figure)
         hidden = (
-            viewer.suppressed
+            viewer.suppresses(item)
             and tables.show_value(value, hits=hits, total=total, suppressed=True) == SUPPRESSED
         )
         points.append(charts.Point(quarter.label, None if hidden else value))
@@ -148,10 +148,13 @@ def _chart(item: kpis.Kpi, viewer: Viewer, end: date) -> dict[str, Any]:
                 "cells": tables.cells(item, figure, viewer),
             }
         )
-    percent = item.measure != kpis.Measure.MEAN_WEEKS
+    percent = item.measure not in (kpis.Measure.MEAN_WEEKS, kpis.Measure.COUNT)
     england = england_for(item.slug)[:1]
     reference = england[0].value if england else None
     unit = "%" if percent else "weeks"
+    what = tables.headline_words(item).removeprefix("of ")
+    if item.measure == kpis.Measure.COUNT:
+        unit, what = "", f"the number of {what}"
     return {
         "svg": charts.column_chart(
             points,
@@ -159,9 +162,7 @@ def _chart(item: kpis.Kpi, viewer: Viewer, end: date) -> dict[str, Any]:
             reference=reference,
             reference_label=f"England {reference}%" if reference is not None else "",
         ),
-        "summary": charts.summary(
-            points, what=tables.headline_words(item).removeprefix("of "), unit=unit
-        ),
+        "summary": charts.summary(points, what=what, unit=unit),
         "columns": tables.columns(item),
         "rows": table,
         "england": england,
@@ -251,6 +252,7 @@ def kpi_detail(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
         {
             "item": item,
             "viewer": viewer,
+            "may_drill": viewer.drills_into(item),
             "form": form,
             "value": tables.headline_text(item, headline, viewer),
             "words": tables.headline_words(item),
@@ -305,6 +307,8 @@ def kpi_download(request: HttpRequest, viewer: Viewer, slug: str, fmt: str) -> H
 @_viewer_required
 def kpi_cases(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
     item = _kpi(slug)
+    if item.area_wide:
+        raise Http404("No child is behind an area-wide figure")
     if not viewer.drill_down:
         raise PermissionDenied
     try:

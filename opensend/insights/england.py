@@ -53,6 +53,20 @@ ENGLAND: dict[str, tuple[EnglandFigure, ...]] = {
             44.4, "including exceptions", "as published", "Number of annual reviews of EHC plans"
         ),
     ),
+    # DESIGN §7 quotes this among the 2025 release's national figures; the appeal rate itself
+    # (appeals registered ÷ appealable decisions) is published by the Ministry of Justice with
+    # the SEND Tribunal's annual tables. The year it covers is to be checked by an analyst.
+    "appeal-rate": (
+        EnglandFigure(
+            5.7,
+            "of appealable decisions appealed",
+            "year to be checked",
+            "SEND Tribunal: appeal rate (appeals registered ÷ appealable decisions)",
+            publication='Ministry of Justice, "Tribunal statistics quarterly"',
+            release="SEND annual tables, as quoted in DESIGN §7",
+            url="https://www.gov.uk/government/collections/tribunals-statistics",
+        ),
+    ),
     "placements": (
         EnglandFigure(
             43.6,

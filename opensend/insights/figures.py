@@ -27,6 +27,7 @@ from opensend.disputes.models import ComplaintStage
 
 # DfE's timeliness bands: within 20 weeks, over 20 weeks up to a year, over a year (52 weeks).
 from opensend.insights.kpis import Counted, Kpi, Measure
+from opensend.insights.kpis_disputes import APPEALABLE_KINDS
 from opensend.people.codes import SENType, SettingKind
 from opensend.people.models import Enrolment
 
@@ -50,6 +51,7 @@ CUTS: dict[str, Cut] = {
         Cut("organisation", "Organisation"),
         Cut("kind", "Kind of advice"),
         Cut("stage", "Stage of the complaint"),
+        Cut("decision", "Kind of appealable decision"),
     )
 }
 BASE_CUTS = ("locality", "need", "age", "setting", "team")
@@ -66,7 +68,9 @@ NOT_RECORDED = "Not recorded"
 
 
 def cuts_for(item: Kpi) -> list[Cut]:
-    return [CUTS[s] for s in (*BASE_CUTS, *item.extra_cuts)]
+    """The breakdowns a KPI offers: an area-wide one has no child to break down by."""
+    base = () if item.area_wide else BASE_CUTS
+    return [CUTS[s] for s in (*base, *item.extra_cuts)]
 
 
 def _cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]]:
@@ -84,6 +88,8 @@ def _cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]
         return F("kind"), dict(AdviceKind.choices)
     if cut == "stage":
         return F("stage"), dict(ComplaintStage.choices)
+    if cut == "decision":
+        return F("appealable"), APPEALABLE_KINDS
     if cut == "age":
         whens = [
             When(

@@ -30,6 +30,7 @@ class Measure(StrEnum):
     RATE = "rate"  # hits ÷ records, as a percentage
     MEAN_WEEKS = "mean_weeks"  # the average time from start to end, in weeks
     MIX = "mix"  # how the records divide between categories (a snapshot)
+    COUNT = "count"  # how many records there were (no rate: nothing to divide by)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class Kpi:
     snapshot: bool = False  # counted as at the end date (no trend)
     exceptions: bool = False  # a recorded exception may lift the limit (counted apart)
     group: str = ""
+    # About the area, not about children (the Local Offer): everyone sees the whole area, the
+    # board unsuppressed, with no breakdown by child and no cases behind the figure.
+    area_wide: bool = False
 
     @property
     def definition(self) -> str:
@@ -100,6 +104,20 @@ def _grounds(rule_id: str) -> list[str]:
 def _lookup(field_name: str, answers: dict[date, date]) -> Case:
     """CASE <field> WHEN <trigger> THEN <date> …, each date worked out once in Python."""
     whens = [When(**{field_name: t}, then=Value(d)) for t, d in sorted(answers.items())]
+    return Case(*whens, default=Value(None), output_field=DateField())
+
+
+def _lookup_pairs(
+    qs: QuerySet[Any], fields: tuple[str, str], answer: Callable[[Any, Any], date]
+) -> Case:
+    """CASE WHEN <a>=x AND <b>=y THEN answer(x, y) …, over the distinct pairs in `qs` (a due
+    date that depends on two fields: a rule and its trigger, a start and the days allowed)."""
+    pairs = set(qs.order_by().values_list(*fields).distinct())
+    whens = [
+        When(**{fields[0]: a, fields[1]: b}, then=Value(answer(a, b)))
+        for a, b in sorted(pairs)
+        if a is not None and b is not None
+    ]
     return Case(*whens, default=Value(None), output_field=DateField())
 
 

@@ -34,8 +34,6 @@ from django.db.models import (
 
 from opensend import statutory
 from opensend.casework.models import AdviceRequest, AssessmentRequest, ClockException
-from opensend.disputes.clocks import charter_due
-from opensend.disputes.models import Appeal, AppealOutcome, ComplaintStageRecord
 
 # DfE's timeliness bands: within 20 weeks, over 20 weeks up to a year, over a year (52 weeks).
 from opensend.insights.kpi_base import KPIS as KPIS
@@ -371,80 +369,6 @@ def phase_transfers_amended_by_deadline(start: date, end: date) -> Counted:
     )
 
 
-@kpi(
-    slug="complaints-within-charter",
-    title="Complaints answered within the charter",
-    short="of complaint replies sent within the customer charter's time",
-    measure=Measure.RATE,
-    child="complaint__child",
-    owner="complaint__child__caseworker",
-    start_label="Stage started",
-    end_label="Reply sent",
-    extra_cuts=("stage",),
-    group=REQUESTS,
-)
-def complaints_within_charter(start: date, end: date) -> Counted:
-    """Start: the day a stage of a complaint began (the complaint received, or the family asked
-    to take it further). End: the day the council's reply at that stage was sent. Counted:
-    every reply sent in the period, each stage on its own. In time: sent on or before the last
-    working day the council's customer charter allowed for that stage when it began
-    (`disputes.clocks.charter_due`, working days from `statutory.add_working_days`).
-
-    Complaints not about a particular child are counted for the whole area but not in a
-    breakdown by the child's locality, need, age, setting or team. Cut also by stage.
-
-    DfE publishes no national figure; this is the council's own customer charter measure.
-    """
-    rows = ComplaintStageRecord.objects.filter(responded_on__range=(start, end))
-    pairs = set(rows.order_by().values_list("started_on", "charter_working_days").distinct())
-    due = Case(
-        *[
-            When(started_on=on, charter_working_days=days, then=Value(charter_due(on, days)))
-            for on, days in sorted(pairs)
-        ],
-        default=Value(None),
-        output_field=DateField(),
-    )
-    return Counted(
-        rows=rows,
-        hit=Q(responded_on__lte=due),
-        start_field="started_on",
-        end_field="responded_on",
-    )
-
-
-@kpi(
-    slug="tribunal-outcomes",
-    title="Tribunal appeals by outcome",
-    short="of Tribunal appeals ending in the period that went the family's way",
-    measure=Measure.MIX,
-    child="child",
-    owner="child__caseworker",
-    start_label="Appeal lodged",
-    end_label="Outcome",
-    hit_label="Allowed or conceded",
-    group=REQUESTS,
-)
-def tribunal_outcomes(start: date, end: date) -> Counted:
-    """Start: the day the family's appeal to the First-tier Tribunal (SEND) was lodged. End: the
-    day its outcome was recorded. Counted: every appeal with an outcome in the period, by
-    outcome: allowed (the Tribunal found for the family), conceded by the council, dismissed,
-    withdrawn by the family. The headline is the share allowed or conceded.
-
-    Appeals still open are not counted. Reconciles with the Ministry of Justice "Tribunal
-    statistics quarterly", SEND appeals decided in favour of the appellant (which counts
-    Tribunal decisions only, so compare allowed ÷ (allowed + dismissed) with it).
-    """
-    return Counted(
-        rows=Appeal.objects.filter(outcome_on__range=(start, end)),
-        hit=Q(outcome__in=[AppealOutcome.ALLOWED, AppealOutcome.CONCEDED]),
-        start_field="lodged_on",
-        end_field="outcome_on",
-        category="outcome",
-        categories=(*AppealOutcome.choices, ("", "Not recorded")),
-    )
-
-
 def _plans_in_force(end: date) -> QuerySet[EHCPlan]:
     return EHCPlan.objects.filter(status=PlanStatus.FINAL, issued_on__lte=end)
 
@@ -512,3 +436,8 @@ def primary_need_mix(start: date, end: date) -> Counted:
         category="child__primary_need",
         categories=(*SENType.choices, ("", "Not recorded")),
     )
+
+
+# The KPIs of disagreements and of the Local Offer, registered after these (the dashboard's order).
+from opensend.insights import kpis_disputes as kpis_disputes  # noqa: E402
+from opensend.insights import kpis_local_offer as kpis_local_offer  # noqa: E402

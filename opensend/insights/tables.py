@@ -29,6 +29,8 @@ def columns(item: Kpi) -> list[str]:
         ]
     if item.measure == Measure.MIX:
         return ["Children with plans", "% of all"]
+    if item.measure == Measure.COUNT:
+        return [item.hit_label]
     if has_exceptions(item):
         return [
             "Records",
@@ -45,7 +47,7 @@ def has_exceptions(item: Kpi) -> bool:
 
 
 def cells(item: Kpi, f: Figure, viewer: Viewer, *, grand_total: int = 0) -> list[str]:
-    hide = viewer.suppressed
+    hide = viewer.suppresses(item)
     if item.measure == Measure.MEAN_WEEKS:
         return [
             show_count(f.total, suppressed=hide),
@@ -65,6 +67,8 @@ def cells(item: Kpi, f: Figure, viewer: Viewer, *, grand_total: int = 0) -> list
             show_count(f.total, suppressed=hide),
             show_value(share, hits=f.total, total=grand_total, suppressed=hide),
         ]
+    if item.measure == Measure.COUNT:
+        return [show_count(f.total, suppressed=hide)]
     counted = [show_count(f.total, suppressed=hide), show_count(f.hits, suppressed=hide)]
     if has_exceptions(item):
         return [
@@ -97,15 +101,19 @@ def headline_value(item: Kpi, f: Figure) -> tuple[float | None, int, int]:
     headline is excluding exceptions where exceptions apply."""
     if item.measure == Measure.MEAN_WEEKS:
         return f.mean_weeks_excluding, f.excluded_total, f.excluded_total
+    if item.measure == Measure.COUNT:
+        return f.total, f.total, f.total
     if has_exceptions(item):
         return f.percent_excluding, f.hits - f.with_exception_hits, f.excluded_total
     return f.percent_including, f.hits, f.total
 
 
 def headline_text(item: Kpi, f: Figure, viewer: Viewer) -> str:
+    if item.measure == Measure.COUNT:
+        return show_count(f.total, suppressed=viewer.suppresses(item))
     value, hits, total = headline_value(item, f)
     unit = "weeks" if item.measure == Measure.MEAN_WEEKS else "%"
-    return show_value(value, hits=hits, total=total, suppressed=viewer.suppressed, unit=unit)
+    return show_value(value, hits=hits, total=total, suppressed=viewer.suppresses(item), unit=unit)
 
 
 def headline_words(item: Kpi) -> str:

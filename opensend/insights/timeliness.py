@@ -42,6 +42,7 @@ from opensend.disputes.models import (
     OrderStep,
     OrderStepException,
 )
+from opensend.insights.kpi_base import _lookup_pairs
 
 LONGEST_PERIOD_MONTHS = 36
 
@@ -301,15 +302,7 @@ def _order_steps(start: date, end: date) -> Timeliness:
 def _complaints(start: date, end: date) -> list[Timeliness]:
     """Replies sent in the period, per stage, within the charter's working days then."""
     qs = ComplaintStageRecord.objects.filter(responded_on__range=(start, end))
-    pairs = list(qs.order_by().values_list("started_on", "charter_working_days").distinct())
-    due = Case(
-        *[
-            When(started_on=on, charter_working_days=days, then=Value(charter_due(on, days)))
-            for on, days in sorted(pairs)
-        ],
-        default=Value(None),
-        output_field=DateField(),
-    )
+    due = _lookup_pairs(qs, ("started_on", "charter_working_days"), charter_due)
     rows = {
         row["stage"]: row
         for row in qs.order_by()

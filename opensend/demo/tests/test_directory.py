@@ -6,7 +6,13 @@ import pytest
 from django.db import transaction
 
 from opensend.demo.directory import build_demo_directory
-from opensend.directory.models import Feedback, Service, ServiceChange, TaxonomyTerm
+from opensend.directory.models import (
+    Feedback,
+    SearchWithoutResults,
+    Service,
+    ServiceChange,
+    TaxonomyTerm,
+)
 from opensend.directory.querysets import a_year_before
 from opensend.directory.tests.test_oruk_conformance import assert_valid
 from testsupport.demo import TODAY, demo_area
@@ -53,6 +59,10 @@ def test_the_demo_local_offer(client):
     assert 0.1 * made < stale < 0.5 * made
     assert Service.objects.filter(setting__isnull=False).exists()
     assert Feedback.objects.filter(kind="problem").exists()
+    # A year of answers, problems dealt with and searches for the Local Offer KPIs (insights).
+    assert Feedback.objects.filter(kind="problem", resolved_at__isnull=False).exists()
+    assert Feedback.objects.filter(created_at__date__lt=a_year_before(TODAY)).count() == 0
+    assert SearchWithoutResults.objects.count() == 24
     assert Service.objects.filter(
         name__startswith="Autism-friendly", assured_date__gte=a_year_before(TODAY)
     ).exists()

@@ -58,3 +58,6 @@ def test_a_manager_reads_drills_down_and_downloads(page, live_server, world):
     sheet = load_workbook(io.BytesIO(content)).worksheets[0]
     assert any(row[0].value == world.team.name for row in sheet.iter_rows())
     go(page, f"{live_server.url}/insights/performance/kpis/placements/")
+    # An area-wide Local Offer figure: no breakdown by child, nothing behind it to open.
+    go(page, f"{live_server.url}/insights/performance/kpis/local-offer-searches-no-results/")
+    assert page.get_by_test_id("headline").inner_text() == "0"
