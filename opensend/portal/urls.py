@@ -1,6 +1,14 @@
 from django.urls import path
 
-from opensend.portal import caseload, child_page, family_links, views, young_person, your_details
+from opensend.portal import (
+    caseload,
+    child_page,
+    family_links,
+    feedback_pages,
+    views,
+    young_person,
+    your_details,
+)
 
 app_name = "portal"
 # The caseload and team pages keep the /casework/ addresses people have bookmarked.
@@ -29,4 +37,6 @@ urlpatterns = [
         family_links.user_link_own_record,
         name="user_link_own_record",
     ),
+    # Feedback after each stage (the answers live in opensend.feedback).
+    *feedback_pages.urlpatterns,
 ]
