@@ -54,14 +54,14 @@ def answers_in_period(starts_on: date, ends_on: date) -> QuerySet[SurveyAnswer]:
 def _count(answers: QuerySet[SurveyAnswer]) -> dict[str, int]:
     happy = (Satisfaction.SATISFIED, Satisfaction.VERY_SATISFIED)
     return answers.aggregate(
-        answers=Count("pk"),
-        satisfied=Count("pk", filter=Q(satisfaction__in=happy)),
-        rated=Count("pk", filter=Q(satisfaction__isnull=False)),
-        listened=Count("pk", filter=Q(listened_to=Agreement.YES)),
-        listened_asked=Count("pk", filter=~Q(listened_to="")),
-        clear=Count("pk", filter=Q(clear=Agreement.YES)),
-        clear_asked=Count("pk", filter=~Q(clear="")),
-        offline=Count("pk", filter=~Q(route="online")),
+        n_answers=Count("pk"),
+        n_satisfied=Count("pk", filter=Q(satisfaction__in=happy)),
+        n_rated=Count("pk", filter=Q(satisfaction__isnull=False)),
+        n_listened=Count("pk", filter=Q(listened_to=Agreement.YES)),
+        n_listened_asked=Count("pk", filter=~Q(listened_to="")),
+        n_clear=Count("pk", filter=Q(clear=Agreement.YES)),
+        n_clear_asked=Count("pk", filter=~Q(clear="")),
+        n_offline=Count("pk", filter=~Q(route="online")),
     )
 
 
@@ -70,11 +70,11 @@ def _figures(stage: str, label: str, answers: QuerySet[SurveyAnswer]) -> StageFi
     return StageFigures(
         stage=stage,
         label=label,
-        answers=c["answers"],
-        satisfied=Share(c["satisfied"], c["rated"]),
-        listened_to=Share(c["listened"], c["listened_asked"]),
-        clear=Share(c["clear"], c["clear_asked"]),
-        by_phone_or_paper=c["offline"],
+        answers=c["n_answers"],
+        satisfied=Share(c["n_satisfied"], c["n_rated"]),
+        listened_to=Share(c["n_listened"], c["n_listened_asked"]),
+        clear=Share(c["n_clear"], c["n_clear_asked"]),
+        by_phone_or_paper=c["n_offline"],
     )
 
 
