@@ -34,6 +34,16 @@ from opensend.plans.models import EHCPlan
 from opensend.portal.family_timeline import reader_for
 from opensend.reviews.models import AnnualReview
 
+# The family is asked about a stage for a year after it was done (a local choice: after that
+# the answer says little about how we work now). Staff may record a late answer at any time.
+ASK_FOR_MONTHS = 12
+
+
+def stages_to_ask_about(child: Child, today: date) -> dict[str, date]:
+    """The stages done in the last ASK_FOR_MONTHS months."""
+    since = statutory.add_months(today, -ASK_FOR_MONTHS)
+    return {stage: on for stage, on in stages_done(child).items() if on >= since}
+
 
 def _latest(records: Any, field: str) -> date | None:
     """The latest day in `field` among `records` (None when none is filled in)."""
@@ -82,7 +92,7 @@ def feedback_due(user: Any, child: Child) -> list[FeedbackLink]:
     answered = selectors.stages_answered(child=child, family_member=member)
     return [
         FeedbackLink(stage, SurveyStage(stage).label, survey_url(child, stage))
-        for stage in stages_done(child)
+        for stage in stages_to_ask_about(child, timezone.localdate())
         if stage not in answered
     ]
 
@@ -100,7 +110,7 @@ def family_survey(request: HttpRequest, child_id: int, stage: str) -> HttpRespon
         member = respondent_for(request.user, child)
     except LookupError as exc:
         raise Http404("No such page") from exc
-    done_on = stages_done(child).get(stage)
+    done_on = stages_to_ask_about(child, timezone.localdate()).get(stage)
     if stage not in SurveyStage.values or done_on is None:
         raise Http404("No such page")
     form = SurveyForm(form_data(request))

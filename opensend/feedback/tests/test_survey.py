@@ -213,3 +213,16 @@ def test_a_stage_counts_from_the_day_it_was_done(world, child):
     on = statutory.add_working_days(timezone.localdate(), -1)
     AssessmentRequest.objects.update(assess_decision_on=on)
     assert world.client_for("parent").get(_survey(child)).status_code == 200
+
+
+def test_a_stage_done_more_than_a_year_ago_is_not_asked_about(world, child):
+    case = new_request(world)
+    long_ago = statutory.add_months(timezone.localdate(), -13)
+    AssessmentRequest.objects.filter(pk=case.pk).update(assess_decision_on=long_ago)
+    parent = world.client_for("parent")
+    assert _survey(child) not in parent.get(reverse(CHILD_PAGE, args=[child.pk])).content.decode()
+    assert parent.get(_survey(child)).status_code == 404
+    # The team may still record a late answer given by phone.
+    on = timezone.localdate()
+    response = world.client_for("caseworker").post(_record(child), _phone(child))
+    assert response.status_code == 302 and SurveyAnswer.objects.get().answered_on == on
