@@ -3,19 +3,14 @@ from django.utils import timezone
 
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest
-from opensend.people.models import FamilyMember
-from testsupport.factories.people import FamilyRelationshipFactory
+from testsupport.families import parent_of_caseload_child
 from testsupport.journeys import new_request
 
 
 @pytest.fixture
 def child(world):
     """The caseworker's child, whose parent is the world's parent."""
-    member = FamilyMember.objects.get(user=world.users["parent"])
-    FamilyRelationshipFactory(
-        child=world.caseload_child, family_member=member, has_parental_responsibility=True
-    )
-    return world.caseload_child
+    return parent_of_caseload_child(world)
 
 
 @pytest.fixture
