@@ -150,6 +150,7 @@ def test_the_caseworker_records_an_answer_given_by_phone(world, child, decided):
     assert answer.route == AnswerRoute.PHONE and answer.recorded_by == world.users["caseworker"]
     listing = caseworker.get(reverse("portal:feedback_child", args=[child.pk])).content.decode()
     assert "by phone (recorded by" in listing and "Said the letter was clear" in listing
+    assert reverse("feedback:you_said") in listing
     assert AuditEvent.objects.filter(
         action=Action.VIEW, object_type="feedback.surveyanswer", child_id=child.pk
     ).exists()
