@@ -32,6 +32,7 @@ urlpatterns = [
     path("reviews/", include("opensend.reviews.urls")),
     path("notify/", include("opensend.notify.urls")),
     path("messages/", include("opensend.messaging.urls")),
+    path("feedback/", include("opensend.feedback.urls")),
     path("insights/", include("opensend.insights.urls")),
     path("improvement/", include("opensend.improvement.urls")),
     path("local-offer/", include("opensend.directory.urls")),

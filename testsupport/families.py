@@ -26,3 +26,16 @@ def plan(world):
     from testsupport.transfers import final_plan
 
     return final_plan(world.caseload_child, named_setting=world.setting)
+
+
+def parent_of_caseload_child(world):
+    """Make the world's parent (who can sign in) a parent with parental responsibility for the
+    caseworker's child too, and return that child."""
+    from opensend.people.models import FamilyMember
+    from testsupport.factories.people import FamilyRelationshipFactory
+
+    member = FamilyMember.objects.get(user=world.users["parent"])
+    FamilyRelationshipFactory(
+        child=world.caseload_child, family_member=member, has_parental_responsibility=True
+    )
+    return world.caseload_child

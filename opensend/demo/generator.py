@@ -23,6 +23,7 @@ from opensend.demo.cases import build_demo_cases
 from opensend.demo.directory import build_demo_directory
 from opensend.demo.disputes import build_demo_disputes
 from opensend.demo.families import FamilySteps
+from opensend.demo.feedback import build_demo_feedback
 from opensend.demo.improvement import build_demo_improvement
 from opensend.demo.logins import DEMO_LOGINS, LOGIN_BY_ROLE, DemoLogin, LoginRow, demo_login_rows
 from opensend.demo.messages import build_demo_messages
@@ -77,6 +78,7 @@ class DemoSummary:
     directory: int = 0
     improvement: int = 0
     messages: int = 0
+    feedback: int = 0
     settings_by_kind: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -98,6 +100,7 @@ class DemoSummary:
             f"An improvement programme: an inspection with 13 areas of weakness, "
             f"{self.improvement} recommendations from three reports, a risk register",
             f"{self.messages} messages between families and their caseworkers",
+            f"{self.feedback} answers from families about how a stage went",
         ]
 
 
@@ -112,6 +115,7 @@ STAGES = (
     "directory",
     "improvement",
     "messages",
+    "feedback",
 )
 
 
@@ -121,7 +125,7 @@ def build_demo_area(
     seed: int = 1,
     today: date,
     progress: bool = True,
-    stop_after: str = "messages",
+    stop_after: str = "feedback",
 ) -> DemoSummary:
     """Build the whole synthetic area in one transaction and say what was made.
 
@@ -164,6 +168,7 @@ _LATER_STAGES = {
     "directory": build_demo_directory,
     "improvement": build_demo_improvement,
     "messages": build_demo_messages,
+    "feedback": build_demo_feedback,
 }
 
 

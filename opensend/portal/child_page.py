@@ -26,6 +26,7 @@ from opensend.people.views import child_page_context
 from opensend.portal.child_documents import child_documents, child_messages
 from opensend.portal.child_record import child_where_now
 from opensend.portal.family_timeline import contact_for, family_timeline, reader_for
+from opensend.portal.feedback_pages import feedback_due
 
 
 def reads_as_family(user: object) -> bool:
@@ -45,6 +46,7 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     context["recent_messages"] = child_messages(child, user=request.user)
     if writes_as_team(request.user):
         context["may_message_family"] = True
+        context["may_read_feedback"] = True
         context["message_waiting"] = MessageThread.objects.filter(
             child=child, reply_due_on__isnull=False
         ).exists()
@@ -62,6 +64,7 @@ def _family_page(request: HttpRequest, child_id: int) -> HttpResponse:
         "reader": reader_for(request.user, child),
         "contact": contact_for(child),
         "current_enrolments": current_enrolments(child) if timeline.view.plan else [],
+        "feedback_due": feedback_due(request.user, child),
     }
     return render(request, "portal/family_child.html", context)
 

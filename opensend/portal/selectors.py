@@ -10,6 +10,7 @@ from opensend.accounts.roles import FAMILY_ROLES, Role
 from opensend.core.types import Actor
 from opensend.directory.access import may_manage as may_manage_local_offer
 from opensend.directory.selectors import term_exists
+from opensend.feedback.access import may_keep_you_said, may_read_figures
 from opensend.people.models import Child, ParentSharing
 from opensend.people.sharing import young_people_hiding_from
 
@@ -62,6 +63,15 @@ def home_summary_for_user(*, user: Actor) -> dict[str, Any]:
         links.extend(_local_offer_links())
     else:
         links.append({"text": "API documentation", "href": reverse("api-docs")})
+    if access.roles & FAMILY_ROLES or may_keep_you_said(user):
+        links.append({"text": "You said, we did", "href": reverse("feedback:you_said")})
+    if may_read_figures(user):
+        links.append(
+            {
+                "text": "What families tell us after each stage",
+                "href": reverse("feedback:satisfaction"),
+            }
+        )
     if may_manage_local_offer(user):
         links.append({"text": "Local Offer entries you keep", "href": reverse("directory:manage")})
     family_children: list[Child] = []

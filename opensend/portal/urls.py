@@ -5,6 +5,7 @@ from opensend.portal import (
     child_page,
     family_documents,
     family_links,
+    feedback_pages,
     views,
     young_person,
     your_details,
@@ -43,4 +44,6 @@ urlpatterns = [
         family_links.user_link_own_record,
         name="user_link_own_record",
     ),
+    # Feedback after each stage (the answers live in opensend.feedback).
+    *feedback_pages.urlpatterns,
 ]

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "opensend.people",
     "opensend.notify",
     "opensend.messaging",
+    "opensend.feedback",
     "opensend.disputes",
     "opensend.casework",
     "opensend.plans",

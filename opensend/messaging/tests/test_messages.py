@@ -9,19 +9,14 @@ from opensend.audit.models import Action, AuditEvent
 from opensend.messaging.models import MessageThread, ThreadMessage
 from opensend.messaging.services import EMPTY_MESSAGE
 from opensend.notify.models import Alert, AlertKind, OutboxMessage
-from opensend.people.models import FamilyMember
-from testsupport.factories.people import FamilyRelationshipFactory
+from testsupport.families import parent_of_caseload_child
 from testsupport.samples import EXE_BYTES, PDF_BYTES, upload
 
 
 @pytest.fixture
 def child(world):
     """The caseworker's child, whose parent is the world's parent."""
-    member = FamilyMember.objects.get(user=world.users["parent"])
-    FamilyRelationshipFactory(
-        child=world.caseload_child, family_member=member, has_parental_responsibility=True
-    )
-    return world.caseload_child
+    return parent_of_caseload_child(world)
 
 
 def _url(child):

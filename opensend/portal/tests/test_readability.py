@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from opensend.casework import services as casework
+from opensend.casework.models import AssessmentRequest
 from opensend.notify.messages import REGISTRY
 from testsupport.factories.accounts import sign_in_fully
 from testsupport.readability import reading_ease
@@ -47,13 +48,15 @@ def test_a_hard_sentence_fails_the_check():
 @pytest.mark.django_db
 def test_the_family_pages_are_easy_to_read(world):
     child = world.parents_child
-    casework.request_create(
+    case = casework.request_create(
         actor=world.users["caseworker"],
         child=child,
         received_on=timezone.localdate(),
         source="parent",
         today=timezone.localdate(),
     )
+    # The decision is made, so the page asks "Tell us how it went" and the survey opens.
+    AssessmentRequest.objects.filter(pk=case.pk).update(assess_decision_on=timezone.localdate())
     parent = sign_in_fully(Client(), world.users["parent"])
     pages = {
         "the child's page": parent.get(reverse("people:child_detail", args=[child.pk])),
@@ -67,7 +70,12 @@ def test_the_family_pages_are_easy_to_read(world):
         "what your parents see": world.client_for("young_person").get(
             reverse("portal:parent_sharing")
         ),
+        "tell us how it went": parent.get(
+            reverse("portal:feedback_survey", args=[child.pk, "request_decision"])
+        ),
+        "you said, we did": parent.get(reverse("feedback:you_said")),
     }
+    assert "Tell us how it went" in pages["the child's page"].content.decode()
     for name, response in pages.items():
         score = reading_ease(_main_text(response))
         assert score >= PAGE_THRESHOLD, f"{name}: reading ease {score:.0f}"
