@@ -1,0 +1,51 @@
+"""Remind the family, 5 days before their 15 days on proposed amendments end, if we have not
+heard from them (issue 14, item 4; reg 22(2)(c)). Run daily by `manage.py family_reminders`.
+Idempotent: each amendment gets at most one reminder, recorded in
+`Amendment.comments_reminder_sent_on`."""
+
+from datetime import date
+
+from django.db import transaction
+from django.urls import reverse
+
+from opensend import statutory
+from opensend.notify.services import notification_send
+from opensend.reviews.amendments.clocks import representations_end
+from opensend.reviews.codes import AmendmentStatus
+from opensend.reviews.models import Amendment
+
+
+@transaction.atomic
+def amendment_comment_reminders_send(*, today: date) -> int:
+    """Remind the family of each proposed amendment whose window closes within 5 days
+    (`statutory.family_reminder_due`) and who have not commented or said they have nothing
+    more to add. Returns how many amendments were reminded."""
+    proposed = (
+        Amendment.objects.select_for_update(of=("self",))
+        .filter(
+            status=AmendmentStatus.PROPOSED,
+            proposed_on__isnull=False,
+            proposed_on__lte=today,
+            comments_reminder_sent_on__isnull=True,
+            representations__isnull=True,
+        )
+        .select_related("child")
+    )
+    reminded = 0
+    for amendment in proposed:
+        last_day = representations_end(amendment.proposed_on)
+        if last_day is None or not statutory.family_reminder_due(last_day, today):
+            continue
+        notification_send(
+            actor=None,
+            template="amendment_comments_reminder",
+            child=amendment.child,
+            personalisation={
+                "comments_due": last_day,
+                "page_link": reverse("reviews:amendment_family_comment", args=[amendment.plan_id]),
+            },
+        )
+        amendment.comments_reminder_sent_on = today
+        amendment.save(update_fields=["comments_reminder_sent_on", "updated_at"])
+        reminded += 1
+    return reminded
