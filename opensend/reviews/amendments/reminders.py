@@ -8,8 +8,7 @@ from datetime import date
 from django.db import transaction
 from django.urls import reverse
 
-from opensend import statutory
-from opensend.notify.services import notification_send
+from opensend.notify.window_reminders import window_reminders_send
 from opensend.reviews.amendments.clocks import representations_end
 from opensend.reviews.codes import AmendmentStatus
 from opensend.reviews.models import Amendment
@@ -31,21 +30,12 @@ def amendment_comment_reminders_send(*, today: date) -> int:
         )
         .select_related("child")
     )
-    reminded = 0
-    for amendment in proposed:
-        last_day = representations_end(amendment.proposed_on)
-        if last_day is None or not statutory.family_reminder_due(last_day, today):
-            continue
-        notification_send(
-            actor=None,
-            template="amendment_comments_reminder",
-            child=amendment.child,
-            personalisation={
-                "comments_due": last_day,
-                "page_link": reverse("reviews:amendment_family_comment", args=[amendment.plan_id]),
-            },
-        )
-        amendment.comments_reminder_sent_on = today
-        amendment.save(update_fields=["comments_reminder_sent_on", "updated_at"])
-        reminded += 1
-    return reminded
+    return window_reminders_send(
+        windows=proposed,
+        last_day=lambda amendment: representations_end(amendment.proposed_on),
+        page_link=lambda amendment: reverse(
+            "reviews:amendment_family_comment", args=[amendment.plan_id]
+        ),
+        template="amendment_comments_reminder",
+        today=today,
+    )

@@ -4,12 +4,11 @@ It lives in `reviews`, the last app of the journey, because it reaches the draft
 the proposed amendments (reviews). Safe to run more than once a day: each window is reminded once.
 """
 
-from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.utils import timezone
 
+from opensend.core.commands import add_today_argument, today_from
 from opensend.plans.reminders import draft_comment_reminders_send
 from opensend.reviews.amendments.reminders import amendment_comment_reminders_send
 
@@ -21,15 +20,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--today",
-            type=date.fromisoformat,
-            default=None,
-            help="Pretend today is this date (YYYY-MM-DD), for testing.",
-        )
+        add_today_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = options["today"] or timezone.localdate()
+        today = today_from(options)
         drafts = draft_comment_reminders_send(today=today)
         amendments = amendment_comment_reminders_send(today=today)
         self.stdout.write(
