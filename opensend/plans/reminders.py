@@ -19,17 +19,7 @@ def draft_comment_reminders_send(*, today: date) -> int:
     not commented or said they have nothing more to add (`notify.window_reminders`: the day from
     `statutory.family_reminder_due`, each person's channel, never a parent the young person keeps
     things from). Returns how many drafts were reminded."""
-    drafts = (
-        EHCPlan.objects.select_for_update(of=("self",))
-        .filter(
-            status=PlanStatus.DRAFT,
-            draft_issued_on__isnull=False,
-            draft_issued_on__lte=today,
-            comments_reminder_sent_on__isnull=True,
-            representations__isnull=True,
-        )
-        .select_related("child")
-    )
+    drafts = EHCPlan.objects.filter(status=PlanStatus.DRAFT, draft_issued_on__lte=today)
     return window_reminders_send(
         windows=drafts,
         last_day=representations_due,

@@ -19,17 +19,7 @@ def amendment_comment_reminders_send(*, today: date) -> int:
     """Remind the family of each proposed amendment whose window closes within 5 days
     (`statutory.family_reminder_due`) and who have not commented or said they have nothing
     more to add. Returns how many amendments were reminded."""
-    proposed = (
-        Amendment.objects.select_for_update(of=("self",))
-        .filter(
-            status=AmendmentStatus.PROPOSED,
-            proposed_on__isnull=False,
-            proposed_on__lte=today,
-            comments_reminder_sent_on__isnull=True,
-            representations__isnull=True,
-        )
-        .select_related("child")
-    )
+    proposed = Amendment.objects.filter(status=AmendmentStatus.PROPOSED, proposed_on__lte=today)
     return window_reminders_send(
         windows=proposed,
         last_day=lambda amendment: representations_end(amendment.proposed_on),
