@@ -195,7 +195,7 @@ register(
 register(
     MessageTemplate(
         key="draft_plan_comments_reminder",
-        subject="5 days left to tell us what you think of ((child_name))'s draft EHC plan",
+        subject="Tell us what you think of ((child_name))'s draft EHC plan by ((comments_due))",
         body=(
             "Dear ((recipient_name)),\n\n"
             "We sent you the draft EHC plan for ((child_name)). We have not heard from you "

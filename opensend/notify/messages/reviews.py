@@ -101,7 +101,8 @@ register(
 register(
     MessageTemplate(
         key="amendment_comments_reminder",
-        subject="5 days left to tell us what you think of the changes to ((child_name))'s plan",
+        subject="Tell us what you think of the changes to ((child_name))'s plan by "
+        "((comments_due))",
         body=(
             "Dear ((recipient_name)),\n\n"
             "We sent you the changes we want to make to ((child_name))'s EHC plan. We have not "

@@ -89,12 +89,6 @@ def test_no_reminder_once_the_window_has_closed(world):
     assert _reminders() == []
 
 
-def test_a_missed_day_is_caught_up_until_the_last_day(world):
-    family_member_of(world.caseload_child, email="mum@family.opensend.test")
-    _served_draft(world)
-    assert draft_comment_reminders_send(today=LAST_DAY) == 1
-
-
 def test_a_parent_the_young_person_keeps_things_from_is_not_sent_the_reminder(world):
     child = parent_of_young_person(world)
     parent_email = world.parents_child.relationships.get().family_member.email
@@ -110,3 +104,11 @@ def test_a_parent_the_young_person_keeps_things_from_is_not_sent_the_reminder(wo
     addresses = [m.to_address for m in _reminders()]
     assert addresses == ["young.person@test.opensend.test"]
     assert parent_email not in addresses
+
+
+def test_a_missed_day_is_caught_up_with_the_right_last_day(world):
+    family_member_of(world.caseload_child, email="mum@family.opensend.test")
+    _served_draft(world)
+    assert draft_comment_reminders_send(today=LAST_DAY) == 1
+    [message] = _reminders()
+    assert "by Tuesday 15 September 2026" in message.subject  # never "5 days left"
