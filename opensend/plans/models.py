@@ -91,6 +91,12 @@ class EHCPlan(NeverDeleted):
     issued_on = models.DateField(
         null=True, blank=True, help_text="The day the latest final version was issued."
     )
+    comments_reminder_sent_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day we reminded the family that their time to comment on the draft ends "
+        "soon (sent once: `manage.py family_reminders`).",
+    )
     # Section A: copied from the family's views when the draft starts, then edited here.
     about_me = models.TextField("about me", blank=True)
     what_matters = models.TextField("what is important to me", blank=True)

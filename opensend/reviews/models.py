@@ -327,6 +327,12 @@ class Amendment(PlanFollowUp):
     proposed_on = models.DateField(
         null=True, blank=True, help_text="The day the proposals were sent to the family."
     )
+    comments_reminder_sent_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day we reminded the family that their time to comment on the proposals "
+        "ends soon (sent once: `manage.py family_reminders`).",
+    )
     base_version = models.PositiveIntegerField(
         default=0, help_text="The issued version the proposals change."
     )

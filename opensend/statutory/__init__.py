@@ -40,6 +40,11 @@ from opensend.statutory.deadlines import (
     long_date,
 )
 from opensend.statutory.periods import add_days, add_months, add_weeks, months_starting_with
+from opensend.statutory.reminders import (
+    FAMILY_REMINDER_DAYS,
+    family_reminder_due,
+    family_reminder_on,
+)
 from opensend.statutory.reviews import ReviewDue, review_due_choice
 from opensend.statutory.rules import (
     RULES,
@@ -75,6 +80,7 @@ __all__ = [
     "CESSATION_CITATION",
     "DEFAULT_AT_RISK_DAYS",
     "EXTRA_BANK_HOLIDAYS",
+    "FAMILY_REMINDER_DAYS",
     "RULES",
     "TRIBUNAL_TIME_CITATION",
     "WITHDRAWN_BANK_HOLIDAYS",
@@ -111,6 +117,8 @@ __all__ = [
     "deadline",
     "due",
     "explain",
+    "family_reminder_due",
+    "family_reminder_on",
     "get_rule",
     "is_working_day",
     "is_young_person",

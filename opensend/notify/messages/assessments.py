@@ -194,6 +194,27 @@ register(
 )
 register(
     MessageTemplate(
+        key="draft_plan_comments_reminder",
+        subject="Tell us what you think of ((child_name))'s draft EHC plan by ((comments_due))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We sent you the draft EHC plan for ((child_name)). We have not heard from you "
+            "yet. You have until ((comments_due)) to tell us what you think.\n\n"
+            "What you can do:\n\n"
+            "* tell us what is right, what is wrong and what is missing\n"
+            "* tell us which school or college you would like us to name\n"
+            "* ask to meet us to talk about the draft\n"
+            "* or tell us you have nothing more to add\n\n"
+            "Read the draft and tell us here: ((page_link))\n\n" + _HELP
+        ),
+        description=(
+            "To the family 5 days before their 15 days on the draft end, if they have not yet "
+            "commented (Regs 13(1)(b); manage.py family_reminders)."
+        ),
+    )
+)
+register(
+    MessageTemplate(
         key="final_plan_issued",
         subject="The final EHC plan for ((child_name))",
         body=(

@@ -100,6 +100,28 @@ register(
 )
 register(
     MessageTemplate(
+        key="amendment_comments_reminder",
+        subject="Tell us what you think of the changes to ((child_name))'s plan by "
+        "((comments_due))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "We sent you the changes we want to make to ((child_name))'s EHC plan. We have not "
+            "heard from you yet. You have until ((comments_due)) to tell us what you think.\n\n"
+            "What you can do:\n\n"
+            "* tell us what you think of the changes\n"
+            "* tell us which school or college you would like us to name\n"
+            "* ask to meet us to talk about the changes\n"
+            "* or tell us you have nothing more to add\n\n"
+            "Read the changes and tell us here: ((page_link))\n\n" + _HELP
+        ),
+        description=(
+            "To the family 5 days before their 15 days on proposed changes end, if they have "
+            "not yet commented (Regs 22(2)(c); manage.py family_reminders)."
+        ),
+    )
+)
+register(
+    MessageTemplate(
         key="amendment_not_made",
         subject="We will not change ((child_name))'s EHC plan",
         body=(

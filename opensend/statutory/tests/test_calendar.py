@@ -8,7 +8,14 @@ from types import MappingProxyType
 
 import pytest
 
-from opensend.statutory import add_working_days, bank_holidays, is_working_day
+from opensend.statutory import (
+    add_working_days,
+    bank_holidays,
+    due,
+    family_reminder_due,
+    family_reminder_on,
+    is_working_day,
+)
 from opensend.statutory import calendar as working
 
 # England and Wales have 8 regular bank holidays a year (New Year's Day, Good Friday, Easter Monday,
@@ -72,3 +79,15 @@ def test_negative_working_days_mirror_positive() -> None:
     start = date(2025, 4, 17)
     forward = add_working_days(start, 5)
     assert add_working_days(forward, -5) == start
+
+
+def test_a_family_is_reminded_5_calendar_days_before_their_window_closes():
+    last_day = due("draft_plan_representations", date(2026, 12, 1))  # served 1 December
+    assert last_day == date(2026, 12, 15)
+    # Calendar days, like the window: a weekend or bank holiday does not move it.
+    assert family_reminder_on(last_day) == date(2026, 12, 10)
+    assert family_reminder_on(date(2026, 12, 29)) == date(2026, 12, 24)
+    assert not family_reminder_due(last_day, date(2026, 12, 9))
+    assert family_reminder_due(last_day, date(2026, 12, 10))
+    assert family_reminder_due(last_day, date(2026, 12, 15))  # a missed sweep catches up
+    assert not family_reminder_due(last_day, date(2026, 12, 16))  # closed: too late
