@@ -98,6 +98,8 @@ class DemoSummary:
             f"{self.reviews} annual reviews (with amendments), {self.transfers} phase transfers "
             "and cease decisions",
             f"{self.disputes} complaints, mediation cases and appeals",
+            f"The demo parent's {self.showcase} children: one being assessed with a draft plan "
+            "coming, one whose plan is being changed after its review",
             f"{self.directory} Local Offer services (schools and settings among them)",
             f"An improvement programme: an inspection with 13 areas of weakness, "
             f"{self.improvement} recommendations from three reports, a risk register",
