@@ -25,6 +25,7 @@ from opensend.casework.models import (
     StepKind,
 )
 from opensend.core.clocks import next_open_clock
+from opensend.demo.logins import demo_parent_children
 from opensend.demo.vocabulary import ADVICE_TEXT
 from opensend.people.models import Child, Enrolment
 
@@ -282,9 +283,10 @@ def build_demo_cases(*, seed: int, today: date) -> int:
     states = [s for s, _ in STATE_WEIGHTS]
     weights = [w for _, w in STATE_WEIGHTS]
     none_weight = 1 - sum(weights)
+    showcase = set(demo_parent_children())  # built by demo.showcase, after the random stages
     for pk, caseworker_id, dob in children:
         stage = maker.rng.choices([*states, None], [*weights, none_weight])[0]
-        if stage is None:
+        if stage is None or pk in showcase:
             continue
         child = Child(pk=pk, caseworker_id=caseworker_id, date_of_birth=dob)
         maker.plan(child, stage, main_setting.get(pk))

@@ -29,6 +29,7 @@ from opensend.demo.logins import DEMO_LOGINS, LOGIN_BY_ROLE, DemoLogin, LoginRow
 from opensend.demo.messages import build_demo_messages
 from opensend.demo.plans import build_demo_plans
 from opensend.demo.reviews import build_demo_reviews
+from opensend.demo.showcase import build_demo_showcase
 from opensend.demo.transfers import build_demo_transfers_and_cessations
 from opensend.demo.vocabulary import DEMO_PASSWORD, MIN_CHILDREN
 from opensend.demo.young_person import build_demo_young_person
@@ -73,6 +74,7 @@ class DemoSummary:
     cases: int = 0
     plans: int = 0
     disputes: int = 0
+    showcase: int = 0
     reviews: int = 0
     transfers: int = 0
     directory: int = 0
@@ -96,6 +98,8 @@ class DemoSummary:
             f"{self.reviews} annual reviews (with amendments), {self.transfers} phase transfers "
             "and cease decisions",
             f"{self.disputes} complaints, mediation cases and appeals",
+            f"The demo parent's {self.showcase} children: one being assessed with a draft plan "
+            "coming, one whose plan is being changed after its review",
             f"{self.directory} Local Offer services (schools and settings among them)",
             f"An improvement programme: an inspection with 13 areas of weakness, "
             f"{self.improvement} recommendations from three reports, a risk register",
@@ -112,6 +116,7 @@ STAGES = (
     "reviews",
     "transfers",
     "disputes",
+    "showcase",
     "directory",
     "improvement",
     "messages",
@@ -165,6 +170,7 @@ _LATER_STAGES = {
     "reviews": build_demo_reviews,
     "transfers": build_demo_transfers_and_cessations,
     "disputes": build_demo_disputes,
+    "showcase": build_demo_showcase,
     "directory": build_demo_directory,
     "improvement": build_demo_improvement,
     "messages": build_demo_messages,

@@ -30,7 +30,12 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
     _login("health", Role.HEALTH, "children the community health trust works with"),
     _login("socialcare", Role.SOCIAL_CARE, "children the children's trust works with"),
     _login("senco", Role.SENCO, "pupils on roll at their school"),
-    _login("parent", Role.PARENT, "their own two children"),
+    _login(
+        "parent",
+        Role.PARENT,
+        "their own two children: one being assessed, with a draft plan coming; one whose plan "
+        "is being changed after its review",
+    ),
     _login("youngperson", Role.YOUNG_PERSON, "their own record"),
     _login("editor", Role.LOCAL_OFFER_EDITOR, "Local Offer entries; no child records"),
     _login("board", Role.BOARD_MEMBER, "aggregates only; no child records"),
@@ -38,6 +43,19 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
     _login("admin", Role.ADMIN, "everything (configuration and all records)"),
 )
 LOGIN_BY_ROLE = {login.role: login for login in DEMO_LOGINS}
+
+
+def demo_parent_children() -> list[int]:
+    """The demo parent's two children, oldest first: the random stages leave them alone, and
+    `demo.showcase` gives each a telling stage (the older one a plan)."""
+    return list(
+        Child.objects.filter(
+            relationships__family_member__user__email=LOGIN_BY_ROLE[Role.PARENT].email
+        )
+        .order_by("date_of_birth", "pk")
+        .values_list("pk", flat=True)
+        .distinct()
+    )
 
 
 @dataclass(frozen=True)

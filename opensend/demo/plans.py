@@ -10,6 +10,7 @@ from datetime import date
 
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest, Stage
+from opensend.demo.logins import demo_parent_children
 from opensend.people.codes import SENType, SettingKind
 from opensend.people.models import Child, Enrolment, Setting
 from opensend.plans.models import EHCPlan, Need, Outcome, PlacementType, PlanStatus, Provision
@@ -94,6 +95,7 @@ def build_demo_plans(*, seed: int, today: date) -> int:
     two_years_ago = statutory.add_months(today, -24)
     plans: list[EHCPlan] = []
     needs_for: list[str] = []
+    showcase = set(demo_parent_children())  # built by demo.showcase, after the random stages
     for pk, dob, need in Child.objects.order_by("pk").values_list(
         "pk", "date_of_birth", "primary_need"
     ):
@@ -109,6 +111,8 @@ def build_demo_plans(*, seed: int, today: date) -> int:
             if span < 0:
                 continue  # too young to have had a plan issued yet
             issued = statutory.add_days(earliest, rng.randint(0, span))
+        if pk in showcase:
+            continue
         plans.append(
             EHCPlan(
                 child_id=pk,

@@ -28,7 +28,7 @@ from opensend.plans.models import EHCPlan, PlanStatus
 from opensend.plans.selectors import plan_list_for_user
 from opensend.reviews.amendments.clocks import amendment_clocks
 from opensend.reviews.annual_clocks import review_clocks
-from opensend.reviews.models import OPEN_REVIEW_STAGES, Amendment, AnnualReview
+from opensend.reviews.models import OPEN_REVIEW_STAGES, Amendment, AnnualReview, ReviewStage
 
 JOURNEY_WEEKS = 20
 US = "The SEND team"
@@ -144,7 +144,9 @@ HELP_IDS = {
 def _advice_name(advice: object) -> str:
     kind = getattr(advice, "get_kind_display", lambda: "")().split(" (")[0].lower()
     organisation = getattr(advice, "organisation", "")
-    return f"{organisation} ({kind} advice)" if kind else str(organisation)
+    if kind and not kind.endswith("advice"):
+        kind = f"{kind} advice"  # "health advice", but "educational advice" once
+    return f"{organisation} ({kind})" if kind else str(organisation)
 
 
 def _exception_words(exception: object) -> str:
@@ -254,7 +256,28 @@ def _case_steps(
         if clock.rule_id == "notify_decision_not_to_issue" and case.stage == Stage.NOT_ISSUING:
             step = replace(step, sentence=f"We decided not to write an EHC plan for {reader.name}.")
         steps.append(step)
+        if clock.rule_id == "issue_final_plan" and case.stage == Stage.DRAFTING:
+            steps += _draft_coming(clock, reader, today)
     return steps
+
+
+def _draft_coming(final: Clock, reader: Reader, today: date) -> list[FamilyStep]:
+    """While we write the draft: when it comes, so the family's 15 days end before the final
+    plan is due (`statutory.draft_plan_latest`). No date when that time limit does not apply."""
+    if final.exception is not None:
+        return []
+    by = statutory.draft_plan_latest(final.due_on)
+    return [
+        FamilyStep(
+            on=by,
+            done=False,
+            sentence=f"We are writing {reader.their} draft EHC plan. We will send it to you by "
+            f"{statutory.long_date(by)}. You will then have 15 days to tell us what you think.",
+            who=US,
+            help_id="draft_plan_representations",
+            overdue=by < today,
+        )
+    ]
 
 
 def _plan_steps(plan: EHCPlan, reader: Reader, today: date) -> list[FamilyStep]:
@@ -265,16 +288,23 @@ def _plan_steps(plan: EHCPlan, reader: Reader, today: date) -> list[FamilyStep]:
         .order_by("due_by")
         .first()
     )
-    if review is not None:
-        steps += [
-            _step_from_clock(c, reader, today, url=url, link_text=text)
-            for c in review_clocks(review)
-        ]
+    # The last review held, with what was done and when (its clocks are the done ones).
+    last = (
+        AnnualReview.objects.filter(plan=plan, stage=ReviewStage.DECIDED)
+        .order_by("-held_on", "-pk")
+        .first()
+    )
+    for r in (last, review):
+        if r is not None:
+            steps += [
+                _step_from_clock(c, reader, today, url=url, link_text=text)
+                for c in review_clocks(r)
+            ]
     for amendment in Amendment.objects.filter(plan=plan, status__in=Amendment.OPEN_STATUSES):
         steps += [
             _step_from_clock(c, reader, today, url=url, link_text=text)
             for c in amendment_clocks(amendment)
-            if c.rule_id != "review_decision" or review is None
+            if c.rule_id != "review_decision" or (review is None and last is None)
         ]
     return steps
 

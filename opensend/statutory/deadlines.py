@@ -24,6 +24,7 @@ __all__ = [
     "clock_status",
     "days_until",
     "deadline",
+    "draft_plan_latest",
     "due",
     "explain",
     "long_date",
@@ -104,6 +105,14 @@ def due(rule_id: str, trigger: date) -> date:
     Raises ``UnknownRule`` for an id that is not in ``RULES``.
     """
     return _due_for(get_rule(rule_id), trigger)
+
+
+def draft_plan_latest(final_due: date) -> date:
+    """The last day to send the draft plan so that the family's 15 days end before the final plan
+    is due: "at least 15 days, beginning with the day on which the draft plan was served" (SEND
+    Regulations 2014, reg 13(1)(a)) and the final plan "in any event within 20 weeks" (reg 13(2)).
+    Pass the final plan's due date (``due("issue_final_plan", received)``)."""
+    return add_days(final_due, -(get_rule("draft_plan_representations").limit + 1))
 
 
 def explain(rule_id: str) -> str:

@@ -22,6 +22,7 @@ from testsupport.journeys import (
     ask_health,
     decide_to_assess,
     drafting_case,
+    final_plan,
     parent_request,
     write_plan,
 )
@@ -157,6 +158,7 @@ def test_the_draft_plan_step_links_to_the_draft(world):
     page = _text(response)
     name = world.parents_child.given_name
     assert f"We sent you {name}'s draft EHC plan." in page
+    assert "We are writing" not in page  # said only until the draft is sent
     assert f"Read {name}'s draft plan" in page
     assert reverse("plans:plan_detail", args=[plan.pk]) in response.content.decode()
 
@@ -195,3 +197,33 @@ def test_a_plan_made_before_opensend_shows_when_it_was_sent(world):
     name = world.parents_child.given_name
     assert f"We sent you {name}'s EHC plan." in page
     assert plan.issued_on.strftime("%-d %B %Y") in page
+
+
+def test_while_we_write_the_draft_the_family_is_told_when_it_will_come(world):
+    actor = world.users["caseworker"]
+    case = drafting_case(world, child=world.parents_child)
+    plan = write_plan(actor, plan_services.plan_draft_start(actor=actor, case=case))
+    response = _family_page(world)
+    page = _text(response)
+    by = statutory.draft_plan_latest(statutory.due("issue_final_plan", RECEIVED))
+    name = world.parents_child.given_name
+    assert (
+        f"We are writing {name}'s draft EHC plan. We will send it to you by "
+        f"{statutory.long_date(by)}. You will then have 15 days" in page
+    )
+    assert reverse("plans:plan_detail", args=[plan.pk]) not in response.content.decode()
+
+
+def test_the_last_review_held_and_our_decision_are_in_what_has_happened(world):
+    from testsupport.journeys import decide, open_review, walk
+
+    actor = world.users["caseworker"]
+    plan = final_plan(world, child=world.parents_child)
+    review = walk(actor, open_review(plan), to="reported")
+    decide(actor, review, "amend", amendment_summary="More therapy")
+    done = _text(_family_page(world)).split("What has happened")[1]
+    name = world.parents_child.given_name
+    assert f"{name}'s plan was reviewed at a meeting." in done
+    # Once, not once for the review and again for the changes (each step's sentence is also in
+    # its help link's hidden words, so twice in the text).
+    assert done.count("We told you whether we will keep, change or end the plan.") == 2

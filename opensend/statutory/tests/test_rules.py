@@ -321,3 +321,12 @@ def test_a_young_person_is_over_compulsory_school_age_and_under_25() -> None:
     assert is_young_person(dob, date(2033, 5, 9))
     assert not is_young_person(dob, date(2033, 5, 10))
     assert not is_young_person(date(2011, 1, 1), date(2026, 12, 4))
+
+
+def test_the_draft_plan_must_go_15_days_before_the_final_plan_is_due():
+    received = date(2026, 1, 5)
+    final_due = statutory.due("issue_final_plan", received)  # Monday 25 May 2026
+    latest = statutory.draft_plan_latest(final_due)
+    assert latest == date(2026, 5, 10)
+    # Sent that day, the family's 15 days (that day included) end the day before the final is due.
+    assert statutory.due("draft_plan_representations", latest) == date(2026, 5, 24)
