@@ -309,6 +309,8 @@ def kpi_cases(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
     item = _kpi(slug)
     if item.area_wide:
         raise Http404("No child is behind an area-wide figure")
+    if item.personal:
+        raise Http404("Families' answers are not listed behind a figure")
     if not viewer.drill_down:
         raise PermissionDenied
     try:

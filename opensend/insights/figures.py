@@ -24,6 +24,7 @@ from django.db.models import (
 from opensend import statutory
 from opensend.casework.models import AdviceKind
 from opensend.disputes.models import ComplaintStage
+from opensend.feedback.models import SurveyStage
 
 # DfE's timeliness bands: within 20 weeks, over 20 weeks up to a year, over a year (52 weeks).
 from opensend.insights.kpis import Counted, Kpi, Measure
@@ -52,6 +53,7 @@ CUTS: dict[str, Cut] = {
         Cut("kind", "Kind of advice"),
         Cut("stage", "Stage of the complaint"),
         Cut("decision", "Kind of appealable decision"),
+        Cut("journey_stage", "Stage of the journey"),
     )
 }
 BASE_CUTS = ("locality", "need", "age", "setting", "team")
@@ -88,6 +90,8 @@ def _cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]
         return F("kind"), dict(AdviceKind.choices)
     if cut == "stage":
         return F("stage"), dict(ComplaintStage.choices)
+    if cut == "journey_stage":
+        return F("stage"), dict(SurveyStage.choices)
     if cut == "decision":
         return F("appealable"), APPEALABLE_KINDS
     if cut == "age":

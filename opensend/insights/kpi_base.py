@@ -66,6 +66,9 @@ class Kpi:
     # About the area, not about children (the Local Offer): everyone sees the whole area, the
     # board unsuppressed, with no breakdown by child and no cases behind the figure.
     area_wide: bool = False
+    # Answers people gave about themselves (family satisfaction): cut and scoped like any figure
+    # about children, but nobody may open the cases behind it.
+    personal: bool = False
 
     @property
     def definition(self) -> str:

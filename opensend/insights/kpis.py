@@ -438,6 +438,8 @@ def primary_need_mix(start: date, end: date) -> Counted:
     )
 
 
-# The KPIs of disagreements and of the Local Offer, registered after these (the dashboard's order).
+# The KPIs of disagreements, of families' answers and of the Local Offer, registered after
+# these (the dashboard's order).
 from opensend.insights import kpis_disputes as kpis_disputes  # noqa: E402
+from opensend.insights import kpis_feedback as kpis_feedback  # noqa: E402
 from opensend.insights import kpis_local_offer as kpis_local_offer  # noqa: E402
