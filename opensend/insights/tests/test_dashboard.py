@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from opensend.audit.models import AuditEvent
 from opensend.casework.models import AssessmentRequest
+from testsupport.factories.people import FamilyRelationshipFactory
 from testsupport.forms import date_fields
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +215,29 @@ def test_a_long_list_of_cases_shows_the_first_ones_and_says_so(plans, monkeypatc
     assert "19 cases you may open. The first 3 are listed" in body
     listed = AuditEvent.objects.filter(actor=plans.users["admin"], action="list")
     assert listed.count() == 3
+
+
+def test_the_dashboards_queries_do_not_grow_with_rows_or_distinct_dates(plans):
+    # Each distinct request date adds a branch to the due-date lookups, not a query (issue 13).
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from opensend.feedback.models import SurveyAnswer
+
+    client = plans.client_for("team_manager")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(DASHBOARD, PERIOD).status_code == 200
+        return len(captured)
+
+    before = queries()
+    for day in range(1, 29):
+        issue(plans.team_child, date(2026, 5, day), received=date(2025, 10, day))
+        SurveyAnswer.objects.create(
+            child=plans.team_child, stage="draft_plan", by_young_person=False,
+            family_member=FamilyRelationshipFactory(child=plans.team_child).family_member,
+            satisfaction=4, listened_to="yes", route="online", answered_on=date(2026, 6, day),
+            recorded_by=plans.users["caseworker"],
+        )  # fmt: skip
+    assert queries() == before
