@@ -117,8 +117,9 @@ def _england_line(slug: str) -> str:
 
 def _cards(viewer: Viewer, start: date, end: date) -> list[dict[str, Any]]:
     cards = []
+    found = figs.headlines(kpis.KPIS.values(), start=start, end=end, scope_for=viewer.scope)
     for item in kpis.KPIS.values():
-        figure = figs.headline(item, start=start, end=end, scope=viewer.scope(item))
+        figure = found[item.slug]
         cards.append(
             {
                 "item": item,

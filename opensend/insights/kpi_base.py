@@ -42,6 +42,9 @@ class Counted:
     category: str = ""  # for a MIX: the field whose value is the category
     period: str = ""  # the date that puts a record in a period (the end event if blank)
     categories: tuple[tuple[str, str], ...] = ()
+    # KPIs returning the same records under one `shared` name (and counted over the same
+    # scope) are counted together in one query on the dashboard (`figures.headlines`).
+    shared: str = ""
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ def new_plans_within_20_weeks(start: date, end: date) -> Counted:
         exception=_case_exception("issue_final_plan"),
         start_field="received_on",
         end_field="final_issued_on",
+        shared=NEW_PLANS,
     )
 
 
@@ -130,6 +131,7 @@ def new_plans_20_to_52_weeks(start: date, end: date) -> Counted:
         exception=_case_exception("issue_final_plan"),
         start_field="received_on",
         end_field="final_issued_on",
+        shared=NEW_PLANS,
     )
 
 
@@ -158,6 +160,7 @@ def new_plans_over_52_weeks(start: date, end: date) -> Counted:
         exception=_case_exception("issue_final_plan"),
         start_field="received_on",
         end_field="final_issued_on",
+        shared=NEW_PLANS,
     )
 
 

@@ -241,3 +241,15 @@ def test_the_dashboards_queries_do_not_grow_with_rows_or_distinct_dates(plans):
             recorded_by=plans.users["caseworker"],
         )  # fmt: skip
     assert queries() == before
+
+
+@pytest.mark.parametrize("role", ["admin", "team_manager", "caseworker"])
+def test_the_dashboards_shared_queries_give_each_kpis_own_figures(plans, role):
+    from opensend.insights import figures, kpis
+    from opensend.insights.access import viewer_for
+
+    viewer = viewer_for(plans.users[role])
+    together = figures.headlines(kpis.KPIS.values(), start=START, end=END, scope_for=viewer.scope)
+    for slug, item in kpis.KPIS.items():
+        alone = figures.headline(item, start=START, end=END, scope=viewer.scope(item))
+        assert together[slug] == alone, slug
