@@ -17,7 +17,9 @@ Small-number suppression (board members only; `suppress`): a count from 1 to 5 i
 shown as "[c]" when it is worked out from fewer than 10 records, or when the records counted or
 not counted number 1 to 5, because either could then be worked back to a handful of children.
 Zero is shown: it names nobody. Area-wide figures about the Local Offer (`Kpi.area_wide`) count
-entries, feedback and searches, never children, so they are not suppressed.
+entries, feedback and searches, never children, so they are not suppressed. Families' answers
+(`Kpi.personal`, the satisfaction KPIs) are suppressed like any figure about children, and nobody
+may open the answers behind them (404), not even those who may drill into other figures.
 """
 
 from dataclasses import dataclass
@@ -86,8 +88,9 @@ class Viewer:
         return self.suppressed and not item.area_wide
 
     def drills_into(self, item: Kpi) -> bool:
-        """May open the children behind this figure (area-wide figures have none)."""
-        return self.drill_down and not item.area_wide
+        """May open the children behind this figure (area-wide figures have none; personal
+        ones, families' answers, are never listed)."""
+        return self.drill_down and not item.area_wide and not item.personal
 
     def scope(self, item: Kpi) -> Q:
         """The records this viewer's figures cover (an area-wide figure: the whole area)."""

@@ -117,8 +117,9 @@ def _england_line(slug: str) -> str:
 
 def _cards(viewer: Viewer, start: date, end: date) -> list[dict[str, Any]]:
     cards = []
+    found = figs.headlines(kpis.KPIS.values(), start=start, end=end, scope_for=viewer.scope)
     for item in kpis.KPIS.values():
-        figure = figs.headline(item, start=start, end=end, scope=viewer.scope(item))
+        figure = found[item.slug]
         cards.append(
             {
                 "item": item,
@@ -309,6 +310,8 @@ def kpi_cases(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
     item = _kpi(slug)
     if item.area_wide:
         raise Http404("No child is behind an area-wide figure")
+    if item.personal:
+        raise Http404("Families' answers are not listed behind a figure")
     if not viewer.drill_down:
         raise PermissionDenied
     try:

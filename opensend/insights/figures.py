@@ -1,7 +1,7 @@
 """The figures behind every KPI (split from kpis.py): the cuts a KPI can be broken down by,
 the computed figures and quarterly trends, and the list of cases behind a figure."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,6 +24,7 @@ from django.db.models import (
 from opensend import statutory
 from opensend.casework.models import AdviceKind
 from opensend.disputes.models import ComplaintStage
+from opensend.feedback.models import SurveyStage
 
 # DfE's timeliness bands: within 20 weeks, over 20 weeks up to a year, over a year (52 weeks).
 from opensend.insights.kpis import Counted, Kpi, Measure
@@ -52,6 +53,7 @@ CUTS: dict[str, Cut] = {
         Cut("kind", "Kind of advice"),
         Cut("stage", "Stage of the complaint"),
         Cut("decision", "Kind of appealable decision"),
+        Cut("journey_stage", "Stage of the journey"),
     )
 }
 BASE_CUTS = ("locality", "need", "age", "setting", "team")
@@ -88,6 +90,8 @@ def _cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]
         return F("kind"), dict(AdviceKind.choices)
     if cut == "stage":
         return F("stage"), dict(ComplaintStage.choices)
+    if cut == "journey_stage":
+        return F("stage"), dict(SurveyStage.choices)
     if cut == "decision":
         return F("appealable"), APPEALABLE_KINDS
     if cut == "age":
@@ -177,11 +181,19 @@ def _means(
     }
 
 
-def compute(item: Kpi, *, start: date, end: date, scope: Q, cut: str | None = None) -> list[Figure]:
+def compute(
+    item: Kpi,
+    *,
+    start: date,
+    end: date,
+    scope: Q,
+    cut: str | None = None,
+    counted: Counted | None = None,
+) -> list[Figure]:
     """The KPI for the period within `scope` (whose records a user's figures cover): one
     figure for everything, or one per group of `cut` (largest first). A MIX is always given
-    per category."""
-    counted = item.count(start, end)
+    per category. `counted` is `item.count(start, end)` when the caller has it already."""
+    counted = counted or item.count(start, end)
     qs = counted.rows.filter(scope).order_by()
     means = item.measure == Measure.MEAN_WEEKS
     if cut is not None:
@@ -202,10 +214,7 @@ def _figures(
     """Counts per `_group` (when `labels` is given; else one figure for all of `qs`), with the
     mean weeks from start to end when `means`."""
     group = labels is not None
-    counts: dict[str, Any] = {"total": Count("pk"), "hits": Count("pk", filter=counted.hit)}
-    if counted.exception is not None:
-        counts["with_exception"] = Count("pk", filter=Q(counted.exception))
-        counts["with_exception_hits"] = Count("pk", filter=Q(counted.exception) & counted.hit)
+    counts = _counts(counted)
     if group:
         rows = list(qs.values("_group").annotate(**counts))
     else:
@@ -214,22 +223,66 @@ def _figures(
     figures = []
     for row in rows:
         key = row["_group"]
-        mean, mean_excluding = averages.get(key, (None, None))
         text_key = "" if key is None else str(key)
         label = (labels or {}).get(text_key, text_key or NOT_RECORDED) if group else "All"
-        figures.append(
-            Figure(
-                label=str(label),
-                key=text_key,
-                total=row["total"] or 0,
-                hits=row["hits"] or 0,
-                with_exception=row.get("with_exception") or 0,
-                with_exception_hits=row.get("with_exception_hits") or 0,
-                mean_weeks=mean,
-                mean_weeks_excluding=mean_excluding,
-            )
-        )
+        figures.append(_figure(str(label), text_key, row, *averages.get(key, (None, None))))
     return figures
+
+
+def _counts(counted: Counted) -> dict[str, Any]:
+    """The aggregates of one figure: records, hits and, where exceptions apply, those with one."""
+    counts: dict[str, Any] = {"total": Count("pk"), "hits": Count("pk", filter=counted.hit)}
+    if counted.exception is not None:
+        counts["with_exception"] = Count("pk", filter=Q(counted.exception))
+        counts["with_exception_hits"] = Count("pk", filter=Q(counted.exception) & counted.hit)
+    return counts
+
+
+def _figure(
+    label: str, key: str, row: dict[str, Any], mean: float | None, mean_excluding: float | None
+) -> Figure:
+    return Figure(
+        label=label,
+        key=key,
+        total=row["total"] or 0,
+        hits=row["hits"] or 0,
+        with_exception=row.get("with_exception") or 0,
+        with_exception_hits=row.get("with_exception_hits") or 0,
+        mean_weeks=mean,
+        mean_weeks_excluding=mean_excluding,
+    )
+
+
+def headlines(
+    items: Iterable[Kpi], *, start: date, end: date, scope_for: Callable[[Kpi], Q]
+) -> dict[str, Figure]:
+    """Each KPI's `headline`, by slug, with the rates that count the same records (one
+    `Counted.shared` name, one scope) worked out in a single query: one scan of the records
+    and one set of counts per KPI, where `headline` would scan once per KPI."""
+    found: dict[str, Figure] = {}
+    batches: dict[tuple[str, Q], list[tuple[Kpi, Counted]]] = {}
+    for item in items:
+        scope = scope_for(item)
+        if item.measure != Measure.RATE:
+            found[item.slug] = headline(item, start=start, end=end, scope=scope)
+            continue
+        counted = item.count(start, end)
+        if counted.shared:
+            batches.setdefault((counted.shared, scope), []).append((item, counted))
+        else:
+            found[item.slug] = compute(item, start=start, end=end, scope=scope, counted=counted)[0]
+    for (_, scope), members in batches.items():
+        wanted = {
+            f"k{i}_{name}": aggregate
+            for i, (_, counted) in enumerate(members)
+            for name, aggregate in _counts(counted).items()
+        }
+        row = members[0][1].rows.filter(scope).order_by().aggregate(**wanted)
+        for i, (item, _) in enumerate(members):
+            prefix = f"k{i}_"
+            mine = {k.removeprefix(prefix): v for k, v in row.items() if k.startswith(prefix)}
+            found[item.slug] = _figure("All", "", mine, None, None)
+    return found
 
 
 @dataclass(frozen=True)

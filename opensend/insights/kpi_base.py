@@ -9,18 +9,15 @@ from enum import StrEnum
 from typing import Any
 
 from django.db.models import (
-    Case,
-    DateField,
     Exists,
     OuterRef,
     Q,
     QuerySet,
-    Value,
-    When,
 )
 
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest, ClockException
+from opensend.insights.lookups import DueDateLookup
 
 # DfE's timeliness bands: within 20 weeks, over 20 weeks up to a year, over a year (52 weeks).
 YEAR_IN_WEEKS = 52
@@ -45,6 +42,9 @@ class Counted:
     category: str = ""  # for a MIX: the field whose value is the category
     period: str = ""  # the date that puts a record in a period (the end event if blank)
     categories: tuple[tuple[str, str], ...] = ()
+    # KPIs returning the same records under one `shared` name (and counted over the same
+    # scope) are counted together in one query on the dashboard (`figures.headlines`).
+    shared: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,9 @@ class Kpi:
     # About the area, not about children (the Local Offer): everyone sees the whole area, the
     # board unsuppressed, with no breakdown by child and no cases behind the figure.
     area_wide: bool = False
+    # Answers people gave about themselves (family satisfaction): cut and scoped like any figure
+    # about children, but nobody may open the cases behind it.
+    personal: bool = False
 
     @property
     def definition(self) -> str:
@@ -101,35 +104,30 @@ def _grounds(rule_id: str) -> list[str]:
     return [g.code.value for g in statutory.get_rule(rule_id).exceptions]
 
 
-def _lookup(field_name: str, answers: dict[date, date]) -> Case:
+def _lookup(field_name: str, answers: dict[date, date]) -> DueDateLookup:
     """CASE <field> WHEN <trigger> THEN <date> …, each date worked out once in Python."""
-    whens = [When(**{field_name: t}, then=Value(d)) for t, d in sorted(answers.items())]
-    return Case(*whens, default=Value(None), output_field=DateField())
+    return DueDateLookup([field_name], answers)
 
 
 def _lookup_pairs(
     qs: QuerySet[Any], fields: tuple[str, str], answer: Callable[[Any, Any], date]
-) -> Case:
+) -> DueDateLookup:
     """CASE WHEN <a>=x AND <b>=y THEN answer(x, y) …, over the distinct pairs in `qs` (a due
     date that depends on two fields: a rule and its trigger, a start and the days allowed)."""
     pairs = set(qs.order_by().values_list(*fields).distinct())
-    whens = [
-        When(**{fields[0]: a, fields[1]: b}, then=Value(answer(a, b)))
-        for a, b in sorted(pairs)
-        if a is not None and b is not None
-    ]
-    return Case(*whens, default=Value(None), output_field=DateField())
+    answers = {(a, b): answer(a, b) for a, b in pairs if a is not None and b is not None}
+    return DueDateLookup(fields, answers)
 
 
 def _triggers(qs: QuerySet[Any], field_name: str) -> set[date]:
     return {d for d in qs.order_by().values_list(field_name, flat=True).distinct() if d}
 
 
-def _due(qs: QuerySet[Any], field_name: str, rule_id: str) -> Case:
+def _due(qs: QuerySet[Any], field_name: str, rule_id: str) -> DueDateLookup:
     return _lookup(field_name, {t: statutory.due(rule_id, t) for t in _triggers(qs, field_name)})
 
 
-def _weeks_after(qs: QuerySet[Any], field_name: str, weeks: int) -> Case:
+def _weeks_after(qs: QuerySet[Any], field_name: str, weeks: int) -> DueDateLookup:
     answers = {t: statutory.add_weeks(t, weeks) for t in _triggers(qs, field_name)}
     return _lookup(field_name, answers)
 

@@ -100,6 +100,7 @@ def new_plans_within_20_weeks(start: date, end: date) -> Counted:
         exception=_case_exception("issue_final_plan"),
         start_field="received_on",
         end_field="final_issued_on",
+        shared=NEW_PLANS,
     )
 
 
@@ -130,6 +131,7 @@ def new_plans_20_to_52_weeks(start: date, end: date) -> Counted:
         exception=_case_exception("issue_final_plan"),
         start_field="received_on",
         end_field="final_issued_on",
+        shared=NEW_PLANS,
     )
 
 
@@ -158,6 +160,7 @@ def new_plans_over_52_weeks(start: date, end: date) -> Counted:
         exception=_case_exception("issue_final_plan"),
         start_field="received_on",
         end_field="final_issued_on",
+        shared=NEW_PLANS,
     )
 
 
@@ -438,6 +441,8 @@ def primary_need_mix(start: date, end: date) -> Counted:
     )
 
 
-# The KPIs of disagreements and of the Local Offer, registered after these (the dashboard's order).
+# The KPIs of disagreements, of families' answers and of the Local Offer, registered after
+# these (the dashboard's order).
 from opensend.insights import kpis_disputes as kpis_disputes  # noqa: E402
+from opensend.insights import kpis_feedback as kpis_feedback  # noqa: E402
 from opensend.insights import kpis_local_offer as kpis_local_offer  # noqa: E402

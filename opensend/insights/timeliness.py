@@ -43,6 +43,7 @@ from opensend.disputes.models import (
     OrderStepException,
 )
 from opensend.insights.kpi_base import _lookup_pairs
+from opensend.insights.lookups import DueDateLookup
 
 LONGEST_PERIOD_MONTHS = 36
 
@@ -76,13 +77,11 @@ def _grounds(rule_id: str) -> list[str]:
     return [g.code.value for g in statutory.get_rule(rule_id).exceptions]
 
 
-def _due_lookup(rule_id: str, field_name: str, triggers: Iterable[date]) -> Case:
-    """CASE <field> WHEN <trigger> THEN <due> …: each due date from the rules engine, once."""
-    whens = [
-        When(**{field_name: trigger}, then=Value(statutory.due(rule_id, trigger)))
-        for trigger in sorted(set(triggers))
-    ]
-    return Case(*whens, default=Value(None), output_field=DateField())
+def _due_lookup(rule_id: str, field_name: str, triggers: Iterable[date]) -> DueDateLookup:
+    """CASE <field> WHEN <trigger> THEN <due> …: each due date from the rules engine, once
+    (compiled as one expression, `lookups`)."""
+    answers = {t: statutory.due(rule_id, t) for t in set(triggers) if t is not None}
+    return DueDateLookup([field_name], answers)
 
 
 def _triggers(qs: QuerySet[Any], field_name: str) -> list[date]:

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from opensend.audit.models import AuditEvent
 from opensend.casework.models import AssessmentRequest
+from testsupport.factories.people import FamilyRelationshipFactory
 from testsupport.forms import date_fields
 
 pytestmark = pytest.mark.django_db
@@ -177,8 +178,9 @@ def test_every_kpi_page_opens(plans):
         for cut in cuts_for(item):
             assert client.get(url, {**PERIOD, "cut": cut.slug}).status_code == 200, (slug, cut)
         cases = reverse("insights:kpi_cases", args=[slug])
-        # An area-wide figure (the Local Offer) has no child behind it.
-        expected = 404 if item.area_wide else 200
+        # An area-wide figure (the Local Offer) has no child behind it; families' answers
+        # are personal and never listed.
+        expected = 404 if item.area_wide or item.personal else 200
         assert client.get(cases, PERIOD).status_code == expected, slug
 
 
@@ -213,3 +215,40 @@ def test_a_long_list_of_cases_shows_the_first_ones_and_says_so(plans, monkeypatc
     assert "19 cases you may open. The first 3 are listed" in body
     listed = AuditEvent.objects.filter(actor=plans.users["admin"], action="list")
     assert listed.count() == 3
+
+
+def _queries_for(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(DASHBOARD, PERIOD).status_code == 200
+    return len(captured)
+
+
+def test_the_dashboards_queries_do_not_grow_with_rows_or_distinct_dates(plans):
+    # Each distinct request date adds a branch to the due-date lookups, not a query (issue 13).
+    from opensend.feedback.models import SurveyAnswer
+
+    client = plans.client_for("team_manager")
+    before = _queries_for(client)
+    for day in range(1, 29):
+        issue(plans.team_child, date(2026, 5, day), received=date(2025, 10, day))
+        SurveyAnswer.objects.create(
+            child=plans.team_child, stage="draft_plan", satisfaction=4, listened_to="yes",
+            family_member=FamilyRelationshipFactory(child=plans.team_child).family_member,
+            route="online", answered_on=date(2026, 6, day), recorded_by=plans.users["caseworker"],
+        )  # fmt: skip
+    assert _queries_for(client) == before
+
+
+@pytest.mark.parametrize("role", ["admin", "team_manager", "caseworker"])
+def test_the_dashboards_shared_queries_give_each_kpis_own_figures(plans, role):
+    from opensend.insights import figures, kpis
+    from opensend.insights.access import viewer_for
+
+    viewer = viewer_for(plans.users[role])
+    together = figures.headlines(kpis.KPIS.values(), start=START, end=END, scope_for=viewer.scope)
+    for slug, item in kpis.KPIS.items():
+        alone = figures.headline(item, start=START, end=END, scope=viewer.scope(item))
+        assert together[slug] == alone, slug
