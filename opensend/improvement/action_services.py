@@ -339,6 +339,8 @@ def measure_figure_add(
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
     if measure.is_live:
         raise ValidationError({"value": "This measure is read live from the records"})
+    if measure.closed_on is not None:
+        raise ValidationError({"value": f"{measure} is closed: it takes no new figures"})
     if not source.strip():
         raise ValidationError({"source": "Enter where the figure comes from"})
     check_not_future(on, today=timezone.localdate(), field="on")

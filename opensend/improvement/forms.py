@@ -342,3 +342,11 @@ class MeasureChangeForm(GovukForm):
     target = MeasureForm.base_fields["target"]
     target_on = MeasureForm.base_fields["target_on"]
     reason = _WHY
+
+
+class PlanChangeForm(PlanForm):
+    reason = _WHY
+
+
+class WorkstreamChangeForm(WorkstreamForm):
+    reason = _WHY

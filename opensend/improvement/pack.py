@@ -23,7 +23,7 @@ from opensend.improvement.models import (
     Risk,
     Workstream,
 )
-from opensend.improvement.selectors import recommendation_status_counts
+from opensend.improvement.selectors import open_measures, recommendation_status_counts
 from opensend.insights.charts import Point, summary
 from opensend.insights.england import england_for
 from opensend.insights.kpis import KPIS, Measure
@@ -51,6 +51,10 @@ class WorkstreamSummary:
     @property
     def tag(self) -> str:
         return rag.tag_class(self.rag)
+
+    @property
+    def closed_measures(self) -> list[ImpactMeasure]:
+        return [m for m in self.workstream.measures.all() if m.closed_on is not None]
 
     @property
     def overdue(self) -> list[ActionLine]:
@@ -85,6 +89,7 @@ def workstream_summary(
     readings = [
         (m, known.get(m.pk) or measures.reading(m, today=today, suppress=suppress))
         for m in ws.measures.all()
+        if m.closed_on is None  # a closed measure leaves the RAG (it stays on its page)
     ]
     actions = []
     for a in ws.actions.all():
@@ -106,11 +111,14 @@ def plan_summaries(
     from_history: bool = False,
     known: dict[int, measures.Reading] | None = None,
 ) -> list[WorkstreamSummary]:
+    if plan.closed_on is not None:
+        return []  # a closed plan leaves the RAG (its page lists its workstreams as closed)
     return [
         workstream_summary(
             ws, today=today, suppress=suppress, from_history=from_history, known=known
         )
         for ws in plan.workstreams.all()
+        if ws.closed_on is None
     ]
 
 
@@ -227,19 +235,19 @@ def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
     previous = BoardMeeting.objects.filter(held_on__lt=meeting.held_on).order_by("-held_on").first()
     live = [
         m
-        for m in ImpactMeasure.objects.exclude(kpi_key="").select_related("workstream__plan")
+        for m in open_measures().exclude(kpi_key="").select_related("workstream__plan")
         if m.kpi_key in KPIS
     ]
     # Each live figure is worked out once and shared by the headlines and the RAG.
     known = {m.pk: measures.reading(m, today=as_of, suppress=True) for m in live}
-    plans = Plan.objects.prefetch_related(
+    plans = Plan.objects.filter(closed_on__isnull=True).prefetch_related(
         "workstreams__measures",
         "workstreams__actions__milestones",
         "workstreams__actions__status_changes",
     )
     past = as_of < today
     risks = Risk.objects.filter(closed_on__isnull=True)
-    voices = ImpactMeasure.objects.filter(voice_of_families=True)
+    voices = open_measures().filter(voice_of_families=True)
     return Pack(
         meeting=meeting,
         previous=previous,

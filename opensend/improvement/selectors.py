@@ -4,7 +4,7 @@ view_improvement sees all of it (the views check the capability); a missing reco
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from opensend.improvement.models import (
@@ -151,14 +151,30 @@ def heat_map(risks: list[Risk], *, residual: bool = True) -> list[dict[str, Any]
 
 
 def plan_list() -> QuerySet[Plan]:
+    """Every plan, closed ones too (the overview marks them closed and rates only open ones)."""
     return Plan.objects.select_related("source").annotate(
-        workstream_count=Count("workstreams", distinct=True)
+        workstream_count=Count(
+            "workstreams", filter=Q(workstreams__closed_on__isnull=True), distinct=True
+        )
+    )
+
+
+def open_measures() -> QuerySet[ImpactMeasure]:
+    """Measures still in use: not closed, nor in a closed workstream or plan."""
+    return ImpactMeasure.objects.filter(
+        closed_on__isnull=True,
+        workstream__closed_on__isnull=True,
+        workstream__plan__closed_on__isnull=True,
     )
 
 
 def plan_get(*, plan_id: int) -> Plan:
     qs = Plan.objects.select_related("source").prefetch_related(
-        "workstreams__measures", "workstreams__actions__milestones"
+        "workstreams__measures",
+        "workstreams__actions__milestones",
+        "change_records__recorded_by",
+        "workstreams__change_records__recorded_by",
+        "workstreams__measures__change_records__recorded_by",
     )
     return get_object_or_404(qs, pk=plan_id)
 
@@ -215,7 +231,7 @@ def evidence_get(*, evidence_id: int) -> ActionEvidence:
 def measure_get(*, measure_id: int) -> ImpactMeasure:
     return get_object_or_404(
         ImpactMeasure.objects.select_related("workstream__plan").prefetch_related(
-            "figures__recorded_by"
+            "figures__recorded_by", "change_records__recorded_by"
         ),
         pk=measure_id,
     )

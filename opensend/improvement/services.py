@@ -388,38 +388,3 @@ def risk_close(*, actor: Actor, risk: Risk, on: date, reason: str) -> Risk:
     risk.save()
     _changed(actor, risk, changes, f"Closed risk {risk}: {why}")
     return risk
-
-
-@transaction.atomic
-def measure_change(
-    *,
-    actor: Actor,
-    measure: ImpactMeasure,
-    name: str,
-    baseline: Any,
-    baseline_on: date | None,
-    target: Any,
-    target_on: date,
-    voice_of_families: bool,
-    reason: str,
-) -> ImpactMeasure:
-    """Change a measure's name, baseline, target and trajectory (where its figure comes from
-    stays: a KPI-bound measure stays bound, an entered one takes new figures instead)."""
-    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
-    why = _reason(reason)
-    if baseline_on is not None and baseline_on >= target_on:
-        raise ValidationError({"baseline_on": "The baseline date must be before the target date"})
-    changes = apply_changes(
-        measure,
-        {
-            "name": name,
-            "baseline": baseline,
-            "baseline_on": baseline_on,
-            "target": target,
-            "target_on": target_on,
-            "voice_of_families": voice_of_families,
-        },
-    )
-    measure.save()
-    _changed(actor, measure, changes, f"Changed impact measure {measure.name}: {why}")
-    return measure

@@ -45,6 +45,19 @@ urlpatterns = [
     path("risks/<int:risk_id>/change/", views.risk_edit, name="risk_edit"),
     path("plans/new/", views.plan_create, name="plan_create"),
     path("plans/<int:plan_id>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:plan_id>/change/", change_views.plan_change, name="plan_change"),
+    path("plans/<int:plan_id>/close/", change_views.plan_close, name="plan_close"),
+    path(
+        "workstreams/<int:workstream_id>/change/",
+        change_views.workstream_change,
+        name="workstream_change",
+    ),
+    path(
+        "workstreams/<int:workstream_id>/close/",
+        change_views.workstream_close,
+        name="workstream_close",
+    ),
+    path("measures/<int:measure_id>/close/", change_views.measure_close, name="measure_close"),
     path("plans/<int:plan_id>/workstreams/new/", views.workstream_create, name="workstream_create"),
     path(
         "workstreams/<int:workstream_id>/measures/new/",
