@@ -7,11 +7,15 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.core.types import Actor
 from opensend.improvement.models import (
     ActionEvidence,
     Area,
     BoardMeeting,
     ImpactMeasure,
+    MeetingPaper,
     Milestone,
     Plan,
     PlanAction,
@@ -189,7 +193,13 @@ def meeting_list() -> QuerySet[BoardMeeting]:
 
 def meeting_get(*, meeting_id: int) -> BoardMeeting:
     qs = BoardMeeting.objects.prefetch_related(
-        "items__plan", "items__recommendation__source", "items__risk", "attendees", "outcomes__item"
+        "items__plan",
+        "items__recommendation__source",
+        "items__risk",
+        "attendees",
+        "outcomes__item",
+        "papers__item",
+        "papers__uploaded_by",
     )
     return get_object_or_404(qs, pk=meeting_id)
 
@@ -235,3 +245,21 @@ def measure_get(*, measure_id: int) -> ImpactMeasure:
         ),
         pk=measure_id,
     )
+
+
+def paper_get(*, paper_id: int) -> MeetingPaper:
+    return get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=paper_id)
+
+
+def paper_for_download(*, user: Actor, paper_id: int) -> MeetingPaper:
+    """A paper to download, audited (who opened which paper). A withdrawn paper is not offered:
+    the same 404 as a missing one."""
+    paper = get_object_or_404(MeetingPaper, pk=paper_id, withdrawn_on__isnull=True)
+    audit_record(
+        actor=user,
+        action=Action.EXPORT,
+        obj=paper,
+        summary=f"Downloaded the paper {paper.title}",
+        source="Improvement governance",
+    )
+    return paper

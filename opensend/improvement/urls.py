@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.improvement import action_views, change_views, pack_views, views
+from opensend.improvement import action_views, change_views, pack_views, paper_views, views
 
 app_name = "improvement"
 
@@ -98,6 +98,9 @@ urlpatterns = [
     path(
         "meetings/<int:meeting_id>/items/new/", views.agenda_item_create, name="agenda_item_create"
     ),
+    path("meetings/<int:meeting_id>/papers/new/", paper_views.paper_add, name="paper_add"),
+    path("papers/<int:paper_id>/", paper_views.paper_document, name="paper_document"),
+    path("papers/<int:paper_id>/withdraw/", paper_views.paper_withdraw, name="paper_withdraw"),
     path("meetings/<int:meeting_id>/attendance/new/", views.attendee_add, name="attendee_add"),
     path("meetings/<int:meeting_id>/outcomes/new/", views.outcome_record, name="outcome_record"),
 ]
