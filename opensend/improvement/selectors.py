@@ -263,3 +263,20 @@ def paper_for_download(*, user: Actor, paper_id: int) -> MeetingPaper:
         source="Improvement governance",
     )
     return paper
+
+
+def area_library(area: Area) -> dict[str, Any]:
+    """The evidence library of an area: the actions and recommendations that answer it, each with
+    its evidence (an action's documents, links and milestone evidence; a recommendation's dated
+    updates that give evidence). Read-only: evidence is added on the action or recommendation."""
+    actions = area.actions.select_related("workstream__plan").prefetch_related(
+        "evidence__milestone", "evidence__recorded_by", "milestones"
+    )
+    recommendations = area.recommendations.select_related("source").prefetch_related(
+        Prefetch(
+            "updates",
+            queryset=RecommendationUpdate.objects.exclude(evidence=""),
+            to_attr="evidence_updates",
+        )
+    )
+    return {"actions": list(actions), "recommendations": list(recommendations)}

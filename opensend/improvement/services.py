@@ -388,3 +388,31 @@ def risk_close(*, actor: Actor, risk: Risk, on: date, reason: str) -> Risk:
     risk.save()
     _changed(actor, risk, changes, f"Closed risk {risk}: {why}")
     return risk
+
+
+@transaction.atomic
+def area_links(
+    *,
+    actor: Actor,
+    area: Area,
+    actions: Iterable[Any],
+    recommendations: Iterable[Recommendation],
+    reason: str,
+) -> Area:
+    """Say which actions and recommendations answer an area: its evidence library gathers their
+    evidence. Why is kept in the audit trail with what was linked and unlinked."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    wanted = {"actions": list(actions), "recommendations": list(recommendations)}
+    if any(r.withdrawn_on is not None for r in wanted["recommendations"]):
+        raise ValidationError({"recommendations": "A withdrawn recommendation cannot be linked"})
+    changes: dict[str, list[str]] = {}
+    for name, chosen in wanted.items():
+        manager = getattr(area, name)
+        before = sorted(str(x) for x in manager.all())
+        manager.set(chosen)
+        after = sorted(str(x) for x in chosen)
+        if before != after:
+            changes[name] = ["; ".join(before), "; ".join(after)]
+    _changed(actor, area, changes, f"Changed what answers {area}: {why}")
+    return area

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from opensend.improvement import action_views, change_views, pack_views, paper_views, views
+from opensend.improvement import (
+    action_views,
+    change_views,
+    library_views,
+    pack_views,
+    paper_views,
+    views,
+)
 
 app_name = "improvement"
 
@@ -14,6 +21,8 @@ urlpatterns = [
         views.recommendation_create,
         name="recommendation_create",
     ),
+    path("areas/<int:area_id>/", library_views.area_detail, name="area_detail"),
+    path("areas/<int:area_id>/answered-by/", library_views.area_links, name="area_links"),
     path("areas/<int:area_id>/sign-off/", views.area_sign_off, name="area_sign_off"),
     path("areas/<int:area_id>/change/", change_views.area_change, name="area_change"),
     path("areas/<int:area_id>/withdraw/", change_views.area_withdraw, name="area_withdraw"),

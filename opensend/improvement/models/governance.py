@@ -75,6 +75,11 @@ class Area(NeverDeleted):
     signed_off_by = models.CharField(max_length=200, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
     withdrawn_reason = models.TextField(blank=True, help_text="Why it was withdrawn (kept)")
+    # What answers it: its evidence library gathers the evidence of these (docs/improvement.md).
+    actions = models.ManyToManyField("improvement.PlanAction", blank=True, related_name="areas")
+    recommendations = models.ManyToManyField(
+        "improvement.Recommendation", blank=True, related_name="areas"
+    )
 
     class Meta:
         ordering = ["source", "number"]
