@@ -36,6 +36,7 @@ from opensend.improvement.models import (
     MeetingOutcome,
     OutcomeKind,
     Plan,
+    PlanAction,
     PlanKind,
     Recommendation,
     RecommendationStatus,
@@ -157,6 +158,27 @@ def _meetings(rng: random.Random, today: date) -> None:
         )
 
 
+# Which actions and recommendations answer each area (area number: action numbers, then
+# (report index, recommendation number)): the areas' evidence libraries gather their evidence.
+ANSWERED_BY: dict[int, tuple[tuple[str, ...], tuple[tuple[int, str], ...]]] = {
+    1: (("4.1", "4.2"), ((0, "7"), (2, "3"))),
+    3: (("4.3",), ((0, "6"),)),
+    4: (("1.1", "1.2"), ((0, "10"), (2, "7"))),
+    5: (("2.1", "2.2"), ((1, "14"),)),
+    6: (("2.3",), ()),
+    11: (("3.1", "3.2", "3.3"), ()),
+    13: (("1.2", "1.3"), ((0, "10"),)),
+}
+
+
+def _evidence_library(inspection: Source, made: list[dict[str, Recommendation]]) -> None:
+    actions = {a.number: a for a in PlanAction.objects.filter(workstream__plan__source=inspection)}
+    for area in inspection.areas.filter(number__in=ANSWERED_BY):
+        numbers, recommendations = ANSWERED_BY[area.number]
+        area.actions.set([actions[n] for n in numbers])
+        area.recommendations.set([made[i][n] for i, n in recommendations])
+
+
 def build_demo_improvement(*, seed: int, today: date) -> int:
     """The demo area's improvement programme; returns how many recommendations it tracks."""
     rng = random.Random(f"improvement-{seed}")
@@ -256,5 +278,6 @@ def build_demo_improvement(*, seed: int, today: date) -> int:
             review_on=statutory.add_months(today, rng.choice((1, 2, 3))),
             trend=rng.choice(list(Trend)),
         )
+    _evidence_library(inspection, made)
     _meetings(rng, today)
     return sum(len(rows) for _, _, rows, _ in REPORTS)

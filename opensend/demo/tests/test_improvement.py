@@ -96,3 +96,13 @@ def test_the_next_meetings_pack_has_actions_in_every_state():
     assert pack.changes  # the status changes since the last meeting
     assert pack.voices  # the parent carer forum's survey
     assert pack.headlines
+
+
+def test_an_area_of_weakness_shows_its_evidence_library(world):
+    build_demo_improvement(seed=7, today=TODAY)
+    area = Area.objects.get(number=5)
+    page = world.client_for("board_member").get(reverse("improvement:area_detail", args=[area.pk]))
+    text = page.content.decode()
+    assert "Recruit to every vacant caseworker post" in text
+    assert "Recruit permanently to the new SENAR posts" in text
+    assert Area.objects.filter(actions__isnull=False).distinct().count() == 7
