@@ -89,3 +89,11 @@ def test_a_board_member_opens_the_pack_for_the_next_meeting(page_without_js, liv
     page.go_back()
     follow(page, "New EHC plans issued within 20 weeks (%)")
     assert page.get_by_role("heading", name="Actual against the trajectory").count()
+
+    from opensend.improvement.models import Area
+
+    area = Area.objects.get(number=5)  # its evidence library, read-only (axe-checked)
+    go(page, f"{live_server.url}/improvement/areas/{area.pk}/")
+    library = page.locator("main").inner_text()
+    assert "Evidence library" in library and "Recruit to every vacant caseworker post" in library
+    assert not page.get_by_role("link", name="Choose what answers this area").count()
