@@ -38,7 +38,7 @@ from opensend.improvement.models import (
     PlanAction,
     Workstream,
 )
-from opensend.improvement.services import _changed, _created, _unique
+from opensend.improvement.services import _changed, _created, _unique, check_open
 
 MILESTONE_MONTHS = (3, 6, 12)
 
@@ -115,6 +115,7 @@ def action_create(
     """An action, with a milestone at 3, 6 and 12 months from its start for each description
     given (the milestone's date can be changed afterwards)."""
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    check_open(workstream, field="number")
     _check_dates(starts_on, due_on)
     number = number.strip()
     action = _unique(

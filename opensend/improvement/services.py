@@ -213,6 +213,13 @@ def risk_change(*, actor: Actor, risk: Risk, **fields: Any) -> Risk:
     return risk
 
 
+def check_open(record: Plan | Workstream, *, field: str) -> None:
+    """Nothing new is added to a closed plan or workstream (it stays as it was closed)."""
+    plan = record if isinstance(record, Plan) else record.plan
+    if record.closed_on is not None or plan.closed_on is not None:
+        raise ValidationError({field: f"{record} is closed: nothing new can be added to it"})
+
+
 @transaction.atomic
 def plan_create(*, actor: Actor, **fields: Any) -> Plan:
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
@@ -226,6 +233,7 @@ def workstream_create(
     *, actor: Actor, plan: Plan, number: int, title: str, lead: str
 ) -> Workstream:
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    check_open(plan, field="number")
     workstream = _unique(
         lambda: Workstream.objects.create(plan=plan, number=number, title=title, lead=lead),
         "number",
@@ -253,6 +261,7 @@ def measure_create(
 ) -> ImpactMeasure:
     """Bound to a live KPI, or entered with its source: never both, never neither."""
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    check_open(workstream, field="name")
     entered = entered_value is not None or bool(entered_source.strip())
     if kpi_key and entered:
         raise ValidationError(

@@ -160,3 +160,26 @@ def test_readers_cannot_change_or_close(world, role):
 def test_a_missing_plan_is_a_404(world):
     client = world.client_for("team_manager")
     assert _close(client, "plan", 999999).status_code == 404
+
+
+def test_nothing_new_is_added_to_a_closed_workstream_or_plan(world):
+    workstream = WorkstreamFactory(closed_on=date(2025, 1, 1), closed_reason="Merged")
+    client = world.client_for("team_manager")
+    action = client.post(
+        reverse("improvement:action_create", args=[workstream.pk]),
+        {
+            "number": "9.1",
+            "title": "x",
+            "owner": "x",
+            "organisation": "x",
+            **date_fields("starts_on", date(2026, 1, 1)),
+            **date_fields("due_on", date(2026, 6, 1)),
+        },
+    )
+    assert action.status_code == 400 and "is closed" in _text(action)
+    plan = PlanFactory(closed_on=date(2025, 1, 1), closed_reason="Replaced")
+    added = client.post(
+        reverse("improvement:workstream_create", args=[plan.pk]), {"number": 1, "title": "x"}
+    )
+    assert added.status_code == 400 and "is closed" in _text(added)
+    assert workstream.actions.count() == 0 and plan.workstreams.count() == 0
