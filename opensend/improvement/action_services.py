@@ -276,15 +276,21 @@ def evidence_add(
         link=link.strip(),
         recorded_by=actor,
     )
-    if document is not None:
-        attach_document(evidence, document)
-    try:
-        evidence.save()
-    except Exception:
-        delete_stored(evidence.document)
-        raise
+    save_with_document(evidence, document)
     _created(actor, evidence, f"Added evidence to {action}: {evidence.description}")
     return evidence
+
+
+def save_with_document(record: Any, document: CheckedUpload | None) -> None:
+    """Store the checked document (random name) and save the record; if the save fails the
+    stored file is removed, so no file is kept without its record."""
+    if document is not None:
+        attach_document(record, document)
+    try:
+        record.save()
+    except Exception:
+        delete_stored(record.document)
+        raise
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from opensend.improvement.models import (
     Plan,
     Workstream,
 )
-from opensend.improvement.services import SOURCE, _reason, _unique
+from opensend.improvement.services import SOURCE, _changed, _reason, _unique
 
 Closable = Plan | Workstream | ImpactMeasure
 
@@ -53,14 +53,7 @@ def record_change(
         what=_what(changes),
         recorded_by=actor,
     )
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=record,
-        changes=changes,
-        summary=f"Changed {record}: {why}",
-        source=SOURCE,
-    )
+    _changed(actor, record, changes, f"Changed {record}: {why}")
     return kept
 
 

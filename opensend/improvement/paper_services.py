@@ -10,7 +10,8 @@ from django.db import transaction
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.services import apply_changes
 from opensend.core.types import Actor
-from opensend.core.uploads import CheckedUpload, attach_document, delete_stored
+from opensend.core.uploads import CheckedUpload
+from opensend.improvement.action_services import save_with_document
 from opensend.improvement.models import AgendaItem, BoardMeeting, MeetingPaper
 from opensend.improvement.services import _changed, _created, _reason
 
@@ -32,12 +33,7 @@ def paper_add(
     if item is not None and item.meeting_id != meeting.pk:
         raise ValidationError({"item": "Choose an item on this meeting's agenda"})
     paper = MeetingPaper(meeting=meeting, item=item, title=title.strip(), uploaded_by=actor)
-    attach_document(paper, document)
-    try:
-        paper.save()
-    except Exception:
-        delete_stored(paper.document)
-        raise
+    save_with_document(paper, document)
     _created(actor, paper, f"Added the paper {paper.title} to {meeting}")
     return paper
 

@@ -1,8 +1,6 @@
 """Papers for a board meeting: managers upload them (checked, stored under a random name) and
 withdraw them with why; every reader downloads them, each download audited."""
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -13,12 +11,9 @@ from opensend.core.downloads import document_response
 from opensend.core.views_helpers import form_data
 from opensend.improvement import paper_services, selectors
 from opensend.improvement.action_forms import PaperForm
+from opensend.improvement.action_views import _files
 from opensend.improvement.forms import WithdrawForm
 from opensend.improvement.views import MANAGE, VIEW, _form_page
-
-
-def _files(request: HttpRequest) -> Any:
-    return request.FILES if request.method == "POST" else None
 
 
 @require_capability(MANAGE)
