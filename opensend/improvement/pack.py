@@ -73,6 +73,11 @@ def status_on(action: PlanAction, on: date) -> str:
     return action.status
 
 
+def closed_by(record: Plan | Workstream | ImpactMeasure, on: date) -> bool:
+    """Closed on or before the day (a pack for a meeting before it closed still rates it)."""
+    return record.closed_on is not None and record.closed_on <= on
+
+
 def workstream_summary(
     ws: Workstream,
     *,
@@ -89,7 +94,7 @@ def workstream_summary(
     readings = [
         (m, known.get(m.pk) or measures.reading(m, today=today, suppress=suppress))
         for m in ws.measures.all()
-        if m.closed_on is None  # a closed measure leaves the RAG (it stays on its page)
+        if not closed_by(m, today)  # a closed measure leaves the RAG (it stays on its page)
     ]
     actions = []
     for a in ws.actions.all():
@@ -111,14 +116,14 @@ def plan_summaries(
     from_history: bool = False,
     known: dict[int, measures.Reading] | None = None,
 ) -> list[WorkstreamSummary]:
-    if plan.closed_on is not None:
+    if closed_by(plan, today):
         return []  # a closed plan leaves the RAG (its page lists its workstreams as closed)
     return [
         workstream_summary(
             ws, today=today, suppress=suppress, from_history=from_history, known=known
         )
         for ws in plan.workstreams.all()
-        if ws.closed_on is None
+        if not closed_by(ws, today)
     ]
 
 
@@ -235,19 +240,19 @@ def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
     previous = BoardMeeting.objects.filter(held_on__lt=meeting.held_on).order_by("-held_on").first()
     live = [
         m
-        for m in open_measures().exclude(kpi_key="").select_related("workstream__plan")
+        for m in open_measures(as_of).exclude(kpi_key="").select_related("workstream__plan")
         if m.kpi_key in KPIS
     ]
     # Each live figure is worked out once and shared by the headlines and the RAG.
     known = {m.pk: measures.reading(m, today=as_of, suppress=True) for m in live}
-    plans = Plan.objects.filter(closed_on__isnull=True).prefetch_related(
+    plans = Plan.objects.exclude(closed_on__lte=as_of).prefetch_related(
         "workstreams__measures",
         "workstreams__actions__milestones",
         "workstreams__actions__status_changes",
     )
     past = as_of < today
     risks = Risk.objects.filter(closed_on__isnull=True)
-    voices = open_measures().filter(voice_of_families=True)
+    voices = open_measures(as_of).filter(voice_of_families=True)
     return Pack(
         meeting=meeting,
         previous=previous,

@@ -2,6 +2,7 @@
 view_improvement sees all of it (the views check the capability); a missing record is a 404."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -163,12 +164,13 @@ def plan_list() -> QuerySet[Plan]:
     )
 
 
-def open_measures() -> QuerySet[ImpactMeasure]:
-    """Measures still in use: not closed, nor in a closed workstream or plan."""
-    return ImpactMeasure.objects.filter(
-        closed_on__isnull=True,
-        workstream__closed_on__isnull=True,
-        workstream__plan__closed_on__isnull=True,
+def open_measures(on: date) -> QuerySet[ImpactMeasure]:
+    """Measures in use on the day: not closed by then, nor in a workstream or plan closed by
+    then."""
+    return (
+        ImpactMeasure.objects.exclude(closed_on__lte=on)
+        .exclude(workstream__closed_on__lte=on)
+        .exclude(workstream__plan__closed_on__lte=on)
     )
 
 

@@ -183,3 +183,16 @@ def test_nothing_new_is_added_to_a_closed_workstream_or_plan(world):
     )
     assert added.status_code == 400 and "is closed" in _text(added)
     assert workstream.actions.count() == 0 and plan.workstreams.count() == 0
+
+
+def test_a_pack_for_a_meeting_before_the_closing_still_shows_it(world):
+    workstream = WorkstreamFactory(title="Closed later")
+    MeasureFactory(workstream=workstream, name="Older survey")
+    client = world.client_for("team_manager")
+    assert _close(client, "workstream", workstream.pk, on=date(2025, 6, 1)).status_code == 302
+    before = MeetingFactory(held_on=date(2025, 5, 1))
+    after = MeetingFactory(held_on=date(2025, 7, 1))
+    assert "Closed later" in _text(client.get(reverse("improvement:board_pack", args=[before.pk])))
+    assert "Closed later" not in _text(
+        client.get(reverse("improvement:board_pack", args=[after.pk]))
+    )
