@@ -14,7 +14,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.base import ContentFile
+
 from opensend import statutory
+from opensend.core.uploads import check_upload
+from opensend.demo.directory_files import leaflet_pdf
 from opensend.demo.improvement_actions import build_demo_actions
 from opensend.demo.improvement_papers import (
     AREAS,
@@ -25,6 +29,7 @@ from opensend.demo.improvement_papers import (
     RISKS,
     WORKSTREAMS,
 )
+from opensend.improvement.action_services import save_with_document
 from opensend.improvement.models import (
     AgendaItem,
     Area,
@@ -34,6 +39,7 @@ from opensend.improvement.models import (
     ImpactMeasure,
     MeasureFigure,
     MeetingOutcome,
+    MeetingPaper,
     OutcomeKind,
     Plan,
     PlanAction,
@@ -108,6 +114,18 @@ BOARD = [
 ]
 
 
+def _papers(meeting: BoardMeeting, items: list[AgendaItem]) -> None:
+    """The next meeting's papers: the agenda pack and the highlight report for item 1, small
+    made-up PDFs stored through core.uploads like any upload."""
+    for title, item, lines in (
+        ("Agenda pack", None, ["1. Progress against the plan", "2. Recommendations", "3. Risks"]),
+        ("Highlight report by workstream", items[0], ["RAG by workstream, and what changed."]),
+    ):
+        upload = ContentFile(leaflet_pdf(title, lines), name=f"{title}.pdf")
+        paper = MeetingPaper(meeting=meeting, item=item, title=title)
+        save_with_document(paper, check_upload(upload))
+
+
 def _meetings(rng: random.Random, today: date) -> None:
     """Six board meetings two months apart, the last of them the next meeting (a month from
     today), each with an agenda that discusses the plan, a recommendation and a risk, the
@@ -144,6 +162,7 @@ def _meetings(rng: random.Random, today: date) -> None:
             for name, represents in BOARD
         )
         if held_on > today:
+            _papers(meeting, items)
             continue
         MeetingOutcome.objects.create(
             meeting=meeting, kind=OutcomeKind.DECISION, text="The Board noted the progress report."
