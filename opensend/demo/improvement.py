@@ -14,7 +14,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.base import ContentFile
+
 from opensend import statutory
+from opensend.core.uploads import check_upload
+from opensend.demo.directory_files import leaflet_pdf
 from opensend.demo.improvement_actions import build_demo_actions
 from opensend.demo.improvement_papers import (
     AREAS,
@@ -25,6 +29,7 @@ from opensend.demo.improvement_papers import (
     RISKS,
     WORKSTREAMS,
 )
+from opensend.improvement.action_services import save_with_document
 from opensend.improvement.models import (
     AgendaItem,
     Area,
@@ -34,8 +39,10 @@ from opensend.improvement.models import (
     ImpactMeasure,
     MeasureFigure,
     MeetingOutcome,
+    MeetingPaper,
     OutcomeKind,
     Plan,
+    PlanAction,
     PlanKind,
     Recommendation,
     RecommendationStatus,
@@ -107,6 +114,18 @@ BOARD = [
 ]
 
 
+def _papers(meeting: BoardMeeting, items: list[AgendaItem]) -> None:
+    """The next meeting's papers: the agenda pack and the highlight report for item 1, small
+    made-up PDFs stored through core.uploads like any upload."""
+    for title, item, lines in (
+        ("Agenda pack", None, ["1. Progress against the plan", "2. Recommendations", "3. Risks"]),
+        ("Highlight report by workstream", items[0], ["RAG by workstream, and what changed."]),
+    ):
+        upload = ContentFile(leaflet_pdf(title, lines), name=f"{title}.pdf")
+        paper = MeetingPaper(meeting=meeting, item=item, title=title)
+        save_with_document(paper, check_upload(upload))
+
+
 def _meetings(rng: random.Random, today: date) -> None:
     """Six board meetings two months apart, the last of them the next meeting (a month from
     today), each with an agenda that discusses the plan, a recommendation and a risk, the
@@ -143,6 +162,7 @@ def _meetings(rng: random.Random, today: date) -> None:
             for name, represents in BOARD
         )
         if held_on > today:
+            _papers(meeting, items)
             continue
         MeetingOutcome.objects.create(
             meeting=meeting, kind=OutcomeKind.DECISION, text="The Board noted the progress report."
@@ -155,6 +175,27 @@ def _meetings(rng: random.Random, today: date) -> None:
             owner=risk.owner,
             due_on=statutory.add_months(held_on, 2),
         )
+
+
+# Which actions and recommendations answer each area (area number: action numbers, then
+# (report index, recommendation number)): the areas' evidence libraries gather their evidence.
+ANSWERED_BY: dict[int, tuple[tuple[str, ...], tuple[tuple[int, str], ...]]] = {
+    1: (("4.1", "4.2"), ((0, "7"), (2, "3"))),
+    3: (("4.3",), ((0, "6"),)),
+    4: (("1.1", "1.2"), ((0, "10"), (2, "7"))),
+    5: (("2.1", "2.2"), ((1, "14"),)),
+    6: (("2.3",), ()),
+    11: (("3.1", "3.2", "3.3"), ()),
+    13: (("1.2", "1.3"), ((0, "10"),)),
+}
+
+
+def _evidence_library(inspection: Source, made: list[dict[str, Recommendation]]) -> None:
+    actions = {a.number: a for a in PlanAction.objects.filter(workstream__plan__source=inspection)}
+    for area in inspection.areas.filter(number__in=ANSWERED_BY):
+        numbers, recommendations = ANSWERED_BY[area.number]
+        area.actions.set([actions[n] for n in numbers])
+        area.recommendations.set([made[i][n] for i, n in recommendations])
 
 
 def build_demo_improvement(*, seed: int, today: date) -> int:
@@ -256,5 +297,6 @@ def build_demo_improvement(*, seed: int, today: date) -> int:
             review_on=statutory.add_months(today, rng.choice((1, 2, 3))),
             trend=rng.choice(list(Trend)),
         )
+    _evidence_library(inspection, made)
     _meetings(rng, today)
     return sum(len(rows) for _, _, rows, _ in REPORTS)

@@ -1,4 +1,4 @@
-"""The forms for a plan's actions, their status, milestones and evidence."""
+"""The forms for a plan's actions, their status, milestones and evidence, and meeting papers."""
 
 from typing import Any
 
@@ -6,7 +6,13 @@ from django import forms
 
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.core.uploads import DocumentField
-from opensend.improvement.models import ActionStatus, Milestone, MilestoneStatus, PlanAction
+from opensend.improvement.models import (
+    ActionStatus,
+    AgendaItem,
+    Milestone,
+    MilestoneStatus,
+    PlanAction,
+)
 
 _TEXT = {"rows": 3}
 
@@ -138,3 +144,19 @@ class FigureForm(GovukForm):
         max_length=300,
         help_text="For example, the parent carer forum's survey, spring 2026",
     )
+
+
+class PaperForm(GovukForm):
+    title = forms.CharField(label="Title of the paper", max_length=200)
+    item: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label="The agenda item it is for",
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label="The meeting as a whole (for example, the agenda pack)",
+    )
+    document = DocumentField(label="The paper")
+
+    def __init__(self, *args: Any, items: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items  # type: ignore[attr-defined]
+        self.refresh_helper()

@@ -38,7 +38,7 @@ from opensend.improvement.models import (
     PlanAction,
     Workstream,
 )
-from opensend.improvement.services import _changed, _created, _unique
+from opensend.improvement.services import _changed, _created, _unique, check_open
 
 MILESTONE_MONTHS = (3, 6, 12)
 
@@ -115,6 +115,7 @@ def action_create(
     """An action, with a milestone at 3, 6 and 12 months from its start for each description
     given (the milestone's date can be changed afterwards)."""
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    check_open(workstream, field="number")
     _check_dates(starts_on, due_on)
     number = number.strip()
     action = _unique(
@@ -275,15 +276,21 @@ def evidence_add(
         link=link.strip(),
         recorded_by=actor,
     )
-    if document is not None:
-        attach_document(evidence, document)
-    try:
-        evidence.save()
-    except Exception:
-        delete_stored(evidence.document)
-        raise
+    save_with_document(evidence, document)
     _created(actor, evidence, f"Added evidence to {action}: {evidence.description}")
     return evidence
+
+
+def save_with_document(record: Any, document: CheckedUpload | None) -> None:
+    """Store the checked document (random name) and save the record; if the save fails the
+    stored file is removed, so no file is kept without its record."""
+    if document is not None:
+        attach_document(record, document)
+    try:
+        record.save()
+    except Exception:
+        delete_stored(record.document)
+        raise
 
 
 @transaction.atomic
@@ -339,6 +346,8 @@ def measure_figure_add(
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
     if measure.is_live:
         raise ValidationError({"value": "This measure is read live from the records"})
+    if measure.closed_on is not None:
+        raise ValidationError({"value": f"{measure} is closed: it takes no new figures"})
     if not source.strip():
         raise ValidationError({"source": "Enter where the figure comes from"})
     check_not_future(on, today=timezone.localdate(), field="on")

@@ -10,12 +10,14 @@ from django.views.decorators.http import require_http_methods
 
 from opensend.accounts.decorators import require_capability
 from opensend.core.views_helpers import form_data
-from opensend.improvement import selectors, services
+from opensend.improvement import closing_services, selectors, services
 from opensend.improvement.forms import (
     AreaChangeForm,
     MeasureChangeForm,
+    PlanChangeForm,
     RecommendationChangeForm,
     WithdrawForm,
+    WorkstreamChangeForm,
 )
 from opensend.improvement.views import MANAGE, _form_page
 
@@ -144,7 +146,7 @@ def measure_change(request: HttpRequest, measure_id: int) -> HttpResponse:
     return _form_page(
         request,
         MeasureChangeForm(form_data(request), initial=initial),
-        lambda data: services.measure_change(actor=request.user, measure=measure, **data),
+        lambda data: closing_services.measure_change(actor=request.user, measure=measure, **data),
         success=f"{measure.name} changed",
         done=lambda _: redirect("improvement:measure_detail", measure_id=measure.pk),
         context={
@@ -153,3 +155,88 @@ def measure_change(request: HttpRequest, measure_id: int) -> HttpResponse:
             "plan": measure.workstream.plan,
         },
     )
+
+
+PLAN_FIELDS = ("kind", "title", "source", "approved_on")
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def plan_change(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.plan_get(plan_id=plan_id)
+    return _form_page(
+        request,
+        PlanChangeForm(form_data(request), initial={n: getattr(plan, n) for n in PLAN_FIELDS}),
+        lambda data: closing_services.plan_change(actor=request.user, plan=plan, **data),
+        success=f"{plan.title} changed",
+        done=lambda _: redirect("improvement:plan_detail", plan_id=plan.pk),
+        context={"heading": f"Change {plan.title}", "caption": "Plans", "plan": plan},
+    )
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def workstream_change(request: HttpRequest, workstream_id: int) -> HttpResponse:
+    workstream = selectors.workstream_get(workstream_id=workstream_id)
+    initial = {n: getattr(workstream, n) for n in ("number", "title", "lead")}
+    return _form_page(
+        request,
+        WorkstreamChangeForm(form_data(request), initial=initial),
+        lambda data: closing_services.workstream_change(
+            actor=request.user, workstream=workstream, **data
+        ),
+        success=f"{workstream} changed",
+        done=lambda _: redirect("improvement:plan_detail", plan_id=workstream.plan_id),
+        context={
+            "heading": f"Change {workstream}",
+            "caption": workstream.plan.title,
+            "plan": workstream.plan,
+        },
+    )
+
+
+CLOSE_INTRO = (
+    "It leaves the RAG, the overview and the board pack. It stays on its page, marked closed "
+    "with the date and why, and cannot be reopened."
+)
+
+
+def _close_page(request: HttpRequest, record: Any, *, plan: Any, done: Any) -> HttpResponse:
+    return _form_page(
+        request,
+        WithdrawForm(form_data(request), initial=_today()),
+        lambda data: closing_services.close(actor=request.user, record=record, **data),
+        success=f"{record} closed",
+        done=lambda _: done,
+        context={
+            "heading": f"Close {record}",
+            "caption": plan.title,
+            "plan": plan,
+            "quote": str(record),
+            "intro": CLOSE_INTRO,
+        },
+    )
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def plan_close(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.plan_get(plan_id=plan_id)
+    done = redirect("improvement:plan_detail", plan_id=plan.pk)
+    return _close_page(request, plan, plan=plan, done=done)
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def workstream_close(request: HttpRequest, workstream_id: int) -> HttpResponse:
+    workstream = selectors.workstream_get(workstream_id=workstream_id)
+    done = redirect("improvement:plan_detail", plan_id=workstream.plan_id)
+    return _close_page(request, workstream, plan=workstream.plan, done=done)
+
+
+@require_capability(MANAGE)
+@require_http_methods(["GET", "POST"])
+def measure_close(request: HttpRequest, measure_id: int) -> HttpResponse:
+    measure = selectors.measure_get(measure_id=measure_id)
+    done = redirect("improvement:measure_detail", measure_id=measure.pk)
+    return _close_page(request, measure, plan=measure.workstream.plan, done=done)

@@ -10,6 +10,7 @@ from opensend.improvement.models import (
     OutcomeKind,
     Partner,
     Plan,
+    PlanAction,
     PlanKind,
     Recommendation,
     RecommendationStatus,
@@ -341,4 +342,38 @@ class MeasureChangeForm(GovukForm):
     baseline_on = MeasureForm.base_fields["baseline_on"]
     target = MeasureForm.base_fields["target"]
     target_on = MeasureForm.base_fields["target_on"]
+    reason = _WHY
+
+
+class PlanChangeForm(PlanForm):
+    reason = _WHY
+
+
+class WorkstreamChangeForm(WorkstreamForm):
+    reason = _WHY
+
+
+class _Actions(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.workstream.plan.title}, action {obj.number}: {obj.title}"
+
+
+class _Recommendations(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.source.title}, recommendation {obj.number}"
+
+
+class AreaLinksForm(GovukForm):
+    actions = _Actions(
+        label="Actions that answer it",
+        queryset=PlanAction.objects.select_related("workstream__plan"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    recommendations = _Recommendations(
+        label="Recommendations that answer it",
+        queryset=Recommendation.objects.filter(withdrawn_on__isnull=True).select_related("source"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     reason = _WHY

@@ -23,7 +23,7 @@ from opensend.improvement.models import (
     Risk,
     Workstream,
 )
-from opensend.improvement.selectors import recommendation_status_counts
+from opensend.improvement.selectors import open_measures, recommendation_status_counts
 from opensend.insights.charts import Point, summary
 from opensend.insights.england import england_for
 from opensend.insights.kpis import KPIS, Measure
@@ -53,6 +53,10 @@ class WorkstreamSummary:
         return rag.tag_class(self.rag)
 
     @property
+    def closed_measures(self) -> list[ImpactMeasure]:
+        return [m for m in self.workstream.measures.all() if m.closed_on is not None]
+
+    @property
     def overdue(self) -> list[ActionLine]:
         return [line for line in self.actions if line.overdue]
 
@@ -67,6 +71,11 @@ def status_on(action: PlanAction, on: date) -> str:
     if changes:
         return changes[0].from_status or ActionStatus.NOT_STARTED
     return action.status
+
+
+def closed_by(record: Plan | Workstream | ImpactMeasure, on: date) -> bool:
+    """Closed on or before the day (a pack for a meeting before it closed still rates it)."""
+    return record.closed_on is not None and record.closed_on <= on
 
 
 def workstream_summary(
@@ -85,6 +94,7 @@ def workstream_summary(
     readings = [
         (m, known.get(m.pk) or measures.reading(m, today=today, suppress=suppress))
         for m in ws.measures.all()
+        if not closed_by(m, today)  # a closed measure leaves the RAG (it stays on its page)
     ]
     actions = []
     for a in ws.actions.all():
@@ -106,11 +116,14 @@ def plan_summaries(
     from_history: bool = False,
     known: dict[int, measures.Reading] | None = None,
 ) -> list[WorkstreamSummary]:
+    if closed_by(plan, today):
+        return []  # a closed plan leaves the RAG (its page lists its workstreams as closed)
     return [
         workstream_summary(
             ws, today=today, suppress=suppress, from_history=from_history, known=known
         )
         for ws in plan.workstreams.all()
+        if not closed_by(ws, today)
     ]
 
 
@@ -227,19 +240,19 @@ def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
     previous = BoardMeeting.objects.filter(held_on__lt=meeting.held_on).order_by("-held_on").first()
     live = [
         m
-        for m in ImpactMeasure.objects.exclude(kpi_key="").select_related("workstream__plan")
+        for m in open_measures(as_of).exclude(kpi_key="").select_related("workstream__plan")
         if m.kpi_key in KPIS
     ]
     # Each live figure is worked out once and shared by the headlines and the RAG.
     known = {m.pk: measures.reading(m, today=as_of, suppress=True) for m in live}
-    plans = Plan.objects.prefetch_related(
+    plans = Plan.objects.exclude(closed_on__lte=as_of).prefetch_related(
         "workstreams__measures",
         "workstreams__actions__milestones",
         "workstreams__actions__status_changes",
     )
     past = as_of < today
     risks = Risk.objects.filter(closed_on__isnull=True)
-    voices = ImpactMeasure.objects.filter(voice_of_families=True)
+    voices = open_measures(as_of).filter(voice_of_families=True)
     return Pack(
         meeting=meeting,
         previous=previous,

@@ -12,7 +12,7 @@ from opensend.accounts.permissions import primary_role
 from opensend.accounts.roles import Role
 from opensend.core.downloads import bytes_response
 from opensend.core.views_helpers import form_data
-from opensend.improvement import action_services, charts, measures, selectors
+from opensend.improvement import action_services, charts, closing_services, measures, selectors
 from opensend.improvement.action_forms import FigureForm
 from opensend.improvement.pack import board_pack as build_pack
 from opensend.improvement.views import MANAGE, VIEW, _form_page
@@ -33,6 +33,7 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
         "improvement/measure_detail.html",
         {
             "measure": measure,
+            "closed": closing_services.is_closed(measure),
             "reading": measures.reading(measure, today=today, suppress=suppress),
             "points": points,
             "chart": charts.trajectory_chart(points, percent=percent and measure.is_live),

@@ -2,16 +2,21 @@
 view_improvement sees all of it (the views check the capability); a missing record is a 404."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from opensend.audit.models import Action
+from opensend.audit.services import audit_record
+from opensend.core.types import Actor
 from opensend.improvement.models import (
     ActionEvidence,
     Area,
     BoardMeeting,
     ImpactMeasure,
+    MeetingPaper,
     Milestone,
     Plan,
     PlanAction,
@@ -151,14 +156,31 @@ def heat_map(risks: list[Risk], *, residual: bool = True) -> list[dict[str, Any]
 
 
 def plan_list() -> QuerySet[Plan]:
+    """Every plan, closed ones too (the overview marks them closed and rates only open ones)."""
     return Plan.objects.select_related("source").annotate(
-        workstream_count=Count("workstreams", distinct=True)
+        workstream_count=Count(
+            "workstreams", filter=Q(workstreams__closed_on__isnull=True), distinct=True
+        )
+    )
+
+
+def open_measures(on: date) -> QuerySet[ImpactMeasure]:
+    """Measures in use on the day: not closed by then, nor in a workstream or plan closed by
+    then."""
+    return (
+        ImpactMeasure.objects.exclude(closed_on__lte=on)
+        .exclude(workstream__closed_on__lte=on)
+        .exclude(workstream__plan__closed_on__lte=on)
     )
 
 
 def plan_get(*, plan_id: int) -> Plan:
     qs = Plan.objects.select_related("source").prefetch_related(
-        "workstreams__measures", "workstreams__actions__milestones"
+        "workstreams__measures",
+        "workstreams__actions__milestones",
+        "change_records__recorded_by",
+        "workstreams__change_records__recorded_by",
+        "workstreams__measures__change_records__recorded_by",
     )
     return get_object_or_404(qs, pk=plan_id)
 
@@ -173,7 +195,13 @@ def meeting_list() -> QuerySet[BoardMeeting]:
 
 def meeting_get(*, meeting_id: int) -> BoardMeeting:
     qs = BoardMeeting.objects.prefetch_related(
-        "items__plan", "items__recommendation__source", "items__risk", "attendees", "outcomes__item"
+        "items__plan",
+        "items__recommendation__source",
+        "items__risk",
+        "attendees",
+        "outcomes__item",
+        "papers__item",
+        "papers__uploaded_by",
     )
     return get_object_or_404(qs, pk=meeting_id)
 
@@ -215,7 +243,42 @@ def evidence_get(*, evidence_id: int) -> ActionEvidence:
 def measure_get(*, measure_id: int) -> ImpactMeasure:
     return get_object_or_404(
         ImpactMeasure.objects.select_related("workstream__plan").prefetch_related(
-            "figures__recorded_by"
+            "figures__recorded_by", "change_records__recorded_by"
         ),
         pk=measure_id,
     )
+
+
+def paper_get(*, paper_id: int) -> MeetingPaper:
+    return get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=paper_id)
+
+
+def paper_for_download(*, user: Actor, paper_id: int) -> MeetingPaper:
+    """A paper to download, audited (who opened which paper). A withdrawn paper is not offered:
+    the same 404 as a missing one."""
+    paper = get_object_or_404(MeetingPaper, pk=paper_id, withdrawn_on__isnull=True)
+    audit_record(
+        actor=user,
+        action=Action.EXPORT,
+        obj=paper,
+        summary=f"Downloaded the paper {paper.title}",
+        source="Improvement governance",
+    )
+    return paper
+
+
+def area_library(area: Area) -> dict[str, Any]:
+    """The evidence library of an area: the actions and recommendations that answer it, each with
+    its evidence (an action's documents, links and milestone evidence; a recommendation's dated
+    updates that give evidence). Read-only: evidence is added on the action or recommendation."""
+    actions = area.actions.select_related("workstream__plan").prefetch_related(
+        "evidence__milestone", "evidence__recorded_by", "milestones"
+    )
+    recommendations = area.recommendations.select_related("source").prefetch_related(
+        Prefetch(
+            "updates",
+            queryset=RecommendationUpdate.objects.exclude(evidence=""),
+            to_attr="evidence_updates",
+        )
+    )
+    return {"actions": list(actions), "recommendations": list(recommendations)}

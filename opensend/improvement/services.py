@@ -213,6 +213,13 @@ def risk_change(*, actor: Actor, risk: Risk, **fields: Any) -> Risk:
     return risk
 
 
+def check_open(record: Plan | Workstream, *, field: str) -> None:
+    """Nothing new is added to a closed plan or workstream (it stays as it was closed)."""
+    plan = record if isinstance(record, Plan) else record.plan
+    if record.closed_on is not None or plan.closed_on is not None:
+        raise ValidationError({field: f"{record} is closed: nothing new can be added to it"})
+
+
 @transaction.atomic
 def plan_create(*, actor: Actor, **fields: Any) -> Plan:
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
@@ -226,6 +233,7 @@ def workstream_create(
     *, actor: Actor, plan: Plan, number: int, title: str, lead: str
 ) -> Workstream:
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    check_open(plan, field="number")
     workstream = _unique(
         lambda: Workstream.objects.create(plan=plan, number=number, title=title, lead=lead),
         "number",
@@ -253,6 +261,7 @@ def measure_create(
 ) -> ImpactMeasure:
     """Bound to a live KPI, or entered with its source: never both, never neither."""
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    check_open(workstream, field="name")
     entered = entered_value is not None or bool(entered_source.strip())
     if kpi_key and entered:
         raise ValidationError(
@@ -391,35 +400,28 @@ def risk_close(*, actor: Actor, risk: Risk, on: date, reason: str) -> Risk:
 
 
 @transaction.atomic
-def measure_change(
+def area_links(
     *,
     actor: Actor,
-    measure: ImpactMeasure,
-    name: str,
-    baseline: Any,
-    baseline_on: date | None,
-    target: Any,
-    target_on: date,
-    voice_of_families: bool,
+    area: Area,
+    actions: Iterable[Any],
+    recommendations: Iterable[Recommendation],
     reason: str,
-) -> ImpactMeasure:
-    """Change a measure's name, baseline, target and trajectory (where its figure comes from
-    stays: a KPI-bound measure stays bound, an entered one takes new figures instead)."""
+) -> Area:
+    """Say which actions and recommendations answer an area: its evidence library gathers their
+    evidence. Why is kept in the audit trail with what was linked and unlinked."""
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
     why = _reason(reason)
-    if baseline_on is not None and baseline_on >= target_on:
-        raise ValidationError({"baseline_on": "The baseline date must be before the target date"})
-    changes = apply_changes(
-        measure,
-        {
-            "name": name,
-            "baseline": baseline,
-            "baseline_on": baseline_on,
-            "target": target,
-            "target_on": target_on,
-            "voice_of_families": voice_of_families,
-        },
-    )
-    measure.save()
-    _changed(actor, measure, changes, f"Changed impact measure {measure.name}: {why}")
-    return measure
+    wanted = {"actions": list(actions), "recommendations": list(recommendations)}
+    if any(r.withdrawn_on is not None for r in wanted["recommendations"]):
+        raise ValidationError({"recommendations": "A withdrawn recommendation cannot be linked"})
+    changes: dict[str, list[str]] = {}
+    for name, chosen in wanted.items():
+        manager = getattr(area, name)
+        before = sorted(str(x) for x in manager.all())
+        manager.set(chosen)
+        after = sorted(str(x) for x in chosen)
+        if before != after:
+            changes[name] = ["; ".join(before), "; ".join(after)]
+    _changed(actor, area, changes, f"Changed what answers {area}: {why}")
+    return area

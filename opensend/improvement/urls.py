@@ -1,6 +1,13 @@
 from django.urls import path
 
-from opensend.improvement import action_views, change_views, pack_views, views
+from opensend.improvement import (
+    action_views,
+    change_views,
+    library_views,
+    pack_views,
+    paper_views,
+    views,
+)
 
 app_name = "improvement"
 
@@ -14,6 +21,8 @@ urlpatterns = [
         views.recommendation_create,
         name="recommendation_create",
     ),
+    path("areas/<int:area_id>/", library_views.area_detail, name="area_detail"),
+    path("areas/<int:area_id>/answered-by/", library_views.area_links, name="area_links"),
     path("areas/<int:area_id>/sign-off/", views.area_sign_off, name="area_sign_off"),
     path("areas/<int:area_id>/change/", change_views.area_change, name="area_change"),
     path("areas/<int:area_id>/withdraw/", change_views.area_withdraw, name="area_withdraw"),
@@ -45,6 +54,19 @@ urlpatterns = [
     path("risks/<int:risk_id>/change/", views.risk_edit, name="risk_edit"),
     path("plans/new/", views.plan_create, name="plan_create"),
     path("plans/<int:plan_id>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:plan_id>/change/", change_views.plan_change, name="plan_change"),
+    path("plans/<int:plan_id>/close/", change_views.plan_close, name="plan_close"),
+    path(
+        "workstreams/<int:workstream_id>/change/",
+        change_views.workstream_change,
+        name="workstream_change",
+    ),
+    path(
+        "workstreams/<int:workstream_id>/close/",
+        change_views.workstream_close,
+        name="workstream_close",
+    ),
+    path("measures/<int:measure_id>/close/", change_views.measure_close, name="measure_close"),
     path("plans/<int:plan_id>/workstreams/new/", views.workstream_create, name="workstream_create"),
     path(
         "workstreams/<int:workstream_id>/measures/new/",
@@ -85,6 +107,9 @@ urlpatterns = [
     path(
         "meetings/<int:meeting_id>/items/new/", views.agenda_item_create, name="agenda_item_create"
     ),
+    path("meetings/<int:meeting_id>/papers/new/", paper_views.paper_add, name="paper_add"),
+    path("papers/<int:paper_id>/", paper_views.paper_document, name="paper_document"),
+    path("papers/<int:paper_id>/withdraw/", paper_views.paper_withdraw, name="paper_withdraw"),
     path("meetings/<int:meeting_id>/attendance/new/", views.attendee_add, name="attendee_add"),
     path("meetings/<int:meeting_id>/outcomes/new/", views.outcome_record, name="outcome_record"),
 ]

@@ -330,8 +330,11 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     # Board members see the board's small-number rule (improvement.measures).
     suppress = primary_role(request.user) == Role.BOARD_MEMBER
     workstreams = plan_summaries(plan, today=today, suppress=suppress)
+    closed = [ws for ws in plan.workstreams.all() if plan.closed_on or ws.closed_on]
     return render(
-        request, "improvement/plan_detail.html", {"plan": plan, "workstreams": workstreams}
+        request,
+        "improvement/plan_detail.html",
+        {"plan": plan, "workstreams": workstreams, "closed_workstreams": closed},
     )
 
 

@@ -96,3 +96,25 @@ def test_the_next_meetings_pack_has_actions_in_every_state():
     assert pack.changes  # the status changes since the last meeting
     assert pack.voices  # the parent carer forum's survey
     assert pack.headlines
+
+
+def test_an_area_of_weakness_shows_its_evidence_library(world):
+    build_demo_improvement(seed=7, today=TODAY)
+    area = Area.objects.get(number=5)
+    page = world.client_for("board_member").get(reverse("improvement:area_detail", args=[area.pk]))
+    text = page.content.decode()
+    assert "Recruit to every vacant caseworker post" in text
+    assert "Recruit permanently to the new SENAR posts" in text
+    assert Area.objects.filter(actions__isnull=False).distinct().count() == 7
+
+
+def test_the_next_meeting_has_its_papers_to_download(world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    build_demo_improvement(seed=7, today=TODAY)
+    upcoming = BoardMeeting.objects.get(held_on__gt=TODAY)
+    client = world.client_for("board_member")
+    page = client.get(reverse("improvement:meeting_detail", args=[upcoming.pk])).content.decode()
+    assert "Agenda pack" in page and "For item 1: Progress against the plan" in page
+    paper = upcoming.papers.get(title="Agenda pack")
+    download = client.get(reverse("improvement:paper_document", args=[paper.pk]))
+    assert b"".join(download.streaming_content).startswith(b"%PDF")

@@ -36,6 +36,7 @@ from opensend.improvement.models.governance import (
     Trend,
     Workstream,
 )
+from opensend.improvement.models.records import ChangeKind, ChangeRecord, MeetingPaper
 
 __all__ = [
     "DONE_STATUSES",
@@ -49,9 +50,12 @@ __all__ = [
     "AreaSignOffChange",
     "Attendee",
     "BoardMeeting",
+    "ChangeKind",
+    "ChangeRecord",
     "ImpactMeasure",
     "MeasureFigure",
     "MeetingOutcome",
+    "MeetingPaper",
     "Milestone",
     "MilestoneStatus",
     "OutcomeKind",

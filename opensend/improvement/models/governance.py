@@ -75,6 +75,11 @@ class Area(NeverDeleted):
     signed_off_by = models.CharField(max_length=200, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
     withdrawn_reason = models.TextField(blank=True, help_text="Why it was withdrawn (kept)")
+    # What answers it: its evidence library gathers the evidence of these (docs/improvement.md).
+    actions = models.ManyToManyField("improvement.PlanAction", blank=True, related_name="areas")
+    recommendations = models.ManyToManyField(
+        "improvement.Recommendation", blank=True, related_name="areas"
+    )
 
     class Meta:
         ordering = ["source", "number"]
@@ -236,6 +241,8 @@ class Plan(NeverDeleted):
         Source, null=True, blank=True, on_delete=models.PROTECT, related_name="plans"
     )
     approved_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True, help_text="Why it was closed (kept)")
 
     class Meta:
         ordering = ["-approved_on", "pk"]
@@ -249,6 +256,8 @@ class Workstream(NeverDeleted):
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
     lead = models.CharField(max_length=200, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True, help_text="Why it was closed (kept)")
 
     class Meta:
         ordering = ["plan", "number"]
@@ -280,6 +289,8 @@ class ImpactMeasure(NeverDeleted):
     voice_of_families = models.BooleanField(
         default=False, help_text="What families told us (a survey, the parent carer forum)"
     )
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True, help_text="Why it was closed (kept)")
 
     class Meta:
         ordering = ["workstream", "pk"]

@@ -72,6 +72,14 @@ def _urls():
         reverse("improvement:recommendation_change", args=[recommendation.pk]): EDITORS,
         reverse("improvement:recommendation_withdraw", args=[recommendation.pk]): EDITORS,
         reverse("improvement:risk_close", args=[risk.pk]): EDITORS,
+        reverse("improvement:area_detail", args=[area.pk]): READERS,
+        reverse("improvement:area_links", args=[area.pk]): EDITORS,
+        reverse("improvement:plan_change", args=[workstream.plan_id]): EDITORS,
+        reverse("improvement:plan_close", args=[workstream.plan_id]): EDITORS,
+        reverse("improvement:workstream_change", args=[workstream.pk]): EDITORS,
+        reverse("improvement:workstream_close", args=[workstream.pk]): EDITORS,
+        reverse("improvement:measure_close", args=[measure]): EDITORS,
+        reverse("improvement:paper_add", args=[meeting]): EDITORS,
     }
 
 
@@ -114,6 +122,14 @@ def test_missing_records_are_not_found(world):
         "action_status",
         "milestone_update",
         "evidence_document",
+        "area_detail",
+        "area_links",
+        "plan_close",
+        "workstream_change",
+        "measure_close",
+        "paper_add",
+        "paper_document",
+        "paper_withdraw",
     ):
         url = reverse(f"improvement:{name}", args=[999_999])
         assert client.get(url).status_code == 404, name

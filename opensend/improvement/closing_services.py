@@ -1,0 +1,176 @@
+"""Changing and closing plans, workstreams and impact measures (docs/improvement.md, "Changing
+and closing plans"): each with why, kept as a ChangeRecord (who, when, why, what) and in the
+audit trail. Nothing is deleted: a closed one stays on its page, marked closed, and leaves the
+RAG, the overview and the board pack."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from opensend.accounts.permissions import Capability, check_capability
+from opensend.audit.models import Action
+from opensend.audit.services import apply_changes, audit_record
+from opensend.core.types import Actor
+from opensend.improvement.models import (
+    ChangeKind,
+    ChangeRecord,
+    ImpactMeasure,
+    Plan,
+    Workstream,
+)
+from opensend.improvement.services import SOURCE, _changed, _reason, _unique
+
+Closable = Plan | Workstream | ImpactMeasure
+
+
+def _owner(record: Closable) -> dict[str, Any]:
+    if isinstance(record, Plan):
+        return {"plan": record}
+    if isinstance(record, Workstream):
+        return {"workstream": record}
+    return {"measure": record}
+
+
+def _what(changes: dict[str, list[str]]) -> str:
+    parts = [
+        f"{name}: {old or '(none)'} to {new or '(none)'}" for name, (old, new) in changes.items()
+    ]
+    return "; ".join(parts)
+
+
+def record_change(
+    *, actor: Actor, record: Closable, changes: dict[str, list[str]], why: str
+) -> ChangeRecord:
+    """Keep a change (with its audit line) in the record's history."""
+    kept = ChangeRecord.objects.create(
+        **_owner(record),
+        kind=ChangeKind.CHANGED,
+        on=timezone.localdate(),
+        reason=why,
+        what=_what(changes),
+        recorded_by=actor,
+    )
+    _changed(actor, record, changes, f"Changed {record}: {why}")
+    return kept
+
+
+def is_closed(record: Closable) -> bool:
+    """Closed itself, or in a closed workstream or plan."""
+    if record.closed_on is not None:
+        return True
+    if isinstance(record, Workstream):
+        return record.plan.closed_on is not None
+    if isinstance(record, ImpactMeasure):
+        return is_closed(record.workstream)
+    return False
+
+
+def _refuse_if_closed(record: Closable) -> None:
+    if is_closed(record):
+        raise ValidationError({"reason": f"{record} is closed: it can no longer be changed"})
+
+
+@transaction.atomic
+def plan_change(
+    *,
+    actor: Actor,
+    plan: Plan,
+    kind: str,
+    title: str,
+    source: Any,
+    approved_on: date | None,
+    reason: str,
+) -> Plan:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    _refuse_if_closed(plan)
+    changes = apply_changes(
+        plan, {"kind": kind, "title": title, "source": source, "approved_on": approved_on}
+    )
+    if not changes:
+        raise ValidationError({"reason": "Nothing was changed"})
+    plan.save()
+    record_change(actor=actor, record=plan, changes=changes, why=why)
+    return plan
+
+
+@transaction.atomic
+def workstream_change(
+    *, actor: Actor, workstream: Workstream, number: int, title: str, lead: str, reason: str
+) -> Workstream:
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    _refuse_if_closed(workstream)
+    changes = apply_changes(workstream, {"number": number, "title": title, "lead": lead})
+    if not changes:
+        raise ValidationError({"reason": "Nothing was changed"})
+    _unique(workstream.save, "number", f"{workstream.plan.title} already has a workstream {number}")
+    record_change(actor=actor, record=workstream, changes=changes, why=why)
+    return workstream
+
+
+@transaction.atomic
+def measure_change(
+    *,
+    actor: Actor,
+    measure: ImpactMeasure,
+    name: str,
+    baseline: Any,
+    baseline_on: date | None,
+    target: Any,
+    target_on: date,
+    voice_of_families: bool,
+    reason: str,
+) -> ImpactMeasure:
+    """Change a measure's name, baseline, target and trajectory (where its figure comes from
+    stays: a KPI-bound measure stays bound, an entered one takes new figures instead)."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    _refuse_if_closed(measure)
+    if baseline_on is not None and baseline_on >= target_on:
+        raise ValidationError({"baseline_on": "The baseline date must be before the target date"})
+    changes = apply_changes(
+        measure,
+        {
+            "name": name,
+            "baseline": baseline,
+            "baseline_on": baseline_on,
+            "target": target,
+            "target_on": target_on,
+            "voice_of_families": voice_of_families,
+        },
+    )
+    measure.save()
+    record_change(actor=actor, record=measure, changes=changes, why=why)
+    return measure
+
+
+@transaction.atomic
+def close(*, actor: Actor, record: Closable, on: date, reason: str) -> ChangeRecord:
+    """Close a plan, a workstream or an impact measure on a date, with why. Closing a plan or a
+    workstream takes what is in it out of the RAG and the pack too (they are read through it)."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    if record.closed_on is not None:
+        raise ValidationError({"reason": f"{record} is already closed"})
+    if is_closed(record):
+        raise ValidationError({"reason": f"{record} is in a closed plan or workstream"})
+    if on > timezone.localdate():
+        raise ValidationError({"on": "The date it closed must be today or in the past"})
+    changes = apply_changes(record, {"closed_on": on, "closed_reason": why})
+    record.save()
+    kept = ChangeRecord.objects.create(
+        **_owner(record), kind=ChangeKind.CLOSED, on=on, reason=why, recorded_by=actor
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CLOSE,
+        obj=record,
+        changes=changes,
+        summary=f"Closed {record}: {why}",
+        source=SOURCE,
+    )
+    return kept
