@@ -3,6 +3,7 @@ import factory
 from opensend.accounts.models import Membership, Organisation, Team, User
 from opensend.accounts.roles import OrganisationKind, Role
 from testsupport.factories import PASSWORD
+from testsupport.factories.names import plain
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -11,8 +12,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@test.opensend.test")
-    first_name = factory.Faker("first_name", locale="en_GB")
-    last_name = factory.Faker("last_name", locale="en_GB")
+    first_name = plain("first_name")
+    last_name = plain("last_name")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation

@@ -13,6 +13,7 @@ from opensend.people.models import (
     ProfessionalInvolvement,
     Setting,
 )
+from testsupport.factories.names import plain
 
 
 class LocalityFactory(factory.django.DjangoModelFactory):
@@ -39,8 +40,8 @@ class ChildFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Child
 
-    given_name = factory.Faker("first_name", locale="en_GB")
-    family_name = factory.Faker("last_name", locale="en_GB")
+    given_name = plain("first_name")
+    family_name = plain("last_name")
     date_of_birth = datetime.date(2015, 3, 27)
     upn = factory.Sequence(lambda n: make_upn("999", "2001", 15, n))
     primary_need = SENType.ASD
@@ -50,8 +51,8 @@ class FamilyMemberFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = FamilyMember
 
-    given_name = factory.Faker("first_name", locale="en_GB")
-    family_name = factory.Faker("last_name", locale="en_GB")
+    given_name = plain("first_name")
+    family_name = plain("last_name")
     email = factory.Sequence(lambda n: f"parent{n}@family.opensend.test")
 
 
