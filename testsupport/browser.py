@@ -196,6 +196,12 @@ def sign_out(page: Any) -> Any:
 # Forms
 
 
+def assert_fits(page: Any, width: int) -> None:
+    """The page needs no sideways scrolling at this width (WCAG 2.2 reflow, 1.4.10)."""
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width, f"{page.url} is {scroll}px wide at {width}px"
+
+
 def fill_date(page: Any, name: str, on: dt.date) -> None:
     """Type a date into a GOV.UK date input in the browser."""
     page.fill(f"input[name={name}_0]", str(on.day))

@@ -115,6 +115,10 @@ class Access:
     team_ids: frozenset[int] = frozenset()
     roles_by_organisation: dict[int, frozenset[Role]] = field(default_factory=dict)
     family_member_id: int | None = None
+    # The children this family member holds parental responsibility for: two or three ids,
+    # read once, so the visibility rule narrows by primary key instead of checking every
+    # child in the area (issue 13: a parent's home page at 100,000 plans).
+    parental_child_ids: frozenset[int] = frozenset()
     young_person_child_id: int | None = None
 
     def has(self, *roles: Role) -> bool:
@@ -128,6 +132,12 @@ class Access:
     @property
     def is_staff_member(self) -> bool:
         return bool(self.roles - FAMILY_ROLES)
+
+    @property
+    def is_family_only(self) -> bool:
+        """A parent, carer or young person with no staff role: they see the family's pages,
+        write as the family and sign in by link, never as staff."""
+        return bool(self.roles & FAMILY_ROLES) and not self.is_staff_member
 
 
 _CACHE_ATTR = "_opensend_access"
@@ -157,8 +167,15 @@ def access_for(user: object) -> Access:
             teams.add(m.team_id)
     family_member = getattr(user, "family_member", None)
     young_person = getattr(user, "young_person_record", None)
+    parental_child_ids: frozenset[int] = frozenset()
     if family_member is not None and not family_member.is_closed:
         roles.add(Role.PARENT)
+    if family_member is not None:
+        parental_child_ids = frozenset(
+            family_member.relationships.filter(has_parental_responsibility=True).values_list(
+                "child_id", flat=True
+            )
+        )
     if young_person is not None and not young_person.is_closed:
         roles.add(Role.YOUNG_PERSON)
     if getattr(user, "is_superuser", False):
@@ -171,10 +188,16 @@ def access_for(user: object) -> Access:
         team_ids=frozenset(teams),
         roles_by_organisation={k: frozenset(v) for k, v in by_org.items()},
         family_member_id=family_member.pk if family_member is not None else None,
+        parental_child_ids=parental_child_ids,
         young_person_child_id=young_person.pk if young_person is not None else None,
     )
     setattr(user, _CACHE_ATTR, access)
     return access
+
+
+def is_family_only(user: object) -> bool:
+    """`Access.is_family_only` for this user."""
+    return access_for(user).is_family_only
 
 
 def user_can(user: object, capability: Capability) -> bool:

@@ -99,34 +99,9 @@ class StaffSteps(AreaSteps):
         self.team_by_locality = {t.locality_id: t for t in self.teams}
 
     def _other_staff(self, users: list[User], members: list[Membership]) -> None:
+        """Everyone outside SENAR, in the order they are made (the demo's ids depend on it): the
+        named demo login of each role first, then the others an area of this size has."""
         demo = {role: LOGIN_BY_ROLE[role].email for role in Role}
-        add = self._staff
-        add(
-            users,
-            members,
-            Role.EDUCATIONAL_PSYCHOLOGIST,
-            self.ep_service,
-            title="Educational psychologist",
-            email=demo[Role.EDUCATIONAL_PSYCHOLOGIST],
-        )
-        for _ in range(max(2, self.n // 800)):
-            add(
-                users,
-                members,
-                Role.EDUCATIONAL_PSYCHOLOGIST,
-                self.ep_service,
-                title="Educational psychologist",
-            )
-        add(
-            users,
-            members,
-            Role.HEALTH,
-            self.health_trust,
-            title="Speech and language therapist",
-            email=demo[Role.HEALTH],
-        )
-        add(users, members, Role.HEALTH, self.icb, title="Designated Medical Officer (DMO)")
-        add(users, members, Role.HEALTH, self.icb, title="Designated Clinical Officer (DCO)")
         therapists = (
             "Occupational therapist",
             "Physiotherapist",
@@ -134,57 +109,30 @@ class StaffSteps(AreaSteps):
             "Speech and language therapist",
             "Specialist nurse",
         )
-        for i in range(max(5, self.n // 600)):
-            add(users, members, Role.HEALTH, self.health_trust, title=therapists[i % 5])
-        add(
-            users,
-            members,
-            Role.SOCIAL_CARE,
-            self.childrens_trust,
-            title="Social worker, children with disabilities team",
-            email=demo[Role.SOCIAL_CARE],
-        )
-        add(
-            users,
-            members,
-            Role.SOCIAL_CARE,
-            self.childrens_trust,
-            title="Designated Social Care Officer (DSCO)",
-        )
-        for _ in range(max(2, self.n // 1000)):
-            add(users, members, Role.SOCIAL_CARE, self.childrens_trust, title="Social worker")
-        add(
-            users,
-            members,
-            Role.LOCAL_OFFER_EDITOR,
-            self.council,
-            title="Local Offer officer",
-            email=demo[Role.LOCAL_OFFER_EDITOR],
-        )
-        for provider in self.providers:
-            add(users, members, Role.LOCAL_OFFER_EDITOR, provider, title="Service manager")
-        add(
-            users,
-            members,
-            Role.BOARD_MEMBER,
-            self.council,
-            title="Improvement Board member",
-            email=demo[Role.BOARD_MEMBER],
-        )
-        add(
-            users,
-            members,
-            Role.ANALYST,
-            self.council,
-            title="Performance analyst",
-            email=demo[Role.ANALYST],
-        )
-        admin = add(
-            users,
-            members,
-            Role.ADMIN,
-            self.council,
-            title="System administrator",
-            email=demo[Role.ADMIN],
-        )
-        admin.is_staff = admin.is_superuser = True
+        ep, health, care = Role.EDUCATIONAL_PSYCHOLOGIST, Role.HEALTH, Role.SOCIAL_CARE
+        social_worker = (care, self.childrens_trust, "Social worker", False)
+        # (role, organisation, job title, is this role's demo login?)
+        rows: list[tuple[Role, Organisation, str, bool]] = [
+            (ep, self.ep_service, "Educational psychologist", True),
+            *[(ep, self.ep_service, "Educational psychologist", False)] * max(2, self.n // 800),
+            (health, self.health_trust, "Speech and language therapist", True),
+            (health, self.icb, "Designated Medical Officer (DMO)", False),
+            (health, self.icb, "Designated Clinical Officer (DCO)", False),
+            *[
+                (health, self.health_trust, therapists[i % 5], False)
+                for i in range(max(5, self.n // 600))
+            ],
+            (care, self.childrens_trust, "Social worker, children with disabilities team", True),
+            (care, self.childrens_trust, "Designated Social Care Officer (DSCO)", False),
+            *[social_worker] * max(2, self.n // 1000),
+            (Role.LOCAL_OFFER_EDITOR, self.council, "Local Offer officer", True),
+            *[(Role.LOCAL_OFFER_EDITOR, p, "Service manager", False) for p in self.providers],
+            (Role.BOARD_MEMBER, self.council, "Improvement Board member", True),
+            (Role.ANALYST, self.council, "Performance analyst", True),
+            (Role.ADMIN, self.council, "System administrator", True),
+        ]
+        for role, org, title, login in rows:
+            user = self._staff(
+                users, members, role, org, title=title, email=demo[role] if login else ""
+            )
+        user.is_staff = user.is_superuser = True  # the last row: the administrator

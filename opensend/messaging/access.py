@@ -8,16 +8,16 @@ family's private messages."""
 
 from django.db.models import Q
 
-from opensend.accounts.permissions import access_for
-from opensend.accounts.roles import FAMILY_ROLES, Role
+from opensend.accounts.permissions import access_for, is_family_only
+from opensend.accounts.roles import Role
 from opensend.people.querysets import child_visibility
 
 TEAM_ROLES = (Role.CASEWORKER, Role.TEAM_MANAGER)
 
 
 def writes_as_family(user: object) -> bool:
-    access = access_for(user)
-    return bool(access.roles & FAMILY_ROLES) and not access.is_staff_member
+    """Writes as the family (`accounts.permissions.is_family_only`)."""
+    return is_family_only(user)
 
 
 def writes_as_team(user: object) -> bool:

@@ -36,28 +36,12 @@ class ChildOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Child
+        # What a person may set, less the home address (never sent out through the API),
+        # with the id, the year group today and whether the record is closed.
         fields = [
             "id",
-            "given_name",
-            "family_name",
-            "preferred_name",
-            "date_of_birth",
+            *(name for name in CHILD_FIELDS if name != "address"),
             "nc_year",
-            "sex",
-            "ethnicity",
-            "upn",
-            "uln",
-            "nhs_number",
-            "home_language",
-            "needs_interpreter",
-            "is_looked_after",
-            "is_child_in_need",
-            "primary_need",
-            "secondary_need",
-            "postcode",
-            "locality",
-            "caseworker",
-            "senar_team",
             "is_closed",
         ]
 

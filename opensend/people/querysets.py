@@ -35,9 +35,9 @@ def child_visibility(user: object, *, via: str = "") -> Q:
     for a record with a `child` foreign key, "plan__child" and so on). The rule is written
     so that the database can apply it per row, cheaply, on SQLite and PostgreSQL alike:
     the child's own columns (caseworker, SENAR team, the young person's own record) through
-    the foreign key's join, and the relationships (on roll at the SENCO's setting, a
-    professional's open involvement, a parent's parental responsibility) as correlated
-    `EXISTS` subqueries on indexed child ids. Nothing builds the list of every visible
+    the foreign key's join; a parent's children by the few ids `access_for` read once; and
+    the relationships (on roll at the SENCO's setting, a professional's open involvement)
+    as correlated `EXISTS` subqueries on indexed child ids. Nothing builds the list of every visible
     child (`child_id IN (SELECT ...)`), which SQLite rebuilt for every query, one-row
     lookups included (issue 13). A missing and a forbidden record still give one 404: the
     rule only narrows the rows a selector may return.
@@ -77,16 +77,10 @@ def child_visibility(user: object, *, via: str = "") -> Q:
             )
         )
     if access.family_member_id is not None:
-        relationship = apps.get_model("people", "FamilyRelationship")
-        parent = Q(
-            Exists(
-                relationship.objects.filter(
-                    child_id=child_id,
-                    family_member_id=access.family_member_id,
-                    has_parental_responsibility=True,
-                )
-            )
-        )
+        # Parental responsibility, by the ids read once in `access_for`: a primary-key lookup
+        # of two or three children, not a check of every child in the area (issue 13).
+        ids = sorted(access.parental_child_ids)
+        parent = Q(**{f"{via}_id__in" if via else "pk__in": ids})
         # A young person who keeps their plan and papers from their parents (people.sharing):
         # their record and every record about them are not the parent's to see. The family's
         # page still tells the parent so (`sharing.child_for_family_page`).

@@ -16,8 +16,7 @@ from django.views.decorators.http import require_GET
 
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import Capability, access_for
-from opensend.accounts.roles import FAMILY_ROLES
+from opensend.accounts.permissions import Capability, is_family_only
 from opensend.messaging.access import writes_as_team
 from opensend.messaging.models import MessageThread
 from opensend.people import sharing
@@ -29,15 +28,9 @@ from opensend.portal.family_timeline import contact_for, family_timeline, reader
 from opensend.portal.feedback_pages import feedback_due
 
 
-def reads_as_family(user: object) -> bool:
-    """A parent, carer or young person with no staff role."""
-    access = access_for(user)
-    return bool(access.roles & FAMILY_ROLES) and not access.is_staff_member
-
-
 @require_capability(Capability.VIEW_CHILDREN)
 def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
-    if reads_as_family(request.user):
+    if is_family_only(request.user):
         return _family_page(request, child_id)
     context = child_page_context(request, child_id)
     child = context["child"]

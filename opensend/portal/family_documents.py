@@ -8,20 +8,19 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from opensend.accounts.decorators import require_capability
-from opensend.accounts.permissions import Capability
+from opensend.accounts.permissions import Capability, is_family_only
 from opensend.core.views_helpers import paginate
 from opensend.notify import family_messages
 from opensend.people.selectors import child_get_for_user
 from opensend.plans.models import PlanStatus
 from opensend.plans.selectors import plan_in_force_while_amending, plan_list_for_user
-from opensend.portal.child_page import reads_as_family
 from opensend.portal.family_timeline import reader_for
 
 
 @require_capability(Capability.VIEW_CHILDREN)
 @require_GET
 def family_documents(request: HttpRequest, child_id: int) -> HttpResponse:
-    if not reads_as_family(request.user):
+    if not is_family_only(request.user):
         raise Http404("No such page")  # staff have the child's record and its documents list
     child = child_get_for_user(user=request.user, child_id=child_id)
     plans = [

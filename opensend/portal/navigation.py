@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from opensend.accounts.permissions import Capability, access_for, primary_role, user_can
-from opensend.accounts.roles import FAMILY_ROLES, STAFF_ROLES, Role
+from opensend.accounts.roles import STAFF_ROLES, Role
 from opensend.messaging.access import writes_as_team
 from opensend.notify.alerts import unread_count
 
@@ -49,7 +49,7 @@ def nav_items_for(request: HttpRequest) -> list[dict[str, object]]:
     items = []
     caseworker = primary_role(user) == Role.CASEWORKER
     access = access_for(user)
-    family_only = bool(access.roles & FAMILY_ROLES) and not access.is_staff_member
+    family_only = access.is_family_only
     for link in NAV_LINKS:
         if not user_can(user, link.capability):
             continue

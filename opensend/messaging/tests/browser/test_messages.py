@@ -8,14 +8,9 @@ import re
 import pytest
 
 from opensend.notify.models import OutboxMessage
-from testsupport.browser import follow, go, sign_in, sign_out, submit
+from testsupport.browser import assert_fits, follow, go, sign_in, sign_out, submit
 
 pytestmark = pytest.mark.browser
-
-
-def _fits(page, width: int) -> None:
-    scroll = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll <= width, f"{page.url} is {scroll}px wide at {width}px"
 
 
 def test_a_parent_messages_the_caseworker_and_reads_the_reply(
@@ -32,7 +27,7 @@ def test_a_parent_messages_the_caseworker_and_reads_the_reply(
     sign_in(page, live_server, world.users["parent"].email)
     follow(page, child.full_name)
     follow(page, f"Send a message to {caseworker_name}, the caseworker")
-    _fits(page, 320)
+    assert_fits(page, 320)
     assert page.get_by_text("We aim to reply within 5 working days.").is_visible()
     submit(page, "Send message", status=400)
     assert page.get_by_text("Write your message, or choose a file to send").first.is_visible()
@@ -44,7 +39,7 @@ def test_a_parent_messages_the_caseworker_and_reads_the_reply(
     assert page.get_by_text("Message sent").is_visible()
     assert page.get_by_text("We will reply to you by").is_visible()
     assert page.get_by_text("Not read yet").is_visible()
-    _fits(page, 320)
+    assert_fits(page, 320)
     page.set_viewport_size({"width": 1280, "height": 900})
     sign_out(page)
     sign_in(page, live_server, world.users["caseworker"].email)
@@ -66,4 +61,4 @@ def test_a_parent_messages_the_caseworker_and_reads_the_reply(
     assert page.url == link
     assert page.get_by_text("Yes. I will phone you on Monday morning.").is_visible()
     assert page.get_by_text("Read by the SEND team on").is_visible()
-    _fits(page, 320)
+    assert_fits(page, 320)

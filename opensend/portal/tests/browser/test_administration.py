@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opensend.accounts.models import User
 from opensend.notify.models import OutboxMessage
-from testsupport.browser import follow, go, sign_in, sign_out, submit
+from testsupport.browser import assert_fits, follow, go, sign_in, sign_out, submit
 
 pytestmark = pytest.mark.browser
 NEW_PASSWORD = "correct horse battery staple 7"
@@ -20,11 +20,6 @@ NEW_PASSWORD = "correct horse battery staple 7"
 
 def _code(key: bytes) -> str:
     return f"{totp(key):06d}"
-
-
-def _fits(page, width: int) -> None:
-    scroll = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll <= width, f"{page.url} is {scroll}px wide at {width}px"
 
 
 def test_an_invited_senco_sets_a_password_and_a_second_factor(page, live_server, world, settings):
@@ -96,12 +91,12 @@ def test_the_administration_pages_at_320px_without_javascript(page_without_js, l
     target = world.users["senco"]
     sign_in(page, live_server, world.users["admin"].email)
     follow(page, "Users and invitations")
-    _fits(page, 320)
+    assert_fits(page, 320)
     follow(page, target.get_full_name())
-    _fits(page, 320)
+    assert_fits(page, 320)
     follow(page, "Give them a role")
     submit(page, "Give role", status=400)
-    _fits(page, 320)
+    assert_fits(page, 320)
     go(page, f"{live_server.url}/account/users/{target.pk}/")
     follow(page, "Deactivate their account")
     submit(page, "Deactivate account", status=400)
@@ -114,8 +109,8 @@ def test_the_administration_pages_at_320px_without_javascript(page_without_js, l
     follow(page, "Link them to a child as a parent or carer")
     page.get_by_label("Child's name or date of birth").fill(world.other_child.family_name)
     submit(page, "Find child")
-    _fits(page, 320)
+    assert_fits(page, 320)
     submit(page, "Link to child", status=400)
     go(page, f"{live_server.url}/audit/?person=admin")
-    _fits(page, 320)
+    assert_fits(page, 320)
     assert page.get_by_text("Account deactivated: Left the school").is_visible()
