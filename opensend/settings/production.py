@@ -53,6 +53,35 @@ GOVUK_NOTIFY_API_KEY = os.environ.get("GOVUK_NOTIFY_API_KEY", "")
 GOVUK_NOTIFY_BASE_URL = os.environ.get("GOVUK_NOTIFY_BASE_URL", GOVUK_NOTIFY_BASE_URL)
 if OPENSEND_NOTIFY_BACKEND.endswith("GovukNotifyBackend") and not GOVUK_NOTIFY_API_KEY:
     raise ImproperlyConfigured("Set GOVUK_NOTIFY_API_KEY to send through GOV.UK Notify.")
+OPENSEND_ONE_LOGIN_ISSUER = os.environ.get("OPENSEND_ONE_LOGIN_ISSUER", "")
+OPENSEND_ONE_LOGIN_CLIENT_ID = os.environ.get("OPENSEND_ONE_LOGIN_CLIENT_ID", "")
+OPENSEND_ONE_LOGIN_PRIVATE_KEY = os.environ.get("OPENSEND_ONE_LOGIN_PRIVATE_KEY", "")
+if os.environ.get("OPENSEND_ONE_LOGIN_PRIVATE_KEY_FILE"):
+    OPENSEND_ONE_LOGIN_PRIVATE_KEY = Path(
+        os.environ["OPENSEND_ONE_LOGIN_PRIVATE_KEY_FILE"]
+    ).read_text()
+OPENSEND_ONE_LOGIN_VTR = os.environ.get("OPENSEND_ONE_LOGIN_VTR", OPENSEND_ONE_LOGIN_VTR)
+_one_login = [
+    OPENSEND_ONE_LOGIN_ISSUER,
+    OPENSEND_ONE_LOGIN_CLIENT_ID,
+    OPENSEND_ONE_LOGIN_PRIVATE_KEY,
+]
+if any(_one_login) and not all(_one_login):
+    raise ImproperlyConfigured(
+        "GOV.UK One Login needs all of OPENSEND_ONE_LOGIN_ISSUER, OPENSEND_ONE_LOGIN_CLIENT_ID and "
+        "OPENSEND_ONE_LOGIN_PRIVATE_KEY (or OPENSEND_ONE_LOGIN_PRIVATE_KEY_FILE)."
+    )
+if all(_one_login):
+    # Signing out (a form) ends at One Login's end-session address: the CSP must allow it.
+    from typing import cast
+    from urllib.parse import urlsplit
+
+    _issuer = urlsplit(OPENSEND_ONE_LOGIN_ISSUER)
+    _directives = cast(dict[str, list[str]], CONTENT_SECURITY_POLICY["DIRECTIVES"])
+    _directives["form-action"] = [
+        *_directives["form-action"],
+        f"{_issuer.scheme}://{_issuer.netloc}",
+    ]
 
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
