@@ -11,7 +11,9 @@ from django.test import Client
 
 from opensend.accounts.models import OneLoginIdentity
 from opensend.audit.models import AuditEvent
+from opensend.portal.tests.test_readability import PAGE_THRESHOLD, _main_text
 from testsupport.one_login import CLIENT_ID
+from testsupport.readability import reading_ease
 
 pytestmark = pytest.mark.django_db
 START = "/account/sign-in/one-login/"
@@ -248,3 +250,16 @@ def test_one_login_out_of_reach_gets_a_clear_page(world, one_login, settings):
     response = Client().get(START)
     assert response.status_code == 503
     assert "GOV.UK One Login is not working at the moment" in response.content.decode()
+
+
+def test_the_one_login_pages_are_easy_to_read(world, one_login):
+    """As portal/tests/test_readability.py does for the other family pages (same threshold)."""
+    one_login.person("urn:fdc:gov.uk:2022:x", "nobody@example.org")
+    pages = {
+        "ask for a link, with One Login": Client().get("/account/sign-in/email/"),
+        "refused": _sign_in(Client()),
+        "not signed in": Client().get(CALLBACK + "?code=x&state=y"),
+    }
+    for name, response in pages.items():
+        score = reading_ease(_main_text(response))
+        assert score >= PAGE_THRESHOLD, f"{name}: reading ease {score:.0f}"
