@@ -25,6 +25,7 @@ from opensend.accounts.one_login import Person
 from opensend.accounts.sign_in_links import may_sign_in_by_link
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
+from opensend.core.types import Actor
 
 LOGGER = logging.getLogger(__name__)
 
@@ -103,3 +104,19 @@ def one_login_sign_in(person: Person) -> User | None:
         changes={"last_signed_in_at": ["", identity.last_signed_in_at.isoformat()]},
     )
     return identity.user
+
+
+@transaction.atomic
+def one_login_unlink(*, actor: Actor, user: User, reason: str) -> None:
+    """Forget the One Login linked to `user` (an administrator's action, audited with why)."""
+    identity = OneLoginIdentity.objects.select_for_update().filter(user=user).first()
+    if identity is None:
+        return
+    audit_record(
+        actor=actor,
+        action=Action.CLOSE,
+        obj=identity,
+        summary=f"GOV.UK One Login unlinked from {user.email}: {reason}",
+        changes={"sub": [identity.sub, ""]},
+    )
+    identity.delete()

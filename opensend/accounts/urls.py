@@ -44,6 +44,11 @@ urlpatterns = [
     ),
     path("users/<int:pk>/deactivate/", user_admin.user_deactivate, name="user_deactivate"),
     path("users/<int:pk>/reactivate/", user_admin.user_reactivate, name="user_reactivate"),
+    path(
+        "users/<int:pk>/one-login/unlink/",
+        user_admin.user_one_login_unlink,
+        name="user_one_login_unlink",
+    ),
     path("invitation/<str:token>/", user_admin.invitation_accept, name="invitation_accept"),
     path(
         "users/<int:pk>/second-factor/reset/",

@@ -11,9 +11,8 @@ from django.test import Client
 
 from opensend.accounts.models import OneLoginIdentity
 from opensend.audit.models import AuditEvent
-from opensend.portal.tests.test_readability import PAGE_THRESHOLD, _main_text
 from testsupport.one_login import CLIENT_ID
-from testsupport.readability import reading_ease
+from testsupport.readability import PAGE_THRESHOLD, page_text, reading_ease
 
 pytestmark = pytest.mark.django_db
 START = "/account/sign-in/one-login/"
@@ -261,5 +260,27 @@ def test_the_one_login_pages_are_easy_to_read(world, one_login):
         "not signed in": Client().get(CALLBACK + "?code=x&state=y"),
     }
     for name, response in pages.items():
-        score = reading_ease(_main_text(response))
+        score = reading_ease(page_text(response.content.decode()))
         assert score >= PAGE_THRESHOLD, f"{name}: reading ease {score:.0f}"
+
+
+def test_an_administrator_unlinks_a_one_login_and_the_next_one_links_again(world, one_login):
+    _link(world)
+    parent = world.users["parent"]
+    admin = world.client_for("admin")
+    detail = admin.get(f"/account/users/{parent.pk}/").content.decode()
+    assert "Linked on 5 January 2026" in detail
+    unlink = f"/account/users/{parent.pk}/one-login/unlink/"
+    assert world.client_for("caseworker").post(unlink, {"reason": "x"}).status_code == 403
+    missing = admin.post(unlink, {"reason": ""})
+    assert missing.status_code == 400
+    assert "Enter why you are unlinking it" in missing.content.decode()
+    assert admin.post(unlink, {"reason": "They made a new GOV.UK One Login"}).status_code == 302
+    assert not OneLoginIdentity.objects.exists()
+    assert AuditEvent.objects.filter(
+        actor=world.users["admin"], summary__contains="They made a new GOV.UK One Login"
+    ).exists()
+    assert admin.get(unlink).status_code == 404
+    one_login.person("urn:fdc:gov.uk:2022:new-one", parent.email)
+    assert _sign_in(Client()).status_code == 302
+    assert OneLoginIdentity.objects.get(user=parent).sub == "urn:fdc:gov.uk:2022:new-one"
