@@ -320,6 +320,17 @@ class Backend(OIDCAuthenticationBackend):
             raise SuspiciousOperation(str(exc)) from exc
 
 
+def end_session_origin() -> str:
+    """The scheme and host of One Login's sign-out address, or "" (see
+    `middleware.OneLoginSignOutCSPMiddleware`)."""
+    try:
+        endpoint = provider().end_session_endpoint
+    except ProviderUnavailableError:
+        return ""
+    parts = urlsplit(endpoint)
+    return f"{parts.scheme}://{parts.netloc}" if endpoint else ""
+
+
 def end_session_url(id_token: str, post_logout_redirect_uri: str) -> str:
     """One Login's sign-out address for this ID token, or "" when it has none."""
     try:

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "opensend.accounts.middleware.OneLoginSignOutCSPMiddleware",
     "opensend.audit.middleware.AuditContextMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

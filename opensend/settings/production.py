@@ -71,18 +71,6 @@ if any(_one_login) and not all(_one_login):
         "GOV.UK One Login needs all of OPENSEND_ONE_LOGIN_ISSUER, OPENSEND_ONE_LOGIN_CLIENT_ID and "
         "OPENSEND_ONE_LOGIN_PRIVATE_KEY (or OPENSEND_ONE_LOGIN_PRIVATE_KEY_FILE)."
     )
-if all(_one_login):
-    # Signing out (a form) ends at One Login's end-session address: the CSP must allow it.
-    from typing import cast
-    from urllib.parse import urlsplit
-
-    _issuer = urlsplit(OPENSEND_ONE_LOGIN_ISSUER)
-    _directives = cast(dict[str, list[str]], CONTENT_SECURITY_POLICY["DIRECTIVES"])
-    _directives["form-action"] = [
-        *_directives["form-action"],
-        f"{_issuer.scheme}://{_issuer.netloc}",
-    ]
-
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

@@ -284,3 +284,16 @@ def test_an_administrator_unlinks_a_one_login_and_the_next_one_links_again(world
     one_login.person("urn:fdc:gov.uk:2022:new-one", parent.email)
     assert _sign_in(Client()).status_code == 302
     assert OneLoginIdentity.objects.get(user=parent).sub == "urn:fdc:gov.uk:2022:new-one"
+
+
+def test_only_a_one_login_session_may_send_the_sign_out_form_to_one_login(world, one_login):
+    _link(world)
+    one_login.person(SUB, "parent@test.opensend.test")
+    client = Client()
+    _sign_in(client)
+    stub_origin = one_login.issuer.rstrip("/")
+    policy = client.get("/")["Content-Security-Policy"]
+    assert f"form-action 'self' {stub_origin}" in policy
+    by_link = Client()
+    by_link.force_login(world.users["parent"])
+    assert stub_origin not in by_link.get("/")["Content-Security-Policy"]
