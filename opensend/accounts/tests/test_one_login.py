@@ -7,9 +7,11 @@ from urllib.parse import parse_qs, urlsplit
 import jwt
 import pytest
 import requests
-from django.test import Client
+from django.test import Client, RequestFactory
+from django.utils import translation
 
 from opensend.accounts.models import OneLoginIdentity
+from opensend.accounts.one_login import AuthorisationRequest
 from opensend.audit.models import AuditEvent
 from testsupport.one_login import CLIENT_ID
 from testsupport.readability import PAGE_THRESHOLD, page_text, reading_ease
@@ -297,3 +299,11 @@ def test_only_a_one_login_session_may_send_the_sign_out_form_to_one_login(world,
     by_link = Client()
     by_link.force_login(world.users["parent"])
     assert stub_origin not in by_link.get("/")["Content-Security-Policy"]
+
+
+def test_one_login_speaks_welsh_when_our_page_does(world, one_login):
+    request = RequestFactory().get(START)
+    with translation.override("cy"):
+        assert AuthorisationRequest().get_extra_params(request)["ui_locales"] == "cy"
+    with translation.override("en-gb"):
+        assert AuthorisationRequest().get_extra_params(request)["ui_locales"] == "en"
