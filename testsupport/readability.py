@@ -5,6 +5,7 @@ a 9 to 11 year old's reading). Syllables are counted by vowel groups, the usual 
 Written here rather than added as a dependency: it is a dozen lines."""
 
 import re
+from html import unescape
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?:]+(?:\s|$)|\n\s*\n|\n\* ")
@@ -30,3 +31,14 @@ def reading_ease(text: str) -> float:
     per_sentence = len(words) / len(sentences)
     per_word = sum(syllables(w) for w in words) / len(words)
     return 206.835 - 1.015 * per_sentence - 84.6 * per_word
+
+
+# The lowest reading ease a family page may have (docs/family-portal.md, "Readability").
+PAGE_THRESHOLD = 60
+
+
+def page_text(html: str) -> str:
+    """The text of a page's <main>, block by block, for `reading_ease`."""
+    main = re.search(r"<main\b.*?</main>", html, re.DOTALL)
+    text = re.sub(r"<(p|li|h[1-6]|dt|dd|div)\b[^>]*>", "\n\n", main.group(0) if main else html)
+    return unescape(re.sub(r"<[^>]+>", " ", text))

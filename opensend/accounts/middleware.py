@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from opensend.accounts import second_factor, sessions
+from opensend.accounts import one_login, second_factor, sessions
 
 # Reachable by anyone, whatever their second factor: no personal data here.
 _PUBLIC_PREFIXES = ("/static/", "/healthz/", "/accessibility/", "/privacy/")
@@ -75,3 +75,26 @@ class StaffMFAMiddleware:
             )
         target = "accounts:mfa_verify" if step == second_factor.VERIFY else "accounts:mfa_setup"
         return redirect(f"{reverse(target)}?next={quote(request.get_full_path(), safe='/')}")
+
+
+class OneLoginSignOutCSPMiddleware:
+    """For someone signed in with GOV.UK One Login, let the sign-out form's redirect reach One
+    Login's sign-out address: the CSP's `form-action` otherwise stops a form's redirect to
+    another site. Listed after django-csp's middleware, which reads `_csp_update`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or not session.get(one_login.ID_TOKEN_SESSION_KEY):
+            return response
+        if not one_login.enabled():
+            return response
+        origin = one_login.end_session_origin()
+        if origin:
+            update = dict(getattr(response, "_csp_update", None) or {})
+            update["form-action"] = [*update.get("form-action", []), origin]
+            response._csp_update = update  # type: ignore[attr-defined]
+        return response

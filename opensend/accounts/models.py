@@ -189,9 +189,29 @@ class SignInLink(models.Model):
         return f"Sign-in link for {self.user or 'no account'}"
 
 
+class OneLoginIdentity(models.Model):
+    """The GOV.UK One Login account (its stable `sub`) that signs a family account in
+    (accounts.one_login). Made on the person's first sign-in with One Login, when its verified
+    email address matched their family account exactly; after that only the `sub` counts, so
+    changing the email address at One Login changes nothing here."""
+
+    user = models.OneToOneField(User, on_delete=models.PROTECT, related_name="one_login")
+    sub = models.CharField("One Login subject identifier", max_length=255, unique=True)
+    linked_at = models.DateTimeField("linked")
+    last_signed_in_at = models.DateTimeField("last signed in", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "GOV.UK One Login identity"
+        verbose_name_plural = "GOV.UK One Login identities"
+
+    def __str__(self) -> str:
+        return f"GOV.UK One Login for {self.user}"
+
+
 __all__ = [
     "Invitation",
     "Membership",
+    "OneLoginIdentity",
     "Organisation",
     "SignInLink",
     "Team",

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
-from opensend.accounts import sign_in_links
+from opensend.accounts import one_login, sign_in_links
 from opensend.accounts.forms import SignInLinkForm
 from opensend.core.network import client_ip
 from opensend.core.views_helpers import form_data
@@ -17,7 +17,7 @@ from opensend.core.views_helpers import form_data
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def _safe(request: HttpRequest, target: str) -> str:
+def safe_next(request: HttpRequest, target: str) -> str:
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -31,7 +31,7 @@ def sign_in_link_request(request: HttpRequest) -> HttpResponse:
     an account."""
     if request.user.is_authenticated:
         return redirect("portal:home")
-    next_url = _safe(request, request.GET.get("next") or request.POST.get("next") or "")
+    next_url = safe_next(request, request.GET.get("next") or request.POST.get("next") or "")
     form = SignInLinkForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -47,7 +47,12 @@ def sign_in_link_request(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/sign_in_link_request.html",
-        {"form": form, "next": next_url, "minutes": sign_in_links.link_minutes()},
+        {
+            "form": form,
+            "next": next_url,
+            "minutes": sign_in_links.link_minutes(),
+            "one_login": one_login.enabled(),
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -76,4 +81,4 @@ def sign_in_link_use(request: HttpRequest, token: str) -> HttpResponse:
     if used is None:
         return render(request, "accounts/sign_in_link_invalid.html", invalid, status=410)
     login(request, used.user, backend=_BACKEND)
-    return redirect(_safe(request, used.link.next_url) or reverse("portal:home"))
+    return redirect(safe_next(request, used.link.next_url) or reverse("portal:home"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.accounts import sign_in_link_views, user_admin, views
+from opensend.accounts import one_login_views, sign_in_link_views, user_admin, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -10,6 +10,9 @@ urlpatterns = [
     path("sign-in/email/", sign_in_link_views.sign_in_link_request, name="sign_in_link_request"),
     path("sign-in/email/sent/", sign_in_link_views.sign_in_link_sent, name="sign_in_link_sent"),
     path("sign-in/link/<str:token>/", sign_in_link_views.sign_in_link_use, name="sign_in_link_use"),
+    # Families: GOV.UK One Login, when configured (accounts.one_login).
+    path("sign-in/one-login/", one_login_views.one_login_start, name="one_login_start"),
+    path("sign-in/one-login/done/", one_login_views.one_login_callback, name="one_login_callback"),
     path("security-code/set-up/", views.mfa_setup, name="mfa_setup"),
     path("security-code/", views.mfa_verify, name="mfa_verify"),
     path("security-code/recovery-code/", views.mfa_recovery, name="mfa_recovery"),
@@ -41,6 +44,11 @@ urlpatterns = [
     ),
     path("users/<int:pk>/deactivate/", user_admin.user_deactivate, name="user_deactivate"),
     path("users/<int:pk>/reactivate/", user_admin.user_reactivate, name="user_reactivate"),
+    path(
+        "users/<int:pk>/one-login/unlink/",
+        user_admin.user_one_login_unlink,
+        name="user_one_login_unlink",
+    ),
     path("invitation/<str:token>/", user_admin.invitation_accept, name="invitation_accept"),
     path(
         "users/<int:pk>/second-factor/reset/",

@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from opensend.accounts import second_factor, services
+from opensend.accounts import one_login, second_factor, services
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.forms import (
     InvitationForm,
@@ -25,7 +25,8 @@ from opensend.accounts.forms import (
     SecondFactorResetForm,
     UserSearchForm,
 )
-from opensend.accounts.models import Invitation, Membership, User
+from opensend.accounts.models import Invitation, Membership, OneLoginIdentity, User
+from opensend.accounts.one_login_accounts import one_login_unlink
 from opensend.accounts.permissions import Capability
 from opensend.accounts.roles import FAMILY_ROLES
 from opensend.accounts.views import _status
@@ -102,6 +103,8 @@ def user_second_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "target": target,
             "has_authenticator": second_factor.has_authenticator(target),
+            "one_login": OneLoginIdentity.objects.filter(user=target).first(),
+            "one_login_enabled": one_login.enabled(),
         },
         status=_status(form),
     )
@@ -145,6 +148,8 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ended": [m for m in memberships if m.is_closed],
             "invitation": services.invitation_status(target),
             "has_authenticator": second_factor.has_authenticator(target),
+            "one_login": OneLoginIdentity.objects.filter(user=target).first(),
+            "one_login_enabled": one_login.enabled(),
         },
     )
 
@@ -352,6 +357,30 @@ def user_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
         reason_required="Enter why you are reactivating the account",
         act=lambda reason: services.user_reactivate(actor=request.user, user=target, reason=reason),
         done=f"{target}'s account is active again",
+    )
+
+
+@require_capability(Capability.MANAGE_USERS)
+@require_http_methods(["GET", "POST"])
+def user_one_login_unlink(request: HttpRequest, pk: int) -> HttpResponse:
+    """Unlink a family member's GOV.UK One Login, e.g. when they have made a new one: their next
+    One Login sign-in links again by their verified email address (accounts.one_login_accounts)."""
+    target = _managed_user(pk)
+    if not OneLoginIdentity.objects.filter(user=target).exists():
+        raise Http404
+    return _confirm_page(
+        request,
+        target,
+        heading="Unlink their GOV.UK One Login",
+        intro=f"{target} will no longer sign in with the GOV.UK One Login linked to this account. "
+        f"The next time they sign in with GOV.UK One Login, it links again if its verified "
+        f"email address is {target.email}.",
+        button="Unlink GOV.UK One Login",
+        reason_label="Why are you unlinking it?",
+        reason_hint="For example: they made a new GOV.UK One Login. This goes in the audit trail.",
+        reason_required="Enter why you are unlinking it",
+        act=lambda reason: one_login_unlink(actor=request.user, user=target, reason=reason),
+        done=f"{target}'s GOV.UK One Login is unlinked",
     )
 
 

@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
 
-from opensend.accounts import second_factor, sessions
+from opensend.accounts import one_login, second_factor, sessions
 from opensend.accounts.forms import (
     PasswordConfirmForm,
     RecoveryCodeForm,
@@ -39,6 +39,7 @@ class SignInView(auth_views.LoginView):
         context["signed_out_because"] = sessions.pop_signed_out_reason(self.request)
         context["idle_minutes"] = sessions.idle_seconds() // 60
         context["max_hours"] = sessions.max_seconds() // 3600
+        context["one_login"] = one_login.enabled()
         return context
 
     def form_invalid(self, form: Any) -> HttpResponse:
@@ -48,7 +49,20 @@ class SignInView(auth_views.LoginView):
 
 
 class SignOutView(auth_views.LogoutView):
+    """Sign out here; after a GOV.UK One Login sign-in, sign out of One Login too (its end-session
+    address, which sends the person back to our sign-in page)."""
+
     http_method_names = ["post", "options"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        id_token = request.session.get(one_login.ID_TOKEN_SESSION_KEY)
+        response = super().post(request, *args, **kwargs)
+        if isinstance(id_token, str) and id_token and one_login.enabled():
+            back = request.build_absolute_uri(reverse("accounts:login"))
+            end_session = one_login.end_session_url(id_token, back)
+            if end_session:
+                return redirect(end_session)
+        return response
 
 
 def _safe_next(request: HttpRequest) -> str:

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "opensend.accounts.middleware.OneLoginSignOutCSPMiddleware",
     "opensend.audit.middleware.AuditContextMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -224,6 +225,14 @@ OPENSEND_SITE_URL = "http://127.0.0.1:8000"
 OPENSEND_SIGN_IN_LINK_MINUTES = 15
 OPENSEND_SIGN_IN_LINKS_PER_ADDRESS = 3
 OPENSEND_SIGN_IN_LINKS_PER_IP = 20
+# GOV.UK One Login for families (accounts.one_login, docs/security.md): off unless the issuer,
+# client id and private key are all set. The issuer is e.g. "https://oidc.integration.account.gov.uk/";
+# the key is the PEM private key whose public half One Login holds (private_key_jwt).
+OPENSEND_ONE_LOGIN_ISSUER = ""
+OPENSEND_ONE_LOGIN_CLIENT_ID = ""
+OPENSEND_ONE_LOGIN_PRIVATE_KEY = ""
+OPENSEND_ONE_LOGIN_VTR = '["Cl.Cm"]'  # medium authentication: a password and a second factor
+OPENSEND_ONE_LOGIN_TIMEOUT = 10  # seconds for each call to One Login
 
 # Notifications (docs/notifications.md). The outbox keeps every message here and sends nothing;
 # switch to "opensend.notify.backends.GovukNotifyBackend" with an API key to send for real.
