@@ -11,6 +11,11 @@ benchmarks/results/latest.json, a list of objects with `scenario`, `database`, `
 `p50_ms`, `p95_ms`, `queries`, `sql_floor_ms`, `floor_ratio` and `growth` (null at the smallest
 scale, or when one scale was run).
 
+Two more kinds of row (issue 15): `sen2_export`, the SEN2 return's XML download for the next
+census (built from every record, each child's export audited), timed BENCH_EXPORT_REPEATS times;
+and `dashboard_query:<kpi>`, each dashboard figure's query, whose `sql_floor_ms` is a bare
+`COUNT(*) ... GROUP BY` over the same rows in the same run (benchmarks/dashboard_queries.py).
+
     make bench                        # default scales: 25000 and 100000 children with plans
     BENCH_SCALES=25000 make bench     # one scale
 """
@@ -28,6 +33,8 @@ sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
 FLOOR_REPEATS = int(os.environ.get("BENCH_FLOOR_REPEATS", "10"))
+# The SEN2 export reads every record: a few runs are enough.
+EXPORT_REPEATS = int(os.environ.get("BENCH_EXPORT_REPEATS", "3"))
 PLAN_SHARE = 0.71  # measured: about 71 % of demo children have a plan (final or ceased)
 
 
@@ -48,14 +55,14 @@ def _setup(scale: int) -> None:
     )
 
 
-def _measure(client, url: str) -> tuple[float, float, int, float]:  # type: ignore[no-untyped-def]
+def _measure(client, url: str, repeats: int = REPEATS) -> tuple[float, float, int, float]:  # type: ignore[no-untyped-def]
     """p50 and p95 wall time, queries per request and the SQL floor (all in ms)."""
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
     timings = []
     queries: list[str] = []
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         # The query log keeps at most 9,000 statements; once full, CaptureQueriesContext counts
         # nothing (the later scenarios showed 0 queries). Start each request with it empty.
         reset_queries()
@@ -68,20 +75,21 @@ def _measure(client, url: str) -> tuple[float, float, int, float]:  # type: igno
         queries = [q["sql"] for q in ctx.captured_queries]
     timings.sort()
     p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
-    return statistics.median(timings), p95, len(queries), _sql_floor(queries)
+    floor = _sql_floor(queries, min(repeats, FLOOR_REPEATS))
+    return statistics.median(timings), p95, len(queries), floor
 
 
 _TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT")
 
 
-def _sql_floor(statements: list[str]) -> float:
+def _sql_floor(statements: list[str], repeats: int = FLOOR_REPEATS) -> float:
     """The page's own statements replayed on the raw cursor, rows fetched: the median total over
     BENCH_FLOOR_REPEATS replays, inside a transaction rolled back (audit inserts included, then
     undone). Statements are as Django logged them, parameters inlined."""
     from django.db import connection, transaction
 
     replays = []
-    for _ in range(FLOOR_REPEATS):
+    for _ in range(repeats):
         with transaction.atomic():
             with connection.cursor() as cursor:
                 raw = cursor.cursor  # below Django's wrapper: no debug logging, no ORM
@@ -165,10 +173,14 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
             reverse("improvement:board_pack", args=[BoardMeeting.objects.latest("held_on").pk]),
         ),
     }
+    # The SEN2 return for the next census, as an analyst downloads it (issue 15: under 10 s).
+    sen2 = reverse("insights:sen2_download", kwargs={"fmt": "xml"}) + "?year=2027"
+    scenarios["sen2_export"] = (manager_client, sen2)
     plans = EHCPlan.objects.count()
     results: list[dict[str, object]] = []
     for name, (who, url) in scenarios.items():
-        p50, p95, queries, floor = _measure(who, url)
+        repeats = EXPORT_REPEATS if name == "sen2_export" else REPEATS
+        p50, p95, queries, floor = _measure(who, url, repeats)
         results.append(
             {
                 "scenario": name,
@@ -186,6 +198,15 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
         print(
             f"{name:<24} {plans:>7} plans  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
             f"{queries:>3} queries  SQL floor {floor:6.1f} ms  ({p50 / max(floor, 0.01):5.1f}x)",
+            file=sys.stderr,
+        )
+    from benchmarks.dashboard_queries import measure as measure_dashboard_queries
+
+    for row in measure_dashboard_queries(scale=scale, plans=plans, database=connection.vendor):
+        results.append(row)
+        print(
+            f"{row['scenario']:<48} p50 {row['p50_ms']:7.1f} ms  bare scan "
+            f"{row['sql_floor_ms']:6.1f} ms  ({row['floor_ratio']}x)",
             file=sys.stderr,
         )
     return results

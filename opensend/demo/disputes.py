@@ -47,11 +47,15 @@ from opensend.disputes.models import (
     OrderType,
 )
 from opensend.people.models import Child
+from opensend.reviews.codes import ReviewDecision
+from opensend.reviews.models import AnnualReview
 
 BATCH = 2000
 COMPLAINT_SHARE = 0.05  # of cases
 MEDIATION_SHARE: dict[str, float] = {Stage.NOT_ASSESSING: 0.35, Stage.FINAL_ISSUED: 0.06}
 APPEAL_SHARE: dict[str, float] = {Stage.NOT_ASSESSING: 0.15, Stage.FINAL_ISSUED: 0.03}
+# Of decisions after annual reviews not to amend or to cease the plan.
+REVIEW_MEDIATION_SHARE, REVIEW_APPEAL_SHARE = 0.08, 0.04
 
 ABOUT = [
     ("EHC needs assessment", "Nobody told us what was happening with the assessment."),
@@ -205,11 +209,20 @@ class _DisputeMaker:
 
     # ------------------------------------------------------------------ mediation
 
-    def mediation(self, request_id: int, child_id: int, notice: date, about: str) -> int:
+    def mediation(
+        self,
+        request_id: int | None,
+        child_id: int,
+        notice: date,
+        about: str,
+        *,
+        review_id: int | None = None,
+    ) -> int:
         rng, today = self.rng, self.today
         case = MediationCase(
             child_id=child_id,
             assessment_request_id=request_id,
+            review_id=review_id,
             decision_notice_on=notice,
             about=about,
         )
@@ -283,11 +296,12 @@ class _DisputeMaker:
     def appeal(
         self,
         *,
-        request_id: int,
+        request_id: int | None,
         child_id: int,
         appeal_type: str,
         notice: date,
         mediation_idx: int | None,
+        review_id: int | None = None,
     ) -> None:
         rng, today = self.rng, self.today
         certificate = None
@@ -299,6 +313,7 @@ class _DisputeMaker:
         appeal = Appeal(
             child_id=child_id,
             assessment_request_id=request_id,
+            review_id=review_id,
             appeal_type=appeal_type,
             sections="B, F, I" if appeal_type == AppealType.CONTENTS else "",
             grounds="The family says the provision is not specific enough (synthetic).",
@@ -343,11 +358,7 @@ class _DisputeMaker:
         order_on = decided if unopposed else self._after(decided, 0, 7)
         if order_on > today:
             return self._finish_appeal(appeal, {}, {})
-        if appeal_type == AppealType.REFUSAL_TO_ASSESS:
-            order_type = OrderType.ASSESS
-        else:
-            order_type = rng.choice([OrderType.AMEND, OrderType.AMEND, OrderType.AMEND_SECTION_I])
-        appeal.order_type = order_type
+        appeal.order_type = self._order_type(appeal_type)
         if unopposed:
             appeal.unopposed_on = order_on
             appeal.order_details = "We told the Tribunal we would not oppose (synthetic)."
@@ -394,6 +405,13 @@ class _DisputeMaker:
                 statutory.get_rule(rule_id).title,
             )
         return self._finish_appeal(appeal, done, exceptions)
+
+    def _order_type(self, appeal_type: str) -> str:
+        if appeal_type == AppealType.REFUSAL_TO_ASSESS:
+            return OrderType.ASSESS
+        if appeal_type == AppealType.CEASING:
+            return OrderType.MAINTAIN  # keep the plan: no time limit to meet
+        return self.rng.choice([OrderType.AMEND, OrderType.AMEND, OrderType.AMEND_SECTION_I])
 
     def _finish_appeal(
         self, appeal: Appeal, done: dict[str, date], exceptions: dict[str, OrderStepException]
@@ -491,4 +509,33 @@ def build_demo_disputes(*, seed: int, today: date) -> int:
                 notice=notice,
                 mediation_idx=None,
             )
+    _disputes_after_reviews(maker)
     return maker.save()
+
+
+def _disputes_after_reviews(maker: _DisputeMaker) -> None:
+    """Mediation and appeals about decisions after annual reviews: not to amend the plan or to
+    cease it (Children and Families Act 2014 s51(2)(e) and (f)), linked to the review."""
+    rng = maker.rng
+    decided = AnnualReview.objects.filter(
+        decision__in=[ReviewDecision.MAINTAIN, ReviewDecision.CEASE], decided_on__isnull=False
+    ).order_by("pk")
+    for pk, child_id, decision, on in decided.values_list(
+        "pk", "child_id", "decision", "decided_on"
+    ):
+        assert on is not None  # noqa: S101 - decided_on__isnull=False above
+        if decision == ReviewDecision.CEASE:
+            about, appeal_type = "Decision to cease the plan", AppealType.CEASING
+        else:
+            about, appeal_type = "Decision not to amend the plan", AppealType.CONTENTS
+        if rng.random() < REVIEW_MEDIATION_SHARE:
+            maker.mediation(None, child_id, on, about, review_id=pk)
+        elif rng.random() < REVIEW_APPEAL_SHARE:
+            maker.appeal(
+                request_id=None,
+                child_id=child_id,
+                appeal_type=appeal_type,
+                notice=on,
+                mediation_idx=None,
+                review_id=pk,
+            )

@@ -17,6 +17,7 @@ from opensend.disputes.codes import (
     OrderType,
 )
 from opensend.disputes.models import MediationCase
+from opensend.people.models import Child
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 REPLY_OUTCOMES = [c for c in ComplaintOutcome.choices if c[0] != ComplaintOutcome.WITHDRAWN]
@@ -32,6 +33,12 @@ class _MediationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         issued = obj.certificate_issued_on
         certificate = f", certificate {issued:%d %B %Y}" if issued else ""
         return f"{obj.about} (decision {obj.decision_notice_on:%d %B %Y}{certificate})"
+
+
+class _ReviewChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        decided = f"{obj.decided_on:%d %B %Y}" if obj.decided_on else "date not recorded"
+        return f"Annual review: {obj.get_decision_display().lower()} (decided {decided})"
 
 
 def _limit(form: forms.Form, name: str, queryset: Any) -> None:
@@ -56,6 +63,32 @@ class _ChildLinkedForm(GovukForm):
             self.refresh_helper()
         else:
             _limit(self, "assessment_request", AssessmentRequest.objects.filter(child=child))
+
+
+class _DecisionLinkedForm(_ChildLinkedForm):
+    """A mediation case or appeal: about a request's decision or an annual review's decision
+    (not to amend, to cease, or the amended plan: CFA 2014 s51(2)(e), (f) and (3)(b))."""
+
+    review = _ReviewChoiceField(
+        label="Or which annual review decision is it about? (optional)",
+        queryset=Child.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, child: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, child=child, **kwargs)
+        if child is None:
+            del self.fields["review"]
+            self.refresh_helper()
+        else:
+            decided = child.reviews.exclude(decision="").order_by("-decided_on", "-pk")
+            _limit(self, "review", decided)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("assessment_request") and cleaned.get("review"):
+            self.add_error("review", "Choose a request or an annual review decision, not both")
+        return cleaned
 
 
 class FamilyComplaintForm(_ChildLinkedForm):
@@ -146,7 +179,7 @@ class ComplaintCloseForm(GovukForm):
     )
 
 
-class MediationCreateForm(_ChildLinkedForm):
+class MediationCreateForm(_DecisionLinkedForm):
     decision_notice_on = GovukDateField(
         label="Date of the decision notice",
         hint="The family has 2 months from this date to contact the mediation adviser",
@@ -206,7 +239,7 @@ class CloseForm(GovukForm):
     reason = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AppealLodgeForm(_ChildLinkedForm):
+class AppealLodgeForm(_DecisionLinkedForm):
     appeal_type = forms.ChoiceField(
         label="Type of appeal", choices=AppealType.choices, widget=forms.RadioSelect
     )

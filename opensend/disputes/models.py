@@ -67,6 +67,14 @@ __all__ = [
     "OrderType",
 ]
 
+# A mediation case or an appeal may be about the council's decision after an annual review
+# rather than about a request: "a decision of a local authority not to secure the amendment or
+# replacement of an EHC plan it maintains ... following a review" or "a decision ... under
+# section 45 to cease to maintain an EHC plan" (Children and Families Act 2014, s51(2)(e) and
+# (f)), or the plan as amended after one (s51(3)(b)). Named by string: reviews sits above
+# disputes, so disputes never imports it (pyproject's layers contract).
+REVIEW_HELP = "The annual review whose decision the family disagrees with, if it is one."
+
 # ---------------------------------------------------------------------------- complaints
 
 
@@ -219,6 +227,14 @@ class MediationCase(DisputeRecord):
         on_delete=models.PROTECT,
         related_name="mediation_cases",
     )
+    review = models.ForeignKey(
+        "reviews.AnnualReview",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mediation_cases",
+        help_text=REVIEW_HELP,
+    )
     decision_notice_on = models.DateField(
         "date of the decision notice", help_text="The decision the family disagrees with."
     )
@@ -319,6 +335,14 @@ class Appeal(DisputeRecord):
         blank=True,
         on_delete=models.PROTECT,
         related_name="appeals",
+    )
+    review = models.ForeignKey(
+        "reviews.AnnualReview",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="appeals",
+        help_text=REVIEW_HELP,
     )
     mediation = models.ForeignKey(
         MediationCase, null=True, blank=True, on_delete=models.PROTECT, related_name="appeals"

@@ -142,7 +142,7 @@ def mediation_list_for_user(*, user: Actor) -> MediationQuerySet:
 def mediation_get_for_user(*, user: Actor, mediation_id: int) -> MediationCase:
     records = (
         mediation_list_for_user(user=user)
-        .select_related("child", "assessment_request")
+        .select_related("child", "assessment_request", "review")
         .prefetch_related(_steps(), "appeals")
     )
     return _get_audited(user, records, mediation_id, "No mediation case found")
@@ -160,7 +160,7 @@ def appeal_list_for_user(*, user: Actor) -> AppealQuerySet:
 def appeal_get_for_user(*, user: Actor, appeal_id: int) -> Appeal:
     records = (
         appeal_list_for_user(user=user)
-        .select_related("child", "assessment_request", "mediation")
+        .select_related("child", "assessment_request", "review", "mediation")
         .prefetch_related("order_steps", "amendments", "order_exceptions", _steps())
     )
     return _get_audited(user, records, appeal_id, "No appeal found")

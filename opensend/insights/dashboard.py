@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET
 from opensend import statutory
 from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.services import audit_record_list
+from opensend.insights import cases as cases_behind
 from opensend.insights import charts, exports, kpis, tables
 from opensend.insights import figures as figs
 from opensend.insights.access import SUPPRESSED, Viewer, viewer_for
@@ -321,7 +322,7 @@ def kpi_cases(request: HttpRequest, viewer: Viewer, slug: str) -> HttpResponse:
     group = request.GET.get("group")
     if cut is None and item.measure != kpis.Measure.MIX:
         group = None
-    cases = figs.case_rows(
+    cases = cases_behind.case_rows(
         item,
         start=start,
         end=end,

@@ -1,5 +1,6 @@
 """Pseudonymised person-level extracts for performance analysts: one row per request for
-assessment received in the period, with what became of it, and no name, address or identifier.
+assessment received in the period, with what became of it, and no name, address or identifier
+(plans and reviews: `extracts_plans`).
 
 What is left out: names, date of birth (the age in whole years on the day of the request is
 given instead), postcode and address, UPN, ULN, NHS number, and OpenSEND's record numbers. What
@@ -21,16 +22,15 @@ from datetime import date
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest
 from opensend.insights.sen2.build import Period, assessment_outcome, request_outcome
+from opensend.people.models import Child
+
+# The columns about the child on every extract: no name, date of birth, address or identifier.
+CHILD_HEADER = ["Sex", "Ethnicity", "Locality", "SENAR team", "Primary need", "Secondary need"]
 
 HEADER = [
     "Pseudonym",
     "Age at request",
-    "Sex",
-    "Ethnicity",
-    "Locality",
-    "SENAR team",
-    "Primary need",
-    "Secondary need",
+    *CHILD_HEADER,
     "Request from",
     "Request received",
     "Decision whether to assess",
@@ -74,6 +74,18 @@ def cases_in(start: date, end: date) -> list[AssessmentRequest]:
     )
 
 
+def child_cells(child: Child) -> list[str]:
+    """What every extract gives about the child (after the pseudonym and the age)."""
+    return [
+        child.get_sex_display(),
+        child.ethnicity,
+        child.locality.name if child.locality else "",
+        child.senar_team.name if child.senar_team else "",
+        child.primary_need,
+        child.secondary_need,
+    ]
+
+
 def extract_rows(cases: list[AssessmentRequest], *, start: date, end: date) -> list[list[str]]:
     pseudonym = pseudonymiser()
     period = Period(start, end, end)
@@ -87,12 +99,7 @@ def extract_rows(cases: list[AssessmentRequest], *, start: date, end: date) -> l
             [
                 pseudonym(child.pk),
                 str(statutory.age_on(child.date_of_birth, case.received_on)),
-                child.get_sex_display(),
-                child.ethnicity,
-                child.locality.name if child.locality else "",
-                child.senar_team.name if child.senar_team else "",
-                child.primary_need,
-                child.secondary_need,
+                *child_cells(child),
                 case.get_source_display(),
                 case.received_on.isoformat(),
                 assess,

@@ -1,8 +1,8 @@
 """The figures behind every KPI (split from kpis.py): the cuts a KPI can be broken down by,
 the computed figures and quarterly trends, and the list of cases behind a figure."""
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -75,7 +75,7 @@ def cuts_for(item: Kpi) -> list[Cut]:
     return [CUTS[s] for s in (*base, *item.extra_cuts)]
 
 
-def _cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]]:
+def cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]]:
     """The expression giving each record's group, and labels for coded values."""
     c = item.child
     if cut == "locality":
@@ -116,7 +116,7 @@ def _cut_expression(item: Kpi, cut: str, end: date) -> tuple[Any, dict[str, str]
 
 def cut_labels(item: Kpi, cut: str, end: date) -> dict[str, str]:
     """Words for the coded groups of a cut ("ASD" is "Autistic spectrum disorder")."""
-    return _cut_expression(item, cut, end)[1]
+    return cut_expression(item, cut, end)[1]
 
 
 # ---------------------------------------------------------------------------- figures
@@ -181,6 +181,55 @@ def _means(
     }
 
 
+def _rebased(scope: Q, item: Kpi, other: Kpi) -> Q:
+    """`scope` (a user's records, written for `item`'s rows) for `other`'s rows: each lookup
+    through the item's owner or child goes through the other's instead."""
+    if (item.child, item.owner) == (other.child, other.owner):
+        return scope
+
+    def key(lookup: str) -> str:
+        for old, new in ((item.owner, other.owner), (item.child, other.child)):
+            if lookup.startswith(f"{old}__") or lookup.startswith(f"{old}_id"):
+                return new + lookup[len(old) :]
+        return lookup
+
+    rebased = Q()
+    rebased.connector, rebased.negated = scope.connector, scope.negated
+    rebased.children = [
+        _rebased(c, item, other) if isinstance(c, Q) else (key(c[0]), c[1])  # type: ignore[index]
+        for c in scope.children
+    ]
+    return rebased
+
+
+def record_kinds(item: Kpi, counted: Counted, scope: Q) -> Iterator[tuple[Kpi, Counted, Q]]:
+    """The KPI's own records, then each of `Counted.more`, with the item and scope for it."""
+    yield item, replace(counted, more=()), scope
+    for part in counted.more:
+        other = replace(item, child=part.child or item.child, owner=part.owner or item.owner)
+        yield other, part, _rebased(scope, item, other)
+
+
+def _summed(groups: Iterable[list[Figure]]) -> list[Figure]:
+    """Figures of several kinds of record added together group by group (counts only)."""
+    found: dict[str, Figure] = {}
+    for figures in groups:
+        for f in figures:
+            seen = found.get(f.key)
+            found[f.key] = (
+                f
+                if seen is None
+                else replace(
+                    seen,
+                    total=seen.total + f.total,
+                    hits=seen.hits + f.hits,
+                    with_exception=seen.with_exception + f.with_exception,
+                    with_exception_hits=seen.with_exception_hits + f.with_exception_hits,
+                )
+            )
+    return list(found.values())
+
+
 def compute(
     item: Kpi,
     *,
@@ -192,12 +241,22 @@ def compute(
 ) -> list[Figure]:
     """The KPI for the period within `scope` (whose records a user's figures cover): one
     figure for everything, or one per group of `cut` (largest first). A MIX is always given
-    per category. `counted` is `item.count(start, end)` when the caller has it already."""
+    per category. `counted` is `item.count(start, end)` when the caller has it already.
+    Records of other kinds (`Counted.more`) are counted alongside (not for mean weeks)."""
     counted = counted or item.count(start, end)
+    if counted.more:
+        figures = _summed(
+            compute(part_item, start=start, end=end, scope=part_scope, cut=cut, counted=part)
+            for part_item, part, part_scope in record_kinds(item, counted, scope)
+        )
+        if cut is not None:  # a group of a constant (one kind of record) comes back empty
+            figures = [f for f in figures if f.total]
+        figures.sort(key=lambda f: (-f.total, f.label))
+        return figures
     qs = counted.rows.filter(scope).order_by()
     means = item.measure == Measure.MEAN_WEEKS
     if cut is not None:
-        expression, labels = _cut_expression(item, cut, end)
+        expression, labels = cut_expression(item, cut, end)
         figures = _figures(counted, qs.annotate(_group=expression), labels, means=means)
     elif item.measure == Measure.MIX:
         grouped = qs.annotate(_group=F(counted.category))
@@ -311,19 +370,22 @@ def trend(item: Kpi, *, end: date, scope: Q, count: int = 8) -> list[tuple[Quart
     """The KPI for each of the last `count` quarters, in one grouped query (not for a
     snapshot)."""
     quarters = quarters_ending(end, count)
-    counted = item.count(quarters[0].start, quarters[-1].end)
-    field_name = counted.period or counted.end_field
-    by_quarter = Case(
-        *[
-            When(**{f"{field_name}__range": (q.start, q.end)}, then=Value(q.start.isoformat()))
-            for q in quarters
-        ],
-        default=Value(""),
-        output_field=CharField(),
-    )
-    qs = counted.rows.filter(scope).order_by().annotate(_group=by_quarter)
     means = item.measure == Measure.MEAN_WEEKS
-    found = {f.key: f for f in _figures(counted, qs, {}, means=means)}
+    everything = item.count(quarters[0].start, quarters[-1].end)
+    by_part = []
+    for _, counted, part_scope in record_kinds(item, everything, scope):
+        field_name = counted.period or counted.end_field
+        by_quarter = Case(
+            *[
+                When(**{f"{field_name}__range": (q.start, q.end)}, then=Value(q.start.isoformat()))
+                for q in quarters
+            ],
+            default=Value(""),
+            output_field=CharField(),
+        )
+        qs = counted.rows.filter(part_scope).order_by().annotate(_group=by_quarter)
+        by_part.append(_figures(counted, qs, {}, means=means))
+    found = {f.key: f for f in (by_part[0] if len(by_part) == 1 else _summed(by_part))}
     return [
         (q, found.get(q.start.isoformat(), Figure(label=q.label, key="", total=0, hits=0)))
         for q in quarters
@@ -341,92 +403,3 @@ def headline(item: Kpi, *, start: date, end: date, scope: Q) -> Figure:
         total=sum(p.total for p in parts),
         hits=sum(p.hits for p in parts),
     )
-
-
-@dataclass(frozen=True)
-class CaseLine:
-    record: Any
-    child: Any
-    started: date | None
-    finished: date | None
-    hit: bool
-    exception: bool
-
-
-# A figure can stand for thousands of cases: the page lists the first ones and says so.
-MOST_CASES_LISTED = 200
-
-
-@dataclass(frozen=True)
-class CaseList:
-    lines: list[CaseLine]
-    total: int  # every record behind the figure
-    visible: int  # those the user may open (the first MOST_CASES_LISTED are in `lines`)
-
-    @property
-    def hidden(self) -> int:
-        return self.total - self.visible
-
-    @property
-    def not_shown(self) -> int:
-        return self.visible - len(self.lines)
-
-
-def case_rows(
-    item: Kpi,
-    *,
-    start: date,
-    end: date,
-    scope: Q,
-    visible_children: QuerySet[Any],
-    cut: str | None = None,
-    group: str | None = None,
-) -> CaseList:
-    """The records behind a figure that the user may open (the first MOST_CASES_LISTED), and
-    how many there are of each."""
-    counted = item.count(start, end)
-    qs = counted.rows.filter(scope)
-    if cut is not None and group is not None:
-        expression, _ = _cut_expression(item, cut, end)
-        qs = qs.annotate(_group=expression)
-        qs = qs.filter(_group__isnull=True) if group == "" else qs.filter(_group=group)
-    elif item.measure == Measure.MIX and group is not None:
-        qs = qs.filter(**{counted.category: group})
-    total = qs.count()
-    visible = qs.filter(**{f"{item.child}__in": visible_children})
-    visible = visible.annotate(
-        _hit=ExpressionWrapper(counted.hit, output_field=BooleanField()),
-        _exc=ExpressionWrapper(
-            Q(counted.exception) if counted.exception is not None else Q(pk__in=[]),
-            output_field=BooleanField(),
-        ),
-    )
-    child_field = item.child
-    visible = visible.select_related(child_field).order_by(
-        *(f for f in (counted.start_field,) if "__" not in f), "pk"
-    )
-    lines = []
-    for record in visible[:MOST_CASES_LISTED]:
-        child = record
-        for part in child_field.split("__"):
-            child = getattr(child, part)
-        lines.append(
-            CaseLine(
-                record=record,
-                child=child,
-                started=_dotted(record, counted.start_field),
-                finished=_dotted(record, counted.end_field),
-                hit=bool(record._hit),
-                exception=bool(record._exc),
-            )
-        )
-    return CaseList(lines=lines, total=total, visible=visible.count())
-
-
-def _dotted(record: Any, path: str) -> Any:
-    value = record
-    for part in path.split("__") if path else []:
-        value = getattr(value, part, None)
-        if value is None:
-            return None
-    return value if path else None

@@ -45,6 +45,12 @@ class Counted:
     # KPIs returning the same records under one `shared` name (and counted over the same
     # scope) are counted together in one query on the dashboard (`figures.headlines`).
     shared: str = ""
+    # Records of other kinds counted with these (a rate over decisions after requests and
+    # after reviews, steps done and steps overdue): each a `Counted` whose `child` and `owner`
+    # say how its rows reach the child and caseworker when they differ from the KPI's.
+    more: tuple["Counted", ...] = ()
+    child: str = ""
+    owner: str = ""
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,11 @@ from django.db.models import (
 
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest, Stage
+from opensend.core.dates import today_or_local
 from opensend.disputes.clocks import charter_due
 from opensend.disputes.models import (
+    ALTERNATIVE_RULES,
+    ORDER_RULES,
     UNOPPOSED_RULES,
     Appeal,
     AppealOutcome,
@@ -36,7 +39,9 @@ from opensend.disputes.models import (
     OrderStep,
     OrderStepException,
 )
-from opensend.insights.kpi_base import Counted, Measure, _lookup_pairs, kpi
+from opensend.insights.kpi_base import Counted, Measure, _due, _lookup_pairs, kpi
+from opensend.reviews.codes import ReviewDecision
+from opensend.reviews.models import Amendment, AnnualReview, Cessation
 
 DISPUTES = "Disagreements and complaints"
 
@@ -49,6 +54,9 @@ APPEALABLE_KINDS: dict[str, str] = {
     "not_assess": "Refused to assess",
     "not_issue": "Decided not to issue a plan",
     "plan_issued": "Final plan issued",
+    "review_not_amend": "Decided not to amend the plan after a review",
+    "review_cease": "Decided to cease the plan after a review",
+    "review_amended": "Plan amended after a review",
 }
 
 
@@ -73,12 +81,54 @@ def _appealable(start: date, end: date) -> QuerySet[AssessmentRequest]:
     )
 
 
-def _disputed(start: date, end: date, records: QuerySet[Any]) -> Counted:
-    """The appealable decisions of the period; a hit when one of `records` (mediation cases or
-    appeals) is recorded against the request."""
+def _reviews_decided(start: date, end: date) -> QuerySet[AnnualReview]:
+    """Reviews after which the council decided, in the period, not to amend the plan or to
+    cease it (CFA 2014 s51(2)(e), (f)), each with its date and kind."""
+    kind = Case(
+        When(decision=ReviewDecision.CEASE, then=Value("review_cease")),
+        default=Value("review_not_amend"),
+        output_field=CharField(),
+    )
+    return AnnualReview.objects.filter(
+        decision__in=[ReviewDecision.MAINTAIN, ReviewDecision.CEASE],
+        decided_on__range=(start, end),
+    ).annotate(appealable_on=F("decided_on"), appealable=kind)
+
+
+def _amended_after_review(start: date, end: date) -> QuerySet[Amendment]:
+    """Plans amended after a review and issued in the period (s51(3)(b): the amended plan may
+    be appealed), each with its date and kind."""
+    return Amendment.objects.filter(review__isnull=False, issued_on__range=(start, end)).annotate(
+        appealable_on=F("issued_on"), appealable=Value("review_amended", output_field=CharField())
+    )
+
+
+def _disputed(start: date, end: date, records: QuerySet[Any], *, appeals: bool = False) -> Counted:
+    """The appealable decisions of the period, after requests and after reviews; a hit when one
+    of `records` (mediation cases or appeals) is recorded against the request or the review (or,
+    for `appeals`, the cease decision records the appeal against it)."""
+    about_review = Q(Exists(records.filter(review=OuterRef("pk"))))
+    if appeals:
+        about_review |= Q(
+            Exists(Cessation.objects.filter(review=OuterRef("pk"), appeal__isnull=False))
+        )
     return Counted(
         rows=_appealable(start, end),
         hit=Q(Exists(records.filter(assessment_request=OuterRef("pk")))),
+        more=(
+            Counted(
+                rows=_reviews_decided(start, end),
+                hit=about_review,
+                period="appealable_on",
+                start_field="appealable_on",
+            ),
+            Counted(
+                rows=_amended_after_review(start, end),
+                hit=Q(Exists(records.filter(review=OuterRef("review_id")))),
+                period="appealable_on",
+                start_field="appealable_on",
+            ),
+        ),
         period="appealable_on",
         start_field="appealable_on",
     )
@@ -105,13 +155,16 @@ _rate_meta = {
 def mediation_rate(start: date, end: date) -> Counted:
     """Start: a decision the family may appeal to the Tribunal, made in the period: a refusal
     to carry out an EHC needs assessment, a decision not to issue a plan after one, or a final
-    EHC plan issued (its contents can be appealed). Each request counts once, on the date of
-    that decision; the figure can be broken down by the kind of decision. A hit: a mediation
-    case recorded against the request (Children and Families Act 2014 s53; SEND Regulations
-    2014 regs 32 to 42), whenever it was opened.
+    EHC plan issued (its contents can be appealed), each request once; and, after an annual
+    review, a decision "not to secure the amendment or replacement of an EHC plan" or "to cease
+    to maintain an EHC plan" (Children and Families Act 2014 s51(2)(e) and (f)), each review
+    once on the day it was decided, or the plan as amended after a review, on the day it was
+    issued (s51(3)(b)). The figure can be broken down by the kind of decision. A hit: a
+    mediation case recorded against the request or the review (s53; SEND Regulations 2014 regs
+    32 to 42), whenever it was opened.
 
-    Not counted: mediation not linked to a request, and decisions after annual reviews (to
-    amend, not to amend or to cease a plan), which OpenSEND does not yet link to mediation.
+    Not counted: mediation linked to neither a request nor a review, and plans amended other
+    than after a review (for a phase transfer, or under a Tribunal order).
 
     Reconciles with the SEN2 return's RequestMediation and AssessmentMediation flags, which
     the same mediation cases set; DfE publishes no national figure for a mediation rate.
@@ -128,20 +181,23 @@ def mediation_rate(start: date, end: date) -> Counted:
 )
 def appeal_rate(start: date, end: date) -> Counted:
     """Start: a decision the family may appeal, made in the period, as for mediation: a refusal
-    to assess, a decision not to issue a plan, or a final EHC plan issued, each request once. A
-    hit: an appeal to the First-tier Tribunal (SEND) recorded against the request, whenever it
-    was lodged. The appeal rate is appeals as a percentage of appealable decisions.
+    to assess, a decision not to issue a plan, or a final EHC plan issued, each request once;
+    after an annual review, a decision not to amend the plan or to cease it (Children and
+    Families Act 2014 s51(2)(e) and (f)), or the plan as amended (s51(3)(b)), each review once.
+    A hit: an appeal to the First-tier Tribunal (SEND) recorded against the request or the
+    review, or recorded on the cease decision, whenever it was lodged. The appeal rate is
+    appeals as a percentage of appealable decisions.
 
-    Not counted: appeals not linked to a request, and decisions after annual reviews. A
-    decision near the end of the period may still be appealed (the family has 2 months, or 1
-    month from a mediation certificate), so the latest quarters rise as appeals arrive.
+    Not counted: appeals linked to neither a request nor a review. A decision near the end of
+    the period may still be appealed (the family has 2 months, or 1 month from a mediation
+    certificate), so the latest quarters rise as appeals arrive.
 
     Reconciles with the national appeal rate (appeals registered as a percentage of
     appealable decisions; 5.7 %, DESIGN §7), which the Ministry of Justice's "Tribunal
     statistics quarterly" counts as appeals registered in a year over the decisions that year,
     so compare a whole year with it.
     """
-    return _disputed(start, end, Appeal.objects.all())
+    return _disputed(start, end, Appeal.objects.all(), appeals=True)
 
 
 @kpi(
@@ -198,9 +254,14 @@ def order_compliance(start: date, end: date) -> Counted:
     or reg 45's limits for an unopposed appeal; the order's `order_*` and `unopposed_*`
     rules).
 
-    Shown including every step and excluding steps with a recorded reg 44(3) exception (it
-    was impractical to meet the limit). Steps not yet done are not counted until they are
-    (the disputes queue shows those overdue); nor are the steps of mediation agreements.
+    Also counted, as not in time: every step not done whose time limit fell in the period
+    and has passed (by the end of the period, or today if that is sooner), on the day of its
+    limit; where either of two steps will do (after an order to assess, a plan or a decision
+    not to issue one), only the later limit, while neither is done. A step done late, after
+    the period, is missed in the period of its limit and done late in the period it was done.
+    Shown including every step and excluding steps
+    with a recorded reg 44(3) exception (it was impractical to meet the limit). Not counted:
+    the steps of mediation agreements.
 
     DfE publishes no national figure; this is the council's compliance with the law's time
     limits, which the Ombudsman and Ofsted ask about.
@@ -223,6 +284,57 @@ def order_compliance(start: date, end: date) -> Counted:
         exception=exception,
         start_field="clock_from",
         end_field="done_on",
+        more=tuple(_overdue_steps(rule_id, start, end) for rule_id in _OPEN_RULES),
+    )
+
+
+def _later_of_two(rule_id: str) -> bool:
+    """True unless the rule has an alternative (either step will do) with a later limit."""
+    other = ALTERNATIVE_RULES.get(rule_id)
+    some_day = date(2026, 1, 5)
+    return other is None or statutory.due(rule_id, some_day) >= statutory.due(other, some_day)
+
+
+# Each rule whose open, overdue steps are counted: one kind of missing step each.
+_OPEN_RULES = sorted(
+    rule
+    for rule in {r for rules in (*ORDER_RULES.values(), *UNOPPOSED_RULES.values()) for r in rules}
+    if _later_of_two(rule)
+)
+
+
+def _overdue_steps(rule_id: str, start: date, end: date) -> Counted:
+    """Appeals whose order needs `rule_id`'s step, not done by the end of the period, with its
+    limit in the period and passed (one row per appeal is one missing step: never in time)."""
+    unopposed = rule_id in _UNOPPOSED
+    rules = UNOPPOSED_RULES if unopposed else ORDER_RULES
+    kinds = [kind for kind, needed in rules.items() if rule_id in needed]
+    not_opposed = Q(unopposed_on__isnull=False, order_type__in=list(UNOPPOSED_RULES))
+    applies = Q(order_type__in=kinds) & (not_opposed if unopposed else ~not_opposed)
+    done = OrderStep.objects.filter(
+        appeal=OuterRef("pk"),
+        rule_id__in=[rule_id, ALTERNATIVE_RULES.get(rule_id, rule_id)],
+        done_on__lte=end,
+    )
+    rows = (
+        Appeal.objects.filter(applies)
+        .annotate(clock_from=F("unopposed_on" if unopposed else "order_on"))
+        .filter(clock_from__isnull=False)
+        .exclude(Exists(done))
+    )
+    passed = min(end, statutory.add_days(today_or_local(), -1))
+    rows = rows.annotate(due_on=_due(rows, "clock_from", rule_id)).filter(
+        due_on__range=(start, passed)
+    )
+    exception = Exists(OrderStepException.objects.filter(appeal=OuterRef("pk"), rule_id=rule_id))
+    return Counted(
+        rows=rows,
+        hit=Q(pk__in=[]),
+        exception=exception,
+        start_field="clock_from",
+        period="due_on",
+        child="child",
+        owner="child__caseworker",
     )
 
 

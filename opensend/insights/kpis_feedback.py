@@ -1,6 +1,6 @@
 """The family satisfaction KPIs (issue 15, item 1; DESIGN §2 "family satisfaction"), from the
 answers families give after each stage of the journey (`opensend.feedback`): the share
-satisfied or very satisfied, and the share who felt listened to.
+satisfied or very satisfied, the share who felt listened to, and the share who found it clear.
 
 They count answers with `feedback.figures.answers_in_period` and the same conditions as the
 feedback app's page "What families tell us after each stage" (`satisfaction_figures`), so the
@@ -85,6 +85,34 @@ def families_listened_to(start: date, end: date) -> Counted:
     return Counted(
         rows=rows,
         hit=Q(listened_to=Agreement.YES),
+        start_field="answered_on",
+        period="answered_on",
+    )
+
+
+@kpi(
+    slug="families-found-it-clear",
+    title="Families who found it clear",
+    short="of families' answers that said it was easy to understand",
+    hit_label="Found it clear",
+    **_meta,
+)
+def families_found_it_clear(start: date, end: date) -> Counted:
+    """Counted: every answer to "Was it easy to understand?" given in the period, after any
+    stage of the journey, by a parent or carer or the young person, online, by phone or on
+    paper. A hit: "Yes". "Partly" is not "Yes". Answers that skipped the question are not
+    counted.
+
+    No names or words: the answers are personal, so there is no list of the cases behind this
+    figure. The same count as the feedback page "What families tell us after each stage".
+    DfE publishes no national figure; the law asks the council to have regard to families
+    "being provided with the information and support necessary to enable participation in
+    those decisions" (Children and Families Act 2014, s19(c)).
+    """
+    rows = answers_in_period(start, end).exclude(clear="")
+    return Counted(
+        rows=rows,
+        hit=Q(clear=Agreement.YES),
         start_field="answered_on",
         period="answered_on",
     )

@@ -4,6 +4,7 @@ date and the audit trail), and the checks and messages more than one workflow us
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 
 from opensend.audit.services import audit_step
 from opensend.casework.models import AssessmentRequest
@@ -20,6 +21,7 @@ from opensend.disputes.models import (
 from opensend.people.models import Child
 
 REQUEST_NOT_FOR_CHILD = "Choose an assessment request for this child"
+REVIEW_NOT_FOR_CHILD = "Choose a decided annual review of this child's plan"
 ALREADY_DONE = "This step has already been recorded"
 
 
@@ -67,3 +69,13 @@ def check_request(child: Child | None, assessment_request: AssessmentRequest | N
         child is None or assessment_request.child_id != child.pk
     ):
         raise ValidationError({"assessment_request": [REQUEST_NOT_FOR_CHILD]})
+
+
+def check_review(child: Child, review: Model | None) -> None:
+    """A record may be about the decision after one of its child's annual reviews (CFA 2014
+    s51(2)(e), (f)): that child's, and decided. The review is read through the child, so
+    disputes never imports the reviews app above it."""
+    if review is not None and not (
+        child.reviews.filter(pk=review.pk).exclude(decision="").exists()
+    ):
+        raise ValidationError({"review": [REVIEW_NOT_FOR_CHILD]})

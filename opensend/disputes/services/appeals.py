@@ -5,6 +5,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
@@ -22,7 +23,7 @@ from opensend.disputes.models import (
     DisputeStepKind,
     MediationCase,
 )
-from opensend.disputes.services._shared import check_request, record_step
+from opensend.disputes.services._shared import check_request, check_review, record_step
 from opensend.people.models import Child
 
 APPEAL_DECIDED = "The outcome of this appeal has already been recorded"
@@ -44,6 +45,7 @@ def appeal_lodge(
     certificate_issued_on: date | None = None,
     mediation: MediationCase | None = None,
     assessment_request: AssessmentRequest | None = None,
+    review: Model | None = None,
     sections: str = "",
     grounds: str = "",
     tribunal_reference: str = "",
@@ -57,6 +59,7 @@ def appeal_lodge(
         raise ValidationError({"appeal_type": ["Choose the type of appeal"]})
     check_not_future(decision_sent_on, today=today, field="decision_sent_on")
     check_request(child, assessment_request)
+    check_review(child, review)
     if mediation is not None:
         if mediation.child_id != child.pk:
             raise ValidationError({"mediation": ["Choose a mediation case for this child"]})
@@ -79,6 +82,7 @@ def appeal_lodge(
     appeal = Appeal.objects.create(
         child=child,
         assessment_request=assessment_request,
+        review_id=review.pk if review is not None else None,
         mediation=mediation,
         appeal_type=appeal_type,
         sections=sections.strip(),

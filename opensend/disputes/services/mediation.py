@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 
 from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
@@ -24,6 +25,7 @@ from opensend.disputes.models import (
 from opensend.disputes.services._shared import (
     ALREADY_DONE,
     check_request,
+    check_review,
     record_step,
     refresh_next_due,
 )
@@ -93,6 +95,7 @@ def mediation_create(
     decision_notice_on: date,
     about: str,
     assessment_request: AssessmentRequest | None = None,
+    review: Model | None = None,
     adviser_contacted_on: date | None = None,
     today: date | None = None,
 ) -> MediationCase:
@@ -104,6 +107,7 @@ def mediation_create(
     if not about.strip():
         raise ValidationError({"about": ["Enter what the disagreement is about"]})
     check_request(child, assessment_request)
+    check_review(child, review)
     if adviser_contacted_on is not None:
         check_date(
             adviser_contacted_on,
@@ -115,6 +119,7 @@ def mediation_create(
     case = MediationCase.objects.create(
         child=child,
         assessment_request=assessment_request,
+        review_id=review.pk if review is not None else None,
         decision_notice_on=decision_notice_on,
         about=about.strip(),
         adviser_contacted_on=adviser_contacted_on,

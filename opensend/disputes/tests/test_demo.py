@@ -87,3 +87,15 @@ def test_demo_disputes_take_a_fixed_number_of_queries(area):
         build_demo_disputes(seed=7, today=TODAY)
     # reads (charter, cases, names) and one insert per batch of each table
     assert len(queries) < 20
+
+
+def test_demo_disputes_include_decisions_after_annual_reviews(db):
+    demo_area(1500, stop_after="disputes")
+    about_reviews = Appeal.objects.filter(review__isnull=False).select_related("review")
+    mediation = MediationCase.objects.filter(review__isnull=False).select_related("review")
+    assert mediation.exists() and about_reviews.exists()
+    for record in (*about_reviews, *mediation):
+        assert record.assessment_request_id is None and record.review.child_id == record.child_id
+        assert record.review.decision in ("maintain", "cease")
+    ceasing = about_reviews.filter(appeal_type=AppealType.CEASING)
+    assert all(a.order_type in ("", "maintain") for a in ceasing)

@@ -237,3 +237,47 @@ def test_queue_lists_open_records_soonest_first(world, mediation, appeal):
     assert rows[0].status is statutory.ClockStatus.OVERDUE
     assert rows[1].next_clock.rule_id == "order_amend_section_i"
     assert selectors.dispute_queue_for_user(user=world.users["senco"], on=TODAY) == []
+
+
+# ---------------------------------------------------------------------------- review decisions
+
+
+def _decided_review(child, decision="maintain"):
+    from opensend.reviews.models import AnnualReview
+    from testsupport.transfers import final_plan
+
+    return AnnualReview.objects.create(
+        plan=final_plan(child), child=child, led_by="council", due_by=dt.date(2027, 2, 1),
+        stage="decided", decision=decision, decided_on=dt.date(2027, 2, 20),
+    )  # fmt: skip
+
+
+def test_mediation_and_appeal_can_be_about_an_annual_review_decision(world):
+    """CFA 2014 s51(2)(e) and (f): a decision not to amend, or to cease, after a review."""
+    child, cw = world.caseload_child, world.users["caseworker"]
+    review = _decided_review(child, "cease")
+    case = services.mediation_create(
+        actor=cw, child=child, decision_notice_on=NOTICE, about="Ceasing the plan",
+        review=review, today=TODAY,
+    )  # fmt: skip
+    appeal = services.appeal_lodge(
+        actor=cw, child=child, appeal_type="ceasing", decision_sent_on=NOTICE,
+        lodged_on=dt.date(2027, 4, 1), review=review, mediation=case, today=TODAY,
+    )  # fmt: skip
+    assert list(review.mediation_cases.all()) == [case]
+    assert list(review.appeals.all()) == [appeal]
+
+
+@pytest.mark.parametrize("whose", ["another child's", "undecided"])
+def test_a_review_of_another_child_or_not_yet_decided_is_refused(world, whose):
+    child, cw = world.caseload_child, world.users["caseworker"]
+    review = _decided_review(world.other_child if whose == "another child's" else child)
+    if whose == "undecided":
+        type(review).objects.filter(pk=review.pk).update(decision="", stage="held")
+    with pytest.raises(ValidationError) as error:
+        services.appeal_lodge(
+            actor=cw, child=child, appeal_type="contents", decision_sent_on=NOTICE,
+            lodged_on=dt.date(2027, 4, 1), review=review, today=TODAY,
+        )  # fmt: skip
+    assert "Choose a decided annual review" in str(error.value)
+    assert not Appeal.objects.exists()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from opensend.disputes import services
-from opensend.disputes.models import Complaint
+from opensend.disputes.models import Appeal, Complaint
 from opensend.notify.models import OutboxMessage
 from testsupport.forms import date_fields
 from testsupport.roles import FAMILY, ROLES, SENAR, assert_api_access, assert_pages
@@ -248,3 +248,37 @@ def test_appeal_order_pages(world, records):
     wrong = client.get(reverse("disputes:appeal_order_step", args=[appeal.pk, "no_such_rule"]))
     assert wrong.status_code == 404
     assert OutboxMessage.objects.filter(template="tribunal_order_received").count() == 1
+
+
+def test_the_appeal_form_offers_the_childs_decided_reviews_and_refuses_two_decisions(world):
+    from opensend.casework.models import AssessmentRequest
+    from opensend.reviews.models import AnnualReview
+    from testsupport.transfers import final_plan
+
+    child = world.caseload_child
+    review = AnnualReview.objects.create(
+        plan=final_plan(child), child=child, led_by="council", due_by=dt.date(2026, 2, 1),
+        stage="decided", decision="maintain", decided_on=dt.date(2026, 2, 20),
+    )  # fmt: skip
+    request = AssessmentRequest.objects.create(
+        child=child, received_on=dt.date(2025, 9, 1), source="parent"
+    )
+    client = world.client_for("caseworker")
+    url = reverse("disputes:appeal_create") + f"?child={child.pk}"
+    page = client.get(url).content.decode()
+    assert "Annual review: keep the plan as it is (decided 20 February 2026)" in page
+    lodge = {
+        "appeal_type": "contents",
+        **date_fields("decision_sent_on", LONG_AGO),
+        **date_fields("lodged_on", LONG_AGO),
+        "review": review.pk,
+    }
+    both = client.post(url, {**lodge, "assessment_request": request.pk})
+    assert both.status_code == 400 and "not both" in both.content.decode()
+    assert not Appeal.objects.exists()
+    ok = client.post(url, lodge)
+    assert ok.status_code == 302
+    appeal = Appeal.objects.get()
+    assert appeal.review == review
+    detail = client.get(ok["Location"]).content.decode()
+    assert reverse("reviews:review_detail", args=[review.pk]) in detail

@@ -15,15 +15,20 @@ from opensend.people.codes import SettingKind
 from opensend.people.models import Setting
 from opensend.reviews.codes import SEN2_REVIEW_OUTCOME, ReviewDecision
 
-# Who asked for the assessment (Requests/RequestSource, new in SEN2 v1.3). OpenSEND's own codes:
-# DfE's are numbers (MastodonC/witan.sen2 reads the item as an integer) but we found no public
-# copy of what each number means, so map these to DfE's before the first real submission.
+# Who asked for the assessment (Requests/RequestSource, new in SEN2 v1.3; required from the 2026
+# collection). DfE's five categories, as a council's SEN2 software documents them for 2026 ("1
+# Young person or parent, 2 School or other education setting, 3 Health care professionals, 4
+# Social care professionals, 5 Other"; The Access Group, "Configure RequestSource for SEN2 2026",
+# help-accesssynergy.theaccessgroup.com/en/articles/13843847); MastodonC/witan.sen2 also reads
+# the item as an integer. OpenSEND's "someone else (for example health or social care)" does not
+# say which, so it is 5; 3 and 4 are never written.
 REQUEST_SOURCE: dict[str, str] = {
-    RequestSource.PARENT: "P",
-    RequestSource.YOUNG_PERSON: "Y",
-    RequestSource.SETTING: "S",
-    RequestSource.OTHER: "O",
+    RequestSource.PARENT: "1",
+    RequestSource.YOUNG_PERSON: "1",
+    RequestSource.SETTING: "2",
+    RequestSource.OTHER: "5",
 }
+REQUEST_SOURCE_CODES = ("1", "2", "3", "4", "5")
 
 # Stages at or past a decision to assess / to issue a plan.
 ASSESSED = {

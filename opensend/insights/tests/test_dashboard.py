@@ -208,9 +208,9 @@ def test_the_dashboard_takes_the_same_number_of_queries_for_more_records(plans):
 
 
 def test_a_long_list_of_cases_shows_the_first_ones_and_says_so(plans, monkeypatch):
-    from opensend.insights import figures
+    from opensend.insights import cases
 
-    monkeypatch.setattr(figures, "MOST_CASES_LISTED", 3)
+    monkeypatch.setattr(cases, "MOST_CASES_LISTED", 3)
     body = plans.client_for("admin").get(CASES, PERIOD).content.decode()
     assert "19 cases you may open. The first 3 are listed" in body
     listed = AuditEvent.objects.filter(actor=plans.users["admin"], action="list")

@@ -7,7 +7,7 @@ import pytest
 from django.db.models import Q
 
 from opensend.casework.models import AdviceKind, AdviceRequest, AssessmentRequest, ClockException
-from opensend.insights import figures, kpis
+from opensend.insights import cases, figures, kpis
 from opensend.people.codes import SENType
 from opensend.plans.models import PlacementType
 from opensend.reviews.models import Amendment, AnnualReview, PhaseTransfer
@@ -227,15 +227,15 @@ def test_scope_limits_the_figures(plans, world):
     item = kpis.KPIS["new-plans-20-weeks"]
     [own] = figure("new-plans-20-weeks", scope=Q(caseworker_id=caseworker.pk))
     assert (own.total, own.hits) == (2, 1)
-    cases = figures.case_rows(
+    found = cases.case_rows(
         item,
         start=START,
         end=END,
         scope=Q(),
         visible_children=plans[0].__class__.objects.filter(pk=plans[0].pk),
     )
-    assert [line.hit for line in cases.lines] == [True, False]
-    assert (cases.total, cases.visible, cases.hidden, cases.not_shown) == (6, 2, 4, 0)
+    assert [line.hit for line in found.lines] == [True, False]
+    assert (found.total, found.visible, found.hidden, found.not_shown) == (6, 2, 4, 0)
 
 
 def test_every_kpi_has_its_definition_in_prose():

@@ -6,6 +6,7 @@ and an empty period."""
 from datetime import date
 
 import pytest
+import time_machine
 from django.db.models import Q
 from django.urls import reverse
 
@@ -20,7 +21,9 @@ from opensend.disputes.models import (
     OrderType,
 )
 from opensend.insights import figures, kpis
+from opensend.reviews.models import Amendment, AnnualReview, Cessation
 from testsupport.forms import date_fields
+from testsupport.transfers import final_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +112,66 @@ def test_the_rates_by_quarter_and_by_team(decisions):
     }
 
 
+def _review(child, decision, decided_on, caseworker=None):
+    return AnnualReview.objects.create(
+        plan=final_plan(child), child=child, led_by="council", due_by=date(2026, 1, 1),
+        stage="decided", decision=decision, decided_on=decided_on, caseworker=caseworker,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def reviews(world):
+    """Decisions after annual reviews: CFA 2014 s51(2)(e) not to amend, (f) to cease, and
+    s51(3)(b) the plan as amended."""
+    child, other, caseworker = world.caseload_child, world.other_child, world.users["caseworker"]
+    not_amend = _review(child, "maintain", date(2026, 3, 10), caseworker)
+    MediationCase.objects.create(
+        child=child, review=not_amend, decision_notice_on=date(2026, 3, 10), about="No change"
+    )
+    cease = _review(other, "cease", date(2026, 5, 4))
+    cessation = Cessation.objects.create(
+        plan=cease.plan, child=other, review=cease, reason="2", details="Needs met",
+        decided_on=date(2026, 5, 4),
+    )  # fmt: skip
+    Cessation.objects.filter(pk=cessation.pk).update(
+        appeal=appeal(other, appeal_type=AppealType.CEASING)  # recorded on the cease decision
+    )
+    amend = _review(other, "amend", date(2026, 2, 1))  # the decision to amend: not appealable
+    Amendment.objects.create(
+        plan=amend.plan, child=other, source="annual_review", review=amend, status="issued",
+        summary="New targets", issued_on=date(2026, 8, 3),
+    )  # fmt: skip
+    appeal(other, review=amend, appeal_type=AppealType.CONTENTS)
+    _review(child, "maintain", date(2025, 12, 31))  # before the period
+    return world
+
+
+def test_decisions_after_reviews_are_appealable_decisions(reviews):
+    [med] = figure("mediation-rate")
+    assert (med.total, med.hits) == (3, 1)  # not to amend (mediation), cease, amended plan
+    [app] = figure("appeal-rate")
+    assert (app.total, app.hits) == (3, 2)  # the cease decision's appeal, the amended plan's
+    by_kind = {f.label: (f.total, f.hits) for f in figure("appeal-rate", cut="decision")}
+    assert by_kind == {
+        "Decided not to amend the plan after a review": (1, 0),
+        "Decided to cease the plan after a review": (1, 1),
+        "Plan amended after a review": (1, 1),
+    }
+    [own] = figure("mediation-rate", scope=Q(caseworker_id=reviews.users["caseworker"].pk))
+    assert (own.total, own.hits) == (1, 1)
+    trend = figures.trend(kpis.KPIS["appeal-rate"], end=END, scope=Q(), count=4)
+    assert [(f.total, f.hits) for _q, f in trend] == [(1, 0), (1, 1), (1, 1), (0, 0)]
+
+
+def test_a_manager_opens_the_reviews_behind_the_rate(reviews):
+    body = (
+        reviews.client_for("team_manager")
+        .get(reverse("insights:kpi_cases", args=["appeal-rate"]), PERIOD)
+        .content.decode()
+    )
+    assert reviews.caseload_child.full_name in body and "10 March 2026" in body
+
+
 def test_an_empty_period_has_no_rate(decisions):
     for slug in ("mediation-rate", "appeal-rate", "order-compliance"):
         [empty] = figure(slug, start=date(2024, 1, 1), end=date(2024, 12, 31))
@@ -150,7 +213,8 @@ def orders(world):
     OrderStep.objects.create(
         appeal=unopposed, rule_id="unopposed_amend_plan", done_on=date(2026, 7, 6)
     )
-    # Left out: a step done before the period, and an order with no step done yet.
+    # Left out: a step done before the period, and an order with no step done yet whose limit
+    # is still to come (ordered 1 October 2026: amend by 5 November, and "today" is 4 November).
     before = appeal(
         world.other_child, outcome=AppealOutcome.ALLOWED, outcome_on=date(2025, 10, 1),
         order_type=OrderType.AMEND, order_on=date(2025, 10, 1),
@@ -163,12 +227,57 @@ def orders(world):
     return world
 
 
+TODAY = date(2026, 11, 4)
+
+
 def test_order_compliance_with_an_exception_and_an_unopposed_appeal(orders):
-    [f] = figure("order-compliance")
+    with time_machine.travel(TODAY, tick=False):
+        [f] = figure("order-compliance")
     # The draft on its last day and the unopposed amendment on its last day are in time; the
     # final plan a day late, with a reg 44(3) exception.
     assert (f.total, f.hits, f.with_exception, f.with_exception_hits) == (3, 2, 1, 0)
     assert (f.percent_including, f.percent_excluding) == (66.7, 100.0)
+
+
+def test_steps_not_done_by_their_limit_count_as_not_in_time(orders):
+    child = orders.caseload_child
+    # Ordered to assess on 1 June 2026: tell the family by 15 June (done), then a decision not
+    # to issue by 10 August or the final plan by 7 September (reg 44(2)): neither
+    # done, so one step missed, on the later limit.
+    assess = appeal(
+        child, outcome=AppealOutcome.ALLOWED, outcome_on=date(2026, 6, 1),
+        order_type=OrderType.ASSESS, order_on=date(2026, 6, 1),
+    )  # fmt: skip
+    OrderStep.objects.create(
+        appeal=assess, rule_id="order_assess_notify", done_on=date(2026, 6, 15)
+    )
+    # Ordered to amend on 1 June 2026 (by 6 July), not done, with a reg 44(3) exception.
+    excused = appeal(
+        child, outcome=AppealOutcome.ALLOWED, outcome_on=date(2026, 6, 1),
+        order_type=OrderType.AMEND, order_on=date(2026, 6, 1),
+    )  # fmt: skip
+    OrderStepException.objects.create(
+        appeal=excused, rule_id="order_amend_plan", ground="school_closure",
+        starts_on=date(2026, 6, 20), evidence="The school was closed.",
+    )  # fmt: skip
+    with time_machine.travel(TODAY, tick=False):
+        [f] = figure("order-compliance")
+        # The 3 steps done as before, the notice (in time), and 2 missed: one excused.
+        assert (f.total, f.hits, f.with_exception, f.with_exception_hits) == (6, 3, 2, 0)
+        [summer] = figure("order-compliance", start=date(2026, 7, 1), end=date(2026, 9, 30))
+        assert (summer.total, summer.hits) == (3, 1)  # the amended plan on 6 July; 2 missed
+        trend = figures.trend(kpis.KPIS["order-compliance"], end=END, scope=Q(), count=4)
+        assert [(q.total, q.hits) for _q, q in trend] == [(0, 0), (3, 2), (3, 1), (0, 0)]
+        mine = Q(appeal__child__caseworker_id=orders.users["caseworker"].pk)
+        assert figure("order-compliance", scope=mine)[0].total == 6
+        page = orders.client_for("team_manager").get(
+            reverse("insights:kpi_cases", args=["order-compliance"]), PERIOD
+        )
+    body = page.content.decode()
+    assert body.count(child.full_name) == 6 and body.count("Not yet") == 2
+    # A day after the 5 November limit, the 1 October order's step is missed too.
+    with time_machine.travel(date(2026, 11, 6), tick=False):
+        assert figure("order-compliance")[0].total == 7
 
 
 def test_a_manager_opens_the_steps_behind_order_compliance(orders):

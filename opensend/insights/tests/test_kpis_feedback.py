@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 START, END = date(2026, 1, 1), date(2026, 12, 31)
 PERIOD = {**date_fields("start", START), **date_fields("end", END)}
 SATISFIED, LISTENED = "families-satisfied", "families-listened-to"
+CLEAR = "families-found-it-clear"
 
 
 def answer(world, child, *, stage="draft_plan", on=date(2026, 6, 1), **fields):
@@ -38,13 +39,13 @@ def answer(world, child, *, stage="draft_plan", on=date(2026, 6, 1), **fields):
 @pytest.fixture
 def answers(world):
     own, team, other = world.caseload_child, world.team_child, world.other_child
-    answer(world, own, satisfaction=5, listened_to="yes", comments="Private words")
-    answer(world, own, satisfaction=4, listened_to="partly", on=START)
-    answer(world, team, satisfaction=3, listened_to="no", stage="final_plan", on=END)
-    answer(world, team, listened_to="yes")  # skipped "how happy"
-    answer(world, other, satisfaction=2)  # skipped "did we listen"
-    answer(world, other, satisfaction=5, listened_to="yes", on=date(2025, 12, 31))  # before
-    answer(world, other, satisfaction=5, listened_to="yes", on=date(2027, 1, 1))  # after
+    answer(world, own, satisfaction=5, listened_to="yes", clear="yes", comments="Private words")
+    answer(world, own, satisfaction=4, listened_to="partly", clear="partly", on=START)
+    answer(world, team, satisfaction=3, listened_to="no", clear="yes", stage="final_plan", on=END)
+    answer(world, team, listened_to="yes")  # skipped "how happy" and "was it clear"
+    answer(world, other, satisfaction=2, clear="no")  # skipped "did we listen"
+    answer(world, other, satisfaction=5, clear="yes", on=date(2025, 12, 31))  # before
+    answer(world, other, satisfaction=5, clear="yes", on=date(2027, 1, 1))  # after
     return world
 
 
@@ -62,6 +63,11 @@ def test_listened_to_counts_yes_only(answers):
     assert (f.total, f.hits, f.percent_including) == (4, 2, 50.0)
 
 
+def test_found_it_clear_counts_yes_only_of_those_who_answered(answers):
+    f = figure(CLEAR)
+    assert (f.total, f.hits, f.percent_including) == (4, 2, 50.0)
+
+
 def test_the_same_figures_as_the_feedback_page(answers):
     every_stage = satisfaction_figures(starts_on=START, ends_on=END)[-1]
     assert (figure(SATISFIED).hits, figure(SATISFIED).total) == (
@@ -71,6 +77,10 @@ def test_the_same_figures_as_the_feedback_page(answers):
     assert (figure(LISTENED).hits, figure(LISTENED).total) == (
         every_stage.listened_to.yes,
         every_stage.listened_to.asked,
+    )
+    assert (figure(CLEAR).hits, figure(CLEAR).total) == (
+        every_stage.clear.yes,
+        every_stage.clear.asked,
     )
 
 
@@ -130,7 +140,7 @@ def test_the_board_sees_small_numbers_suppressed(answers):
 @pytest.mark.parametrize("role", ["admin", "team_manager", "caseworker"])
 def test_nobody_opens_the_answers_behind_the_figure(answers, role):
     client = answers.client_for(role)
-    for slug in (SATISFIED, LISTENED):
+    for slug in (SATISFIED, LISTENED, CLEAR):
         page = client.get(reverse("insights:kpi", args=[slug]), {**PERIOD, "cut": "team"})
         body = page.content.decode()
         assert reverse("insights:kpi_cases", args=[slug]) not in body

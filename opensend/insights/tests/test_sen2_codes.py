@@ -27,9 +27,14 @@ def test_the_period_is_the_calendar_year_before_the_census():
     )
 
 
-def test_every_request_source_has_a_code():
-    assert {codes.REQUEST_SOURCE[s] for s in RequestSource} == {"P", "Y", "S", "O"}
-    assert codes.REQUEST_SOURCE[RequestSource.SETTING] == "S"
+def test_every_request_source_has_one_of_dfes_codes():
+    assert {s: codes.REQUEST_SOURCE[s] for s in RequestSource} == {
+        RequestSource.PARENT: "1",  # young person or parent
+        RequestSource.YOUNG_PERSON: "1",
+        RequestSource.SETTING: "2",  # school or other education setting
+        RequestSource.OTHER: "5",  # other: we do not record whether health or social care
+    }
+    assert set(codes.REQUEST_SOURCE.values()) <= set(codes.REQUEST_SOURCE_CODES)
 
 
 @pytest.mark.parametrize(

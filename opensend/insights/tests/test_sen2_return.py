@@ -51,7 +51,7 @@ def test_a_new_plan_is_reported_and_the_xml_validates(world, collection, plan):
     assert person.findtext("PostCode") == "AB1 2CD"
     request = person.find("Requests")
     assert request.findtext("ReceivedDate") == "2026-06-01"
-    assert request.findtext("RequestSource") == "P"  # the parent asked (journeys.parent_request)
+    assert request.findtext("RequestSource") == "1"  # the parent asked (journeys.parent_request)
     assert request.findtext("RequestOutcome") == "Y"
     assessment = request.find("Assessment")
     assert assessment.findtext("AssessmentOutcome") == "Y"
