@@ -17,19 +17,20 @@ A tree node is `(tag, text)` or `(tag, [children])`, in the schema's order, so t
 and the counts all read one structure.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from opensend import statutory
 from opensend.casework.models import AssessmentRequest, Stage
 from opensend.insights.models import Sen2Collection
 from opensend.insights.sen2 import codes
-from opensend.people.models import Child, Enrolment, Setting
+from opensend.insights.sen2.loading import load_related, related
+from opensend.people.models import Child, Setting
 from opensend.plans.models import EHCPlan, PlacementType, PlanStatus
 from opensend.reviews.models import AnnualReview, CessationStatus, PhaseTransfer
 
@@ -155,7 +156,7 @@ def request_in_return(case: AssessmentRequest, period: Period, reported: set[int
         case.received_on >= period.start
         or concluded is None
         or concluded >= period.start
-        or any(plan.pk in reported for plan in case.plans.all())
+        or any(plan.pk in reported for plan in related(case, "plans"))
     )
 
 
@@ -164,12 +165,12 @@ def request_in_return(case: AssessmentRequest, period: Period, reported: set[int
 
 def plan_start(plan: EHCPlan) -> date | None:
     """The first final version's date (StartDate)."""
-    finals = [v.issued_on for v in plan.versions.all() if not v.is_draft]
+    finals = [v.issued_on for v in related(plan, "versions") if not v.is_draft]
     return min(finals) if finals else plan.issued_on
 
 
 def ceased_on(plan: EHCPlan) -> tuple[date, str] | None:
-    for cessation in plan.cessations.all():
+    for cessation in related(plan, "cessations"):
         if cessation.status == CessationStatus.CEASED and cessation.ceased_on:
             return cessation.ceased_on, cessation.reason
     return None
@@ -227,7 +228,7 @@ def placements(plan: EHCPlan, child: Child, day: date) -> list[Node]:
     section I names another arrangement (no school or college) is reported as that."""
     current = [
         e
-        for e in child.enrolments.all()
+        for e in related(child, "enrolments")
         if e.started_on <= day and (e.ended_on is None or e.ended_on >= day)
     ]
     current.sort(key=lambda e: (not e.is_main, e.started_on))
@@ -269,7 +270,7 @@ def needs(child: Child) -> list[Node]:
 def _review_fields(plan: EHCPlan, period: Period) -> list[Node]:
     held = [
         r
-        for r in plan.reviews.all()
+        for r in related(plan, "reviews")
         if r.held_on is not None and period.start <= r.held_on <= period.census
     ]
     if not held:
@@ -283,14 +284,14 @@ def _review_fields(plan: EHCPlan, period: Period) -> list[Node]:
         ]
     drafts = [
         a.proposed_on
-        for a in plan.amendments.all()
+        for a in related(plan, "amendments")
         if a.review_id == review.pk and a.proposed_on and a.proposed_on <= period.census
     ]
     return fields + _opt("ReviewDraft", min(drafts) if drafts else None)
 
 
 def _transfer_fields(plan: EHCPlan, period: Period) -> list[Node]:
-    for transfer in plan.phase_transfers.all():
+    for transfer in related(plan, "phase_transfers"):
         deadline = transfer_deadline(transfer)
         if period.within(deadline):
             amendment = transfer.amendment
@@ -338,20 +339,20 @@ def _flags(case: AssessmentRequest | None) -> dict[str, bool]:
     )
     if case is None:
         return found
-    if case.mediation_cases.all():
+    if related(case, "mediation_cases"):
         if case.stage == Stage.NOT_ASSESSING:
             found["RequestMediation"] = True
         elif case.stage == Stage.NOT_ISSUING:
             found["AssessmentMediation"] = True
         else:
             found["OtherMediation"] = True
-    for appeal in case.appeals.all():
+    for appeal in related(case, "appeals"):
         found[codes.TRIBUNAL_FLAG.get(appeal.appeal_type, codes.OTHER_TRIBUNAL)] = True
     return found
 
 
 def _week20(case: AssessmentRequest, grounds: set[str]) -> bool:
-    return any(e.ground in grounds for e in case.clock_exceptions.all())
+    return any(e.ground in grounds for e in related(case, "clock_exceptions"))
 
 
 def assessment(
@@ -407,12 +408,12 @@ def _child_requests(
 ) -> tuple[list[Node], list[EHCPlan]]:
     plans = [
         p
-        for p in child.ehc_plans.all()
+        for p in related(child, "ehc_plans")
         if p.status != PlanStatus.DRAFT and (plan_start(p) or period.census) <= period.census
     ]
     reported = {p.pk for p in plans if active_on(p, period.census) or named_plan(p, period)}
     nodes: list[Node] = []
-    for case in sorted(child.assessment_requests.all(), key=lambda c: (c.received_on, c.pk)):
+    for case in sorted(related(child, "assessment_requests"), key=lambda c: (c.received_on, c.pk)):
         if request_in_return(case, period, reported):
             plan = next((p for p in plans if p.request_id == case.pk), None)
             nodes.append(requests_node(case, plan, child, period, grounds))
@@ -441,32 +442,20 @@ def person(child: Child, requests: list[Node]) -> Node:
     )
 
 
-def children_in_scope(period: Period) -> Iterable[Child]:
+def children_in_scope(period: Period) -> list[Child]:
+    """The children the return is about, with everything it reads about them loaded
+    (`loading.load_related`)."""
     relevant = Q(assessment_requests__received_on__lte=period.end) | Q(
         ehc_plans__status__in=[PlanStatus.FINAL, PlanStatus.CEASED]
     )
-    return (
+    children = list(
         Child.objects.filter(merged_into__isnull=True)
         .filter(relevant)
         .distinct()
         .order_by("family_name", "given_name", "pk")
-        .prefetch_related(
-            Prefetch("enrolments", queryset=Enrolment.objects.select_related("setting")),
-            "assessment_requests__plans",
-            "assessment_requests__mediation_cases",
-            "assessment_requests__appeals",
-            "assessment_requests__clock_exceptions",
-            Prefetch("ehc_plans", queryset=EHCPlan.objects.select_related("named_setting")),
-            "ehc_plans__versions",
-            "ehc_plans__cessations",
-            "ehc_plans__reviews",
-            "ehc_plans__amendments",
-            Prefetch(
-                "ehc_plans__phase_transfers",
-                queryset=PhaseTransfer.objects.select_related("amendment"),
-            ),
-        )
     )
+    load_related(children)
+    return children
 
 
 def build(collection: Sen2Collection, *, now: datetime | None = None) -> Sen2Return:
