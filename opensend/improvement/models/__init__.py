@@ -36,7 +36,13 @@ from opensend.improvement.models.governance import (
     Trend,
     Workstream,
 )
-from opensend.improvement.models.records import ChangeKind, ChangeRecord, MeetingPaper
+from opensend.improvement.models.records import (
+    ChangeKind,
+    ChangeRecord,
+    MeetingPaper,
+    MilestoneChange,
+    RiskChange,
+)
 
 __all__ = [
     "DONE_STATUSES",
@@ -57,6 +63,7 @@ __all__ = [
     "MeetingOutcome",
     "MeetingPaper",
     "Milestone",
+    "MilestoneChange",
     "MilestoneStatus",
     "OutcomeKind",
     "Partner",
@@ -69,6 +76,7 @@ __all__ = [
     "RecordedEntry",
     "Represents",
     "Risk",
+    "RiskChange",
     "SignOff",
     "Source",
     "SourceKind",

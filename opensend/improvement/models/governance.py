@@ -289,6 +289,11 @@ class ImpactMeasure(NeverDeleted):
     voice_of_families = models.BooleanField(
         default=False, help_text="What families told us (a survey, the parent carer forum)"
     )
+    source_since = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it was last switched between a live KPI and an entered figure",
+    )
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.TextField(blank=True, help_text="Why it was closed (kept)")
 
