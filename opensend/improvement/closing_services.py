@@ -273,7 +273,7 @@ def measure_switch(
         MeasureFigure.objects.create(
             measure=measure,
             value=entered_value,
-            on=entered_on,
+            on=entered_on or on,
             source=measure.entered_source,
             recorded_by=actor,
         )

@@ -235,6 +235,7 @@ class Pack:
     risks_above: list[Risk]
     changes: list[Change]
     voices: list[tuple[ImpactMeasure, measures.Reading]]
+    entered: list[tuple[ImpactMeasure, measures.Reading]] = field(default_factory=list)
     past: bool = False
 
     @property
@@ -290,6 +291,11 @@ def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
         changes=changes_between(previous.held_on if previous else None, meeting.held_on),
         voices=[
             (m, known.get(m.pk) or measures.reading(m, today=as_of, suppress=True)) for m in voices
+        ],
+        entered=[
+            (m, measures.reading(m, today=as_of, suppress=True))
+            for m in in_use
+            if not m.is_live and not m.voice_of_families
         ],
         past=past,
     )
