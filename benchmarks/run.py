@@ -13,6 +13,7 @@ scale, or when one scale was run).
 
     make bench                        # default scales: 25000 and 100000 children with plans
     BENCH_SCALES=25000 make bench     # one scale
+    BENCH_SCENARIOS=board_pack_page,board_pack_pdf make bench   # only these scenarios
 """
 
 import json
@@ -164,7 +165,17 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
             manager_client,
             reverse("improvement:board_pack", args=[BoardMeeting.objects.latest("held_on").pk]),
         ),
+        # The same pack as the tagged PDF the Board takes away (WeasyPrint).
+        "board_pack_pdf": (
+            manager_client,
+            reverse(
+                "improvement:board_pack_pdf", args=[BoardMeeting.objects.latest("held_on").pk]
+            ),
+        ),
     }
+    only = [s for s in os.environ.get("BENCH_SCENARIOS", "").split(",") if s]
+    if only:
+        scenarios = {name: scenarios[name] for name in only}
     plans = EHCPlan.objects.count()
     results: list[dict[str, object]] = []
     for name, (who, url) in scenarios.items():
