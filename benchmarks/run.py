@@ -168,9 +168,7 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
         # The same pack as the tagged PDF the Board takes away (WeasyPrint).
         "board_pack_pdf": (
             manager_client,
-            reverse(
-                "improvement:board_pack_pdf", args=[BoardMeeting.objects.latest("held_on").pk]
-            ),
+            reverse("improvement:board_pack_pdf", args=[BoardMeeting.objects.latest("held_on").pk]),
         ),
     }
     only = [s for s in os.environ.get("BENCH_SCENARIOS", "").split(",") if s]
