@@ -19,6 +19,7 @@ from opensend.improvement.models import (
     Milestone,
     Plan,
     PlanAction,
+    PlanKind,
     Recommendation,
     RecommendationStatus,
     RecommendationUpdate,
@@ -49,6 +50,10 @@ def source_list() -> QuerySet[Source]:
 
 def source_get(*, source_id: int) -> Source:
     return get_object_or_404(Source, pk=source_id)
+
+
+def priority_action_plans(source: Source) -> QuerySet[Plan]:
+    return source.plans.filter(kind=PlanKind.PRIORITY_ACTION)
 
 
 def source_areas(source: Source) -> QuerySet[Area]:

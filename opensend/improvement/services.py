@@ -29,6 +29,7 @@ from opensend.improvement.models import (
     Risk,
     SignOff,
     Source,
+    SourceKind,
     Workstream,
 )
 
@@ -48,6 +49,13 @@ def _changed(actor: Actor, obj: Any, changes: dict[str, list[str]], summary: str
 @transaction.atomic
 def source_create(*, actor: Actor, **fields: Any) -> Source:
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    is_2023 = fields.get("kind") == SourceKind.INSPECTION_2023
+    if is_2023 and not fields.get("outcome"):
+        raise ValidationError({"outcome": "Choose which of the three outcomes the inspection gave"})
+    if fields.get("outcome") and not is_2023:
+        raise ValidationError(
+            {"outcome": "Only an area SEND inspection under the 2023 framework has this outcome"}
+        )
     source = Source.objects.create(**fields)
     _created(actor, source, f"Added {source.get_kind_display().lower()}: {source.title}")
     return source
