@@ -133,25 +133,21 @@ def _closed_measure(today: date) -> None:
     if workstream is None:
         return
     closed_on = statutory.add_months(today, -4).replace(day=15)
+    value, on = Decimal("70"), statutory.add_months(today, -8).replace(day=1)
     measure = ImpactMeasure.objects.create(
         workstream=workstream,
         name="Board papers sent a week ahead (counted by hand)",
         baseline=Decimal("55"),
         target=Decimal("90"),
         target_on=statutory.add_months(today, 6).replace(day=1),
-        entered_value=Decimal("70"),
-        entered_on=statutory.add_months(today, -8).replace(day=1),
+        entered_value=value,
+        entered_on=on,
         entered_source="The Board secretary's count",
         baseline_on=statutory.add_months(today, -18).replace(day=1),
         closed_on=closed_on,
         closed_reason="Replaced by the live performance dashboard (action 4.1).",
     )
-    MeasureFigure.objects.create(
-        measure=measure,
-        value=measure.entered_value,
-        on=measure.entered_on,
-        source=measure.entered_source,
-    )
+    MeasureFigure.objects.create(measure=measure, value=value, on=on, source=measure.entered_source)
     ChangeRecord.objects.create(
         measure=measure, kind=ChangeKind.CLOSED, on=closed_on, reason=measure.closed_reason
     )
