@@ -61,18 +61,22 @@ def closed_on_day(record: Plan | Workstream | ImpactMeasure, day: date) -> bool:
 def measure_on(measure: ImpactMeasure, day: date) -> ImpactMeasure:
     """The measure with its figure's source as on the day: the KPI it was bound to then, or the
     latest figure entered by then in the period it was entered (figures prefetched)."""
+    if not _in_the_past(day):
+        return measure
     switches = sorted(
         (c for c in measure.change_records.all() if c.kind == ChangeKind.SWITCHED),
         key=lambda c: (c.on, c.pk),
     )
-    if not switches or not _in_the_past(day):
-        return measure
     past = [c for c in switches if c.on <= day]
-    key = past[-1].to_kpi_key if past else switches[0].from_kpi_key
-    since = past[-1].on if past else None
-    if key == measure.kpi_key and since == measure.source_since:
-        return measure
+    if past:
+        key, since = past[-1].to_kpi_key, past[-1].on
+    elif switches:
+        key, since = switches[0].from_kpi_key, None
+    else:
+        key, since = measure.kpi_key, measure.source_since
     if key:
+        if key == measure.kpi_key and since == measure.source_since:
+            return measure
         return _as_it_was(
             measure,
             kpi_key=key,
@@ -81,15 +85,24 @@ def measure_on(measure: ImpactMeasure, day: date) -> ImpactMeasure:
             entered_on=None,
             entered_source="",
         )
-    entered = [f for f in measure.figures.all() if f.on <= day and (since is None or f.on >= since)]
-    latest = max(entered, key=lambda f: (f.on, f.pk), default=None)
+    entered = [
+        (f.on, f.pk, f.value, f.source)
+        for f in measure.figures.all()
+        if f.on <= day and (since is None or f.on >= since)
+    ]
+    if not measure.is_live and (measure.entered_on is None or measure.entered_on <= day):
+        # Its own figure (kept as a MeasureFigure only once a second one is added).
+        entered.append(
+            (measure.entered_on or day, 0, measure.entered_value, measure.entered_source)
+        )
+    latest = max(entered, key=lambda f: (f[0], f[1]), default=None)
     return _as_it_was(
         measure,
         kpi_key="",
         source_since=since,
-        entered_value=latest.value if latest else None,
-        entered_on=latest.on if latest else None,
-        entered_source=latest.source if latest else "earlier entered figures",
+        entered_value=latest[2] if latest else None,
+        entered_on=latest[0] if latest else None,
+        entered_source=latest[3] if latest else measure.entered_source or "an entered figure",
     )
 
 

@@ -189,3 +189,23 @@ def test_a_measure_switched_after_the_meeting_is_read_in_its_past_pack_as_it_was
         assert "Plans within 20 weeks</a>: <strong>61.0</strong>" in entered_part
         assert "entered since 20 March 2026" in entered_part
         assert ">Green</strong>" in _section(now, "workstreams", "recommendations")
+
+
+def test_a_figure_entered_after_the_meeting_is_not_in_its_past_pack(world):
+    manager = world.client_for("team_manager")
+    with time_machine.travel(BEFORE, tick=False):
+        measure = MeasureFactory(
+            name="Parents who feel listened to", entered_value=45, entered_on=dt.date(2026, 2, 1)
+        )
+        meeting = MeetingFactory(held_on=MEETING)
+    with time_machine.travel(AFTER, tick=False):
+        data = {"value": "58", "source": "Spring survey", **date_fields("on", dt.date(2026, 3, 18))}
+        url = reverse("improvement:figure_add", args=[measure.pk])
+        assert manager.post(url, data).status_code == 302
+    with time_machine.travel(LATER, tick=False):
+        past = _section(_pack(manager, meeting), "headlines", "workstreams")
+        assert "Parents who feel listened to</a>: <strong>45.0</strong>" in past
+        now = _section(
+            _pack(manager, MeetingFactory(held_on=dt.date(2026, 5, 1))), "headlines", "workstreams"
+        )
+        assert "Parents who feel listened to</a>: <strong>58.0</strong>" in now
