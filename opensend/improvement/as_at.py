@@ -7,6 +7,7 @@ changed or saved. For today or later, the records as they are."""
 
 import copy
 from datetime import date
+from decimal import Decimal
 from typing import TypeVar
 
 from django.db.models import Prefetch
@@ -85,7 +86,7 @@ def measure_on(measure: ImpactMeasure, day: date) -> ImpactMeasure:
             entered_on=None,
             entered_source="",
         )
-    entered = [
+    entered: list[tuple[date, int, Decimal | None, str]] = [
         (f.on, f.pk, f.value, f.source)
         for f in measure.figures.all()
         if f.on <= day and (since is None or f.on >= since)
