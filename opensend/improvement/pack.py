@@ -16,11 +16,14 @@ from opensend.improvement.models import (
     ActionStatusChange,
     AreaSignOffChange,
     BoardMeeting,
+    ChangeKind,
+    ChangeRecord,
     ImpactMeasure,
     Plan,
     PlanAction,
     RecommendationUpdate,
     Risk,
+    RiskChange,
     Workstream,
 )
 from opensend.improvement.selectors import recommendation_status_counts
@@ -221,7 +224,38 @@ def changes_between(after: date | None, until: date) -> list[Change]:
         )
         for c in statuses
     ]
+    found += _record_changes(window("on"))
     return sorted(found, key=lambda c: (c.on, c.what))
+
+
+def _record_changes(window: dict[str, Any]) -> list[Change]:
+    """Closings, reopenings and switches of plans, workstreams and measures, and each risk
+    added, rescored, closed or reopened, in the window."""
+    kinds = (ChangeKind.CLOSED, ChangeKind.REOPENED, ChangeKind.SWITCHED)
+    records = ChangeRecord.objects.filter(kind__in=kinds, **window).select_related(
+        "plan", "workstream__plan", "measure__workstream__plan"
+    )
+    found = []
+    for r in records:
+        thing = r.plan or r.workstream or r.measure
+        plan_id = r.plan_id or (r.workstream.plan_id if r.workstream else None)
+        link = (
+            ("improvement:measure_detail", r.measure_id)
+            if r.measure_id
+            else ("improvement:plan_detail", plan_id)
+        )
+        what = f"{thing}: {r.get_kind_display().lower()}"
+        found.append(Change(r.on, f"{what} ({r.what or r.reason})", link))  # type: ignore[arg-type]
+    found.extend(
+        Change(
+            row.on,
+            f"Risk {row.risk.reference}: {row.reason or 'changed'}, score with controls "
+            f"{row.residual_score}",
+            ("improvement:risk_detail", row.risk_id),
+        )
+        for row in RiskChange.objects.filter(**window).select_related("risk")
+    )
+    return found
 
 
 @dataclass

@@ -127,8 +127,11 @@ def test_a_risk_scored_higher_after_the_meeting_is_not_above_appetite_in_its_pas
         past = _section(_pack(manager, meeting), "risks", "changes")
         assert "Too few educational psychologists" not in past  # 2 × 3 = 6 on the day
         assert "Tribunal backlog" in past  # still open on the day
-        now = _pack(manager, MeetingFactory(held_on=dt.date(2026, 5, 1)))
-        now = _section(now, "risks", "changes")
+        whole = _pack(manager, MeetingFactory(held_on=dt.date(2026, 5, 1)))
+        changed = _section(whole, "changes", "families")
+        assert f"Risk {risk.reference}: Changed, score with controls 16" in changed
+        assert f"Risk {closed.reference}: Closed: The backlog has cleared" in changed
+        now = _section(whole, "risks", "changes")
         assert "Too few educational psychologists" in now and "Tribunal backlog" not in now
         page = _text(manager.get(reverse("improvement:risk_detail", args=[risk.pk])))
         assert "4 × 4 = 16" in page and "2 × 3 = 6" in page  # its history

@@ -73,6 +73,7 @@ def test_an_entered_measure_is_bound_to_a_live_kpi_and_its_figures_are_kept_apar
     meeting = MeetingFactory(held_on=today + timedelta(days=20))
     pack = _text(manager.get(reverse("improvement:board_pack", args=[meeting.pk])))
     assert f"Bound to this live KPI since {today:%-d %B %Y}" in pack
+    assert "Plans on time (council return): where its figure comes from changed" in pack
 
 
 def test_a_live_measure_takes_an_entered_figure_from_a_date_and_no_earlier_one(world):
@@ -173,8 +174,13 @@ def test_a_reopened_measure_is_back_in_the_pack_from_the_day_it_reopened(world):
     page = _text(manager.get(reverse("improvement:measure_detail", args=[measure.pk])))
     assert "Reopened on" in page and "Needed again after the review" in page
     pack_url = "improvement:board_pack"
-    assert "Plans on time" not in _text(manager.get(reverse(pack_url, args=[while_closed.pk])))
-    assert "Plans on time" in _text(manager.get(reverse(pack_url, args=[since.pk])))
+    closed_pack = _text(manager.get(reverse(pack_url, args=[while_closed.pk])))
+    headlines = closed_pack.split('id="headlines"')[1].split('id="changes"')[0]
+    assert "Plans on time" not in headlines  # not in the figures nor the RAG
+    assert "Plans on time: closed (Overtaken)" in closed_pack  # what changed
+    after = _text(manager.get(reverse(pack_url, args=[since.pk])))
+    assert "Plans on time" in after
+    assert "Plans on time: reopened (Needed again after the review)" in after
 
 
 def test_a_reopened_workstream_and_plan_are_rated_again(world):
