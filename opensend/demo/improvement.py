@@ -20,6 +20,7 @@ from opensend import statutory
 from opensend.core.uploads import check_upload
 from opensend.demo.directory_files import leaflet_pdf
 from opensend.demo.improvement_actions import build_demo_actions
+from opensend.demo.improvement_history import build_demo_history
 from opensend.demo.improvement_papers import (
     AREAS,
     DEFAULT_GOAL,
@@ -116,13 +117,33 @@ BOARD = [
 
 def _papers(meeting: BoardMeeting, items: list[AgendaItem]) -> None:
     """The next meeting's papers: the agenda pack and the highlight report for item 1, small
-    made-up PDFs stored through core.uploads like any upload."""
-    for title, item, lines in (
-        ("Agenda pack", None, ["1. Progress against the plan", "2. Recommendations", "3. Risks"]),
-        ("Highlight report by workstream", items[0], ["RAG by workstream, and what changed."]),
+    made-up PDFs stored through core.uploads like any upload, and the first draft of the
+    highlight report, withdrawn (listed with why, no longer offered for download)."""
+    for title, item, lines, withdrawn in (
+        (
+            "Agenda pack",
+            None,
+            ["1. Progress against the plan", "2. Recommendations", "3. Risks"],
+            "",
+        ),
+        (
+            "Highlight report by workstream (first draft)",
+            items[0],
+            ["RAG by workstream: draft."],
+            "The wrong version: replaced by the final highlight report.",
+        ),
+        (
+            "Highlight report by workstream",
+            items[0],
+            ["RAG by workstream, and what changed."],
+            "",
+        ),
     ):
         upload = ContentFile(leaflet_pdf(title, lines), name=f"{title}.pdf")
         paper = MeetingPaper(meeting=meeting, item=item, title=title)
+        if withdrawn:
+            paper.withdrawn_on = statutory.add_days(meeting.held_on, -35)
+            paper.withdrawn_reason = withdrawn
         save_with_document(paper, check_upload(upload))
 
 
@@ -299,4 +320,5 @@ def build_demo_improvement(*, seed: int, today: date) -> int:
         )
     _evidence_library(inspection, made)
     _meetings(rng, today)
+    build_demo_history(today=today)
     return sum(len(rows) for _, _, rows, _ in REPORTS)

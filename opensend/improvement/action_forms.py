@@ -6,6 +6,7 @@ from django import forms
 
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.core.uploads import DocumentField
+from opensend.improvement.forms import _WHY
 from opensend.improvement.models import (
     ActionStatus,
     AgendaItem,
@@ -160,3 +161,42 @@ class PaperForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = items  # type: ignore[attr-defined]
         self.refresh_helper()
+
+
+class SwitchToLiveForm(GovukForm):
+    """Bind an entered measure to a live KPI from a date (improvement.closing_services)."""
+
+    kpi_key = forms.ChoiceField(
+        label="Live KPI from the records",
+        error_messages={"required": "Choose the live KPI to bind it to"},
+    )
+    on = GovukDateField(
+        label="From",
+        hint="The figures entered before this are kept on the measure's page but no longer used",
+    )
+    reason = _WHY
+
+    def __init__(self, *args: Any, kpis: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kpi_key"].choices = [("", "Choose a KPI"), *kpis]  # type: ignore[attr-defined]
+
+
+class SwitchToEnteredForm(GovukForm):
+    """Take a live measure's figure from an entered source instead, from a date."""
+
+    on = GovukDateField(
+        label="From", hint="From this date the live KPI is no longer read for this measure"
+    )
+    entered_value = forms.DecimalField(
+        label="Figure",
+        max_digits=8,
+        decimal_places=1,
+        error_messages={"required": "Enter the figure"},
+    )
+    entered_on = GovukDateField(label="Date of the figure", hint="On or after the date above")
+    entered_source = forms.CharField(
+        label="Where the figure comes from",
+        max_length=300,
+        help_text="For example, the parent carer forum's survey, spring 2026",
+    )
+    reason = _WHY

@@ -27,6 +27,7 @@ from opensend.audit.services import apply_changes
 from opensend.core.types import Actor
 from opensend.core.uploads import CheckedUpload, attach_document, delete_stored
 from opensend.core.validation import check_not_future
+from opensend.improvement.history_services import milestone_snapshot
 from opensend.improvement.models import (
     DONE_STATUSES,
     ActionEvidence,
@@ -136,12 +137,13 @@ def action_create(
     action.depends_on.set(needed)
     for months, description in sorted((milestones or {}).items()):
         if description.strip():
-            Milestone.objects.create(
+            milestone = Milestone.objects.create(
                 action=action,
                 months=months,
                 description=description.strip(),
                 due_on=statutory.add_months(starts_on, months),
             )
+            milestone_snapshot(milestone, actor=actor, on=min(starts_on, timezone.localdate()))
     _created(actor, action, f"Added action {number} to {workstream}")
     return action
 
@@ -308,6 +310,8 @@ def milestone_update(
     )
     milestone.save()
     _changed(actor, milestone.action, changes, f"{milestone} of {milestone.action} updated")
+    if "due_on" in changes or "status" in changes:
+        milestone_snapshot(milestone, actor=actor)
     return milestone
 
 
@@ -333,7 +337,21 @@ def milestone_add(
         f"Action {action.number} already has a {months}-month milestone",
     )
     _created(actor, milestone, f"Added the {milestone} to {action}")
+    milestone_snapshot(milestone, actor=actor)
     return milestone
+
+
+def keep_first_figure(measure: ImpactMeasure) -> None:
+    """Keep the figure the measure was added with as the first of its history (before the
+    first new figure, or before it is switched to a live KPI)."""
+    if measure.figures.exists() or measure.entered_value is None:
+        return
+    MeasureFigure.objects.create(
+        measure=measure,
+        value=measure.entered_value,
+        on=measure.entered_on or measure.created_at.date(),
+        source=measure.entered_source,
+    )
 
 
 @transaction.atomic
@@ -351,15 +369,14 @@ def measure_figure_add(
     if not source.strip():
         raise ValidationError({"source": "Enter where the figure comes from"})
     check_not_future(on, today=timezone.localdate(), field="on")
-    first = not measure.figures.exists()
-    if first and measure.entered_value is not None and measure.entered_on is not None:
-        # Keep the figure the measure was added with as the first of its history.
-        MeasureFigure.objects.create(
-            measure=measure,
-            value=measure.entered_value,
-            on=measure.entered_on,
-            source=measure.entered_source,
+    if measure.source_since is not None and on < measure.source_since:
+        raise ValidationError(
+            {
+                "on": f"The measure has been entered since {measure.source_since:%d %B %Y}: "
+                "a figure from before then would mix with the live one"
+            }
         )
+    keep_first_figure(measure)
     figure = MeasureFigure.objects.create(
         measure=measure, value=value, on=on, source=source.strip(), recorded_by=actor
     )

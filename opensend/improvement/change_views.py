@@ -196,8 +196,8 @@ def workstream_change(request: HttpRequest, workstream_id: int) -> HttpResponse:
 
 
 CLOSE_INTRO = (
-    "It leaves the RAG, the overview and the board pack. It stays on its page, marked closed "
-    "with the date and why, and cannot be reopened."
+    "From the date you give it leaves the RAG, the overview and the board pack. It stays on "
+    "its page, marked closed with the date and why, and can be reopened later with why."
 )
 
 

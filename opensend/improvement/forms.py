@@ -7,6 +7,7 @@ from django import forms
 from opensend.core.forms import GovukDateField, GovukForm
 from opensend.improvement.models import (
     AgendaItem,
+    Outcome2023,
     OutcomeKind,
     Partner,
     Plan,
@@ -39,6 +40,12 @@ class SourceForm(GovukForm):
         label="Judgement or outcome (inspections)",
         required=False,
         widget=forms.Textarea(attrs=_TEXT),
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome (area SEND inspections under the 2023 framework only)",
+        required=False,
+        choices=[("", "Not a 2023 framework inspection"), *Outcome2023.choices],
+        widget=forms.RadioSelect,
     )
     summary = forms.CharField(label="Summary", required=False, widget=forms.Textarea(attrs=_TEXT))
     link = forms.URLField(

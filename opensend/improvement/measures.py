@@ -69,6 +69,9 @@ def reading(measure: ImpactMeasure, *, today: date, suppress: bool = False) -> R
         value = measure.entered_value
         on = f", {measure.entered_on:%d %B %Y}" if measure.entered_on else ""
         where = f"Entered from {measure.entered_source}{on}"
+    if measure.source_since is not None:
+        kind = "live" if measure.is_live else "entered"
+        where = f"{where} ({kind} since {measure.source_since:%d %B %Y})"
     return Reading(value, rag(value, baseline=measure.baseline, target=measure.target), where)
 
 
@@ -112,8 +115,11 @@ def path(
     an entered one each figure entered (its history, `MeasureFigure`, and the measure's own
     figure) on its date, up to today."""
     if not measure.is_live:
+        since = measure.source_since  # figures from before a switch are not mixed in
         entered: dict[date, Decimal | None] = {
-            f.on: f.value for f in measure.figures.all() if f.on <= today
+            f.on: f.value
+            for f in measure.figures.all()
+            if f.on <= today and (since is None or f.on >= since)
         }
         if measure.entered_on is None or measure.entered_on <= today:
             entered.setdefault(measure.entered_on or today, measure.entered_value)

@@ -10,20 +10,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from opensend.improvement import charts, measures, rag
+from opensend.improvement import as_at, charts, measures, rag
 from opensend.improvement.models import (
     ActionStatus,
     ActionStatusChange,
     AreaSignOffChange,
     BoardMeeting,
+    ChangeKind,
+    ChangeRecord,
     ImpactMeasure,
     Plan,
     PlanAction,
     RecommendationUpdate,
     Risk,
+    RiskChange,
     Workstream,
 )
-from opensend.improvement.selectors import open_measures, recommendation_status_counts
+from opensend.improvement.selectors import recommendation_status_counts
 from opensend.insights.charts import Point, summary
 from opensend.insights.england import england_for
 from opensend.insights.kpis import KPIS, Measure
@@ -74,8 +77,9 @@ def status_on(action: PlanAction, on: date) -> str:
 
 
 def closed_by(record: Plan | Workstream | ImpactMeasure, on: date) -> bool:
-    """Closed on or before the day (a pack for a meeting before it closed still rates it)."""
-    return record.closed_on is not None and record.closed_on <= on
+    """Closed on the day (a pack for a meeting before it closed, or after it was reopened, still
+    rates it): `as_at.closed_on_day`, from its kept closings and reopenings."""
+    return as_at.closed_on_day(record, on)
 
 
 def workstream_summary(
@@ -88,20 +92,30 @@ def workstream_summary(
 ) -> WorkstreamSummary:
     """A workstream's measures (with their RAG), its actions (with theirs) and its own RAG, on
     `today`. With `from_history` (a pack for a past meeting) each action is rated with the status
-    it had that day; the records themselves are not changed. `known`: readings already worked
-    out (a live KPI is costly), by measure id."""
+    it had that day and its milestones as they stood then, and each measure with the source its
+    figure had then (`improvement.as_at`); the records themselves are not changed. `known`:
+    readings already worked out (a live KPI is costly), by measure id."""
     known = known or {}
-    readings = [
-        (m, known.get(m.pk) or measures.reading(m, today=today, suppress=suppress))
-        for m in ws.measures.all()
-        if not closed_by(m, today)  # a closed measure leaves the RAG (it stays on its page)
-    ]
+    readings = []
+    for m in ws.measures.all():
+        if closed_by(m, today):
+            continue  # a closed measure leaves the RAG (it stays on its page)
+        then = as_at.measure_on(m, today)
+        readings.append(
+            (then, known.get(m.pk) or measures.reading(then, today=today, suppress=suppress))
+        )
     actions = []
     for a in ws.actions.all():
+        milestones = None
         if from_history:
             a.status = status_on(a, today)  # this copy only: never saved
+            milestones = as_at.milestones_on(a, today)
         actions.append(
-            ActionLine(a, rag.action_rag(a, today=today), rag.is_overdue(a, today=today))
+            ActionLine(
+                a,
+                rag.action_rag(a, today=today, milestones=milestones),
+                rag.is_overdue(a, today=today),
+            )
         )
     ratings = [line.rag for line in actions] + [r.rag for _, r in readings]
     counts = {name: ratings.count(name) for name in (rag.RED, rag.AMBER, rag.GREEN, rag.COMPLETE)}
@@ -210,7 +224,38 @@ def changes_between(after: date | None, until: date) -> list[Change]:
         )
         for c in statuses
     ]
+    found += _record_changes(window("on"))
     return sorted(found, key=lambda c: (c.on, c.what))
+
+
+def _record_changes(window: dict[str, Any]) -> list[Change]:
+    """Closings, reopenings and switches of plans, workstreams and measures, and each risk
+    added, rescored, closed or reopened, in the window."""
+    kinds = (ChangeKind.CLOSED, ChangeKind.REOPENED, ChangeKind.SWITCHED)
+    records = ChangeRecord.objects.filter(kind__in=kinds, **window).select_related(
+        "plan", "workstream__plan", "measure__workstream__plan"
+    )
+    found = []
+    for r in records:
+        thing = r.plan or r.workstream or r.measure
+        plan_id = r.plan_id or (r.workstream.plan_id if r.workstream else None)
+        link = (
+            ("improvement:measure_detail", r.measure_id)
+            if r.measure_id
+            else ("improvement:plan_detail", plan_id)
+        )
+        what = f"{thing}: {r.get_kind_display().lower()}"
+        found.append(Change(r.on, f"{what} ({r.what or r.reason})", link))  # type: ignore[arg-type]
+    found.extend(
+        Change(
+            row.on,
+            f"Risk {row.risk.reference}: {row.reason or 'changed'}, score with controls "
+            f"{row.residual_score}",
+            ("improvement:risk_detail", row.risk_id),
+        )
+        for row in RiskChange.objects.filter(**window).select_related("risk")
+    )
+    return found
 
 
 @dataclass
@@ -224,6 +269,7 @@ class Pack:
     risks_above: list[Risk]
     changes: list[Change]
     voices: list[tuple[ImpactMeasure, measures.Reading]]
+    entered: list[tuple[ImpactMeasure, measures.Reading]] = field(default_factory=list)
     past: bool = False
 
     @property
@@ -238,21 +284,30 @@ class Pack:
 def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
     as_of = min(meeting.held_on, today)
     previous = BoardMeeting.objects.filter(held_on__lt=meeting.held_on).order_by("-held_on").first()
-    live = [
-        m
-        for m in open_measures(as_of).exclude(kpi_key="").select_related("workstream__plan")
-        if m.kpi_key in KPIS
+    in_use = [
+        as_at.measure_on(m, as_of)
+        for m in ImpactMeasure.objects.select_related("workstream__plan").prefetch_related(
+            "change_records",
+            "figures",
+            "workstream__change_records",
+            "workstream__plan__change_records",
+        )
+        if not any(closed_by(r, as_of) for r in (m, m.workstream, m.workstream.plan))
     ]
+    live = [m for m in in_use if m.kpi_key in KPIS]
     # Each live figure is worked out once and shared by the headlines and the RAG.
     known = {m.pk: measures.reading(m, today=as_of, suppress=True) for m in live}
-    plans = Plan.objects.exclude(closed_on__lte=as_of).prefetch_related(
-        "workstreams__measures",
-        "workstreams__actions__milestones",
+    plans = Plan.objects.prefetch_related(
+        "change_records",
+        "workstreams__change_records",
+        "workstreams__measures__change_records",
+        "workstreams__measures__figures",
+        "workstreams__actions__milestones__history",
         "workstreams__actions__status_changes",
     )
     past = as_of < today
-    risks = Risk.objects.filter(closed_on__isnull=True)
-    voices = open_measures(as_of).filter(voice_of_families=True)
+    risks = as_at.open_risks_on(as_of)
+    voices = [m for m in in_use if m.voice_of_families]
     return Pack(
         meeting=meeting,
         previous=previous,
@@ -261,12 +316,20 @@ def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
         plans=[
             (p, plan_summaries(p, today=as_of, suppress=True, from_history=past, known=known))
             for p in plans
+            if not closed_by(p, as_of)
         ],
-        status_counts=recommendation_status_counts(),
+        status_counts=as_at.recommendation_counts_on(as_of)
+        if past
+        else recommendation_status_counts(),
         risks_above=[r for r in risks if r.residual_score > r.appetite],
         changes=changes_between(previous.held_on if previous else None, meeting.held_on),
         voices=[
             (m, known.get(m.pk) or measures.reading(m, today=as_of, suppress=True)) for m in voices
+        ],
+        entered=[
+            (m, measures.reading(m, today=as_of, suppress=True))
+            for m in in_use
+            if not m.is_live and not m.voice_of_families
         ],
         past=past,
     )

@@ -34,6 +34,7 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
         {
             "measure": measure,
             "closed": closing_services.is_closed(measure),
+            "closed_parent": closing_services.is_closed(measure.workstream),
             "reading": measures.reading(measure, today=today, suppress=suppress),
             "points": points,
             "chart": charts.trajectory_chart(points, percent=percent and measure.is_live),

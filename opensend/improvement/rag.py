@@ -19,7 +19,7 @@ nothing in it is late, at risk or below its baseline.
 from collections.abc import Iterable
 from datetime import date
 
-from opensend.improvement.models import ActionStatus, MilestoneStatus, PlanAction
+from opensend.improvement.models import ActionStatus, Milestone, MilestoneStatus, PlanAction
 
 GREEN, AMBER, RED = "Green", "Amber", "Red"
 COMPLETE, WITHDRAWN, UNRATED = "Complete", "Withdrawn", "No rating yet"
@@ -31,15 +31,19 @@ def is_overdue(action: PlanAction, *, today: date) -> bool:
     return not action.is_done and action.due_on < today
 
 
-def action_rag(action: PlanAction, *, today: date) -> str:
-    """The action's rating; its milestones should be prefetched."""
+def action_rag(
+    action: PlanAction, *, today: date, milestones: list[Milestone] | None = None
+) -> str:
+    """The action's rating; its milestones should be prefetched (or given: as they stood on a
+    past day, `as_at.milestones_on`)."""
     if action.status == ActionStatus.WITHDRAWN:
         return WITHDRAWN
     if action.status == ActionStatus.COMPLETE:
         return COMPLETE
     if is_overdue(action, today=today):
         return RED
-    milestones = list(action.milestones.all())
+    if milestones is None:
+        milestones = list(action.milestones.all())
     late = any(
         m.status == MilestoneStatus.MISSED
         or (m.status == MilestoneStatus.PENDING and m.due_on < today)

@@ -2,7 +2,6 @@
 view_improvement sees all of it (the views check the capability); a missing record is a 404."""
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -20,6 +19,7 @@ from opensend.improvement.models import (
     Milestone,
     Plan,
     PlanAction,
+    PlanKind,
     Recommendation,
     RecommendationStatus,
     RecommendationUpdate,
@@ -50,6 +50,10 @@ def source_list() -> QuerySet[Source]:
 
 def source_get(*, source_id: int) -> Source:
     return get_object_or_404(Source, pk=source_id)
+
+
+def priority_action_plans(source: Source) -> QuerySet[Plan]:
+    return source.plans.filter(kind=PlanKind.PRIORITY_ACTION)
 
 
 def source_areas(source: Source) -> QuerySet[Area]:
@@ -117,7 +121,7 @@ def withdrawn_recommendations(source: Source) -> QuerySet[Recommendation]:
 
 
 def risk_get(*, risk_id: int) -> Risk:
-    return get_object_or_404(Risk, pk=risk_id)
+    return get_object_or_404(Risk.objects.prefetch_related("history__recorded_by"), pk=risk_id)
 
 
 @dataclass(frozen=True)
@@ -161,16 +165,6 @@ def plan_list() -> QuerySet[Plan]:
         workstream_count=Count(
             "workstreams", filter=Q(workstreams__closed_on__isnull=True), distinct=True
         )
-    )
-
-
-def open_measures(on: date) -> QuerySet[ImpactMeasure]:
-    """Measures in use on the day: not closed by then, nor in a workstream or plan closed by
-    then."""
-    return (
-        ImpactMeasure.objects.exclude(closed_on__lte=on)
-        .exclude(workstream__closed_on__lte=on)
-        .exclude(workstream__plan__closed_on__lte=on)
     )
 
 

@@ -7,11 +7,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import apply_changes, audit_record
 from opensend.core.types import Actor
+from opensend.improvement.history_services import risk_snapshot
 from opensend.improvement.models import (
     AgendaItem,
     Area,
@@ -27,6 +29,7 @@ from opensend.improvement.models import (
     Risk,
     SignOff,
     Source,
+    SourceKind,
     Workstream,
 )
 
@@ -46,6 +49,13 @@ def _changed(actor: Actor, obj: Any, changes: dict[str, list[str]], summary: str
 @transaction.atomic
 def source_create(*, actor: Actor, **fields: Any) -> Source:
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    is_2023 = fields.get("kind") == SourceKind.INSPECTION_2023
+    if is_2023 and not fields.get("outcome"):
+        raise ValidationError({"outcome": "Choose which of the three outcomes the inspection gave"})
+    if fields.get("outcome") and not is_2023:
+        raise ValidationError(
+            {"outcome": "Only an area SEND inspection under the 2023 framework has this outcome"}
+        )
     source = Source.objects.create(**fields)
     _created(actor, source, f"Added {source.get_kind_display().lower()}: {source.title}")
     return source
@@ -201,6 +211,7 @@ def risk_create(*, actor: Actor, **fields: Any) -> Risk:
         f"There is already a risk {fields.get('reference')}",
     )
     _created(actor, risk, f"Added risk {risk}")
+    risk_snapshot(risk, actor=actor, reason="Added to the register")
     return risk
 
 
@@ -210,6 +221,8 @@ def risk_change(*, actor: Actor, risk: Risk, **fields: Any) -> Risk:
     changes = apply_changes(risk, fields)
     _unique(risk.save, "reference", f"There is already a risk {risk.reference}")
     _changed(actor, risk, changes, f"Changed risk {risk}")
+    if changes:
+        risk_snapshot(risk, actor=actor, reason="Changed")
     return risk
 
 
@@ -393,9 +406,31 @@ def risk_close(*, actor: Actor, risk: Risk, on: date, reason: str) -> Risk:
     why = _reason(reason)
     if risk.closed_on is not None:
         raise ValidationError({"reason": f"Risk {risk.reference} is already closed"})
+    if on > timezone.localdate():
+        raise ValidationError({"on": "The date it closed must be today or in the past"})
     changes = apply_changes(risk, {"closed_on": on, "closed_reason": why})
     risk.save()
     _changed(actor, risk, changes, f"Closed risk {risk}: {why}")
+    risk_snapshot(risk, actor=actor, reason=f"Closed: {why}", on=on)
+    return risk
+
+
+@transaction.atomic
+def risk_reopen(*, actor: Actor, risk: Risk, on: date, reason: str) -> Risk:
+    """Reopen a closed risk with why: from that day it is back in the heat maps and the board
+    pack (a pack for a meeting while it was closed still leaves it out, from its history)."""
+    check_capability(actor, Capability.MANAGE_IMPROVEMENT)
+    why = _reason(reason)
+    if risk.closed_on is None:
+        raise ValidationError({"reason": f"Risk {risk.reference} is not closed"})
+    if on < risk.closed_on or on > timezone.localdate():
+        raise ValidationError(
+            {"on": "The date it reopened must be between the day it closed and today"}
+        )
+    changes = apply_changes(risk, {"closed_on": None, "closed_reason": ""})
+    risk.save()
+    _changed(actor, risk, changes, f"Reopened risk {risk}: {why}")
+    risk_snapshot(risk, actor=actor, reason=f"Reopened: {why}", on=on)
     return risk
 
 

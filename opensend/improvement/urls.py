@@ -6,6 +6,7 @@ from opensend.improvement import (
     library_views,
     pack_views,
     paper_views,
+    reopen_views,
     views,
 )
 
@@ -67,6 +68,15 @@ urlpatterns = [
         name="workstream_close",
     ),
     path("measures/<int:measure_id>/close/", change_views.measure_close, name="measure_close"),
+    path("plans/<int:plan_id>/reopen/", reopen_views.plan_reopen, name="plan_reopen"),
+    path(
+        "workstreams/<int:workstream_id>/reopen/",
+        reopen_views.workstream_reopen,
+        name="workstream_reopen",
+    ),
+    path("measures/<int:measure_id>/reopen/", reopen_views.measure_reopen, name="measure_reopen"),
+    path("measures/<int:measure_id>/switch/", reopen_views.measure_switch, name="measure_switch"),
+    path("risks/<int:risk_id>/reopen/", reopen_views.risk_reopen, name="risk_reopen"),
     path("plans/<int:plan_id>/workstreams/new/", views.workstream_create, name="workstream_create"),
     path(
         "workstreams/<int:workstream_id>/measures/new/",

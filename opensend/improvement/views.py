@@ -86,6 +86,7 @@ def source_detail(request: HttpRequest, source_id: int) -> HttpResponse:
             "areas": selectors.source_areas(source),
             "recommendations": selectors.recommendation_list().filter(source=source),
             "withdrawn": selectors.withdrawn_recommendations(source),
+            "priority_plans": selectors.priority_action_plans(source),
         },
     )
 

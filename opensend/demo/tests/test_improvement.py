@@ -118,3 +118,37 @@ def test_the_next_meeting_has_its_papers_to_download(world, settings, tmp_path):
     paper = upcoming.papers.get(title="Agenda pack")
     download = client.get(reverse("improvement:paper_document", args=[paper.pk]))
     assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_the_demo_shows_history_switching_closing_and_withdrawing(world, settings, tmp_path):
+    from opensend.improvement.models import ChangeKind, ChangeRecord, MeetingPaper, RiskChange
+    from opensend.improvement.pack import board_pack
+
+    settings.MEDIA_ROOT = tmp_path
+    build_demo_improvement(seed=7, today=TODAY)
+    assert Risk.objects.filter(closed_on__isnull=False).count() == 1
+    assert RiskChange.objects.filter(reason__startswith="Reopened").count() == 1
+    assert ChangeRecord.objects.filter(kind=ChangeKind.SWITCHED).count() == 1
+    closed = ImpactMeasure.objects.get(closed_on__isnull=False)
+    assert closed.change_records.filter(kind=ChangeKind.CLOSED).exists()
+    withdrawn = MeetingPaper.objects.get(withdrawn_on__isnull=False)
+    assert withdrawn.withdrawn_on <= TODAY and withdrawn.withdrawn_reason
+    assert Workstream.objects.count() == 4 and BoardMeeting.objects.count() == 6
+    # The last meeting held shows the rescored risk as it stood then; the next one as it is now.
+    held = BoardMeeting.objects.filter(held_on__lte=TODAY).order_by("-held_on")
+    last, upcoming = held.first(), BoardMeeting.objects.get(held_on__gt=TODAY)
+    now = {r.reference for r in board_pack(upcoming, today=TODAY).risks_above}
+    then = {r.reference for r in board_pack(last, today=TODAY).risks_above}
+    assert now and now != then
+    # The oldest meeting's pack still has the measure closed since, and reads the switched one
+    # as entered.
+    oldest = held.last()
+    pack = board_pack(oldest, today=TODAY)
+    assert closed.pk in {m.pk for m, _ in pack.entered}
+    switched = ChangeRecord.objects.get(kind=ChangeKind.SWITCHED).measure
+    assert switched.pk in {m.pk for m, _ in pack.entered}
+    assert switched.pk not in {h.measure.pk for h in pack.headlines}
+    page = world.client_for("board_member").get(
+        reverse("improvement:meeting_detail", args=[upcoming.pk])
+    )
+    assert "The wrong version: replaced by the final highlight report." in page.content.decode()

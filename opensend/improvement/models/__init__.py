@@ -20,6 +20,7 @@ from opensend.improvement.models.governance import (
     BoardMeeting,
     ImpactMeasure,
     MeetingOutcome,
+    Outcome2023,
     OutcomeKind,
     Partner,
     Plan,
@@ -36,7 +37,13 @@ from opensend.improvement.models.governance import (
     Trend,
     Workstream,
 )
-from opensend.improvement.models.records import ChangeKind, ChangeRecord, MeetingPaper
+from opensend.improvement.models.records import (
+    ChangeKind,
+    ChangeRecord,
+    MeetingPaper,
+    MilestoneChange,
+    RiskChange,
+)
 
 __all__ = [
     "DONE_STATUSES",
@@ -57,7 +64,9 @@ __all__ = [
     "MeetingOutcome",
     "MeetingPaper",
     "Milestone",
+    "MilestoneChange",
     "MilestoneStatus",
+    "Outcome2023",
     "OutcomeKind",
     "Partner",
     "Plan",
@@ -69,6 +78,7 @@ __all__ = [
     "RecordedEntry",
     "Represents",
     "Risk",
+    "RiskChange",
     "SignOff",
     "Source",
     "SourceKind",

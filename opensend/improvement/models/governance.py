@@ -24,6 +24,15 @@ INSPECTION_KINDS = frozenset(
 )
 
 
+class Outcome2023(models.TextChoices):
+    """The three outcomes of an area SEND inspection under the 2023 framework (Ofsted and CQC,
+    "Area SEND inspections: framework and handbook"), in short."""
+
+    POSITIVE = "positive", "Typically positive experiences and outcomes"
+    INCONSISTENT = "inconsistent", "Inconsistent experiences and outcomes"
+    SYSTEMIC = "systemic", "Widespread and/or systemic failings"
+
+
 class Source(NeverDeleted):
     """One inspection, review or report that gives the area improvement work."""
 
@@ -35,6 +44,12 @@ class Source(NeverDeleted):
     published_on = models.DateField()
     judgement = models.TextField(
         blank=True, help_text="The outcome or judgement, in the inspectors' words"
+    )
+    outcome = models.CharField(
+        max_length=20,
+        choices=Outcome2023.choices,
+        blank=True,
+        help_text="Which of the three outcomes (2023 framework inspections only)",
     )
     summary = models.TextField(blank=True)
     link = models.URLField(blank=True)
@@ -50,6 +65,11 @@ class Source(NeverDeleted):
     @property
     def is_inspection(self) -> bool:
         return self.kind in INSPECTION_KINDS
+
+    @property
+    def needs_priority_action_plan(self) -> bool:
+        """The lowest of the 2023 framework's outcomes needs a priority action plan."""
+        return self.kind == SourceKind.INSPECTION_2023 and self.outcome == Outcome2023.SYSTEMIC
 
 
 class Partner(models.TextChoices):
@@ -288,6 +308,11 @@ class ImpactMeasure(NeverDeleted):
     )
     voice_of_families = models.BooleanField(
         default=False, help_text="What families told us (a survey, the parent carer forum)"
+    )
+    source_since = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it was last switched between a live KPI and an entered figure",
     )
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.TextField(blank=True, help_text="Why it was closed (kept)")

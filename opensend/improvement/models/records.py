@@ -7,12 +7,16 @@ from django.db import models
 
 from opensend.core.models import NeverDeleted
 from opensend.core.uploads import RandomName
+from opensend.improvement.models.actions import Milestone, MilestoneStatus
 from opensend.improvement.models.governance import (
+    SCORE,
     AgendaItem,
     BoardMeeting,
     ImpactMeasure,
     Plan,
     RecordedEntry,
+    Risk,
+    Trend,
     Workstream,
 )
 
@@ -20,6 +24,8 @@ from opensend.improvement.models.governance import (
 class ChangeKind(models.TextChoices):
     CHANGED = "changed", "Changed"
     CLOSED = "closed", "Closed"
+    REOPENED = "reopened", "Reopened"
+    SWITCHED = "switched", "Where its figure comes from changed"
 
 
 class ChangeRecord(RecordedEntry):
@@ -43,6 +49,10 @@ class ChangeRecord(RecordedEntry):
     on = models.DateField()
     reason = models.TextField()
     what = models.TextField(blank=True, help_text="The fields it changed, from and to")
+    # For a measure switched between a live KPI and an entered figure: the KPI before and after
+    # (blank: entered), so a pack for an earlier date reads the measure as it was then.
+    from_kpi_key = models.CharField(max_length=60, blank=True)
+    to_kpi_key = models.CharField(max_length=60, blank=True)
 
     class Meta:
         ordering = ["-recorded_at", "-pk"]
@@ -81,3 +91,46 @@ class MeetingPaper(NeverDeleted):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MilestoneChange(RecordedEntry):
+    """A milestone as it stood from a day on (its date and status), written each time it is
+    added or changed, so the pack for a past meeting rates the action with its milestones as
+    they were that day."""
+
+    milestone = models.ForeignKey(Milestone, on_delete=models.PROTECT, related_name="history")
+    on = models.DateField()
+    due_on = models.DateField()
+    status = models.CharField(max_length=10, choices=MilestoneStatus.choices)
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+
+class RiskChange(RecordedEntry):
+    """A risk as it stood from a day on (its scores, appetite, trend, and whether it was open),
+    written each time it is added, changed, closed or reopened, with why: the pack for a past
+    meeting shows the risks above appetite as they were that day, and the risk's page its
+    history."""
+
+    risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="history")
+    on = models.DateField()
+    inherent_likelihood = models.PositiveSmallIntegerField(validators=SCORE)
+    inherent_impact = models.PositiveSmallIntegerField(validators=SCORE)
+    residual_likelihood = models.PositiveSmallIntegerField(validators=SCORE)
+    residual_impact = models.PositiveSmallIntegerField(validators=SCORE)
+    appetite = models.PositiveSmallIntegerField()
+    trend = models.CharField(max_length=10, choices=Trend.choices)
+    is_open = models.BooleanField(default=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+    @property
+    def residual_score(self) -> int:
+        return self.residual_likelihood * self.residual_impact
+
+    @property
+    def inherent_score(self) -> int:
+        return self.inherent_likelihood * self.inherent_impact

@@ -84,7 +84,10 @@ def test_the_pack_shows_the_voice_of_families_where_it_is_held(world):
     MeasureFactory(name="Parents who feel listened to", voice_of_families=True)
     page = _text(
         world.client_for("board_member").get(
-            reverse("improvement:board_pack", args=[MeetingFactory().pk])
+            reverse(
+                "improvement:board_pack",
+                args=[MeetingFactory(held_on=timezone.localdate()).pk],
+            )
         )
     )
     assert "Parents who feel listened to: <strong>45.0</strong>" in page

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from opensend.audit.models import AuditEvent
 from opensend.improvement.models import (
+    Plan,
     Recommendation,
     RecommendationStatus,
     Risk,
@@ -324,3 +325,44 @@ def test_history_recorded_by_the_system_shows_as_such(world):
         response = client.get(url)
         assert response.status_code == 200
         assert "the system" in _text(response)
+
+
+def _inspection_2023(client, **fields):
+    return client.post(
+        reverse("improvement:source_create"),
+        {
+            "kind": "inspection_2023",
+            "title": "Area SEND inspection, March 2025",
+            "author": "Ofsted and CQC",
+            **date_fields("published_on", date(2025, 3, 14)),
+            **date_fields("monitoring_due_on", date(2026, 9, 1)),
+            **fields,
+        },
+    )
+
+
+def test_a_2023_framework_inspection_has_one_of_its_three_outcomes(world):
+    client = world.client_for("team_manager")
+    missing = _inspection_2023(client)
+    assert missing.status_code == 400
+    assert "Choose which of the three outcomes" in _text(missing)
+    wrong = client.post(
+        reverse("improvement:source_create"),
+        {
+            "kind": "commissioner",
+            "title": "Report",
+            "author": "The Commissioner",
+            "outcome": "systemic",
+            **date_fields("published_on", date(2025, 3, 14)),
+        },
+    )
+    assert wrong.status_code == 400 and "2023 framework has this outcome" in _text(wrong)
+    assert _inspection_2023(client, outcome="systemic").status_code == 302
+    source = Source.objects.get()
+    page = _text(client.get(reverse("improvement:source_detail", args=[source.pk])))
+    assert "Widespread and/or systemic failings" in page
+    assert "A priority action plan is needed: none is recorded yet" in page
+    assert "Monitoring inspection expected" in page and "September 2026" in page
+    plan = Plan.objects.create(kind="priority_action", title="Priority action plan", source=source)
+    page = _text(client.get(reverse("improvement:source_detail", args=[source.pk])))
+    assert f'href="/improvement/plans/{plan.pk}/">Priority action plan</a>' in page

@@ -80,6 +80,11 @@ def _urls():
         reverse("improvement:workstream_close", args=[workstream.pk]): EDITORS,
         reverse("improvement:measure_close", args=[measure]): EDITORS,
         reverse("improvement:paper_add", args=[meeting]): EDITORS,
+        reverse("improvement:measure_switch", args=[measure]): EDITORS,
+        reverse("improvement:measure_reopen", args=[measure]): EDITORS,
+        reverse("improvement:plan_reopen", args=[workstream.plan_id]): EDITORS,
+        reverse("improvement:workstream_reopen", args=[workstream.pk]): EDITORS,
+        reverse("improvement:risk_reopen", args=[risk.pk]): EDITORS,
     }
 
 
