@@ -6,6 +6,7 @@ from opensend.portal import (
     family_documents,
     family_links,
     feedback_pages,
+    paper_survey,
     views,
     young_person,
     your_details,
@@ -46,4 +47,5 @@ urlpatterns = [
     ),
     # Feedback after each stage (the answers live in opensend.feedback).
     *feedback_pages.urlpatterns,
+    *paper_survey.urlpatterns,
 ]
