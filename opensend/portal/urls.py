@@ -34,6 +34,11 @@ urlpatterns = [
         family_documents.family_documents,
         name="family_documents",
     ),
+    path(
+        "you/children/<int:child_id>/documents/reviews/<int:review_id>/report.pdf",
+        family_documents.family_review_report,
+        name="family_review_report",
+    ),
     path("casework/team/", caseload.team, name="team"),
     path("casework/team/<int:user_id>/", caseload.team_member_caseload, name="team_member"),
     # Administrators link a parent's account to a child (beside the user's page, /account/users/).
