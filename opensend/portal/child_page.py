@@ -18,6 +18,7 @@ from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability, access_for
 from opensend.accounts.roles import FAMILY_ROLES
+from opensend.casework import about_me
 from opensend.messaging.access import writes_as_team
 from opensend.messaging.models import MessageThread
 from opensend.people import sharing
@@ -44,6 +45,7 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     context["where_now"] = child_where_now(child, user=request.user)
     context["documents"] = child_documents(child, user=request.user)
     context["recent_messages"] = child_messages(child, user=request.user)
+    context["all_about_me"] = about_me.about_me_for_readers(user=request.user, child=child)
     if writes_as_team(request.user):
         context["may_message_family"] = True
         context["may_read_feedback"] = True

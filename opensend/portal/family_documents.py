@@ -5,7 +5,6 @@ Never a working copy: a plan is listed once it was issued, and the PDF link is t
 own, permission-checked, audited download."""
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -82,7 +81,7 @@ def _attach_decision_letters(user: object, child_id: int, reviews: list) -> None
 
 @require_capability(Capability.VIEW_CHILDREN)
 @require_GET
-def family_review_report(request: HttpRequest, child_id: int, review_id: int) -> HttpResponseBase:
+def family_review_report(request: HttpRequest, child_id: int, review_id: int) -> HttpResponse:
     """The report of a review meeting as sent to the family, for the family only (staff have
     the review's own page): 404 for anyone else, a report not sent, or another child's review."""
     if not reads_as_family(request.user):

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from opensend.portal import (
+    about_me,
     caseload,
     child_page,
     family_documents,
@@ -53,4 +54,6 @@ urlpatterns = [
     # Feedback after each stage (the answers live in opensend.feedback).
     *feedback_pages.urlpatterns,
     *paper_survey.urlpatterns,
+    # All about me (section A, said once): the family's page and the files' download.
+    *about_me.urlpatterns,
 ]
