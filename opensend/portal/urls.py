@@ -8,6 +8,7 @@ from opensend.portal import (
     family_links,
     feedback_pages,
     paper_survey,
+    review_views,
     views,
     young_person,
     your_details,
@@ -56,4 +57,6 @@ urlpatterns = [
     *paper_survey.urlpatterns,
     # All about me (section A, said once): the family's page and the files' download.
     *about_me.urlpatterns,
+    # The family's views before an annual review meeting (reviews.heard).
+    *review_views.urlpatterns,
 ]
