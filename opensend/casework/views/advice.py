@@ -83,8 +83,9 @@ def advice_detail(request: HttpRequest, advice_id: int) -> HttpResponse:
             "all_about_me": about_me.about_me_for_readers(
                 user=request.user, child=advice.request.child
             )
-            if ours and not advice.withdrawn_on
-            else [],
+            if about_me.may_read(request.user, advice.request.child_id)
+            and not (ours and advice.withdrawn_on)
+            else None,
             "child_link": not ours
             or selectors.may_see_child(request.user, advice.request.child_id),
             "may_withdraw": advice.is_outstanding

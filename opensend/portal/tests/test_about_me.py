@@ -177,6 +177,12 @@ def test_the_adviser_reads_it_on_their_advice_request(world, child):
     file_url = reverse("portal:about_me_file", args=[added.pk])
     assert health.get(file_url).status_code == 200
 
+    # The caseworker who sent the request sees it there too.
+    sent_page = world.client_for("caseworker").get(
+        reverse("casework:advice_detail", args=[advice.pk])
+    )
+    assert "Ava loves trains and drawing" in sent_page.content.decode()
+
     # Once the request is withdrawn, their advice request no longer shows it (whether they may
     # still open the child's record is the one visibility rule's answer).
     from opensend.casework.services.advice import advice_withdraw
