@@ -408,3 +408,59 @@ class FamilyViews(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Views for {self.request.child}"
+
+
+class AboutMeVersion(models.TextChoices):
+    """Whose words: the family's (a parent or carer), or the young person's own."""
+
+    FAMILY = "family", "The family's words"
+    YOUNG_PERSON = "young_person", "In their own words"
+
+
+class AllAboutMe(NeverDeleted):
+    """ "All about me": section A (views, interests and aspirations) as the family write it, once
+    for the child rather than for each request, so it flows into every advice request and the
+    plan (issue 14, item 3). One per child for the family and one in the young person's own
+    words. Staff read it; they record views themselves in `FamilyViews`."""
+
+    NEVER_DELETED = "What the family told us is never deleted: they change it instead."
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="all_about_me")
+    version = models.CharField(max_length=20, choices=AboutMeVersion.choices)
+    about_me = models.TextField("about me", blank=True)
+    what_matters = models.TextField("what is important to me", blank=True)
+    aspirations = models.TextField("my hopes and aspirations for the future", blank=True)
+    communication = models.TextField("how to communicate with me", blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["child", "version"], name="one_about_me_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"All about me ({self.get_version_display()}) for {self.child}"
+
+
+class AllAboutMeFile(NeverDeleted):
+    """A document, photo or recording added to "all about me", through `core.uploads`. Taken
+    away by the family with `removed_at` (kept, never shown again)."""
+
+    NEVER_DELETED = "Files the family sent are never deleted: they are taken away instead."
+
+    about = models.ForeignKey(AllAboutMe, on_delete=models.PROTECT, related_name="files")
+    document = models.FileField(upload_to=RandomName("about-me"))
+    document_name = models.CharField(max_length=255)
+    document_type = models.CharField(max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.document_name

@@ -6,6 +6,9 @@ or over `OPENSEND_UPLOAD_MAX_BYTES`, or that the virus scanner (clamd, when conf
 infected. It returns a `CheckedUpload`; nothing is stored until `store_upload(...)` saves it
 under a random name through Django storage. Forms use `DocumentField`, which runs the same check,
 so a bad file is an error on the field (a 400) and nothing else the person typed is lost.
+
+Where a family may send a recording ("all about me", issue 14), `audio=True` also allows MP3,
+M4A (AAC in MP4) and WAV, each recognised by its content; nowhere else accepts audio.
 """
 
 import io
@@ -58,7 +61,15 @@ TEXT = FileKind("Plain text", "text/plain", (".txt", ".text"))
 JPEG = FileKind("JPEG image", "image/jpeg", (".jpg", ".jpeg"))
 PNG = FileKind("PNG image", "image/png", (".png",))
 ALLOWED_KINDS = (PDF, DOC, DOCX, ODT, TEXT, JPEG, PNG)
-KINDS_BY_TYPE = {kind.content_type: kind for kind in ALLOWED_KINDS}
+MP3 = FileKind("MP3 audio", "audio/mpeg", (".mp3",))
+M4A = FileKind("M4A audio", "audio/mp4", (".m4a",))
+WAV = FileKind("WAV audio", "audio/wav", (".wav",))
+AUDIO_KINDS = (MP3, M4A, WAV)
+KINDS_BY_TYPE = {kind.content_type: kind for kind in (*ALLOWED_KINDS, *AUDIO_KINDS)}
+ALLOWED_WITH_AUDIO_TEXT = (
+    "a PDF, Word document, OpenDocument text, plain text file, JPEG, PNG, MP3, M4A or WAV"
+)
+WRONG_TYPE_WITH_AUDIO = f"The selected file must be {ALLOWED_WITH_AUDIO_TEXT}"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -199,6 +210,24 @@ def detect_kind(content: bytes) -> FileKind | None:
     return None
 
 
+def detect_audio(content: bytes) -> FileKind | None:
+    """An MP3 (an ID3 tag, or an MPEG audio frame header), an M4A (an MP4 "ftyp" box of the
+    audio brand M4A or M4B, never a video) or a WAV (RIFF ... WAVE); else None."""
+    head = content[:64]
+    if head.startswith(b"ID3") and len(head) >= 10:
+        return MP3
+    if len(head) >= 4 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0 and head[1] & 0x06:
+        bitrate, rate = head[2] >> 4, (head[2] >> 2) & 0x03
+        if bitrate not in (0, 0x0F) and rate != 0x03:
+            return MP3
+    brand = head[8:12] if head[4:8] == b"ftyp" else b""
+    if brand in (b"M4A ", b"M4B "):
+        return M4A
+    if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
+        return WAV
+    return None
+
+
 # --- virus scanning (ClamAV's clamd) ---------------------------------------------------------
 
 
@@ -274,9 +303,9 @@ def _read(file: Any, limit: int) -> bytes:
     return bytes(file.read(limit + 1))
 
 
-def check_upload(file: Any) -> CheckedUpload:
+def check_upload(file: Any, *, audio: bool = False) -> CheckedUpload:
     """Refuse (ValidationError with a GOV.UK message) anything not safe to keep; else the file,
-    cleaned and checked, ready for `store_upload`."""
+    cleaned and checked, ready for `store_upload`. `audio` also allows a recording."""
     if isinstance(file, CheckedUpload):
         return file
     limit = max_upload_bytes()
@@ -288,8 +317,10 @@ def check_upload(file: Any) -> CheckedUpload:
     if not content:
         raise ValidationError(EMPTY, code="empty")
     kind = detect_kind(content)
+    if audio and kind in (None, TEXT):
+        kind = detect_audio(content) or kind
     if kind is None:
-        raise ValidationError(WRONG_TYPE, code="wrong_type")
+        raise ValidationError(WRONG_TYPE_WITH_AUDIO if audio else WRONG_TYPE, code="wrong_type")
     try:
         signature = scan_for_viruses(content)
     except ScanError as exc:
@@ -357,11 +388,12 @@ def attach_document(instance: Any, checked: CheckedUpload, *, field: str = "docu
 class DocumentField(forms.FileField):
     """A file upload checked by `check_upload`: its cleaned value is a `CheckedUpload`."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, audio: bool = False, **kwargs: Any) -> None:
+        self.audio = audio
+        allowed = ALLOWED_WITH_AUDIO_TEXT if audio else ALLOWED_TYPES_TEXT
         kwargs.setdefault(
             "help_text",
-            f"{ALLOWED_TYPES_TEXT[0].upper()}{ALLOWED_TYPES_TEXT[1:]}, "
-            f"smaller than {size_text(max_upload_bytes())}",
+            f"{allowed[0].upper()}{allowed[1:]}, smaller than {size_text(max_upload_bytes())}",
         )
         super().__init__(**kwargs)
         self.error_messages["empty"] = EMPTY
@@ -371,7 +403,7 @@ class DocumentField(forms.FileField):
         value = super().clean(data, initial)
         if not value:
             return None
-        return check_upload(value)
+        return check_upload(value, audio=self.audio)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -387,14 +419,15 @@ class MultipleDocumentField(DocumentField):
     """Several uploads, each checked by `check_upload`: the cleaned value is a list of
     `CheckedUpload` (empty when none were chosen and the field is optional)."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, audio: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput())
+        allowed = ALLOWED_WITH_AUDIO_TEXT if audio else ALLOWED_TYPES_TEXT
         kwargs.setdefault(
             "help_text",
-            f"Up to {MAX_FILES} files. Each must be {ALLOWED_TYPES_TEXT}, "
+            f"Up to {MAX_FILES} files. Each must be {allowed}, "
             f"smaller than {size_text(max_upload_bytes())}",
         )
-        super().__init__(**kwargs)
+        super().__init__(audio=audio, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> Any:
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
@@ -407,7 +440,7 @@ class MultipleDocumentField(DocumentField):
         checked = []
         for file in files:
             try:
-                checked.append(check_upload(file))
+                checked.append(check_upload(file, audio=self.audio))
             except ValidationError as exc:
                 name = clean_filename(getattr(file, "name", "") or "")
                 raise ValidationError([f"{name}: {message}" for message in exc.messages]) from exc

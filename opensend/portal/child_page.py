@@ -17,15 +17,18 @@ from django.views.decorators.http import require_GET
 from opensend import statutory
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability, is_family_only
+from opensend.casework import about_me
 from opensend.messaging.access import writes_as_team
 from opensend.messaging.models import MessageThread
 from opensend.people import sharing
+from opensend.people.models import Child
 from opensend.people.selectors import current_enrolments
 from opensend.people.views import child_page_context
 from opensend.portal.child_documents import child_documents, child_messages
 from opensend.portal.child_record import child_where_now
 from opensend.portal.family_timeline import contact_for, family_timeline, reader_for
 from opensend.portal.feedback_pages import feedback_due
+from opensend.reviews import heard
 
 
 @require_capability(Capability.VIEW_CHILDREN)
@@ -37,6 +40,7 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     context["where_now"] = child_where_now(child, user=request.user)
     context["documents"] = child_documents(child, user=request.user)
     context["recent_messages"] = child_messages(child, user=request.user)
+    context["all_about_me"] = about_me.about_me_for_readers(user=request.user, child=child)
     if writes_as_team(request.user):
         context["may_message_family"] = True
         context["may_read_feedback"] = True
@@ -58,8 +62,17 @@ def _family_page(request: HttpRequest, child_id: int) -> HttpResponse:
         "contact": contact_for(child),
         "current_enrolments": current_enrolments(child) if timeline.view.plan else [],
         "feedback_due": feedback_due(request.user, child),
+        "review_views_url": _review_views_url(request.user, child),
     }
     return render(request, "portal/family_child.html", context)
+
+
+def _review_views_url(user: object, child: Child) -> str:
+    """The page to send views for the review ahead (its meeting not held yet), for the family."""
+    review = heard.review_before_meeting(child=child)
+    if review is None or about_me.version_for(user, child) is None:
+        return ""
+    return heard.views_page_url(review)
 
 
 @require_GET

@@ -26,6 +26,7 @@ from opensend.people.models import Child
 from opensend.people.sharing import EVERYTHING, ParentView, parent_view_of
 from opensend.plans.models import EHCPlan, PlanStatus
 from opensend.plans.selectors import plan_list_for_user
+from opensend.reviews import heard
 from opensend.reviews.amendments.clocks import amendment_clocks
 from opensend.reviews.annual_clocks import review_clocks
 from opensend.reviews.models import OPEN_REVIEW_STAGES, Amendment, AnnualReview, ReviewStage
@@ -300,6 +301,8 @@ def _plan_steps(plan: EHCPlan, reader: Reader, today: date) -> list[FamilyStep]:
                 _step_from_clock(c, reader, today, url=url, link_text=text)
                 for c in review_clocks(r)
             ]
+    if review is not None and review.stage in heard.BEFORE_MEETING:
+        steps += _views_step(review, reader, today)
     for amendment in Amendment.objects.filter(plan=plan, status__in=Amendment.OPEN_STATUSES):
         steps += [
             _step_from_clock(c, reader, today, url=url, link_text=text)
@@ -307,6 +310,40 @@ def _plan_steps(plan: EHCPlan, reader: Reader, today: date) -> list[FamilyStep]:
             if c.rule_id != "review_decision" or (review is None and last is None)
         ]
     return steps
+
+
+def _views_step(review: AnnualReview, reader: Reader, today: date) -> list[FamilyStep]:
+    """The family's views before the review meeting, by 2 weeks before it (reg 20(4)), once
+    the meeting has a date: done when the family (or staff for them) sent views."""
+    due = heard.views_by(review)
+    if due is None:
+        return []
+    sent = (
+        review.contributions.filter(kind__in=heard.FAMILY_KINDS)
+        .order_by("received_on")
+        .values_list("received_on", flat=True)
+        .first()
+    )
+    page = heard.views_page_url(review)
+    if sent is not None:
+        sentence = "You sent us your views for the review meeting."
+    else:
+        sentence = (
+            f"Tell us your views before the review meeting. Please send them by "
+            f"{statutory.long_date(due)}."
+        )
+    return [
+        FamilyStep(
+            on=sent or due,
+            done=sent is not None,
+            sentence=sentence,
+            who=YOU,
+            help_id="annual_review",
+            family_step=True,
+            url=page,
+            link_text="Send your views" if sent is None else "Send more views",
+        )
+    ]
 
 
 @dataclass(frozen=True)

@@ -212,7 +212,12 @@ def feedback_record(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(
         request,
         "portal/feedback_record.html",
-        {"child": child, "form": form, "nothing_done": not done},
+        {
+            "child": child,
+            "form": form,
+            "nothing_done": not done,
+            "paper_stages": [(stage, SurveyStage(stage).label) for stage in done],
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 

@@ -1,11 +1,14 @@
 from django.urls import path
 
 from opensend.portal import (
+    about_me,
     caseload,
     child_page,
     family_documents,
     family_links,
     feedback_pages,
+    paper_survey,
+    review_views,
     views,
     young_person,
     your_details,
@@ -33,6 +36,11 @@ urlpatterns = [
         family_documents.family_documents,
         name="family_documents",
     ),
+    path(
+        "you/children/<int:child_id>/documents/reviews/<int:review_id>/report.pdf",
+        family_documents.family_review_report,
+        name="family_review_report",
+    ),
     path("casework/team/", caseload.team, name="team"),
     path("casework/team/<int:user_id>/", caseload.team_member_caseload, name="team_member"),
     # Administrators link a parent's account to a child (beside the user's page, /account/users/).
@@ -46,4 +54,9 @@ urlpatterns = [
     ),
     # Feedback after each stage (the answers live in opensend.feedback).
     *feedback_pages.urlpatterns,
+    *paper_survey.urlpatterns,
+    # All about me (section A, said once): the family's page and the files' download.
+    *about_me.urlpatterns,
+    # The family's views before an annual review meeting (reviews.heard).
+    *review_views.urlpatterns,
 ]

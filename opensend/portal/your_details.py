@@ -11,8 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from opensend.accounts.permissions import access_for
-from opensend.accounts.roles import FAMILY_ROLES
+from opensend.accounts.permissions import is_family_only
 from opensend.core.types import Actor
 from opensend.core.views_helpers import form_data, form_submitted
 from opensend.notify.alerts import alert_send, desk_of
@@ -27,8 +26,7 @@ ASKED = "We have sent your request to the SEND team. They will check it and chan
 
 
 def _family_only(user: Actor) -> None:
-    access = access_for(user)
-    if not access.roles & FAMILY_ROLES or access.is_staff_member:
+    if not is_family_only(user):
         raise Http404("No page found")
 
 

@@ -117,6 +117,11 @@ class AnnualReview(NeverDeleted):
     )
     meeting_on = models.DateField(null=True, blank=True)
     invitations_sent_on = models.DateField(null=True, blank=True)
+    views_reminder_sent_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the family were reminded to send their views before the meeting.",
+    )
     held_on = models.DateField(null=True, blank=True)
     report_sent_on = models.DateField(
         null=True, blank=True, help_text="The day the review report went to everyone invited."

@@ -25,7 +25,7 @@ from opensend.audit.services import audit_record, audit_record_list
 from opensend.casework.selectors import team_caseworker_for_user
 from opensend.core.downloads import bytes_response, document_response
 from opensend.core.views_helpers import clock_rows, paginate, querystring_without_page
-from opensend.reviews import selectors, services
+from opensend.reviews import heard, selectors, services
 from opensend.reviews.access import reviews_home
 from opensend.reviews.annual_clocks import invitations_late, meeting_warnings, review_clocks
 from opensend.reviews.report_pdf import review_report_pdf as review_report_pdf_bytes
@@ -112,6 +112,8 @@ def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
             "invitations_late": invitations_late(review),
             "meeting_warnings": meeting_warnings(review, today=today),
             "pfa": services.pfa_required(review),
+            "views_by": heard.views_by(review),
+            "sent_by_family": heard.sent_online_by_family(review),
         },
     )
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from opensend.accounts.decorators import require_capability
 from opensend.accounts.permissions import Capability, user_can
 from opensend.audit.services import audit_record_list
-from opensend.casework import selectors
+from opensend.casework import about_me, selectors
 from opensend.casework.forms import AdviceCorrectForm, AdviceSubmitForm, AdviceWithdrawForm
 from opensend.casework.services import advice as advice_services
 from opensend.core.downloads import document_response
@@ -80,6 +80,12 @@ def advice_detail(request: HttpRequest, advice_id: int) -> HttpResponse:
             "writing": writing,
             "form": form,
             "versions": list(advice.versions.all()),
+            "all_about_me": about_me.about_me_for_readers(
+                user=request.user, child=advice.request.child
+            )
+            if about_me.may_read(request.user, advice.request.child_id)
+            and not (ours and advice.withdrawn_on)
+            else None,
             "child_link": not ours
             or selectors.may_see_child(request.user, advice.request.child_id),
             "may_withdraw": advice.is_outstanding

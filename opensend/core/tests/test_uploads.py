@@ -182,3 +182,39 @@ def test_the_download_headers():
     assert content_disposition('../a"b\r\n.pdf') == (
         "attachment; filename=\"a_b.pdf\"; filename*=UTF-8''a_b.pdf"
     )
+
+
+MP3_WITH_TAG = b"ID3\x04\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x64" + b"\x00" * 64
+MP3_FRAME = b"\xff\xfb\x90\x64" + b"\x00" * 64
+M4A_BYTES = b"\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00M4A mp42isom" + b"\x00" * 64
+MP4_VIDEO = b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41" + b"\x00" * 64
+WAV_BYTES = b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 64
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type"),
+    [
+        (MP3_WITH_TAG, "audio/mpeg"),
+        (MP3_FRAME, "audio/mpeg"),
+        (M4A_BYTES, "audio/mp4"),
+        (WAV_BYTES, "audio/wav"),
+    ],
+)
+def test_a_recording_is_accepted_only_where_audio_is_allowed(content, content_type):
+    from opensend.core.uploads import WRONG_TYPE_WITH_AUDIO, check_upload
+
+    checked = check_upload(samples.upload("me.bin", content), audio=True)
+    assert checked.content_type == content_type
+    assert checked.name.endswith(checked.kind.extensions[0])
+    with pytest.raises(ValidationError) as refused:
+        check_upload(samples.upload("me.bin", content))
+    assert WRONG_TYPE_WITH_AUDIO not in str(refused.value)
+
+
+def test_a_video_or_a_program_is_not_a_recording():
+    from opensend.core.uploads import WRONG_TYPE_WITH_AUDIO, check_upload
+
+    for content in (MP4_VIDEO, b"MZ\x90\x00" + b"\x00" * 64):
+        with pytest.raises(ValidationError) as refused:
+            check_upload(samples.upload("me.mp3", content), audio=True)
+        assert WRONG_TYPE_WITH_AUDIO in str(refused.value)

@@ -23,6 +23,28 @@ register(
 )
 register(
     MessageTemplate(
+        key="review_views_reminder",
+        subject="Tell us your views for ((child_name))'s review by ((views_due))",
+        body=(
+            "Dear ((recipient_name)),\n\n"
+            "The meeting to review ((child_name))'s EHC plan is coming up. We want to know "
+            "what you think before it. Please send us your views by ((views_due)), so that "
+            "everyone at the meeting can read them first.\n\n"
+            "What you can tell us:\n\n"
+            "* what is going well and what is not\n"
+            "* what you would like to change\n"
+            "* what you hope for next\n\n"
+            "Tell us here: ((page_link))\n\n"
+            "You can also bring your views to the meeting.\n\n" + _HELP
+        ),
+        description=(
+            "To the family 5 days before the day to send their views for a review meeting, if "
+            "we have none yet (Regs 20(4): circulated 2 weeks before; manage.py family_reminders)."
+        ),
+    )
+)
+register(
+    MessageTemplate(
         key="review_report_sent",
         subject="The report from ((child_name))'s EHC plan review",
         body=(

@@ -31,6 +31,7 @@ from opensend.plans.services.draft import (
     draft_issue,
     plan_details_update,
     plan_draft_start,
+    plan_section_a_fill_from_family,
     plan_section_a_update,
 )
 from opensend.plans.services.issue import (
@@ -62,6 +63,7 @@ __all__ = [
     "plan_details_update",
     "plan_draft_start",
     "plan_lock",
+    "plan_section_a_fill_from_family",
     "plan_section_a_update",
     "plan_version_issue",
     "provision_add",

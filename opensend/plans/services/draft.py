@@ -11,14 +11,16 @@ from opensend import statutory
 from opensend.accounts.permissions import Capability, check_capability
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
+from opensend.casework.about_me import section_a_words
 from opensend.casework.models import AssessmentRequest, FamilyViews, Stage
 from opensend.casework.services import case_record_draft_issued
 from opensend.core.dates import today_or_local
 from opensend.core.types import Actor
 from opensend.core.validation import check_not_future
 from opensend.notify.services import notification_send
+from opensend.people.models import Child
 from opensend.plans.content import plan_content
-from opensend.plans.models import EHCPlan, PlacementType, PlanVersion
+from opensend.plans.models import EHCPlan, PlacementType, PlanStatus, PlanVersion
 from opensend.plans.services._shared import (
     NO_REQUEST,
     SECTION_A,
@@ -46,13 +48,37 @@ def plan_draft_start(*, actor: Actor, case: AssessmentRequest) -> EHCPlan:
     if EHCPlan.objects.filter(request=case).exists():
         raise ValidationError(PLAN_EXISTS)
     views = FamilyViews.objects.filter(request=case).first()
+    family = section_a_words(case.child)
     plan = EHCPlan.objects.create(
         child_id=case.child_id,
         request=case,
-        **{name: getattr(views, name) if views else "" for name in SECTION_A},
+        # The views recorded for this request, else what the family wrote in "all about me".
+        **{name: (getattr(views, name) if views else "") or family[name] for name in SECTION_A},
     )
     audit_record(actor=actor, action=Action.CREATE, obj=plan, child_id=plan.child_id)
     return plan
+
+
+@transaction.atomic
+def plan_section_a_fill_from_family(*, actor: Actor, child_id: int) -> list[EHCPlan]:
+    """After the family write or change "all about me": each of the child's draft plans still
+    being written (not yet sent to the family) gets their words in the parts of section A that
+    are still empty. What the caseworker wrote is never replaced. Called by the family's page
+    in the same transaction as the family's change; audited as a change to the plan."""
+    filled = []
+    child = Child.objects.get(pk=child_id)
+    family = section_a_words(child)
+    drafts = EHCPlan.objects.select_for_update().filter(
+        child_id=child_id, status=PlanStatus.DRAFT, draft_issued_on__isnull=True
+    )
+    for plan in drafts:
+        values = {
+            name: family[name] for name in SECTION_A if family[name] and not getattr(plan, name)
+        }
+        if values:
+            update_plan(actor, plan, "Section A filled in from the family's all about me", values)
+            filled.append(plan)
+    return filled
 
 
 @transaction.atomic

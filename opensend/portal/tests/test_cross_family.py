@@ -17,7 +17,13 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from opensend.casework.models import AdviceRequest, RequestDocument
+from opensend.casework.models import (
+    AboutMeVersion,
+    AdviceRequest,
+    AllAboutMe,
+    AllAboutMeFile,
+    RequestDocument,
+)
 from opensend.disputes.services import complaint_create
 from opensend.notify.models import OutboxMessage
 from opensend.people.models import FamilyMember, FamilyRelationship
@@ -76,6 +82,14 @@ def _family(world, child, user):
     }
     if review is not None:
         ids["review_id"] = review.pk
+    about = AllAboutMe.objects.create(
+        child=child, version=AboutMeVersion.FAMILY, about_me="Likes trains", updated_by=user
+    )
+    photo = AllAboutMeFile(
+        about=about, document_name="me.txt", document_type="text/plain", uploaded_by=user
+    )
+    photo.document.save("me.txt", ContentFile(b"All about me"), save=True)
+    ids["file_id"] = photo.pk
     return ids
 
 

@@ -101,3 +101,79 @@ def test_the_young_person_reads_what_was_sent_to_them(world):
     assert (
         client.get(reverse("notify:my_message_pdf", args=[sent.pk])).status_code == 404
     )  # no letter
+
+
+def _reviewed(world, child, decision="maintain", *, decided=True):
+    """A final plan whose first review was held, its report sent and, with `decision`, decided."""
+    from testsupport.journeys import decide, open_review, walk
+
+    plan = final_plan(world, child=child)
+    caseworker = world.users["caseworker"]
+    review = walk(caseworker, open_review(plan), to="reported", recommendation=decision)
+    if decided:
+        decide(caseworker, review, decision)
+    review.refresh_from_db()
+    return review
+
+
+def _report(child, review):
+    return reverse("portal:family_review_report", args=[child.pk, review.pk])
+
+
+def test_the_family_downloads_the_review_report_and_reads_our_decision(world, child):
+    review = _reviewed(world, child)
+    member = FamilyMember.objects.get(user=world.users["parent"])
+    letter = OutboxMessage.objects.filter(
+        family_member=member, template="review_decision_maintain"
+    ).first() or _sent(
+        child, member, subject="We will keep the plan", template="review_decision_maintain"
+    )
+    parent = world.client_for("parent")
+    page = parent.get(_url(child)).content.decode()
+    assert "Reviews of the plan" in page
+    assert _report(child, review) in page
+    assert "We sent it on 18 November 2026" in page
+    assert reverse("notify:my_message", args=[letter.pk]) in page  # our decision letter
+    assert AuditEvent.objects.filter(
+        action=Action.LIST, object_type="reviews.annualreview", object_id=str(review.pk)
+    ).exists()
+
+    download = parent.get(_report(child, review))
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf" and download.content.startswith(b"%PDF")
+    assert AuditEvent.objects.filter(
+        action=Action.EXPORT,
+        object_type="reviews.annualreview",
+        object_id=str(review.pk),
+        actor=world.users["parent"],
+    ).exists()
+
+
+def test_a_report_not_yet_sent_is_not_listed_or_downloadable(world, child):
+    from testsupport.journeys import open_review, walk
+
+    plan = final_plan(world, child=child)
+    review = walk(world.users["caseworker"], open_review(plan), to="held")
+    parent = world.client_for("parent")
+    assert "There is no review report yet" in parent.get(_url(child)).content.decode()
+    assert parent.get(_report(child, review)).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["caseworker", "senco", "admin", "young_person"])
+def test_only_the_family_downloads_the_report_here(world, child, role):
+    review = _reviewed(world, child, decided=False)
+    assert world.client_for(role).get(_report(child, review)).status_code == 404
+
+
+def test_another_childs_review_id_is_not_found(world, child):
+    review = _reviewed(world, child, decided=False)
+    parent = world.client_for("parent")
+    other = world.young_person
+    assert (
+        parent.get(reverse("portal:family_review_report", args=[other.pk, review.pk])).status_code
+        == 404
+    )
+    assert (
+        parent.get(reverse("portal:family_review_report", args=[child.pk, 999999])).status_code
+        == 404
+    )

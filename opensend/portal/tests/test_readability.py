@@ -74,6 +74,11 @@ def test_the_family_pages_are_easy_to_read(world):
             reverse("portal:feedback_survey", args=[child.pk, "request_decision"])
         ),
         "you said, we did": parent.get(reverse("feedback:you_said")),
+        "all about me": parent.get(reverse("portal:about_me", args=[child.pk])),
+        "all about me, the young person's": world.client_for("young_person").get(
+            reverse("portal:about_me", args=[world.young_person.pk])
+        ),
+        "letters and documents": parent.get(reverse("portal:family_documents", args=[child.pk])),
     }
     assert "Tell us how it went" in pages["the child's page"].content.decode()
     for name, response in pages.items():
@@ -94,5 +99,17 @@ def test_what_a_parent_is_told_when_a_young_person_hides_things_is_easy_to_read(
         parent_sees_plan=False,
     )
     page = world.client_for("parent").get(reverse("people:child_detail", args=[child.pk]))
+    score = reading_ease(_main_text(page))
+    assert score >= PAGE_THRESHOLD, f"reading ease {score:.0f}"
+
+
+@pytest.mark.django_db
+def test_the_page_for_views_before_a_review_is_easy_to_read(world):
+    from testsupport.journeys import final_plan, open_review, walk
+
+    child = world.parents_child
+    walk(world.users["caseworker"], open_review(final_plan(world, child=child)), to="meeting")
+    page = world.client_for("parent").get(reverse("portal:review_views", args=[child.pk]))
+    assert page.status_code == 200
     score = reading_ease(_main_text(page))
     assert score >= PAGE_THRESHOLD, f"reading ease {score:.0f}"

@@ -66,6 +66,23 @@ REVIEWS_AND_AMENDMENTS: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        id="review_family_views",
+        title="The family's views for the review",
+        trigger=_REVIEW_MEETING,
+        limit=-2,
+        unit=Unit.WEEKS,
+        # Reg 20(2)(a): "the child's parent or the young person" is invited; 20(4): "The person
+        # arranging the review meeting must obtain advice and information about the child or
+        # young person from the persons referred to in paragraph (2) and must circulate it to
+        # those persons at least two weeks in advance of the review meeting."
+        citation=f"{REGS}, reg 20(2)(a) and (4)",
+        plain_english=(
+            "The family's views are part of the advice and information for the review, which "
+            "must be sent to everyone invited at least 2 weeks before the meeting. So we ask for "
+            "the family's views by 2 weeks before the meeting."
+        ),
+    ),
+    Rule(
         id="review_report",
         title="Send the review report",
         trigger=_REVIEW_MEETING,

@@ -31,7 +31,11 @@ FIXED = sorted(r.id for r in RULES.values() if r.unit is Unit.FIXED_DATE)
 
 def test_rules_split_into_forward_backward_and_fixed() -> None:
     assert set(FORWARD) | set(BACKWARD) | set(FIXED) == set(RULES)
-    assert BACKWARD == ["post16_midyear_transfer_review", "review_invitations"]
+    assert BACKWARD == [
+        "post16_midyear_transfer_review",
+        "review_family_views",
+        "review_invitations",
+    ]
 
 
 @NO_DEADLINE

@@ -31,6 +31,7 @@ EXPECTED_IDS = {
     "first_annual_review",
     "next_annual_review",
     "review_invitations",
+    "review_family_views",
     "review_report",
     "review_decision",
     "amendment_representations",

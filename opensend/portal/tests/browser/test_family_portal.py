@@ -8,8 +8,9 @@ import re
 import pytest
 
 from opensend.notify.models import OutboxMessage
-from testsupport.browser import follow, go, submit
-from testsupport.journeys import decide_to_assess, parent_request
+from testsupport.browser import error_summary, follow, go, sign_in, submit
+from testsupport.journeys import decide_to_assess, final_plan, open_review, parent_request, walk
+from testsupport.samples import HTML_BYTES, PNG_BYTES
 
 pytestmark = pytest.mark.browser
 LINK = re.compile(r"https?://\S+/account/sign-in/link/\S+/")
@@ -54,3 +55,48 @@ def test_a_parent_follows_a_message_and_signs_in_by_email_link(
     follow(page, "What each step means")
     assert page.get_by_role("heading", name="What each step means").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= max(width, 320)
+
+
+def _fits(page, width):
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_a_parent_says_it_once_and_gives_views_before_the_review_at_320px_without_javascript(
+    page_without_js, live_server, world
+):
+    """All about me (with a photo, and a bad file refused) and the views before a review
+    meeting, reached by links from the family's home, at 320 px with JavaScript off."""
+    page = page_without_js
+    page.set_viewport_size({"width": 320, "height": 800})
+    child = world.parents_child
+    child.caseworker = world.users["caseworker"]
+    child.save()
+    walk(world.users["caseworker"], open_review(final_plan(world, child=child)), to="meeting")
+    name = child.preferred_name or child.given_name
+
+    sign_in(page, live_server, world.users["parent"].email)
+    follow(page, child.full_name)
+    _fits(page, 320)
+    follow(page, f"All about {name}: tell us once and we share it")
+    _fits(page, 320)
+    page.get_by_label(f"About {name}").fill("Loves trains and drawing (synthetic)")
+    files = "input[name=files]"
+    page.set_input_files(files, [{"name": "me.png", "mimeType": "image/png", "buffer": HTML_BYTES}])
+    submit(page, "Save", status=400)
+    assert any("me.png" in message for message in error_summary(page))
+    _fits(page, 320)
+    page.set_input_files(files, [{"name": "me.png", "mimeType": "image/png", "buffer": PNG_BYTES}])
+    submit(page, "Save")
+    assert page.get_by_text("We have saved what you told us").is_visible()
+    assert page.get_by_role("link", name="me.png").is_visible()
+    _fits(page, 320)
+
+    follow(page, child.full_name)
+    follow(page, f"Tell us your views before {name}'s review meeting")
+    assert page.get_by_role("heading", name="Your views for the review").is_visible()
+    _fits(page, 320)
+    submit(page, "Send", status=400)
+    page.get_by_label("Your views").fill("Reading is much better this year (synthetic)")
+    submit(page, "Send")
+    assert page.get_by_text("What you have sent").is_visible()
+    _fits(page, 320)

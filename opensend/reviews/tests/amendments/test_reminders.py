@@ -38,7 +38,7 @@ def test_a_family_who_have_not_commented_are_reminded_once_with_a_link_to_commen
     assert message.to_address == "mum@family.opensend.test"
     assert "Friday 4 December 2026" in message.body
     assert f"/reviews/plans/{amendment.plan_id}/proposals/" in message.body
-    assert "0 families about a draft plan and 1 about proposed changes" in out.getvalue()
+    assert "0 families about a draft plan, 1 about proposed changes" in out.getvalue()
     amendment.refresh_from_db()
     assert amendment.comments_reminder_sent_on == REMIND_ON
 
