@@ -14,6 +14,7 @@ from opensend.accounts.api_endpoints import RecordDetailApi, RecordListApi
 from opensend.accounts.permissions import Capability
 from opensend.plans import selectors
 from opensend.plans.models import EHCPlan, Need, Outcome, Provision
+from opensend.plans.services._shared import PROVISION_FIELDS
 
 
 class PlanSummaryOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -48,15 +49,11 @@ class OutcomeOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
 class ProvisionOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
     class Meta:
         model = Provision
+        # What a caseworker writes of a provision (less the reason it is not quantified,
+        # which is the caseworker's note), with its id and the outcomes it serves.
         fields = [
             "id",
-            "section",
-            "description",
-            "provided_by",
-            "frequency",
-            "duration",
-            "group_size",
-            "location",
+            *(name for name in PROVISION_FIELDS if name != "unquantified_reason"),
             "outcomes",
         ]
 

@@ -5,6 +5,7 @@ college is named only after it has been consulted (reg 22(1) applies CFA 2014 s3
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -89,7 +90,9 @@ def test_the_family_can_say_they_have_nothing_more_to_say_on_their_page(world):
     services.amendment_propose(actor=cw, amendment=amendment, proposed_on=TODAY, today=TODAY)
     client = world.client_for("parent")
     url = reverse("reviews:amendment_family_comment", args=[plan.pk])
-    page = client.get(url).content.decode()
-    assert "I have nothing more to say about the changes" in page
-    client.post(url, {"nothing_more_to_say": "on"})
+    # The page reads today's date: on the day the changes were proposed, the 15 days are open.
+    with time_machine.travel(dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC), tick=False):
+        page = client.get(url).content.decode()
+        assert "I have nothing more to say about the changes" in page
+        client.post(url, {"nothing_more_to_say": "on"})
     assert amendment.representations.get().nothing_more_to_say
