@@ -4,7 +4,7 @@ from collections.abc import Iterable, Mapping
 from operator import attrgetter
 from typing import Any
 
-from django.db import models
+from django.db import connection, models, transaction
 
 from opensend.audit.context import current_source
 from opensend.audit.models import Action, AuditEvent
@@ -72,24 +72,49 @@ def audit_record_list(
     """Record that each of these records was shown in a list (one row each, in one insert), or
     with `action=Action.EXPORT` that each went into a download. `child_id_attr` may be dotted
     ("request.child_id") for records that reach their child through another."""
-    actor_fields = _actor_fields(actor)
     child_id_of = attrgetter(child_id_attr)
-    source_fields = _source_fields(None)
     rows = [
-        AuditEvent(
-            **actor_fields,
-            **source_fields,
-            action=action,
-            object_type=obj._meta.label_lower,
-            object_id=str(obj.pk),
-            object_label=str(obj)[:200],
-            child_id=child_id_of(obj),
-            summary=summary[:300],
-        )
-        for obj in objects
+        (obj._meta.label_lower, str(obj.pk), str(obj)[:200], child_id_of(obj)) for obj in objects
     ]
-    AuditEvent.objects.bulk_create(rows)
+    shared = {**_actor_fields(actor), **_source_fields(None), "action": action}
+    _insert_many({**shared, "summary": summary[:300]}, rows)
     return len(rows)
+
+
+_PER_ROW = ("object_type", "object_id", "object_label", "child_id")
+
+
+def _insert_many(shared: Mapping[str, Any], rows: list[tuple[Any, ...]]) -> None:
+    """Insert one event per row (the `_PER_ROW` values), every other column the same.
+
+    `bulk_create` prepares each of every row's thirteen values through Django's compiler: at the
+    SEN2 download's 28,000 children, about 6 s of Python (issue 15). Here the shared values are
+    prepared once, by the fields themselves (the time `auto_now_add` gives, the JSON of `changes`),
+    and the rows go to the database in one `executemany`, in one transaction.
+    """
+    if not rows:
+        return
+    template = AuditEvent(**shared, **dict.fromkeys(_PER_ROW, ""))
+    fields = [f for f in AuditEvent._meta.concrete_fields if not f.primary_key]
+    prepared = {
+        f.attname: f.get_db_prep_save(f.pre_save(template, add=True), connection)
+        for f in fields
+        if f.attname not in _PER_ROW
+    }
+    place = {name: i for i, name in enumerate(_PER_ROW)}
+    quote = connection.ops.quote_name
+    # Only the model's own table and column names go into the text; the values are parameters.
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+        quote(AuditEvent._meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    params = [
+        [row[place[f.attname]] if f.attname in place else prepared[f.attname] for f in fields]
+        for row in rows
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def field_changes(

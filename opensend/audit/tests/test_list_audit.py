@@ -69,3 +69,37 @@ def test_listing_pages_write_a_list_audit_event(world, records, role, name):
     listed = AuditEvent.objects.filter(action=Action.LIST, actor=world.users[role])
     assert listed.count() > before
     assert world.caseload_child.pk in set(listed.values_list("child_id", flat=True))
+
+
+def test_a_list_writes_one_complete_event_per_record(world):
+    from django.utils import timezone
+
+    from opensend.audit.services import audit_record_list
+    from testsupport.factories.people import ChildFactory
+
+    children = [world.caseload_child, ChildFactory()]
+    before = timezone.now()
+    written = audit_record_list(
+        actor=world.users["caseworker"], objects=children, summary="S" * 400, action=Action.EXPORT
+    )
+    events = AuditEvent.objects.filter(occurred_at__gte=before, action=Action.EXPORT)
+    assert written == 2
+    assert sorted(events.values_list("child_id", flat=True)) == sorted(c.pk for c in children)
+    for event, child in zip(
+        events.order_by("child_id"), sorted(children, key=lambda c: c.pk), strict=True
+    ):
+        assert event.actor == world.users["caseworker"]
+        assert event.actor_email == world.users["caseworker"].email
+        assert (event.object_type, event.object_id) == ("people.child", str(child.pk))
+        assert event.object_label == str(child)
+        assert event.summary == "S" * 300
+        assert event.changes == {}
+        assert before <= event.occurred_at <= timezone.now()
+
+
+def test_an_empty_list_writes_nothing(world):
+    from opensend.audit.services import audit_record_list
+
+    before = AuditEvent.objects.count()
+    assert audit_record_list(actor=world.users["caseworker"], objects=[]) == 0
+    assert AuditEvent.objects.count() == before

@@ -29,7 +29,7 @@ from opensend import statutory
 from opensend.casework.models import AssessmentRequest, Stage
 from opensend.insights.models import Sen2Collection
 from opensend.insights.sen2 import codes
-from opensend.insights.sen2.loading import load_related, related
+from opensend.insights.sen2.loading import CHILD_FIELDS, load_related, related
 from opensend.people.models import Child, Setting
 from opensend.plans.models import EHCPlan, PlacementType, PlanStatus
 from opensend.reviews.models import AnnualReview, CessationStatus, PhaseTransfer
@@ -451,6 +451,7 @@ def children_in_scope(period: Period) -> list[Child]:
     children = list(
         Child.objects.filter(merged_into__isnull=True)
         .filter(relevant)
+        .only(*CHILD_FIELDS)
         .distinct()
         .order_by("family_name", "given_name", "pk")
     )
