@@ -34,6 +34,7 @@ from opensend.casework.models import (
 )
 from opensend.core.types import Actor
 from opensend.core.uploads import CheckedUpload, attach_document, delete_stored
+from opensend.people import sharing
 from opensend.people.models import Child, FamilyMember
 
 FIELDS = ("about_me", "what_matters", "aspirations", "communication")
@@ -210,6 +211,39 @@ def may_read(user: Actor, child_id: int) -> bool:
     )
 
 
+def family_may_read_version(user: Actor, child: Child, version: str) -> bool:
+    """Within the family: each side reads its own version; the young person reads what their
+    parent or carer wrote about them; a parent reads the young person's own version only where
+    the young person lets them see their plan and papers (`people.sharing`: the plan part; until
+    the young person chooses, or where they lack capacity, their parent sees everything)."""
+    own = version_for(user, child)
+    if own is None:
+        return False
+    if own == version or own == AboutMeVersion.YOUNG_PERSON:
+        return True
+    return sharing.parent_view_of(user, child).plan
+
+
+def other_side(*, user: Actor, child: Child, version: str) -> AllAboutMe | None:
+    """The other side's version for a family member, where they may read it (with its current
+    files), else None. Audited as a read."""
+    other = (
+        AboutMeVersion.FAMILY
+        if version == AboutMeVersion.YOUNG_PERSON
+        else AboutMeVersion.YOUNG_PERSON
+    )
+    if not family_may_read_version(user, child, other):
+        return None
+    about = AllAboutMe.objects.filter(child=child, version=other).prefetch_related("files").first()
+    if about is None:
+        return None
+    about.current_files = current_files(about)  # type: ignore[attr-defined]
+    audit_record(
+        actor=user, action=Action.VIEW, obj=about, child_id=child.pk, summary="All about me read"
+    )
+    return about
+
+
 def about_me_for_readers(*, user: Actor, child: Child) -> list[AllAboutMe]:
     """Both versions, the young person's first, with the files still there, for staff and the
     child's advisers (the caller checked `may_read`). Audited, one row each."""
@@ -241,9 +275,11 @@ def about_me_file_for_user(*, user: Actor, file_id: Any) -> AllAboutMeFile:
     child_id = found.about.child_id
     if not may_read(user, child_id):
         raise Http404(NOT_FOUND)
-    # A family member reads only their own side's files.
+    # A family member reads their own side's files, and the other side's where they may.
     family = not access_for(user).is_staff_member and not _asked_for_advice(user, child_id)
-    if family and version_for(user, Child.objects.get(pk=child_id)) != found.about.version:
+    if family and not family_may_read_version(
+        user, Child.objects.get(pk=child_id), found.about.version
+    ):
         raise Http404(NOT_FOUND)
     audit_record(
         actor=user,

@@ -23,6 +23,7 @@ from opensend.demo.cases import build_demo_cases
 from opensend.demo.directory import build_demo_directory
 from opensend.demo.disputes import build_demo_disputes
 from opensend.demo.families import FamilySteps
+from opensend.demo.family_words import build_demo_family_words
 from opensend.demo.feedback import build_demo_feedback
 from opensend.demo.improvement import build_demo_improvement
 from opensend.demo.logins import DEMO_LOGINS, LOGIN_BY_ROLE, DemoLogin, LoginRow, demo_login_rows
@@ -152,6 +153,8 @@ def build_demo_area(
         }
         if "transfers" in wanted:
             build_demo_young_person(today=today)
+        if "showcase" in wanted:
+            build_demo_family_words(today=today)
         _declare_sen2()
         return replace(summary, **made)
 

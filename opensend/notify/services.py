@@ -26,7 +26,7 @@ from opensend.notify.backends import get_backend
 from opensend.notify.letters import letter_pdf
 from opensend.notify.messages import MessageTemplate, get_template, render
 from opensend.notify.models import MessageChannel, MessageStatus, OutboxMessage
-from opensend.people import sharing
+from opensend.people import sharing, young_person_contact
 from opensend.people.codes import AccessibleFormat
 from opensend.people.models import Child, FamilyMember
 
@@ -94,15 +94,34 @@ def family_recipients(child: Child, *, today: date | None = None) -> list[Recipi
     if not sharing.parent_view_of(None, child).hides_anything:
         recipients = [recipient_for_family_member(link.family_member) for link in links]
     user = child.user
-    if (
-        user is not None
-        and user.email
-        and child.age_on(today or timezone.localdate()) >= YOUNG_PERSON_AGE
-    ):
-        recipients.append(
-            Recipient(name=child.full_name, channel=MessageChannel.EMAIL, address=user.email)
-        )
+    if user is not None and child.age_on(today or timezone.localdate()) >= YOUNG_PERSON_AGE:
+        recipient = recipient_for_young_person(child)
+        if recipient.address:
+            recipients.append(recipient)
     return recipients
+
+
+def recipient_for_young_person(child: Child) -> Recipient:
+    """The young person by their own choice (people.young_person_contact): an email to their
+    sign-in address, a text to their phone or a letter to the address on their record. A choice
+    we cannot send to falls back to email, then a letter. With no choice, email."""
+    contact = young_person_contact.current_contact(child)
+    usable: dict[str, str] = {
+        MessageChannel.EMAIL: (child.user.email if child.user else "").strip(),
+        MessageChannel.SMS: contact.phone.strip() if contact else "",
+        MessageChannel.LETTER: postal_address(child.address, child.postcode),
+    }
+    order: list[str] = [MessageChannel.EMAIL, MessageChannel.LETTER]
+    if contact is not None:
+        order.insert(0, contact.preferred_channel)
+    channel = next((c for c in order if usable.get(c)), MessageChannel.EMAIL)
+    return Recipient(
+        name=child.full_name,
+        channel=channel,
+        address=usable.get(channel, ""),
+        large_print=contact is not None
+        and contact.accessible_format == AccessibleFormat.LARGE_PRINT,
+    )
 
 
 # Family messages about a record the family sees in a list of its own, not on the child's page.

@@ -9,7 +9,7 @@ from opensend.accounts.models import Team, User
 from opensend.accounts.roles import SENAR_ROLES
 from opensend.core.forms import GovukDateField, GovukForm, GovukModelForm, plain_error_messages
 from opensend.people import merging
-from opensend.people.codes import Phase, Relationship, SENType, SettingKind
+from opensend.people.codes import AccessibleFormat, Phase, Relationship, SENType, SettingKind
 from opensend.people.identifiers import upn_problem
 from opensend.people.models import (
     CHILD_FIELDS,
@@ -21,6 +21,7 @@ from opensend.people.models import (
     Locality,
     NeedType,
     Setting,
+    YoungPersonContact,
 )
 
 
@@ -363,3 +364,37 @@ class OwnDetailsForm(GovukModelForm):
             "preferred_channel": forms.RadioSelect,
             "accessible_format": forms.RadioSelect,
         }
+
+
+class YoungPersonContactForm(GovukModelForm):
+    """A young person's own choice of how they hear from us (people.young_person_contact)."""
+
+    class Meta:
+        model = YoungPersonContact
+        fields = [
+            "preferred_channel",
+            "phone",
+            "language",
+            "needs_interpreter",
+            "accessible_format",
+        ]
+        labels = {
+            "preferred_channel": "How do you want to hear from us?",
+            "phone": "Mobile phone number for texts (optional)",
+            "language": "Which language do you want us to use?",
+            "needs_interpreter": "I need an interpreter",
+            "accessible_format": "Do you need letters in another format?",
+        }
+        widgets = {
+            "preferred_channel": forms.RadioSelect,
+            "accessible_format": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Large print or easy read: the formats we make ourselves for a young person.
+        self.fields["accessible_format"].choices = [  # type: ignore[attr-defined]
+            (value, label)
+            for value, label in AccessibleFormat.choices
+            if value in ("", AccessibleFormat.LARGE_PRINT, AccessibleFormat.EASY_READ)
+        ]

@@ -453,3 +453,42 @@ class DetailsCorrection(ClosableModel):
 
     def __str__(self) -> str:
         return f"Correction asked for {self.child} on {self.created_at:%d %B %Y}"
+
+
+class YoungPersonContact(ClosableModel):
+    """How a young person wants to hear from us (issue 14, item 3), chosen by the young person
+    on their own "Your details" page. Messages go to them by this choice
+    (`notify.services.recipient_for_young_person`): email to their sign-in address, a text to
+    `phone`, or a letter to the address on their record.
+
+    Each change is a new row; the one before is closed ("Replaced by newer details"), so the
+    history stays, and every change is audited (`people.young_person_contact`)."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="contact_choices")
+    preferred_channel = models.CharField(
+        max_length=10,
+        choices=[(c.value, c.label) for c in Channel if c != Channel.PHONE],
+        default=Channel.EMAIL,
+    )
+    phone = models.CharField(max_length=30, blank=True)
+    language = models.CharField(max_length=60, default="English")
+    needs_interpreter = models.BooleanField(default=False)
+    accessible_format = models.CharField(
+        max_length=20, choices=AccessibleFormat.choices, blank=True
+    )
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=models.Q(closed_at__isnull=True),
+                name="one_current_young_person_contact",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"How {self.child} hears from us"

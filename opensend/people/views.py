@@ -19,7 +19,14 @@ from opensend.core.views_helpers import (
     paginate,
     querystring_without_page,
 )
-from opensend.people import family_details, merging, selectors, services, sharing
+from opensend.people import (
+    family_details,
+    merging,
+    selectors,
+    services,
+    sharing,
+    young_person_contact,
+)
 from opensend.people.forms import (
     ChildForm,
     ChildMergeForm,
@@ -88,6 +95,7 @@ def child_page_context(request: HttpRequest, child_id: int) -> dict[str, Any]:
         "merges": selectors.child_merges(child),
         "holds_own_rights": sharing.holds_own_rights(child, on=today),
         "parent_sharing": sharing.current_choice(child),
+        "young_person_contact": young_person_contact.current_contact(child),
         "corrections": family_details.corrections_open(child),
         # Where a merged-away record sends people: linked only for those who may open it.
         "merged_into_visible": bool(child.merged_into_id)

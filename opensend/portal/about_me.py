@@ -1,6 +1,7 @@
 """ "All about me" for the family (issue 14, item 3: "say it once"). The family write section A
 (views, interests and aspirations) once, as text and files, and we share it with everyone we
 ask for advice and put it in the draft plan; the young person writes their own in simple words.
+Each side sees the other's where it may (`casework.about_me.family_may_read_version`).
 The rules and reads are `casework.about_me`; this is the page, linked from the family's page for
 the child. The download of a file is here too, for the family, staff and the child's advisers.
 """
@@ -125,6 +126,7 @@ def about_me_page(request: HttpRequest, child_id: int) -> HttpResponse:
             "form": form,
             "own": own,
             "files": about_me.current_files(own),
+            "other": about_me.other_side(user=request.user, child=child, version=version),
             "young_person": version == AboutMeVersion.YOUNG_PERSON,
         },
         status=400 if form.is_bound and form.errors else 200,
