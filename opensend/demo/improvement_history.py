@@ -1,6 +1,8 @@
 """The demo programme's kept history, so the pack for a past meeting differs from today's and
 the switching, closing and reopening can be seen (docs/improvement.md, "The demo area"): each
-milestone's date and status from the day its action started (met or missed a week after it was
+action's owner and dates from the day it started (one action's due date moved two weeks ago,
+so a pack for a meeting before then rates it with its old date); each milestone's date and status
+from the day its action started (met or missed a week after it was
 due); each risk's scores from when it was added, the highest-scoring one rescored two weeks ago
 (after the last meeting held, so that meeting's pack shows its old score, under the appetite,
 and the next meeting's its new one, above it), one risk closed and
@@ -13,6 +15,8 @@ from decimal import Decimal
 
 from opensend import statutory
 from opensend.improvement.models import (
+    DONE_STATUSES,
+    ActionChange,
     ChangeKind,
     ChangeRecord,
     ImpactMeasure,
@@ -21,11 +25,40 @@ from opensend.improvement.models import (
     MilestoneChange,
     MilestoneStatus,
     Plan,
+    PlanAction,
     Risk,
     RiskChange,
     Trend,
     Workstream,
 )
+
+
+def _actions(today: date) -> None:
+    rows = []
+    moved = (
+        PlanAction.objects.filter(due_on__gt=today)
+        .exclude(status__in=DONE_STATUSES)
+        .order_by("pk")
+        .first()
+    )
+    for a in PlanAction.objects.order_by("pk"):
+        started = min(a.starts_on, today)
+        values = {"owner": a.owner, "organisation": a.organisation, "starts_on": a.starts_on}
+        if a == moved:
+            earlier = max(a.starts_on, statutory.add_months(today, -1))
+            rows.append(ActionChange(action=a, on=started, due_on=earlier, **values))
+            rows.append(
+                ActionChange(
+                    action=a,
+                    on=max(started, statutory.add_days(today, -14)),
+                    due_on=a.due_on,
+                    reason="Changed: due date. Why: the new caseworkers start later than planned",
+                    **values,
+                )
+            )
+        else:
+            rows.append(ActionChange(action=a, on=started, due_on=a.due_on, **values))
+    ActionChange.objects.bulk_create(rows)
 
 
 def _milestones(today: date) -> None:
@@ -154,6 +187,7 @@ def _closed_measure(today: date) -> None:
 
 
 def build_demo_history(*, today: date) -> None:
+    _actions(today)
     _milestones(today)
     _risks(today)
     _switched_measure(today)

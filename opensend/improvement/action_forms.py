@@ -38,6 +38,12 @@ class ActionChangeForm(GovukForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="It cannot be marked complete until these are complete or withdrawn",
     )
+    reason = forms.CharField(
+        label="Why it changed (optional)",
+        required=False,
+        widget=forms.Textarea(attrs=_TEXT),
+        help_text="Kept with the action's history when the owner or a date changes",
+    )
 
     def __init__(self, *args: Any, others: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -46,6 +52,7 @@ class ActionChangeForm(GovukForm):
 
 
 class ActionForm(ActionChangeForm):
+    reason = None  # type: ignore[assignment]  # nothing has changed yet
     number = forms.CharField(label="Number", max_length=10, help_text="For example, 2.3")
     milestone_3 = forms.CharField(
         label="Milestone at 3 months (optional)",

@@ -27,7 +27,7 @@ from opensend.audit.services import apply_changes
 from opensend.core.types import Actor
 from opensend.core.uploads import CheckedUpload, attach_document, delete_stored
 from opensend.core.validation import check_not_future
-from opensend.improvement.history_services import milestone_snapshot
+from opensend.improvement.history_services import action_snapshot, milestone_snapshot
 from opensend.improvement.models import (
     DONE_STATUSES,
     ActionEvidence,
@@ -94,6 +94,15 @@ def _check_dependencies(action: PlanAction, needed: list[PlanAction]) -> None:
             )
 
 
+# What the pack for a past meeting needs as it was (improvement.as_at.action_on).
+DATED_FIELDS = {
+    "owner": "owner",
+    "organisation": "organisation",
+    "starts_on": "start date",
+    "due_on": "due date",
+}
+
+
 def _check_dates(starts_on: date, due_on: date) -> None:
     if due_on < starts_on:
         raise ValidationError({"due_on": "The due date must be on or after the start date"})
@@ -144,6 +153,9 @@ def action_create(
                 due_on=statutory.add_months(starts_on, months),
             )
             milestone_snapshot(milestone, actor=actor, on=min(starts_on, timezone.localdate()))
+    action_snapshot(
+        action, actor=actor, reason="Added to the plan", on=min(starts_on, timezone.localdate())
+    )
     _created(actor, action, f"Added action {number} to {workstream}")
     return action
 
@@ -159,8 +171,10 @@ def action_change(
     starts_on: date,
     due_on: date,
     depends_on: Iterable[PlanAction] = (),
+    reason: str = "",
 ) -> PlanAction:
-    """Change an action's details and dependencies (its status changes on its own page)."""
+    """Change an action's details and dependencies (its status changes on its own page). A new
+    owner, organisation or date is kept in its dated history, with why when given."""
     check_capability(actor, Capability.MANAGE_IMPROVEMENT)
     _check_dates(starts_on, due_on)
     needed = list(depends_on)
@@ -181,6 +195,10 @@ def action_change(
     after = _numbers(needed)
     if before != after:
         changes["depends_on"] = [before, after]
+    dated = [label for name, label in DATED_FIELDS.items() if name in changes]
+    if dated:
+        why = f". Why: {reason.strip()}" if reason.strip() else ""
+        action_snapshot(action, actor=actor, reason=f"Changed: {', '.join(dated)}{why}")
     _changed(actor, action, changes, f"Changed {action}")
     return action
 

@@ -1,6 +1,7 @@
 """Records as they stood on a past day, from their kept history (docs/improvement.md, "Packs for
 past meetings"): whether a plan, workstream or measure was closed (its closings and reopenings),
-where a measure's figure came from (its switches), each milestone's date and status
+where a measure's figure came from (its switches), each action's owner and dates
+(`ActionChange`), each milestone's date and status
 (`MilestoneChange`), each risk's scores and whether it was open (`RiskChange`) and each
 recommendation's status (its dated updates). Each returns copies: the records themselves are never
 changed or saved. For today or later, the records as they are."""
@@ -107,6 +108,24 @@ def measure_on(measure: ImpactMeasure, day: date) -> ImpactMeasure:
     )
 
 
+def action_on(action: PlanAction, day: date) -> PlanAction:
+    """The action with the owner, organisation, start and due dates it had on the day (before its
+    first row, as it was added; history prefetched)."""
+    if not _in_the_past(day):
+        return action
+    rows = sorted(action.history.all(), key=lambda r: (r.on, r.pk))
+    if not rows:
+        return action  # no history kept: as it is
+    row = ([r for r in rows if r.on <= day] or rows[:1])[-1]
+    return _as_it_was(
+        action,
+        owner=row.owner,
+        organisation=row.organisation,
+        starts_on=row.starts_on,
+        due_on=row.due_on,
+    )
+
+
 def milestones_on(action: PlanAction, day: date) -> list[Milestone]:
     """The action's milestones with the date and status each had on the day (one added later is
     left out; milestones and their history prefetched)."""
@@ -123,6 +142,21 @@ def milestones_on(action: PlanAction, day: date) -> list[Milestone]:
     return found
 
 
+def _open_on(risk: Risk, day: date) -> bool:
+    """Whether the risk was open on the day, from its closings and reopenings: the rows, in the
+    order written, where it went from open to closed or back (with the first, when it was
+    added). Each holds from its date on, the later written over the earlier: a closing
+    back-dated before a change written earlier still closes the risk from its date."""
+    decided: bool | None = None
+    was_open: bool | None = None
+    for row in sorted(risk.history.all(), key=lambda r: r.pk):
+        if row.is_open != was_open:
+            was_open = row.is_open
+            if row.on <= day:
+                decided = row.is_open
+    return bool(decided)
+
+
 def open_risks_on(day: date) -> list[Risk]:
     """The risks open on the day, with the scores, appetite and trend they had then."""
     risks = Risk.objects.prefetch_related("history")
@@ -134,7 +168,7 @@ def open_risks_on(day: date) -> list[Risk]:
         past = [r for r in rows if r.on <= day]
         if past:
             row = past[-1]
-            if row.is_open:
+            if _open_on(risk, day):
                 found.append(
                     _as_it_was(
                         risk,

@@ -1,13 +1,35 @@
-"""The dated history of milestones and risks (docs/improvement.md, "Packs for past meetings"):
-each time one is added or changed, a row says how it stood from that day on. Rows are added,
-never changed. Called by the services that change them, in the same transaction."""
+"""The dated history of actions, milestones and risks (docs/improvement.md, "Packs for past
+meetings"): each time one is added or changed, a row says how it stood from that day on. Rows are
+added, never changed. Called by the services that change them, in the same transaction."""
 
 from datetime import date
 
 from django.utils import timezone
 
 from opensend.core.types import Actor
-from opensend.improvement.models import Milestone, MilestoneChange, Risk, RiskChange
+from opensend.improvement.models import (
+    ActionChange,
+    Milestone,
+    MilestoneChange,
+    PlanAction,
+    Risk,
+    RiskChange,
+)
+
+
+def action_snapshot(
+    action: PlanAction, *, actor: Actor | None, reason: str, on: date | None = None
+) -> ActionChange:
+    return ActionChange.objects.create(
+        action=action,
+        on=on or timezone.localdate(),
+        owner=action.owner,
+        organisation=action.organisation,
+        starts_on=action.starts_on,
+        due_on=action.due_on,
+        reason=reason,
+        recorded_by=actor,
+    )
 
 
 def milestone_snapshot(

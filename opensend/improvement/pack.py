@@ -108,6 +108,7 @@ def workstream_summary(
     for a in ws.actions.all():
         milestones = None
         if from_history:
+            a = as_at.action_on(a, today)
             a.status = status_on(a, today)  # this copy only: never saved
             milestones = as_at.milestones_on(a, today)
         actions.append(
@@ -304,6 +305,7 @@ def board_pack(meeting: BoardMeeting, *, today: date) -> Pack:
         "workstreams__measures__figures",
         "workstreams__actions__milestones__history",
         "workstreams__actions__status_changes",
+        "workstreams__actions__history",
     )
     past = as_of < today
     risks = as_at.open_risks_on(as_of)

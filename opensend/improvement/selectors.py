@@ -212,6 +212,7 @@ def action_get(*, action_id: int) -> PlanAction:
         "evidence__recorded_by",
         "evidence__milestone",
         "status_changes__recorded_by",
+        "history__recorded_by",
     )
     return get_object_or_404(qs, pk=action_id)
 

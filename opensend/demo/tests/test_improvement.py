@@ -12,6 +12,7 @@ from opensend.improvement.models import (
     Attendee,
     BoardMeeting,
     ImpactMeasure,
+    PlanAction,
     Recommendation,
     RecommendationStatus,
     RecommendationUpdate,
@@ -128,6 +129,10 @@ def test_the_demo_shows_history_switching_closing_and_withdrawing(world, setting
     build_demo_improvement(seed=7, today=TODAY)
     assert Risk.objects.filter(closed_on__isnull=False).count() == 1
     assert RiskChange.objects.filter(reason__startswith="Reopened").count() == 1
+    # Every action has its dated history; one had its due date moved two weeks ago.
+    assert not PlanAction.objects.filter(history__isnull=True).exists()
+    moved = PlanAction.objects.get(history__reason__startswith="Changed: due date")
+    assert moved.history.count() == 2 and moved.history.first().due_on < moved.due_on
     assert ChangeRecord.objects.filter(kind=ChangeKind.SWITCHED).count() == 1
     closed = ImpactMeasure.objects.get(closed_on__isnull=False)
     assert closed.change_records.filter(kind=ChangeKind.CLOSED).exists()

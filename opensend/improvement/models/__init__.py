@@ -38,6 +38,7 @@ from opensend.improvement.models.governance import (
     Workstream,
 )
 from opensend.improvement.models.records import (
+    ActionChange,
     ChangeKind,
     ChangeRecord,
     MeetingPaper,
@@ -49,6 +50,7 @@ __all__ = [
     "DONE_STATUSES",
     "INSPECTION_KINDS",
     "SCORE",
+    "ActionChange",
     "ActionEvidence",
     "ActionStatus",
     "ActionStatusChange",

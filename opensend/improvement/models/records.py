@@ -7,7 +7,7 @@ from django.db import models
 
 from opensend.core.models import NeverDeleted
 from opensend.core.uploads import RandomName
-from opensend.improvement.models.actions import Milestone, MilestoneStatus
+from opensend.improvement.models.actions import Milestone, MilestoneStatus, PlanAction
 from opensend.improvement.models.governance import (
     SCORE,
     AgendaItem,
@@ -134,3 +134,21 @@ class RiskChange(RecordedEntry):
     @property
     def inherent_score(self) -> int:
         return self.inherent_likelihood * self.inherent_impact
+
+
+class ActionChange(RecordedEntry):
+    """An action as it stood from a day on (its owner, organisation, start and due dates), written
+    when it is added and each time one of those changes, with what changed: the pack for a past
+    meeting rates the action with the dates it had that day, and the action's page shows its
+    history."""
+
+    action = models.ForeignKey(PlanAction, on_delete=models.PROTECT, related_name="history")
+    on = models.DateField()
+    owner = models.CharField(max_length=200)
+    organisation = models.CharField(max_length=200)
+    starts_on = models.DateField()
+    due_on = models.DateField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["on", "pk"]

@@ -64,6 +64,11 @@ def test_a_manager_adds_an_action_with_milestones_from_the_plan_page(world):
     page = _text(client.get(reverse("improvement:action_detail", args=[action.pk])))
     assert "Training designed" in page
     assert "Action 2.1" in page
+    # Its dated history starts from its start date (a pack for a past meeting reads it).
+    assert [(r.on, r.due_on, r.owner) for r in action.history.all()] == [
+        (date(2026, 1, 5), date(2027, 1, 4), "Head of SENAR")
+    ]
+    assert "Why it changed" not in _text(client.get(create))  # nothing has changed yet
     assert AuditEvent.objects.filter(object_type="improvement.planaction", action="create").exists()
 
 

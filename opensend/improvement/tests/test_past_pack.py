@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from opensend.improvement import history_services
-from opensend.improvement.models import MilestoneChange, RiskChange
+from opensend.improvement.models import ActionChange, MilestoneChange, RiskChange
 from testsupport.factories.improvement import (
     ActionFactory,
     MeasureFactory,
@@ -212,3 +212,70 @@ def test_a_figure_entered_after_the_meeting_is_not_in_its_past_pack(world):
             _pack(manager, MeetingFactory(held_on=dt.date(2026, 5, 1))), "headlines", "workstreams"
         )
         assert "Parents who feel listened to</a>: <strong>58.0</strong>" in now
+
+
+def _action_data(action, **changes):
+    data = {
+        "title": action.title,
+        "owner": action.owner,
+        "organisation": action.organisation,
+        **date_fields("starts_on", action.starts_on),
+        **date_fields("due_on", action.due_on),
+    }
+    for name, value in changes.items():
+        data.update(date_fields(name, value) if isinstance(value, dt.date) else {name: value})
+    return data
+
+
+def test_an_action_due_date_moved_after_the_meeting_keeps_its_old_date_in_the_past_pack(world):
+    manager = world.client_for("team_manager")
+    with time_machine.travel(BEFORE, tick=False):
+        action = ActionFactory(
+            workstream=WorkstreamFactory(title="Early identification"),
+            status="on_track",
+            starts_on=dt.date(2026, 1, 5),
+            due_on=dt.date(2026, 3, 6),  # overdue on the day of the meeting
+        )
+        history_services.action_snapshot(action, actor=None, reason="Added", on=action.starts_on)
+        meeting = MeetingFactory(held_on=MEETING)
+    with time_machine.travel(AFTER, tick=False):
+        data = _action_data(
+            action, due_on=dt.date(2026, 6, 30), owner="Head of Inclusion", reason="Agreed at Board"
+        )
+        url = reverse("improvement:action_change", args=[action.pk])
+        assert manager.post(url, data).status_code == 302
+        # A change of the title alone is not a change of its dates: no new row.
+        again = _action_data(action, due_on=dt.date(2026, 6, 30), owner="Head of Inclusion")
+        again["title"] = "Find needs earlier"
+        assert manager.post(url, again).status_code == 302
+    assert ActionChange.objects.filter(action=action).count() == 2
+    with time_machine.travel(LATER, tick=False):
+        past = _pack(manager, meeting)
+        assert _workstream_rag(past, "Early identification") == "Red"  # due 6 March
+        next_one = _pack(manager, MeetingFactory(held_on=dt.date(2026, 5, 1)))
+        assert _workstream_rag(next_one, "Early identification") == "Green"  # due 30 June
+        page = _text(manager.get(reverse("improvement:action_detail", args=[action.pk])))
+    history = page.split('aria-label="History of the owner and dates"')[1]
+    assert "6 March 2026" in history and "30 June 2026" in history
+    assert "Changed: owner, due date. Why: Agreed at Board" in history
+    assert "Head of Inclusion" in history and "Head of SENAR" in history
+
+
+def test_a_risk_closed_with_a_back_date_after_a_later_change_is_closed_from_that_date(world):
+    manager = world.client_for("team_manager")
+    with time_machine.travel(BEFORE, tick=False):
+        risk = RiskFactory(title="Tribunal backlog", residual_likelihood=4, residual_impact=4)
+        history_services.risk_snapshot(risk, actor=None, reason="Added")
+        before = MeetingFactory(held_on=MEETING)
+        between = MeetingFactory(held_on=dt.date(2026, 3, 16))
+        after = MeetingFactory(held_on=dt.date(2026, 3, 23))
+    with time_machine.travel(AFTER, tick=False):  # rescored on 20 March
+        risk.trend = "falling"
+        risk.save()
+        history_services.risk_snapshot(risk, actor=None, reason="Changed")
+    with time_machine.travel(LATER, tick=False):  # closed on 25 March, from 12 March
+        closing = {"reason": "The backlog had cleared", **date_fields("on", dt.date(2026, 3, 12))}
+        assert manager.post(reverse("improvement:risk_close", args=[risk.pk]), closing)
+        assert "Tribunal backlog" in _section(_pack(manager, before), "risks", "changes")
+        assert "Tribunal backlog" not in _section(_pack(manager, between), "risks", "changes")
+        assert "Tribunal backlog" not in _section(_pack(manager, after), "risks", "changes")
