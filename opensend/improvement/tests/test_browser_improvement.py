@@ -10,7 +10,6 @@ import pytest
 from testsupport.browser import follow, go, sign_in, submit
 
 pytestmark = pytest.mark.browser
-RAG_WORDS = {"Red", "Amber", "Green"}
 
 
 def test_an_improvement_lead_tracks_a_recommendation_to_complete(
@@ -69,6 +68,11 @@ def test_a_board_member_opens_the_pack_for_the_next_meeting(page_without_js, liv
     from testsupport.demo import TODAY
 
     page = page_without_js
+    # Surnames no pack could contain as an ordinary word ("Green" is a RAG rating, "Head" a
+    # job title), so finding one in the pack can only mean a child's name leaked.
+    for i, child in enumerate(Child.objects.order_by("pk")):
+        child.family_name = f"Qzvorth{i}"
+        child.save(update_fields=["family_name"])
     build_demo_improvement(seed=7, today=TODAY)
     upcoming = BoardMeeting.objects.get(held_on__gt=TODAY)
     sign_in(page, live_server, world.users["board_member"].email)
@@ -82,8 +86,7 @@ def test_a_board_member_opens_the_pack_for_the_next_meeting(page_without_js, liv
     assert names
     for given, family in names:
         assert f"{given} {family}" not in text
-        if family not in RAG_WORDS:  # a surname such as Green is also a RAG rating
-            assert not re.search(rf"\b{re.escape(family)}\b", text), family
+        assert not re.search(rf"\b{re.escape(family)}\b", text), family
     assert page.get_by_role("link", name="Download the board pack (PDF)").count()
     follow(page, "Action 2.2")  # an overdue action, read-only for a board member
     assert "This action is overdue" in page.locator("main").inner_text()
