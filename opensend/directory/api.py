@@ -108,7 +108,7 @@ def _get_or_404(qs: QuerySet, raw_id: str) -> Any:
 
 
 def _service_details(qs: QuerySet[Service]) -> QuerySet[Service]:
-    return qs.select_related("organization").prefetch_related(
+    return qs.select_related("organization", "leaflet").prefetch_related(
         "schedules",
         "service_areas",
         "at_locations__location__accessibility",
@@ -160,7 +160,8 @@ class ServiceList(OpenReferralView):
             .select_related("organization")
             .order_by("-relevance", "name", "id")
         )
-        return Response(page_of(params, rows, oruk.service_row))
+        link = request.build_absolute_uri
+        return Response(page_of(params, rows, lambda service: oruk.service_row(service, link)))
 
 
 class ServiceDetail(OpenReferralView):
@@ -171,7 +172,7 @@ class ServiceDetail(OpenReferralView):
     )
     def get(self, request: Request, service_id: str) -> Response:
         service = _get_or_404(_service_details(Service.objects.public()), service_id)
-        return Response(oruk.service_full(service))
+        return Response(oruk.service_full(service, request.build_absolute_uri))
 
 
 class TaxonomyList(OpenReferralView):
@@ -249,7 +250,8 @@ class ServiceAtLocationList(OpenReferralView):
         rows: Any = qs
         if params.get("postcode") or params.get("proximity"):
             rows = nearest(params, list(qs))
-        return Response(page_of(params, rows, oruk.service_at_location_row))
+        link = request.build_absolute_uri
+        return Response(page_of(params, rows, lambda sal: oruk.service_at_location_row(sal, link)))
 
 
 class ServiceAtLocationDetail(OpenReferralView):
@@ -261,7 +263,7 @@ class ServiceAtLocationDetail(OpenReferralView):
     def get(self, request: Request, sal_id: str) -> Response:
         qs = (
             ServiceAtLocation.objects.filter(service__status="active")
-            .select_related("service__organization", "location")
+            .select_related("service__organization", "service__leaflet", "location")
             .prefetch_related(
                 "location__accessibility",
                 "service__schedules",
@@ -274,7 +276,8 @@ class ServiceAtLocationDetail(OpenReferralView):
                 "service__phones",
             )
         )
-        return Response(oruk.service_at_location_full(_get_or_404(qs, sal_id)))
+        sal = _get_or_404(qs, sal_id)
+        return Response(oruk.service_at_location_full(sal, request.build_absolute_uri))
 
 
 class OrganizationList(OpenReferralView):
@@ -302,7 +305,7 @@ class OrganizationDetail(OpenReferralView):
         org = _get_or_404(Organization.objects.all(), organization_id)
         row = oruk.organization(org)
         row["services"] = [
-            oruk.service_row(s)
+            oruk.service_row(s, request.build_absolute_uri)
             for s in org.services.public().select_related("organization").order_by("name", "id")
         ]
         return Response(row)
