@@ -114,6 +114,7 @@ class ServiceQuerySet(models.QuerySet):
         opens_from: time | None = None,
         closes_by: time | None = None,
         open_at: time | None = None,
+        starts_before: time | None = None,
     ) -> models.QuerySet:
         qs = _model("Schedule")._default_manager.filter(service=OuterRef("pk"))
         if day:
@@ -124,17 +125,23 @@ class ServiceQuerySet(models.QuerySet):
             qs = qs.filter(closes_at__lte=closes_by)
         if open_at is not None:
             qs = qs.filter(opens_at__lte=open_at, closes_at__gt=open_at)
+        if starts_before is not None:
+            qs = qs.filter(opens_at__lt=starts_before)
         return qs
-
-    def on_day(self, day: str) -> Self:
-        """Runs on this day (an RFC 5545 code: MO ... SU)."""
-        return self.filter(Exists(self._schedules(day=day)))
 
     def in_hours(
         self, *, day: str = "", opens_from: time | None = None, closes_by: time | None = None
     ) -> Self:
         return self.filter(
             Exists(self._schedules(day=day, opens_from=opens_from, closes_by=closes_by))
+        )
+
+    def starting(
+        self, *, day: str = "", at_or_after: time | None = None, before: time | None = None
+    ) -> Self:
+        """A schedule on this day (any day if none) that starts in this window (any time)."""
+        return self.filter(
+            Exists(self._schedules(day=day, opens_from=at_or_after, starts_before=before))
         )
 
     def open_at(self, day: str, at: time) -> Self:

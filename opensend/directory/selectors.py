@@ -38,6 +38,14 @@ from opensend.directory.querysets import a_year_before
 NOT_FOUND = "No service found"
 
 
+# The public search's "Time of day": when a session starts (at or after, before), and its label.
+TIMES_OF_DAY: dict[str, tuple[time | None, time | None, str]] = {
+    "morning": (None, time(12), "Mornings (starting before 12 noon)"),
+    "afternoon": (time(12), time(17), "Afternoons and after school (starting 12 noon to 5pm)"),
+    "evening": (time(17), None, "Evenings (starting at 5pm or later)"),
+}
+
+
 @dataclass(frozen=True)
 class SearchCriteria:
     words: str = ""
@@ -48,6 +56,7 @@ class SearchCriteria:
     within_miles: float | None = None
     cost: str = ""  # "free", "paid" or ""
     day: str = ""  # MO ... SU
+    time_of_day: str = ""  # a key of TIMES_OF_DAY
     open_at: datetime | None = None  # "open now": the moment to test
 
     def as_filters(self) -> dict[str, object]:
@@ -59,6 +68,7 @@ class SearchCriteria:
             "miles": self.within_miles if self.place else None,
             "cost": self.cost,
             "day": self.day,
+            "time": self.time_of_day,
             "open_now": bool(self.open_at),
         }
 
@@ -101,8 +111,10 @@ def _filtered(criteria: SearchCriteria) -> QuerySet[Service]:
         qs = qs.free()
     elif criteria.cost == "paid":
         qs = qs.paid()
-    if criteria.day:
-        qs = qs.on_day(criteria.day)
+    if criteria.day or criteria.time_of_day:
+        # One schedule on that day starting at that time of day, not one for each.
+        start, before, _ = TIMES_OF_DAY.get(criteria.time_of_day, (None, None, ""))
+        qs = qs.starting(day=criteria.day, at_or_after=start, before=before)
     if criteria.open_at is not None:
         qs = qs.open_at(WEEKDAY_ORDER[criteria.open_at.weekday()], criteria.open_at.time())
     return qs

@@ -34,6 +34,7 @@ def _criteria(form: ServiceSearchForm) -> selectors.SearchCriteria:
         within_miles=float(data["miles"]) if data.get("miles") and place else None,
         cost=data.get("cost", ""),
         day=data.get("day", ""),
+        time_of_day=data.get("time", ""),
         open_at=timezone.localtime() if data.get("open_now") else None,
     )
 

@@ -112,9 +112,29 @@ def test_open_now_means_running_at_this_moment(client, offer):
     assert names(client.get(SEARCH, {"open_now": "on"})) == ["Autism-friendly swimming"]
 
 
+def test_time_of_day_is_when_a_session_starts_on_the_day_chosen(client, offer):
+    a_service(name="After-school club", days="WE", opens=datetime.time(15, 30))
+    a_service(name="Saturday disco", days="SA", opens=datetime.time(18), closes=datetime.time(20))
+    a_service(name="Stay and play", days="MO", opens=datetime.time(9, 30))
+
+    def found(**params) -> set[str]:
+        response = client.get(SEARCH, params)
+        assert response.status_code == 200
+        return set(names(response))
+
+    assert found(time="morning") == {"Autism-friendly swimming", "Stay and play"}
+    assert found(time="afternoon") == {"After-school club"}
+    assert found(time="evening") == {"Saturday disco"}
+    assert found(time="morning", day="SA") == {"Autism-friendly swimming"}
+    assert found(time="evening", day="WE") == set()  # the disco is on Saturdays
+    page = client.get(SEARCH, {"time": "afternoon"}).content.decode()
+    assert "Afternoons and after school (starting 12 noon to 5pm)" in page
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
     [
+        ({"time": "midnight"}, "Select a valid choice"),
         ({"postcode": "nonsense"}, "Enter a postcode, like AT3 4XY"),
         ({"postcode": "ZZ1 1ZZ"}, "We do not know that postcode"),
         ({"miles": "5"}, "Enter your postcode to search by distance"),
