@@ -49,6 +49,7 @@ from opensend.directory.api_docs import (
 )
 from opensend.directory.api_filters import (
     bad,
+    load_page,
     nearest,
     page_of,
     parse_uuid,
@@ -247,11 +248,14 @@ class ServiceAtLocationList(OpenReferralView):
             .select_related("service__organization", "location")
             .order_by("service__name", "location__name", "id")
         )
-        rows: Any = qs
-        if params.get("postcode") or params.get("proximity"):
-            rows = nearest(params, list(qs))
         link = request.build_absolute_uri
-        return Response(page_of(params, rows, lambda sal: oruk.service_at_location_row(sal, link)))
+
+        def build(sal: ServiceAtLocation) -> dict[str, Any]:
+            return oruk.service_at_location_row(sal, link)
+
+        if params.get("postcode") or params.get("proximity"):
+            return Response(page_of(params, nearest(params, qs), build, load=load_page(qs)))
+        return Response(page_of(params, qs, build))
 
 
 class ServiceAtLocationDetail(OpenReferralView):

@@ -123,13 +123,17 @@ def services_matching(params: Any) -> QuerySet[Service]:
     return qs
 
 
-def page_of(params: Any, rows: Any, build: Any) -> dict[str, Any]:
+def page_of(params: Any, rows: Any, build: Any, load: Any = None) -> dict[str, Any]:
+    """The profile's page of `rows`, each row made JSON by `build`; `load`, when given, turns
+    the page's items (ids) into the rows to build."""
     page_number = parse_int(params, "page", 1, 1, 1_000_000)
     per_page = parse_int(params, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     paginator = Paginator(rows, per_page)
     total = paginator.count
     if page_number <= paginator.num_pages and total:
         items = list(paginator.page(page_number).object_list)
+        if load is not None:
+            items = load(items)
     else:
         items = []
     return {
@@ -144,26 +148,47 @@ def page_of(params: Any, rows: Any, build: Any) -> dict[str, Any]:
     }
 
 
-def nearest(params: Any, rows: list[ServiceAtLocation]) -> list[ServiceAtLocation]:
+def nearest(params: Any, rows: QuerySet[ServiceAtLocation]) -> list[Any]:
+    """With `postcode` (and `proximity`, metres): the ids of the rows at a location within that
+    distance of the postcode's centre, nearest first (ties in the rows' own order). Only ids and
+    positions are read (a bounding box first when there is a distance); the page's rows are
+    loaded afterwards (`load_page`)."""
     postcode = params.get("postcode", "")
     proximity = parse_number(params, "proximity")
     if not postcode:
         if proximity is not None:
             raise bad("proximity", "proximity needs a postcode")
-        return rows
+        return list(rows.values_list("id", flat=True))
     try:
         place = geography.place_for_postcode(postcode)
     except geography.UnknownPostcodeError as error:
         raise bad("postcode", str(error)) from None
+    placed = rows.filter(location__latitude__isnull=False, location__longitude__isnull=False)
+    if proximity is not None:
+        south, north, west, east = geography.bounding_box(
+            place, proximity / geography.METRES_PER_MILE
+        )
+        placed = placed.filter(
+            location__latitude__range=(south, north), location__longitude__range=(west, east)
+        )
     measured = []
-    for sal in rows:
-        loc = sal.location
-        if loc.latitude is None or loc.longitude is None:
+    for sal_id, lat, lon in placed.values_list("id", "location__latitude", "location__longitude"):
+        if lat is None or lon is None:  # filtered out above; for the type checker
             continue
         metres = geography.METRES_PER_MILE * geography.miles_between(
-            place.latitude, place.longitude, loc.latitude, loc.longitude
+            place.latitude, place.longitude, lat, lon
         )
         if proximity is None or metres <= proximity:
-            measured.append((metres, sal))
+            measured.append((metres, sal_id))
     measured.sort(key=lambda pair: pair[0])
-    return [sal for _, sal in measured]
+    return [sal_id for _, sal_id in measured]
+
+
+def load_page(rows: QuerySet[ServiceAtLocation]) -> Any:
+    """For `page_of`: turn one page of ids (from `nearest`) into its rows, in the same order."""
+
+    def load(ids: list[Any]) -> list[ServiceAtLocation]:
+        by_id = rows.in_bulk(ids)
+        return [by_id[i] for i in ids if i in by_id]
+
+    return load
