@@ -224,7 +224,7 @@ class DocumentUploadForm(GovukForm):
             ("leaflet", "A leaflet (PDF, Word document or OpenDocument text)"),
         ],
     )
-    document = DocumentField(label="Upload the file")
+    document = DocumentField(label="The logo or leaflet")
     alt_text = forms.CharField(
         label="Describe the logo (for a logo)",
         help_text="For people who cannot see it, for example: Rainbow Trust logo",

@@ -176,7 +176,16 @@ def service_results(
     *, ids: list[UUID], distances: dict[UUID, float], today: date
 ) -> list[ServiceResult]:
     """One page of results, in the order of `ids`, each with its plain summary."""
-    by_id = {s.id: s for s in _public_with_details().filter(id__in=ids)}
+    # Only what a result shows: its organisation and the summary's costs and times.
+    listed = (
+        Service.objects.public()
+        .filter(id__in=ids)
+        .select_related("organization")
+        .prefetch_related(
+            "cost_options", Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at"))
+        )
+    )
+    by_id = {s.id: s for s in listed}
     cutoff = a_year_before(today)
     results = []
     for service_id in ids:
