@@ -61,7 +61,7 @@ def test_a_parent_finds_a_free_autism_friendly_saturday_activity_near_home(page,
     page.get_by_label("Postcode").fill("AT9 2BB")
     page.get_by_label("Distance").select_option(label="5 miles")
     page.get_by_label("Cost").select_option(label="Free only")
-    page.get_by_label("Day").select_option(label="Saturday")
+    page.get_by_label("Day", exact=True).select_option(label="Saturday")
     submit(page, "Search")
 
     assert page.get_by_role("heading", name="1 result").is_visible()
