@@ -39,8 +39,9 @@ FLOOR_REPEATS = int(os.environ.get("BENCH_FLOOR_REPEATS", "10"))
 PLAN_SHARE = 0.71  # measured: about 71 % of demo children have a plan (final or ceased)
 
 
-def _setup(scale: int) -> None:
-    db = ROOT / "var" / f"bench-area-v2-{scale}.sqlite3"
+def _database(name: str) -> None:
+    """Django set up on the cached SQLite file var/<name>.sqlite3, migrated."""
+    db = ROOT / "var" / f"{name}.sqlite3"
     db.parent.mkdir(exist_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.settings.dev")
@@ -50,6 +51,12 @@ def _setup(scale: int) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+def _setup(scale: int) -> None:
+    _database(f"bench-area-v2-{scale}")
+    from django.core.management import call_command
+
     # About three in four demo children have a plan: build enough children for `scale` plans.
     call_command(
         "demo_area", children=round(scale / PLAN_SHARE), seed=1, if_empty=True, verbosity=0
@@ -200,21 +207,13 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
 
 
 def _directory_setup(services: int) -> None:
-    db = ROOT / "var" / f"bench-directory-v1-{services}.sqlite3"
-    db.parent.mkdir(exist_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.settings.dev")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    _database(f"bench-directory-v1-{services}")
     from django.db import transaction
     from django.utils import timezone
 
     from opensend.demo.directory import build_demo_directory
     from opensend.directory.models import Service
 
-    call_command("migrate", verbosity=0)
     if not Service.objects.exists():
         with transaction.atomic():
             # The generator's nine districts; its fixed entries (SENDIASS, the showcase) on top.

@@ -103,11 +103,9 @@ def test_a_parent_finds_a_free_autism_friendly_saturday_activity_near_home(page,
     assert "Your child could get this" in page.locator("main").inner_text()
 
 
-def test_a_provider_changes_an_entry_and_an_editor_approves_it(page, live_server, world):
-    """The provider's change is not public until the council's Local Offer editor, seeing what
-    would change, approves it."""
+def _provider_and_entry():
+    """A provider's Local Offer editor and the entry their organisation keeps."""
     from opensend.accounts.roles import OrganisationKind, Role
-    from testsupport.browser import sign_in, sign_out
     from testsupport.factories.accounts import OrganisationFactory, staff_member
     from testsupport.factories.directory import a_service
 
@@ -116,6 +114,15 @@ def test_a_provider_changes_an_entry_and_an_editor_approves_it(page, live_server
     entry = a_service(name="Rainbow Swimming", ages=(5, 16))
     entry.organization.owner = org
     entry.organization.save()
+    return provider, entry
+
+
+def test_a_provider_changes_an_entry_and_an_editor_approves_it(page, live_server, world):
+    """The provider's change is not public until the council's Local Offer editor, seeing what
+    would change, approves it."""
+    from testsupport.browser import sign_in, sign_out
+
+    provider, entry = _provider_and_entry()
 
     sign_in(page, live_server, provider.email)
     go(page, f"{live_server.url}/local-offer/manage/")
@@ -177,17 +184,10 @@ def test_a_parent_on_a_small_phone_searches_by_time_of_day_and_says_what_is_wron
 def test_a_provider_adds_a_leaflet_and_families_get_it_once_approved(
     page, live_server, world, tmp_path
 ):
-    from opensend.accounts.roles import OrganisationKind, Role
     from testsupport import samples
     from testsupport.browser import sign_in, sign_out
-    from testsupport.factories.accounts import OrganisationFactory, staff_member
-    from testsupport.factories.directory import a_service
 
-    org = OrganisationFactory(name="Rainbow Trust", kind=OrganisationKind.PROVIDER)
-    provider = staff_member(org, Role.LOCAL_OFFER_EDITOR, email="provider@test.opensend.test")
-    entry = a_service(name="Rainbow Swimming", ages=(5, 16))
-    entry.organization.owner = org
-    entry.organization.save()
+    provider, entry = _provider_and_entry()
     leaflet = tmp_path / "Swim times.pdf"
     leaflet.write_bytes(samples.PDF_BYTES)
 
