@@ -112,10 +112,29 @@ def _sql_floor(statements: list[str]) -> float:
     return statistics.median(replays)
 
 
+def _row(
+    name: str, scale: int, plans: int | None, p50: float, p95: float, queries: int, floor: float
+) -> dict[str, object]:
+    """One scenario's figures, as benchmarks/results/latest.json keeps them."""
+    from django.db import connection
+
+    return {
+        "scenario": name,
+        "database": connection.vendor,
+        "scale": scale,
+        "plans": plans,
+        "p50_ms": round(p50, 1),
+        "p95_ms": round(p95, 1),
+        "queries": queries,
+        "sql_floor_ms": round(floor, 2),
+        "floor_ratio": round(p50 / floor, 1) if floor else None,
+        "growth": None,
+    }
+
+
 def measure_scale(scale: int) -> list[dict[str, object]]:
     """Build (or reuse) the area for one scale and time every scenario against it."""
     _setup(scale)
-    from django.db import connection
     from django.test import Client
     from django.urls import reverse
 
@@ -184,20 +203,7 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
     results: list[dict[str, object]] = []
     for name, (who, url) in scenarios.items():
         p50, p95, queries, floor = _measure(who, url)
-        results.append(
-            {
-                "scenario": name,
-                "database": connection.vendor,
-                "scale": scale,
-                "plans": plans,
-                "p50_ms": round(p50, 1),
-                "p95_ms": round(p95, 1),
-                "queries": queries,
-                "sql_floor_ms": round(floor, 2),
-                "floor_ratio": round(p50 / floor, 1) if floor else None,
-                "growth": None,
-            }
-        )
+        results.append(_row(name, scale, plans, p50, p95, queries, floor))
         print(
             f"{name:<24} {plans:>7} plans  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
             f"{queries:>3} queries  SQL floor {floor:6.1f} ms  ({p50 / max(floor, 0.01):5.1f}x)",
@@ -225,7 +231,6 @@ def _directory_setup(services: int) -> None:
 def measure_directory(services: int) -> list[dict[str, object]]:
     """The Local Offer's scenarios on a directory of about `services` services (issue 16)."""
     _directory_setup(services)
-    from django.db import connection
     from django.test import Client
     from django.urls import reverse
 
@@ -248,20 +253,7 @@ def measure_directory(services: int) -> list[dict[str, object]]:
     results: list[dict[str, object]] = []
     for name, url in scenarios.items():
         p50, p95, queries, floor = _measure(public, url)
-        results.append(
-            {
-                "scenario": name,
-                "database": connection.vendor,
-                "scale": count,
-                "plans": None,
-                "p50_ms": round(p50, 1),
-                "p95_ms": round(p95, 1),
-                "queries": queries,
-                "sql_floor_ms": round(floor, 2),
-                "floor_ratio": round(p50 / floor, 1) if floor else None,
-                "growth": None,
-            }
-        )
+        results.append(_row(name, count, None, p50, p95, queries, floor))
         print(
             f"{name:<32} {count:>6} services  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
             f"{queries:>3} queries  SQL floor {floor:6.1f} ms",

@@ -117,6 +117,19 @@ def _provider_and_entry():
     return provider, entry
 
 
+def _editor_approves(page, live_server, world, change: str) -> None:
+    """The council's Local Offer editor opens the one waiting change, sees it and approves it."""
+    from testsupport.browser import sign_in
+
+    sign_in(page, live_server, world.users["local_offer_editor"].email)
+    go(page, f"{live_server.url}/local-offer/manage/")
+    follow(page, "1 change from providers waiting for approval")
+    follow(page, "Rainbow Swimming")
+    assert change in page.locator("main").inner_text()
+    submit(page, "Approve and publish")
+    assert "The change is approved and public" in page.content()
+
+
 def test_a_provider_changes_an_entry_and_an_editor_approves_it(page, live_server, world):
     """The provider's change is not public until the council's Local Offer editor, seeing what
     would change, approves it."""
@@ -136,13 +149,7 @@ def test_a_provider_changes_an_entry_and_an_editor_approves_it(page, live_server
     assert "Closed in August" not in page.content()
     sign_out(page)
 
-    sign_in(page, live_server, world.users["local_offer_editor"].email)
-    go(page, f"{live_server.url}/local-offer/manage/")
-    follow(page, "1 change from providers waiting for approval")
-    follow(page, "Rainbow Swimming")
-    assert "Closed in August" in page.locator("table").inner_text()
-    submit(page, "Approve and publish")
-    assert "The change is approved and public" in page.content()
+    _editor_approves(page, live_server, world, "Closed in August")
     go(page, f"{live_server.url}/local-offer/services/{entry.id}/")
     assert "Closed in August" in page.content()
 
@@ -202,12 +209,7 @@ def test_a_provider_adds_a_leaflet_and_families_get_it_once_approved(
     assert "Download the leaflet" not in page.content()
     sign_out(page)
 
-    sign_in(page, live_server, world.users["local_offer_editor"].email)
-    go(page, f"{live_server.url}/local-offer/manage/")
-    follow(page, "1 change from providers waiting for approval")
-    follow(page, "Rainbow Swimming")
-    assert "Swim times.pdf" in page.locator("main").inner_text()
-    submit(page, "Approve and publish")
+    _editor_approves(page, live_server, world, "Swim times.pdf")
     sign_out(page)
 
     go(page, f"{live_server.url}/local-offer/services/{entry.id}/")
