@@ -40,7 +40,7 @@ class ServiceQuerySet(models.QuerySet):
 
     def matching(self, text: str) -> Self:
         """Every word somewhere in the name, description, eligibility, organisation or a term
-        (case-insensitive), with a `relevance` score: name matches first."""
+        (case-insensitive), with a `relevance` score: the name itself first, then name matches."""
         words = [w for w in text.split() if w][:8]
         if not words:
             return self.annotate(relevance=Value(0, output_field=IntegerField()))
@@ -58,6 +58,7 @@ class ServiceQuerySet(models.QuerySet):
         phrase = " ".join(words)
         return qs.annotate(
             relevance=Case(
+                When(name__iexact=phrase, then=Value(20)),
                 When(name__icontains=phrase, then=Value(10)),
                 *score,
                 default=Value(1),

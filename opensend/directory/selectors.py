@@ -4,13 +4,25 @@ The directory is public: nothing here holds a child's record, so reads are not a
 needs to sign in. Only active entries are shown; a missing or withdrawn entry is the same 404.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Lower
 from django.http import Http404
 
 from opensend.core.uploads import KINDS_BY_TYPE, size_text
@@ -148,19 +160,48 @@ def _distances(service_ids: list[UUID], criteria: SearchCriteria) -> dict[UUID, 
     return nearest
 
 
+def _near(qs: QuerySet[Service], criteria: SearchCriteria) -> QuerySet[Service]:
+    """Only services with a location in the box around the place (a cheap SQL pre-filter: the
+    exact distance is worked out for these candidates alone)."""
+    place, miles = criteria.place, criteria.within_miles
+    if place is None or miles is None:
+        return qs
+    lat_min, lat_max, lon_min, lon_max = geography.bounding_box(place, miles)
+    in_box = ServiceAtLocation.objects.filter(
+        service=OuterRef("pk"),
+        location__latitude__range=(lat_min, lat_max),
+        location__longitude__range=(lon_min, lon_max),
+    )
+    return qs.filter(Exists(in_box))
+
+
 def service_search(
     *, criteria: SearchCriteria, today: date
-) -> tuple[list[UUID], dict[UUID, float]]:
+) -> tuple[Sequence[UUID], dict[UUID, float]]:
     """The ids of matching public services in ranked order, and each one's distance in miles.
 
     Ranked: the words in the name first, then nearest (when a postcode is given), then entries
-    reviewed in the last 12 months before stale ones, then by name."""
+    reviewed in the last 12 months before stale ones, then by name. Without a postcode the
+    ranking is all SQL and the ids are a query: a page of them reads only that page (and the
+    count), however many services there are."""
     cutoff = a_year_before(today)
-    # `relevance` is annotated by ServiceQuerySet.matching (the plugin cannot see it).
+    stale = Case(
+        When(Q(assured_date__isnull=True) | Q(assured_date__lt=cutoff), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    if criteria.place is None:
+        # `relevance` is annotated by ServiceQuerySet.matching (the plugin cannot see it).
+        ranked = (
+            _filtered(criteria)
+            .annotate(stale_rank=stale)
+            .order_by("-relevance", "stale_rank", Lower("name"), "id")
+        )
+        return ranked.values_list("id", flat=True), {}
     fields = ("id", "relevance", "assured_date", "name")
-    rows = list(_filtered(criteria).values_list(*fields))  # type: ignore[misc]
-    distances = _distances([r[0] for r in rows], criteria) if criteria.place else {}
-    if criteria.place is not None and criteria.within_miles is not None:
+    rows = list(_near(_filtered(criteria), criteria).values_list(*fields))  # type: ignore[misc]
+    distances = _distances([r[0] for r in rows], criteria)
+    if criteria.within_miles is not None:
         rows = [r for r in rows if r[0] in distances]
 
     def rank(row: tuple) -> tuple:

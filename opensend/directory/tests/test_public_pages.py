@@ -227,3 +227,28 @@ def test_the_easy_read_page(client, offer):
     assert (
         client.get(reverse("directory:service_easy_read", args=[uuid.uuid4()])).status_code == 404
     )
+
+
+def test_an_exact_name_match_comes_first_then_names_then_other_fields(client):
+    a_service(name="Autism-friendly swimming", description="Saturdays")
+    a_service(name="Swimming", description="Lessons")
+    a_service(name="Art club", description="Painting, and swimming in summer")
+    a_service(name="Swimming lessons", description="For beginners")
+    found = names(client.get(SEARCH, {"words": "swimming"}))
+    # The name itself first; then the words in a name, by name; then a match somewhere else.
+    assert found == ["Swimming", "Autism-friendly swimming", "Swimming lessons", "Art club"]
+
+
+@pytest.mark.parametrize("how_many", [5, 50])
+def test_a_search_reads_the_same_number_of_queries_however_many_services(
+    client, django_assert_num_queries, how_many
+):
+    for n in range(how_many):
+        a_service(name=f"Sensory club {n}", days="SA", price=Decimal("2.00"))
+    client.get(SEARCH, {"words": "club"})  # the taxonomy and first-request reads, once
+    with django_assert_num_queries(7):
+        response = client.get(SEARCH, {"words": "club"})
+    assert len(names(response)) == min(how_many, 20)
+    with django_assert_num_queries(7):
+        response = client.get(SEARCH, {"words": "sensory", "page": "2"})
+    assert len(names(response)) == min(how_many, 20)  # page 2, or the last page there is
