@@ -182,8 +182,8 @@ def service_search(
 
     Ranked: the words in the name first, then nearest (when a postcode is given), then entries
     reviewed in the last 12 months before stale ones, then by name. Without a postcode the
-    ranking is all SQL and the ids are a query: a page of them reads only that page (and the
-    count), however many services there are."""
+    ranking is all SQL (one query reading only ids); with a distance, a bounding box in SQL
+    leaves only the candidates to measure."""
     cutoff = a_year_before(today)
     stale = Case(
         When(Q(assured_date__isnull=True) | Q(assured_date__lt=cutoff), then=Value(1)),
@@ -197,7 +197,8 @@ def service_search(
             .annotate(stale_rank=stale)
             .order_by("-relevance", "stale_rank", Lower("name"), "id")
         )
-        return ranked.values_list("id", flat=True), {}
+        # One scan for the ids (a count and a page would be two); sorting stays in SQL.
+        return list(ranked.values_list("id", flat=True)), {}
     fields = ("id", "relevance", "assured_date", "name")
     rows = list(_near(_filtered(criteria), criteria).values_list(*fields))  # type: ignore[misc]
     distances = _distances([r[0] for r in rows], criteria)
