@@ -19,6 +19,14 @@ and `dashboard_query:<kpi>`, each dashboard figure's query, whose `sql_floor_ms`
     make bench                        # default scales: 25000 and 100000 children with plans
     BENCH_SCALES=25000 make bench     # one scale
     BENCH_SCENARIOS=board_pack_page,board_pack_pdf make bench   # only these scenarios
+
+The Local Offer (issue 16) is timed on its own directory of BENCH_DIRECTORY_SERVICES (default
+5,000) services, the demo area's directory generator at that size (cached in
+var/bench-directory-v1-<services>.sqlite3): the public search, the Open Referral UK `/services`
+page and `/service_at_locations` near a postcode (targets: p95 under 100, 100 and 150 ms). Its
+rows have `scale` = the number of services and `plans` null.
+
+    python benchmarks/run.py --directory 5000   # only the directory scenarios; prints JSON
 """
 
 import json
@@ -39,8 +47,9 @@ EXPORT_REPEATS = int(os.environ.get("BENCH_EXPORT_REPEATS", "3"))
 PLAN_SHARE = 0.71  # measured: about 71 % of demo children have a plan (final or ceased)
 
 
-def _setup(scale: int) -> None:
-    db = ROOT / "var" / f"bench-area-v2-{scale}.sqlite3"
+def _database(name: str) -> None:
+    """Django set up on the cached SQLite file var/<name>.sqlite3, migrated."""
+    db = ROOT / "var" / f"{name}.sqlite3"
     db.parent.mkdir(exist_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.settings.dev")
@@ -50,6 +59,12 @@ def _setup(scale: int) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+def _setup(scale: int) -> None:
+    _database(f"bench-area-v2-{scale}")
+    from django.core.management import call_command
+
     # About three in four demo children have a plan: build enough children for `scale` plans.
     call_command(
         "demo_area", children=round(scale / PLAN_SHARE), seed=1, if_empty=True, verbosity=0
@@ -104,6 +119,26 @@ def _sql_floor(statements: list[str], repeats: int = FLOOR_REPEATS) -> float:
                 replays.append((time.perf_counter() - start) * 1000)
             transaction.set_rollback(True)
     return statistics.median(replays)
+
+
+def _row(
+    name: str, scale: int, plans: int | None, p50: float, p95: float, queries: int, floor: float
+) -> dict[str, object]:
+    """One scenario's figures, as benchmarks/results/latest.json keeps them."""
+    from django.db import connection
+
+    return {
+        "scenario": name,
+        "database": connection.vendor,
+        "scale": scale,
+        "plans": plans,
+        "p50_ms": round(p50, 1),
+        "p95_ms": round(p95, 1),
+        "queries": queries,
+        "sql_floor_ms": round(floor, 2),
+        "floor_ratio": round(p50 / floor, 1) if floor else None,
+        "growth": None,
+    }
 
 
 def measure_scale(scale: int) -> list[dict[str, object]]:
@@ -191,20 +226,7 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
     for name, (who, url) in scenarios.items():
         repeats = EXPORT_REPEATS if name == "sen2_export" else REPEATS
         p50, p95, queries, floor = _measure(who, url, repeats)
-        results.append(
-            {
-                "scenario": name,
-                "database": connection.vendor,
-                "scale": scale,
-                "plans": plans,
-                "p50_ms": round(p50, 1),
-                "p95_ms": round(p95, 1),
-                "queries": queries,
-                "sql_floor_ms": round(floor, 2),
-                "floor_ratio": round(p50 / floor, 1) if floor else None,
-                "growth": None,
-            }
-        )
+        results.append(_row(name, scale, plans, p50, p95, queries, floor))
         print(
             f"{name:<24} {plans:>7} plans  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
             f"{queries:>3} queries  SQL floor {floor:6.1f} ms  ({p50 / max(floor, 0.01):5.1f}x)",
@@ -224,12 +246,67 @@ def measure_scale(scale: int) -> list[dict[str, object]]:
     return results
 
 
+def _directory_setup(services: int) -> None:
+    _database(f"bench-directory-v1-{services}")
+    from django.db import transaction
+    from django.utils import timezone
+
+    from opensend.demo.directory import build_demo_directory
+    from opensend.directory.models import Service
+
+    if not Service.objects.exists():
+        with transaction.atomic():
+            # The generator's nine districts; its fixed entries (SENDIASS, the showcase) on top.
+            build_demo_directory(
+                seed=1, today=timezone.localdate(), per_district=max(1, (services - 2) // 9)
+            )
+
+
+def measure_directory(services: int) -> list[dict[str, object]]:
+    """The Local Offer's scenarios on a directory of about `services` services (issue 16)."""
+    _directory_setup(services)
+    from django.test import Client
+    from django.urls import reverse
+
+    from opensend.directory.models import Service
+
+    public = Client(HTTP_HOST="localhost")
+    search = reverse("directory:search")
+    scenarios = {
+        "directory_search_words": f"{search}?words=speech",
+        "directory_search_filtered": (
+            f"{search}?need=need-asd&age=9&postcode=AT9+1AA&miles=5&cost=free&day=SA"
+        ),
+        "oruk_services_page": "/openreferral/services",
+        "oruk_services_filtered": "/openreferral/services?search=club&minimum_age=5&day=SA",
+        "oruk_service_at_locations_near": (
+            "/openreferral/service_at_locations?postcode=AT9+1AA&proximity=8000"
+        ),
+    }
+    count = Service.objects.count()
+    results: list[dict[str, object]] = []
+    for name, url in scenarios.items():
+        p50, p95, queries, floor = _measure(public, url)
+        results.append(_row(name, count, None, p50, p95, queries, floor))
+        print(
+            f"{name:<32} {count:>6} services  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
+            f"{queries:>3} queries  SQL floor {floor:6.1f} ms",
+            file=sys.stderr,
+        )
+    return results
+
+
 def _add_growth(results: list[dict[str, object]]) -> None:
-    """Each scenario's p50 at every larger scale as a multiple of its p50 at the smallest."""
+    """Each scenario's p50 at every larger scale as a multiple of its p50 at its smallest (the
+    directory's scenarios run at one size, so theirs stays null)."""
     smallest: dict[str, float] = {}
+    least: dict[str, int] = {}
+    for row in results:
+        name, scale = str(row["scenario"]), int(row["scale"])  # type: ignore[call-overload]
+        least[name] = min(least.get(name, scale), scale)
     for row in sorted(results, key=lambda r: int(r["scale"])):  # type: ignore[call-overload]
         base = smallest.setdefault(str(row["scenario"]), float(row["p50_ms"]))  # type: ignore[arg-type]
-        if int(row["scale"]) != min(int(r["scale"]) for r in results):  # type: ignore[call-overload]
+        if int(row["scale"]) != least[str(row["scenario"])]:  # type: ignore[call-overload]
             row["growth"] = round(float(row["p50_ms"]) / base, 2) if base else None  # type: ignore[arg-type]
 
 
@@ -238,14 +315,16 @@ def main() -> None:
         # One scale per process: Django settings (the database) are fixed once set up.
         print(json.dumps(measure_scale(int(sys.argv[2]))))
         return
+    if len(sys.argv) == 3 and sys.argv[1] == "--directory":
+        print(json.dumps(measure_directory(int(sys.argv[2]))))
+        return
     scales = [int(s) for s in os.environ.get("BENCH_SCALES", "25000,100000").split(",")]
+    runs = [["--scale", str(scale)] for scale in scales]
+    runs.append(["--directory", os.environ.get("BENCH_DIRECTORY_SERVICES", "5000")])
     results = []
-    for scale in scales:
+    for run in runs:
         out = subprocess.run(
-            [sys.executable, __file__, "--scale", str(scale)],
-            check=True,
-            capture_output=True,
-            text=True,
+            [sys.executable, __file__, *run], check=True, capture_output=True, text=True
         )
         sys.stderr.write(out.stderr)
         results += json.loads(out.stdout.strip().splitlines()[-1])

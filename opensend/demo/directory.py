@@ -473,8 +473,11 @@ class _DirectoryMaker:
         return len(self.rows.get(Service, []))
 
 
-def build_demo_directory(*, seed: int, today: date) -> int:
-    """The demo area's Local Offer; returns how many services it lists."""
+def build_demo_directory(
+    *, seed: int, today: date, per_district: int = SERVICES_PER_DISTRICT
+) -> int:
+    """The demo area's Local Offer; returns how many services it lists. `per_district` is for
+    the benchmark's larger directory (benchmarks/run.py: 5,000 services)."""
     from_settings = service_entries_from_settings(council_name=settings.OPENSEND_COUNCIL_NAME)
     maker = _DirectoryMaker(seed=seed, today=today)
     orgs = maker.organisations()
@@ -482,7 +485,7 @@ def build_demo_directory(*, seed: int, today: date) -> int:
     maker.showcase(orgs[0])
     serial = 0
     for district in sorted(geography.district_centres()):
-        for _ in range(SERVICES_PER_DISTRICT):
+        for _ in range(per_district):
             serial += 1
             kind = KINDS[serial % len(KINDS)]
             org = (

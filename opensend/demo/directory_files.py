@@ -1,6 +1,9 @@
-"""The demo area's Local Offer files: the showcase entry's leaflet (public, added by the council's
-Local Offer officer) and a provider's new leaflet for another entry, waiting for approval. Each
-is a small made-up PDF, stored through core.uploads like any upload."""
+"""The demo area's Local Offer files: the showcase entry's logo and leaflet (public, added by the
+council's Local Offer officer) and a provider's new leaflet for another entry, waiting for
+approval. Each is a small made-up PDF or PNG, stored through core.uploads like any upload."""
+
+import struct
+import zlib
 
 from django.core.files.base import ContentFile
 
@@ -45,6 +48,28 @@ def leaflet_pdf(title: str, lines: list[str]) -> bytes:
     return bytes(out)
 
 
+def logo_png(size: int = 48) -> bytes:
+    """A made-up logo: a blue square with a white wave across it, as an RGB PNG."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = bytearray()
+    for y in range(size):
+        rows.append(0)  # no filter
+        for x in range(size):
+            wave = abs(y - size // 2 - round(4 * ((x % 16) - 8) / 8)) < 3
+            rows += b"\xff\xff\xff" if wave else b"\x1d\x70\xb8"
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(rows)))
+        + chunk(b"IEND", b"")
+    )
+
+
 def _editor(kind: str) -> User | None:
     return (
         User.objects.filter(
@@ -63,7 +88,8 @@ def _add_leaflet(actor: User, service: Service, filename: str, lines: list[str])
 
 
 def build_demo_directory_files() -> int:
-    """Add the demo leaflets; returns how many (none if the area has no Local Offer editors)."""
+    """Add the demo logo and leaflets; returns how many (none if the area has no Local Offer
+    editors)."""
     council_editor = _editor(OrganisationKind.COUNCIL)
     showcase = Service.objects.filter(name="Autism-friendly Saturday Swimming").first()
     if council_editor is None or showcase is None:
@@ -78,9 +104,16 @@ def build_demo_directory_files() -> int:
             "Your first session is a visit: phone or email to book.",
         ],
     )
+    service_document_upload(
+        actor=council_editor,
+        service=showcase,
+        kind="logo",
+        checked=check_upload(ContentFile(logo_png(), name="Swimming club logo.png")),
+        alt_text=f"{showcase.organization.name} logo: a white wave on blue",
+    )
     provider_editor = _editor(OrganisationKind.PROVIDER)
     if provider_editor is None:
-        return 1
+        return 2
     theirs = (
         Service.objects.filter(
             organization__owner__memberships__user=provider_editor, setting__isnull=True
@@ -89,8 +122,8 @@ def build_demo_directory_files() -> int:
         .first()
     )
     if theirs is None:
-        return 1
+        return 2
     _add_leaflet(
         provider_editor, theirs, f"{theirs.name} leaflet.pdf", ["What we offer and how to book."]
     )
-    return 2
+    return 3

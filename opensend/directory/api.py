@@ -17,273 +17,51 @@ The nine endpoints of the profile (`/`, `/services`, `/services/{id}`, `/taxonom
   Origin); an ETag on every answer, and 304 Not Modified for a matching If-None-Match.
 - Bad parameters are a 400 problem-details JSON body saying which parameter and why; an unknown
   id or path is a JSON 404. Never a 5xx.
+
+The parameters are read and turned into filters and pages in `api_filters`; their description in
+the OpenAPI document is in `api_docs`; the JSON shapes are in `oruk`.
 """
 
 import hashlib
-import re
-from datetime import datetime, time
 from typing import Any
 from uuid import UUID
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.urls import reverse
-from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    inline_serializer,
-)
+from drf_spectacular.utils import inline_serializer
 from rest_framework import exceptions, serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensend.core.api_helpers import problems
-from opensend.directory import geography, oruk
+from opensend.directory import oruk
+from opensend.directory.api_docs import (
+    PAGE_PARAMETERS,
+    PROXIMITY_PARAMETERS,
+    SEARCH_PARAMETERS,
+    document,
+    list_responses,
+    one_response,
+    query_parameter,
+)
+from opensend.directory.api_filters import (
+    bad,
+    load_page,
+    nearest,
+    page_of,
+    parse_uuid,
+    services_matching,
+)
 from opensend.directory.models import (
-    WEEKDAY_ORDER,
     Organization,
     Service,
     ServiceAtLocation,
     Taxonomy,
     TaxonomyTerm,
-    Weekday,
 )
-
-DEFAULT_PER_PAGE = 50
-MAX_PER_PAGE = 200
-DAY_VALUES = [*WEEKDAY_ORDER, *(d.label for d in Weekday)]
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
-TAG = "Open Referral UK"
-
-# ----------------------------------------------------------------------------- parameters
-
-
-def _p(name: str, kind: Any, description: str, **kwargs: Any) -> OpenApiParameter:
-    return OpenApiParameter(
-        name, kind, OpenApiParameter.QUERY, required=False, description=description, **kwargs
-    )
-
-
-PAGE_PARAMETERS = [
-    _p("page", OpenApiTypes.INT, "Page number, from 1 (default 1).", extensions=None),
-    _p(
-        "per_page",
-        OpenApiTypes.INT,
-        f"Results in a page, 1 to {MAX_PER_PAGE} (default {DEFAULT_PER_PAGE}).",
-    ),
-]
-SEARCH_PARAMETERS = [
-    _p(
-        "search",
-        OpenApiTypes.STR,
-        "Words in the name, description or organisation (case-insensitive; every word must match).",
-    ),
-    _p(
-        "taxonomy_term_id",
-        OpenApiTypes.UUID,
-        "Services with this taxonomy term (or a child of it).",
-    ),
-    _p("taxonomy_id", OpenApiTypes.UUID, "Services with any term of this taxonomy."),
-    _p("minimum_age", OpenApiTypes.NUMBER, "Services whose minimum age is at least this."),
-    _p("maximum_age", OpenApiTypes.NUMBER, "Services whose maximum age is at most this."),
-    _p(
-        "day",
-        OpenApiTypes.STR,
-        "Services open on this day (MO ... SU, or Monday ... Sunday).",
-        enum=DAY_VALUES,
-    ),
-    _p(
-        "start_time",
-        OpenApiTypes.STR,
-        "Services with a schedule that starts at or after this time (HH:MM).",
-        pattern=_TIME.pattern,
-    ),
-    _p(
-        "end_time",
-        OpenApiTypes.STR,
-        "Services with a schedule that ends at or before this time (HH:MM).",
-        pattern=_TIME.pattern,
-    ),
-    _p(
-        "modified_after",
-        OpenApiTypes.DATETIME,
-        "Extension: services changed on or after this date and time (ISO 8601).",
-    ),
-]
-PROXIMITY_PARAMETERS = [
-    _p(
-        "postcode",
-        OpenApiTypes.STR,
-        "A postcode in the area: with `proximity`, only services "
-        "within that distance of its centre; the nearest come first.",
-    ),
-    _p("proximity", OpenApiTypes.NUMBER, "Metres from the postcode's centre (needs `postcode`)."),
-]
-
-
-def _page_schema(name: str) -> Any:
-    return inline_serializer(
-        name=name,
-        fields={
-            "total_items": serializers.IntegerField(),
-            "total_pages": serializers.IntegerField(),
-            "page_number": serializers.IntegerField(),
-            "size": serializers.IntegerField(),
-            "first_page": serializers.BooleanField(),
-            "last_page": serializers.BooleanField(),
-            "empty": serializers.BooleanField(),
-            "contents": serializers.ListField(child=serializers.DictField()),
-        },
-    )
-
-
-def _doc(*, operation_id: str, summary: str, responses: Any, parameters: Any = None) -> Any:
-    return extend_schema(
-        tags=[TAG],
-        operation_id=operation_id,
-        summary=summary,
-        parameters=parameters,
-        responses=responses,
-    )
-
-
-def _one(description: str) -> dict[Any, Any]:
-    return {200: OpenApiResponse(OpenApiTypes.OBJECT, description=description), **problems(404)}
-
-
-def _list(name: str, description: str) -> dict[Any, Any]:
-    return {200: OpenApiResponse(_page_schema(name), description=description), **problems(400)}
-
-
-# ----------------------------------------------------------------------------- parsing
-
-
-def _bad(name: str, message: str) -> exceptions.ValidationError:
-    return exceptions.ValidationError({name: [message]})
-
-
-def _int(params: Any, name: str, default: int, low: int, high: int) -> int:
-    raw = params.get(name)
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise _bad(name, f"{name} must be a whole number") from None
-    if not low <= value <= high:
-        raise _bad(name, f"{name} must be from {low} to {high}")
-    return value
-
-
-def _number(params: Any, name: str) -> float | None:
-    raw = params.get(name)
-    if raw is None:
-        return None
-    try:
-        value = float(raw)
-    except ValueError:
-        raise _bad(name, f"{name} must be a number") from None
-    if not 0 <= value <= 1_000_000:
-        raise _bad(name, f"{name} must be a number from 0 to 1000000")
-    return value
-
-
-def _uuid(params: Any, name: str) -> UUID | None:
-    raw = params.get(name)
-    if raw is None:
-        return None
-    try:
-        return UUID(raw)
-    except ValueError:
-        raise _bad(name, f"{name} must be a UUID") from None
-
-
-def _time(params: Any, name: str) -> time | None:
-    raw = params.get(name)
-    if raw is None:
-        return None
-    if not _TIME.match(raw):
-        raise _bad(name, f"{name} must be a time as HH:MM")
-    return time.fromisoformat(raw)
-
-
-def _day(params: Any) -> str:
-    raw = params.get("day")
-    if raw is None:
-        return ""
-    if raw in WEEKDAY_ORDER:
-        return raw
-    for day in Weekday:
-        if raw == day.label:
-            return day.value
-    raise _bad("day", "day must be MO, TU, WE, TH, FR, SA or SU (or the day's name)")
-
-
-def _modified_after(params: Any) -> datetime | None:
-    raw = params.get("modified_after")
-    if raw is None:
-        return None
-    try:
-        parsed = parse_datetime(raw)
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        raise _bad("modified_after", "modified_after must be a date and time (ISO 8601)")
-    return parsed
-
-
-def _services(params: Any) -> QuerySet[Service]:
-    """Public services matching every filter given (AND)."""
-    qs = Service.objects.public().matching(params.get("search", ""))
-    term_id = _uuid(params, "taxonomy_term_id")
-    if term_id is not None:
-        qs = qs.with_term(term_id=term_id)
-    taxonomy_id = _uuid(params, "taxonomy_id")
-    if taxonomy_id is not None:
-        qs = qs.in_taxonomy(taxonomy_id)
-    minimum = _number(params, "minimum_age")
-    if minimum is not None:
-        qs = qs.filter(minimum_age__gte=minimum)
-    maximum = _number(params, "maximum_age")
-    if maximum is not None:
-        qs = qs.filter(maximum_age__lte=maximum)
-    day, start, end = _day(params), _time(params, "start_time"), _time(params, "end_time")
-    if day or start or end:
-        qs = qs.in_hours(day=day, opens_from=start, closes_by=end)
-    changed = _modified_after(params)
-    if changed is not None:
-        qs = qs.filter(last_modified__gte=changed)
-    return qs
-
-
-def _page(params: Any, rows: Any, build: Any) -> dict[str, Any]:
-    page_number = _int(params, "page", 1, 1, 1_000_000)
-    per_page = _int(params, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
-    paginator = Paginator(rows, per_page)
-    total = paginator.count
-    if page_number <= paginator.num_pages and total:
-        items = list(paginator.page(page_number).object_list)
-    else:
-        items = []
-    return {
-        "total_items": total,
-        "total_pages": paginator.num_pages if total else 0,
-        "page_number": page_number,
-        "size": len(items),
-        "first_page": page_number == 1,
-        "last_page": page_number >= paginator.num_pages,
-        "empty": not items,
-        "contents": [build(item) for item in items],
-    }
-
-
-# ----------------------------------------------------------------------------- views
 
 
 class OpenReferralView(APIView):
@@ -299,7 +77,7 @@ class OpenReferralView(APIView):
         super().initial(request, *args, **kwargs)
         for name, values in request.query_params.lists():
             if any("\x00" in value for value in values):
-                raise _bad(name, f"{name} cannot contain a NUL character")
+                raise bad(name, f"{name} cannot contain a NUL character")
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -331,7 +109,7 @@ def _get_or_404(qs: QuerySet, raw_id: str) -> Any:
 
 
 def _service_details(qs: QuerySet[Service]) -> QuerySet[Service]:
-    return qs.select_related("organization").prefetch_related(
+    return qs.select_related("organization", "leaflet").prefetch_related(
         "schedules",
         "service_areas",
         "at_locations__location__accessibility",
@@ -345,7 +123,7 @@ def _service_details(qs: QuerySet[Service]) -> QuerySet[Service]:
 
 
 class ApiDetails(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_api_details",
         summary="Information about this API and its relationship with HSDS",
         responses={
@@ -370,140 +148,126 @@ class ApiDetails(OpenReferralView):
 
 
 class ServiceList(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_services_list",
         summary="Services (one-to-one fields), filtered and paginated",
         parameters=[*SEARCH_PARAMETERS, *PAGE_PARAMETERS],
-        responses=_list("OrukServicePage", "A page of services (ORUK service_list)."),
+        responses=list_responses("OrukServicePage", "A page of services (ORUK service_list)."),
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
-        rows = _services(params).select_related("organization").order_by("-relevance", "name", "id")
-        return Response(_page(params, rows, oruk.service_row))
+        rows = (
+            services_matching(params)
+            .select_related("organization")
+            .order_by("-relevance", "name", "id")
+        )
+        link = request.build_absolute_uri
+        return Response(page_of(params, rows, lambda service: oruk.service_row(service, link)))
 
 
 class ServiceDetail(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_services_retrieve",
         summary="A fully nested service",
-        responses=_one("The service with all its related data (ORUK service)."),
+        responses=one_response("The service with all its related data (ORUK service)."),
     )
     def get(self, request: Request, service_id: str) -> Response:
         service = _get_or_404(_service_details(Service.objects.public()), service_id)
-        return Response(oruk.service_full(service))
+        return Response(oruk.service_full(service, request.build_absolute_uri))
 
 
 class TaxonomyList(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_taxonomies_list",
         summary="Taxonomies, paginated",
         parameters=PAGE_PARAMETERS,
-        responses=_list("OrukTaxonomyPage", "A page of taxonomies."),
+        responses=list_responses("OrukTaxonomyPage", "A page of taxonomies."),
     )
     def get(self, request: Request) -> Response:
         return Response(
-            _page(request.query_params, Taxonomy.objects.order_by("name", "id"), oruk.taxonomy)
+            page_of(request.query_params, Taxonomy.objects.order_by("name", "id"), oruk.taxonomy)
         )
 
 
 class TaxonomyDetail(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_taxonomies_retrieve",
         summary="A taxonomy",
-        responses=_one("The taxonomy."),
+        responses=one_response("The taxonomy."),
     )
     def get(self, request: Request, taxonomy_id: str) -> Response:
         return Response(oruk.taxonomy(_get_or_404(Taxonomy.objects.all(), taxonomy_id)))
 
 
 class TaxonomyTermList(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_taxonomy_terms_list",
         summary="Taxonomy terms, paginated",
         parameters=[
             *PAGE_PARAMETERS,
-            _p("taxonomy_id", OpenApiTypes.UUID, "Only the terms of this taxonomy."),
+            query_parameter("taxonomy_id", OpenApiTypes.UUID, "Only the terms of this taxonomy."),
         ],
-        responses=_list("OrukTaxonomyTermPage", "A page of taxonomy terms."),
+        responses=list_responses("OrukTaxonomyTermPage", "A page of taxonomy terms."),
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
         qs = TaxonomyTerm.objects.select_related("taxonomy").order_by(
             "taxonomy__name", "name", "id"
         )
-        taxonomy_id = _uuid(params, "taxonomy_id")
+        taxonomy_id = parse_uuid(params, "taxonomy_id")
         if taxonomy_id is not None:
             qs = qs.filter(taxonomy_id=taxonomy_id)
-        return Response(_page(params, qs, oruk.taxonomy_term))
+        return Response(page_of(params, qs, oruk.taxonomy_term))
 
 
 class TaxonomyTermDetail(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_taxonomy_terms_retrieve",
         summary="A taxonomy term",
-        responses=_one("The taxonomy term."),
+        responses=one_response("The taxonomy term."),
     )
     def get(self, request: Request, term_id: str) -> Response:
         qs = TaxonomyTerm.objects.select_related("taxonomy")
         return Response(oruk.taxonomy_term(_get_or_404(qs, term_id)))
 
 
-def _near(params: Any, rows: list[ServiceAtLocation]) -> list[ServiceAtLocation]:
-    postcode = params.get("postcode", "")
-    proximity = _number(params, "proximity")
-    if not postcode:
-        if proximity is not None:
-            raise _bad("proximity", "proximity needs a postcode")
-        return rows
-    try:
-        place = geography.place_for_postcode(postcode)
-    except geography.UnknownPostcodeError as error:
-        raise _bad("postcode", str(error)) from None
-    measured = []
-    for sal in rows:
-        loc = sal.location
-        if loc.latitude is None or loc.longitude is None:
-            continue
-        metres = geography.METRES_PER_MILE * geography.miles_between(
-            place.latitude, place.longitude, loc.latitude, loc.longitude
-        )
-        if proximity is None or metres <= proximity:
-            measured.append((metres, sal))
-    measured.sort(key=lambda pair: pair[0])
-    return [sal for _, sal in measured]
-
-
 class ServiceAtLocationList(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_service_at_locations_list",
         summary="Services at locations, filtered and paginated",
         parameters=[*SEARCH_PARAMETERS, *PROXIMITY_PARAMETERS, *PAGE_PARAMETERS],
-        responses=_list("OrukServiceAtLocationPage", "A page of service_at_location rows."),
+        responses=list_responses(
+            "OrukServiceAtLocationPage", "A page of service_at_location rows."
+        ),
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
-        services = _services(params)
+        services = services_matching(params)
         qs = (
             ServiceAtLocation.objects.filter(service__in=services.values("id"))
             .select_related("service__organization", "location")
             .order_by("service__name", "location__name", "id")
         )
-        rows: Any = qs
+        link = request.build_absolute_uri
+
+        def build(sal: ServiceAtLocation) -> dict[str, Any]:
+            return oruk.service_at_location_row(sal, link)
+
         if params.get("postcode") or params.get("proximity"):
-            rows = _near(params, list(qs))
-        return Response(_page(params, rows, oruk.service_at_location_row))
+            return Response(page_of(params, nearest(params, qs), build, load=load_page(qs)))
+        return Response(page_of(params, qs, build))
 
 
 class ServiceAtLocationDetail(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_service_at_locations_retrieve",
         summary="A fully nested service at a location",
-        responses=_one("The service_at_location with its service and location."),
+        responses=one_response("The service_at_location with its service and location."),
     )
     def get(self, request: Request, sal_id: str) -> Response:
         qs = (
             ServiceAtLocation.objects.filter(service__status="active")
-            .select_related("service__organization", "location")
+            .select_related("service__organization", "service__leaflet", "location")
             .prefetch_related(
                 "location__accessibility",
                 "service__schedules",
@@ -516,35 +280,36 @@ class ServiceAtLocationDetail(OpenReferralView):
                 "service__phones",
             )
         )
-        return Response(oruk.service_at_location_full(_get_or_404(qs, sal_id)))
+        sal = _get_or_404(qs, sal_id)
+        return Response(oruk.service_at_location_full(sal, request.build_absolute_uri))
 
 
 class OrganizationList(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_organizations_list",
         summary="Extension: organisations, paginated",
         parameters=PAGE_PARAMETERS,
-        responses=_list("OrukOrganizationPage", "A page of organisations."),
+        responses=list_responses("OrukOrganizationPage", "A page of organisations."),
     )
     def get(self, request: Request) -> Response:
         return Response(
-            _page(
+            page_of(
                 request.query_params, Organization.objects.order_by("name", "id"), oruk.organization
             )
         )
 
 
 class OrganizationDetail(OpenReferralView):
-    @_doc(
+    @document(
         operation_id="oruk_organizations_retrieve",
         summary="Extension: an organisation with its services",
-        responses=_one("The organisation, with its services' one-to-one fields."),
+        responses=one_response("The organisation, with its services' one-to-one fields."),
     )
     def get(self, request: Request, organization_id: str) -> Response:
         org = _get_or_404(Organization.objects.all(), organization_id)
         row = oruk.organization(org)
         row["services"] = [
-            oruk.service_row(s)
+            oruk.service_row(s, request.build_absolute_uri)
             for s in org.services.public().select_related("organization").order_by("name", "id")
         ]
         return Response(row)

@@ -14,7 +14,7 @@ from opensend.directory.models import (
     ShortBreaksCriteria,
     Weekday,
 )
-from opensend.directory.selectors import terms_for_choice
+from opensend.directory.selectors import TIMES_OF_DAY, terms_for_choice
 
 DISTANCES = [("1", "1 mile"), ("3", "3 miles"), ("5", "5 miles"), ("10", "10 miles")]
 COSTS = [("", "Free or paid"), ("free", "Free only"), ("paid", "Paid")]
@@ -52,6 +52,11 @@ class ServiceSearchForm(GovukForm):
     cost = forms.ChoiceField(label="Cost", required=False, choices=COSTS)
     day = forms.ChoiceField(
         label="Day", required=False, choices=[("", "Any day"), *Weekday.choices]
+    )
+    time = forms.ChoiceField(
+        label="Time of day",
+        required=False,
+        choices=[("", "Any time"), *((key, label) for key, (_, _, label) in TIMES_OF_DAY.items())],
     )
     open_now = forms.BooleanField(label="Open now", required=False)
 
@@ -219,7 +224,7 @@ class DocumentUploadForm(GovukForm):
             ("leaflet", "A leaflet (PDF, Word document or OpenDocument text)"),
         ],
     )
-    document = DocumentField(label="Upload the file")
+    document = DocumentField(label="The logo or leaflet")
     alt_text = forms.CharField(
         label="Describe the logo (for a logo)",
         help_text="For people who cannot see it, for example: Rainbow Trust logo",

@@ -9,11 +9,24 @@ a string, number or array, and an empty "url" is not a URI). What families need 
 profile drops is added under HSDS 3.0's own names, never by changing a profile field:
 `eligibility_description`, `application_process`, `fees_description` on a service, `phones`
 (HSDS phone), `name` and `code` on a language, `term_time_only` on a schedule.
+
+Logos and leaflets. HSDS 3.0 has a `logo` ("A URL to an image associated with the organization
+which can be presented alongside its name") on the organisation only, and no field for a
+leaflet. An organisation's own logo address is its `logo`; an entry's approved logo is the
+service's `logo` (the same name and meaning, for the service), and its approved leaflet is an
+entry of `additional_urls` (HSDS 3.1's list of `url` objects with `id`, `label`, `url`,
+`service_id`) on the fully nested service. Both are absolute addresses of the public download
+(`directory:service_file`), which serves only an approved file of a public entry. They need the
+request to make the address absolute (`link`); without one (an export) they are left out.
 """
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
+from django.urls import reverse
+
+from opensend.core.uploads import KINDS_BY_TYPE, size_text
 from opensend.directory.models import (
     Location,
     Organization,
@@ -24,6 +37,9 @@ from opensend.directory.models import (
     TaxonomyTerm,
 )
 from opensend.directory.taxonomy import NAMESPACE
+
+# Makes a path absolute: `request.build_absolute_uri`.
+Link = Callable[[str], str] | None
 
 HSDS_VERSION = "3.0"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile"
@@ -55,8 +71,30 @@ def organization(org: Organization) -> dict[str, Any]:
     )
 
 
-def service_row(service: Service) -> dict[str, Any]:
+def _file_url(service: Service, document_id: int, link: Callable[[str], str]) -> str:
+    return link(reverse("directory:service_file", args=[service.id, document_id]))
+
+
+def _leaflet(service: Service, link: Link) -> list[dict[str, Any]]:
+    """The approved leaflet as an HSDS 3.1 `url` object (what it is, its type and size)."""
+    leaflet = service.leaflet
+    if leaflet is None or link is None:
+        return []
+    kind = KINDS_BY_TYPE.get(leaflet.document_type)
+    about = f"{kind.label if kind else 'File'}, {size_text(leaflet.size)}"
+    return [
+        {
+            "id": _derived_id("leaflet", leaflet.pk),
+            "label": f"Leaflet: {leaflet.document_name} ({about})",
+            "url": _file_url(service, leaflet.pk, link),
+            "service_id": str(service.id),
+        }
+    ]
+
+
+def service_row(service: Service, link: Link = None) -> dict[str, Any]:
     """The one-to-one fields of a service (and its organisation), as in `/services`."""
+    logo = _file_url(service, service.logo_id, link) if service.logo_id and link else None
     return _clean(
         {
             "id": str(service.id),
@@ -78,6 +116,7 @@ def service_row(service: Service) -> dict[str, Any]:
             "eligibility_description": service.eligibility_description,
             "application_process": service.application_process,
             "fees_description": service.fees_description,
+            "logo": logo,
         }
     )
 
@@ -205,9 +244,9 @@ def _attribute(attr: Any) -> dict[str, Any]:
     }
 
 
-def service_full(service: Service) -> dict[str, Any]:
+def service_full(service: Service, link: Link = None) -> dict[str, Any]:
     """`/services/{id}`: the service with everything about it nested."""
-    row = service_row(service)
+    row = service_row(service, link)
     row["schedules"] = [_schedule(s) for s in service.schedules.all()]
     row["service_areas"] = [
         _clean(
@@ -279,24 +318,31 @@ def service_full(service: Service) -> dict[str, Any]:
     ]
     row["attributes"] = [_attribute(a) for a in service.attributes.all()]
     row["phones"] = [_phone(p) for p in service.phones.all()]
+    row["additional_urls"] = _leaflet(service, link)
     return row
 
 
-def service_at_location_row(sal: ServiceAtLocation) -> dict[str, Any]:
+def service_at_location_row(sal: ServiceAtLocation, link: Link = None) -> dict[str, Any]:
     return {
         "id": str(sal.id),
         "service_id": str(sal.service_id),
         "location_id": str(sal.location_id),
         "location": location_row(sal.location),
-        "service": service_row(sal.service),
+        "service": service_row(sal.service, link),
     }
 
 
-def service_at_location_full(sal: ServiceAtLocation) -> dict[str, Any]:
-    service = service_full(sal.service)
+def service_at_location_full(sal: ServiceAtLocation, link: Link = None) -> dict[str, Any]:
+    """`/service_at_locations/{id}`. The profile's OpenAPI document gives this path the schema
+    of a service (`compiled/service.json`, which requires `name` and `status`), and the
+    Open Referral UK validator checks it against that, while `service_at_location.json` has
+    neither: so the service's `name` and `status` are here too, and it validates against both."""
+    service = service_full(sal.service, link)
     service.pop("service_at_locations", None)
     return {
         "id": str(sal.id),
+        "name": sal.service.name,
+        "status": sal.service.status,
         "service_id": str(sal.service_id),
         "location_id": str(sal.location_id),
         "location": location_full(sal.location),

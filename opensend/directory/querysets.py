@@ -40,7 +40,7 @@ class ServiceQuerySet(models.QuerySet):
 
     def matching(self, text: str) -> Self:
         """Every word somewhere in the name, description, eligibility, organisation or a term
-        (case-insensitive), with a `relevance` score: name matches first."""
+        (case-insensitive), with a `relevance` score: the name itself first, then name matches."""
         words = [w for w in text.split() if w][:8]
         if not words:
             return self.annotate(relevance=Value(0, output_field=IntegerField()))
@@ -58,6 +58,7 @@ class ServiceQuerySet(models.QuerySet):
         phrase = " ".join(words)
         return qs.annotate(
             relevance=Case(
+                When(name__iexact=phrase, then=Value(20)),
                 When(name__icontains=phrase, then=Value(10)),
                 *score,
                 default=Value(1),
@@ -114,6 +115,7 @@ class ServiceQuerySet(models.QuerySet):
         opens_from: time | None = None,
         closes_by: time | None = None,
         open_at: time | None = None,
+        starts_before: time | None = None,
     ) -> models.QuerySet:
         qs = _model("Schedule")._default_manager.filter(service=OuterRef("pk"))
         if day:
@@ -124,17 +126,23 @@ class ServiceQuerySet(models.QuerySet):
             qs = qs.filter(closes_at__lte=closes_by)
         if open_at is not None:
             qs = qs.filter(opens_at__lte=open_at, closes_at__gt=open_at)
+        if starts_before is not None:
+            qs = qs.filter(opens_at__lt=starts_before)
         return qs
-
-    def on_day(self, day: str) -> Self:
-        """Runs on this day (an RFC 5545 code: MO ... SU)."""
-        return self.filter(Exists(self._schedules(day=day)))
 
     def in_hours(
         self, *, day: str = "", opens_from: time | None = None, closes_by: time | None = None
     ) -> Self:
         return self.filter(
             Exists(self._schedules(day=day, opens_from=opens_from, closes_by=closes_by))
+        )
+
+    def starting(
+        self, *, day: str = "", at_or_after: time | None = None, before: time | None = None
+    ) -> Self:
+        """A schedule on this day (any day if none) that starts in this window (any time)."""
+        return self.filter(
+            Exists(self._schedules(day=day, opens_from=at_or_after, starts_before=before))
         )
 
     def open_at(self, day: str, at: time) -> Self:

@@ -4,13 +4,25 @@ The directory is public: nothing here holds a child's record, so reads are not a
 needs to sign in. Only active entries are shown; a missing or withdrawn entry is the same 404.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Lower
 from django.http import Http404
 
 from opensend.core.uploads import KINDS_BY_TYPE, size_text
@@ -38,6 +50,14 @@ from opensend.directory.querysets import a_year_before
 NOT_FOUND = "No service found"
 
 
+# The public search's "Time of day": when a session starts (at or after, before), and its label.
+TIMES_OF_DAY: dict[str, tuple[time | None, time | None, str]] = {
+    "morning": (None, time(12), "Mornings (starting before 12 noon)"),
+    "afternoon": (time(12), time(17), "Afternoons and after school (starting 12 noon to 5pm)"),
+    "evening": (time(17), None, "Evenings (starting at 5pm or later)"),
+}
+
+
 @dataclass(frozen=True)
 class SearchCriteria:
     words: str = ""
@@ -48,6 +68,7 @@ class SearchCriteria:
     within_miles: float | None = None
     cost: str = ""  # "free", "paid" or ""
     day: str = ""  # MO ... SU
+    time_of_day: str = ""  # a key of TIMES_OF_DAY
     open_at: datetime | None = None  # "open now": the moment to test
 
     def as_filters(self) -> dict[str, object]:
@@ -59,6 +80,7 @@ class SearchCriteria:
             "miles": self.within_miles if self.place else None,
             "cost": self.cost,
             "day": self.day,
+            "time": self.time_of_day,
             "open_now": bool(self.open_at),
         }
 
@@ -101,8 +123,10 @@ def _filtered(criteria: SearchCriteria) -> QuerySet[Service]:
         qs = qs.free()
     elif criteria.cost == "paid":
         qs = qs.paid()
-    if criteria.day:
-        qs = qs.on_day(criteria.day)
+    if criteria.day or criteria.time_of_day:
+        # One schedule on that day starting at that time of day, not one for each.
+        start, before, _ = TIMES_OF_DAY.get(criteria.time_of_day, (None, None, ""))
+        qs = qs.starting(day=criteria.day, at_or_after=start, before=before)
     if criteria.open_at is not None:
         qs = qs.open_at(WEEKDAY_ORDER[criteria.open_at.weekday()], criteria.open_at.time())
     return qs
@@ -136,19 +160,49 @@ def _distances(service_ids: list[UUID], criteria: SearchCriteria) -> dict[UUID, 
     return nearest
 
 
+def _near(qs: QuerySet[Service], criteria: SearchCriteria) -> QuerySet[Service]:
+    """Only services with a location in the box around the place (a cheap SQL pre-filter: the
+    exact distance is worked out for these candidates alone)."""
+    place, miles = criteria.place, criteria.within_miles
+    if place is None or miles is None:
+        return qs
+    lat_min, lat_max, lon_min, lon_max = geography.bounding_box(place, miles)
+    in_box = ServiceAtLocation.objects.filter(
+        service=OuterRef("pk"),
+        location__latitude__range=(lat_min, lat_max),
+        location__longitude__range=(lon_min, lon_max),
+    )
+    return qs.filter(Exists(in_box))
+
+
 def service_search(
     *, criteria: SearchCriteria, today: date
-) -> tuple[list[UUID], dict[UUID, float]]:
+) -> tuple[Sequence[UUID], dict[UUID, float]]:
     """The ids of matching public services in ranked order, and each one's distance in miles.
 
     Ranked: the words in the name first, then nearest (when a postcode is given), then entries
-    reviewed in the last 12 months before stale ones, then by name."""
+    reviewed in the last 12 months before stale ones, then by name. Without a postcode the
+    ranking is all SQL (one query reading only ids); with a distance, a bounding box in SQL
+    leaves only the candidates to measure."""
     cutoff = a_year_before(today)
-    # `relevance` is annotated by ServiceQuerySet.matching (the plugin cannot see it).
+    stale = Case(
+        When(Q(assured_date__isnull=True) | Q(assured_date__lt=cutoff), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    if criteria.place is None:
+        # `relevance` is annotated by ServiceQuerySet.matching (the plugin cannot see it).
+        ranked = (
+            _filtered(criteria)
+            .annotate(stale_rank=stale)
+            .order_by("-relevance", "stale_rank", Lower("name"), "id")
+        )
+        # One scan for the ids (a count and a page would be two); sorting stays in SQL.
+        return list(ranked.values_list("id", flat=True)), {}
     fields = ("id", "relevance", "assured_date", "name")
-    rows = list(_filtered(criteria).values_list(*fields))  # type: ignore[misc]
-    distances = _distances([r[0] for r in rows], criteria) if criteria.place else {}
-    if criteria.place is not None and criteria.within_miles is not None:
+    rows = list(_near(_filtered(criteria), criteria).values_list(*fields))  # type: ignore[misc]
+    distances = _distances([r[0] for r in rows], criteria)
+    if criteria.within_miles is not None:
         rows = [r for r in rows if r[0] in distances]
 
     def rank(row: tuple) -> tuple:
@@ -164,7 +218,16 @@ def service_results(
     *, ids: list[UUID], distances: dict[UUID, float], today: date
 ) -> list[ServiceResult]:
     """One page of results, in the order of `ids`, each with its plain summary."""
-    by_id = {s.id: s for s in _public_with_details().filter(id__in=ids)}
+    # Only what a result shows: its organisation and the summary's costs and times.
+    listed = (
+        Service.objects.public()
+        .filter(id__in=ids)
+        .select_related("organization")
+        .prefetch_related(
+            "cost_options", Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at"))
+        )
+    )
+    by_id = {s.id: s for s in listed}
     cutoff = a_year_before(today)
     results = []
     for service_id in ids:

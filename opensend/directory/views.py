@@ -34,6 +34,7 @@ def _criteria(form: ServiceSearchForm) -> selectors.SearchCriteria:
         within_miles=float(data["miles"]) if data.get("miles") and place else None,
         cost=data.get("cost", ""),
         day=data.get("day", ""),
+        time_of_day=data.get("time", ""),
         open_at=timezone.localtime() if data.get("open_now") else None,
     )
 
@@ -49,7 +50,7 @@ def search(request: HttpRequest) -> HttpResponse:
     criteria = _criteria(form) if searched else selectors.SearchCriteria()
     ids, distances = selectors.service_search(criteria=criteria, today=today)
     page = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
-    if searched and not ids:
+    if searched and not page.paginator.count:
         services.search_without_results_record(words=criteria.words, filters=criteria.as_filters())
     context.update(
         page_obj=page,

@@ -68,6 +68,11 @@ def test_the_demo_local_offer(client):
     ).exists()
     showcase = Service.objects.get(name="Autism-friendly Saturday Swimming")
     assert showcase.leaflet is not None and showcase.leaflet.document_type == "application/pdf"
+    assert showcase.logo is not None and showcase.logo.document_type == "image/png"
+    assert (
+        f'alt="{showcase.organization.name} logo: a white wave on blue"'
+        in client.get(f"/local-offer/services/{showcase.id}/").content.decode()
+    )
     assert (
         "Download the leaflet: Saturday swimming leaflet.pdf (PDF,"
         in client.get(f"/local-offer/services/{showcase.id}/").content.decode()

@@ -2,6 +2,8 @@
 provider change, then shown on the public page (the leaflet as a download with its type and
 size, the logo with its description)."""
 
+import json
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -9,6 +11,7 @@ from django.urls import reverse
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.audit.models import AuditEvent
 from opensend.directory.models import ChangeStatus, ServiceChange, ServiceDocument
+from opensend.directory.tests.test_oruk_conformance import assert_valid
 from testsupport import samples
 from testsupport.factories.accounts import OrganisationFactory, sign_in_fully, staff_member
 from testsupport.factories.directory import a_service
@@ -142,3 +145,45 @@ def test_who_may_upload(world, role):
     allowed = role in ("local_offer_editor", "admin")
     response = world.client_for(role).get(reverse("directory:document_upload", args=[service.id]))
     assert response.status_code == (200 if allowed else 403)
+
+
+def test_the_open_referral_api_links_only_approved_files_of_public_entries(world, provider):
+    ours = provider["ours"]
+    editor = world.client_for("local_offer_editor")
+    post_file(editor, ours, "logo", "logo.png", samples.PNG_BYTES, alt_text="Rainbow Trust logo")
+    post_file(editor, ours, "leaflet", "Swim times.pdf", samples.PDF_BYTES)
+    logo, leaflet = ServiceDocument.objects.order_by("pk")
+    # A provider's newer leaflet waits for approval: the API keeps the approved one.
+    post_file(provider["client"], ours, "leaflet", "Draft.pdf", samples.PDF_BYTES)
+    waiting = ServiceDocument.objects.latest("pk")
+
+    service = Client().get(f"/openreferral/services/{ours.id}").json()
+    assert_valid("service.json", service)
+    logo_url = f"http://testserver/local-offer/services/{ours.id}/files/{logo.pk}/"
+    assert service["logo"] == logo_url
+    [link] = service["additional_urls"]
+    assert link["url"] == f"http://testserver/local-offer/services/{ours.id}/files/{leaflet.pk}/"
+    assert link["label"] == f"Leaflet: Swim times.pdf (PDF, {len(samples.PDF_BYTES)} bytes)"
+    assert link["service_id"] == str(ours.id)
+    row = Client().get("/openreferral/services", {"search": "Rainbow"}).json()["contents"][0]
+    assert_valid("service_list.json", row)
+    assert row["logo"] == logo_url and "additional_urls" not in row
+    sal = Client().get(f"/openreferral/service_at_locations/{ours.at_locations.get().id}").json()
+    assert sal["service"]["logo"] == logo_url
+    assert sal["service"]["additional_urls"] == [link]
+
+    image = Client().get(logo_url)
+    assert image.status_code == 200 and image["Content-Type"] == "image/png"
+    assert b"".join(image.streaming_content) == samples.PNG_BYTES
+    assert image["X-Content-Type-Options"] == "nosniff"
+    pdf = Client().get(link["url"])
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    draft = f"/local-offer/services/{ours.id}/files/{waiting.pk}/"
+    assert Client().get(draft).status_code == 404  # waiting for approval
+    assert "Draft.pdf" not in json.dumps(service)
+
+    ours.status = "inactive"
+    ours.save()
+    assert Client().get(logo_url).status_code == 404  # the entry is no longer public
+    assert Client().get(link["url"]).status_code == 404
+    assert Client().get(f"/openreferral/services/{ours.id}").status_code == 404

@@ -162,7 +162,11 @@ def test_every_detail_validates(client, offer):
     address = service["service_at_locations"][0]["location"]["addresses"][0]
     assert address["postal_code"] == "AT9 1AA"
     sal = swim.at_locations.get()
-    assert_valid("service_at_location.json", ok(client, f"/service_at_locations/{sal.id}"))
+    at_location = ok(client, f"/service_at_locations/{sal.id}")
+    assert_valid("service_at_location.json", at_location)
+    # The profile's OpenAPI document (and so the validator) gives this path the service schema.
+    assert_valid("service.json", at_location)
+    assert at_location["name"] == "Autism-friendly Swimming"
     assert_valid("taxonomy.json", ok(client, f"/taxonomies/{taxonomy_uuid('send-needs')}"))
     term = ok(client, f"/taxonomy_terms/{term_uuid('need-asd')}")
     assert_valid("taxonomy_term.json", term)

@@ -112,9 +112,29 @@ def test_open_now_means_running_at_this_moment(client, offer):
     assert names(client.get(SEARCH, {"open_now": "on"})) == ["Autism-friendly swimming"]
 
 
+def test_time_of_day_is_when_a_session_starts_on_the_day_chosen(client, offer):
+    a_service(name="After-school club", days="WE", opens=datetime.time(15, 30))
+    a_service(name="Saturday disco", days="SA", opens=datetime.time(18), closes=datetime.time(20))
+    a_service(name="Stay and play", days="MO", opens=datetime.time(9, 30))
+
+    def found(**params) -> set[str]:
+        response = client.get(SEARCH, params)
+        assert response.status_code == 200
+        return set(names(response))
+
+    assert found(time="morning") == {"Autism-friendly swimming", "Stay and play"}
+    assert found(time="afternoon") == {"After-school club"}
+    assert found(time="evening") == {"Saturday disco"}
+    assert found(time="morning", day="SA") == {"Autism-friendly swimming"}
+    assert found(time="evening", day="WE") == set()  # the disco is on Saturdays
+    page = client.get(SEARCH, {"time": "afternoon"}).content.decode()
+    assert "Afternoons and after school (starting 12 noon to 5pm)" in page
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
     [
+        ({"time": "midnight"}, "Select a valid choice"),
         ({"postcode": "nonsense"}, "Enter a postcode, like AT3 4XY"),
         ({"postcode": "ZZ1 1ZZ"}, "We do not know that postcode"),
         ({"miles": "5"}, "Enter your postcode to search by distance"),
@@ -207,3 +227,28 @@ def test_the_easy_read_page(client, offer):
     assert (
         client.get(reverse("directory:service_easy_read", args=[uuid.uuid4()])).status_code == 404
     )
+
+
+def test_an_exact_name_match_comes_first_then_names_then_other_fields(client):
+    a_service(name="Autism-friendly swimming", description="Saturdays")
+    a_service(name="Swimming", description="Lessons")
+    a_service(name="Art club", description="Painting, and swimming in summer")
+    a_service(name="Swimming lessons", description="For beginners")
+    found = names(client.get(SEARCH, {"words": "swimming"}))
+    # The name itself first; then the words in a name, by name; then a match somewhere else.
+    assert found == ["Swimming", "Autism-friendly swimming", "Swimming lessons", "Art club"]
+
+
+@pytest.mark.parametrize("how_many", [5, 50])
+def test_a_search_reads_the_same_number_of_queries_however_many_services(
+    client, django_assert_num_queries, how_many
+):
+    for n in range(how_many):
+        a_service(name=f"Sensory club {n}", days="SA", price=Decimal("2.00"))
+    client.get(SEARCH, {"words": "club"})  # the taxonomy and first-request reads, once
+    with django_assert_num_queries(6):
+        response = client.get(SEARCH, {"words": "club"})
+    assert len(names(response)) == min(how_many, 20)
+    with django_assert_num_queries(6):
+        response = client.get(SEARCH, {"words": "sensory", "page": "2"})
+    assert len(names(response)) == min(how_many, 20)  # page 2, or the last page there is
