@@ -8,7 +8,7 @@ from datetime import date
 
 from openpyxl import Workbook
 
-from opensend.directory import selectors
+from opensend.directory import describe
 from opensend.directory.models import Service
 from opensend.directory.querysets import a_year_before
 
@@ -54,8 +54,8 @@ def rows(services: Iterable[Service], today: date) -> list[list[object]]:
                 s.application_process,
                 s.minimum_age,
                 s.maximum_age,
-                selectors.cost_text(s),
-                "; ".join(selectors.schedule_text(sch) for sch in s.schedules.all()),
+                describe.cost_text(s),
+                "; ".join(describe.schedule_text(sch) for sch in s.schedules.all()),
                 first.address_1 if first else "",
                 first.postal_code if first else "",
                 "; ".join(p.number for p in s.phones.all()),

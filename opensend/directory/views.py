@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from opensend.core.downloads import document_response
 from opensend.core.views_helpers import querystring_without_page
-from opensend.directory import selectors, services, short_breaks
+from opensend.directory import describe, selectors, services, short_breaks
 from opensend.directory.forms import FeedbackForm, ServiceSearchForm, ShortBreaksForm
 from opensend.directory.models import FeedbackKind
 
@@ -72,13 +72,11 @@ def _service_context(service_id: UUID) -> dict[str, object]:
         "service": service,
         "leaflet_text": selectors.document_text(service.leaflet) if service.leaflet else "",
         "stale": result.stale,
-        "age_range": selectors.age_range_text(service),
-        "cost": selectors.cost_text(service),
-        "schedules": [(s, selectors.schedule_text(s)) for s in service.schedules.all()],
-        "locations": selectors.locations_of(service),
-        "has_accessibility": any(
-            loc.accessibility.all() for loc in selectors.locations_of(service)
-        ),
+        "age_range": describe.age_range_text(service),
+        "cost": describe.cost_text(service),
+        "schedules": [(s, describe.schedule_text(s)) for s in service.schedules.all()],
+        "locations": describe.locations_of(service),
+        "has_accessibility": any(loc.accessibility.all() for loc in describe.locations_of(service)),
         "needs": [t for t in terms if t.code.startswith("need-")],
         "kinds": [t for t in terms if t.code.startswith("type-")],
     }
