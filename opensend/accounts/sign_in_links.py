@@ -34,8 +34,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from opensend.accounts.models import SignInLink, User
-from opensend.accounts.permissions import access_for
-from opensend.accounts.roles import FAMILY_ROLES
+from opensend.accounts.permissions import is_family_only
 from opensend.accounts.signals import sign_in_link_sent
 from opensend.audit.models import Action
 from opensend.audit.services import audit_record
@@ -79,10 +78,7 @@ def _token_digest(token: str) -> str:
 def may_sign_in_by_link(user: User) -> bool:
     """An active account that is a family's (a parent or carer, or a young person) and no one
     else's: staff keep their password and second factor."""
-    if not user.is_active:
-        return False
-    access = access_for(user)
-    return bool(access.roles & FAMILY_ROLES) and not access.is_staff_member
+    return user.is_active and is_family_only(user)
 
 
 def _family_account(email: str) -> User | None:
